@@ -1,0 +1,3 @@
+export * from './codes';
+export * from './user-error';
+export * from './graphql-errors';

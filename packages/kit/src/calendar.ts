@@ -1,0 +1,48 @@
+import { Field, ObjectType } from 'type-graphql';
+import { badUserInput } from '@maison/errors';
+import type { Lang } from '@maison/config';
+import { LocalDateScalar } from './scalars';
+import { addDays, datesBetween, daysBetween, startOfLocalDay } from './time';
+
+/** Longest range of Query.calendar. */
+export const MAX_CALENDAR_DAYS = 92;
+
+/**
+ * One local day of the house calendar. Every subgraph declares the entity with its own fields;
+ * the date is the key, so no subgraph needs to store days.
+ */
+@ObjectType()
+export abstract class CalendarDayKey {
+  @Field(() => LocalDateScalar, { description: 'The local date, YYYY-MM-DD, in America/Toronto.' })
+  date!: string;
+}
+
+export function calendarDates(from: string, to: string, lang: Lang): string[] {
+  if (to < from) throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must not be before "from".');
+  if (daysBetween(from, to) + 1 > MAX_CALENDAR_DAYS) {
+    throw badUserInput(
+      lang,
+      lang === 'fr' ? `Le calendrier couvre au plus ${MAX_CALENDAR_DAYS} jours.` : `The calendar covers at most ${MAX_CALENDAR_DAYS} days.`,
+    );
+  }
+  return datesBetween(from, to);
+}
+
+/** The half-open instant range [start of the first day, start of the day after the last) of a set of local dates. */
+export function instantRangeOf(dates: readonly string[]): { from: Date; to: Date } {
+  const sorted = [...dates].sort();
+  return { from: startOfLocalDay(sorted[0]!), to: startOfLocalDay(addDays(sorted[sorted.length - 1]!, 1)) };
+}
+
+/** Puts each item on every requested local day its [start, end) overlaps. */
+export function bucketByDay<T>(dates: readonly string[], items: readonly T[], span: (item: T) => { start: Date; end: Date }): T[][] {
+  return dates.map((date) => {
+    const dayStart = startOfLocalDay(date).getTime();
+    const dayEnd = startOfLocalDay(addDays(date, 1)).getTime();
+    return items.filter((item) => {
+      const { start, end } = span(item);
+      return start.getTime() < dayEnd && end.getTime() > dayStart;
+    });
+  });
+}
+

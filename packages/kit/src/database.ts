@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Client } from 'pg';
+import { DataSource, type Logger, type MixedList, type EntitySchema } from 'typeorm';
+
+/** Counts SQL statements, in total and for the request being served (through AsyncLocalStorage). */
+export class SqlCounter implements Logger {
+  total = 0;
+  private readonly current = new AsyncLocalStorage<{ statements: number }>();
+
+  constructor(private readonly logQueries = false) {}
+
+  /** Runs fn with a per-request statement count; returns fn's result and the count. */
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+    const store = { statements: 0 };
+    const result = await this.current.run(store, fn);
+    return { result, statements: store.statements };
+  }
+
+  track<T>(fn: () => T): { store: { statements: number }; result: T } {
+    const store = { statements: 0 };
+    return { store, result: this.current.run(store, fn) };
+  }
+
+  logQuery(query: string): void {
+    this.total += 1;
+    const store = this.current.getStore();
+    if (store) store.statements += 1;
+    if (this.logQueries) process.stderr.write(`[sql] ${query}\n`);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export interface DataSourceOptions {
+  url: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  poolSize?: number;
+  counter?: SqlCounter;
+  applicationName?: string;
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: options.entities,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    logger: options.counter ?? new SqlCounter(),
+    applicationName: options.applicationName ?? 'la-maison',
+    extra: { max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 },
+  });
+}
+
+/** Creates the database named in url when it does not exist (connecting to the server's `postgres` database). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`database name ${JSON.stringify(name)} is not a plain identifier`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      try {
+        await client.query(`CREATE DATABASE "${name}"`);
+      } catch (error) {
+        // Another process created it between our check and our CREATE: that is fine.
+        if ((error as { code?: string }).code !== '42P04' && (error as { code?: string }).code !== '23505') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function readMigrations(dir: string): MigrationFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+/**
+ * Applies the hand-written SQL migrations of dir that are not yet applied, each in its own
+ * transaction, under an advisory lock so that replicas booting together migrate once.
+ * An applied migration whose file has changed stops the boot: migrations are append-only.
+ */
+export async function migrate(ds: DataSource, dir: string): Promise<string[]> {
+  const files = readMigrations(dir);
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  const applied: string[] = [];
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', ['la-maison-migrations']);
+    await runner.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const rows: { name: string; checksum: string }[] = await runner.query('SELECT name, checksum FROM schema_migrations');
+    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    for (const file of files) {
+      const previous = done.get(file.name);
+      if (previous !== undefined) {
+        if (previous !== file.checksum) throw new Error(`migration ${file.name} was changed after it was applied`);
+        continue;
+      }
+      await runner.startTransaction();
+      try {
+        await runner.query(file.sql);
+        await runner.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [file.name, file.checksum]);
+        await runner.commitTransaction();
+        applied.push(file.name);
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw new Error(`migration ${file.name} failed: ${(error as Error).message}`);
+      }
+    }
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['la-maison-migrations']).catch(() => undefined);
+    await runner.release();
+  }
+  return applied;
+}
+
+/** Replaces the database name of a PostgreSQL URL. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

@@ -1,0 +1,52 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import gql from 'graphql-tag';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+
+// Resolvers of entity references: { Tenant: { __resolveReference(ref, ctx) { ... } } }
+export type ReferenceResolvers = Record<string, { __resolveReference(reference: any, context: any): unknown }>;
+
+export interface FederatedSchema {
+  schema: GraphQLSchema;
+  /** The subgraph SDL exactly as given to buildSubgraphSchema; committed as schema.graphql. */
+  sdl: string;
+}
+
+function merge(target: Record<string, any>, source: Record<string, any>): Record<string, any> {
+  for (const [key, value] of Object.entries(source)) {
+    target[key] =
+      value && typeof value === 'object' && !Array.isArray(value) && target[key] && typeof target[key] === 'object'
+        ? merge({ ...target[key] }, value)
+        : value;
+  }
+  return target;
+}
+
+/**
+ * type-graphql resolvers → printSchemaWithDirectives (keeps @key, which printSchema drops)
+ * → buildSubgraphSchema with the federation @link and the __resolveReference map.
+ */
+export async function buildFederatedSchema(options: {
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  references: ReferenceResolvers;
+}): Promise<FederatedSchema> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+    emitSchemaFile: false,
+  });
+  const printed = printSchemaWithDirectives(typeGraphqlSchema)
+    // type-graphql always declares a root schema; federation infers roots from type names.
+    .replace(/^schema \{[^}]*\}\n*/m, '');
+  const sdl = `${FEDERATION_LINK}\n\n${printed.trim()}\n`;
+  const resolvers = merge(createResolversMap(typeGraphqlSchema) as Record<string, any>, options.references);
+  const schema = buildSubgraphSchema({ typeDefs: gql(sdl), resolvers: resolvers as any });
+  return { schema, sdl };
+}

@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
+import type { NonEmptyArray } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { ANONYMOUS, HEADERS, verifyRequest, SignatureError, type Identity } from '@maison/auth';
+import { commonSpec, readConfig, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
+import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
+import { buildFederatedSchema, type ReferenceResolvers } from './schema';
+import type { RequestScope, SubgraphContext } from './context';
+import { executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText } from './http';
+import { createLogger, type Logger } from './logger';
+
+export interface SubgraphModule<Services = unknown, Loaders = unknown> {
+  name: string;
+  defaultPort: number;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  references: ReferenceResolvers;
+  entities: Function[];
+  migrationsDir: string;
+  createServices(ds: DataSource): Services;
+  createLoaders(ds: DataSource, scope: RequestScope): Loaders;
+  /** Idempotent: running it twice changes nothing. */
+  seed?(ds: DataSource): Promise<void>;
+}
+
+export const subgraphSpec = (defaultPort: number, name: string) => ({
+  ...commonSpec,
+  port: v.int('PORT', { description: 'HTTP port of the subgraph', default: defaultPort, min: 0, max: 65535 }),
+  host: v.string('HOST', { description: 'interface to listen on', default: '127.0.0.1' }),
+  databaseUrl: v.url('DATABASE_URL', {
+    description: `PostgreSQL URL of the house_${name} database (created when missing)`,
+    protocols: ['postgres:', 'postgresql:'],
+  }),
+  dbPoolSize: v.int('DB_POOL_SIZE', { description: 'PostgreSQL connections per process', default: 10, min: 1, max: 200 }),
+  seed: v.oneOf('SEED', ['auto', 'off'] as const, {
+    description: 'auto: load the seed data at boot unless it was already loaded',
+    default: (production) => (production ? 'off' : 'auto'),
+  }),
+  bodyLimitBytes: v.int('BODY_LIMIT_BYTES', { description: 'largest accepted request body', default: 1_048_576, min: 1024 }),
+  shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),
+});
+export type SubgraphConfig = ConfigOf<ReturnType<typeof subgraphSpec>>;
+
+export function readSubgraphConfig(module: Pick<SubgraphModule, 'defaultPort' | 'name'>, env: Env = process.env): SubgraphConfig {
+  return readConfig(subgraphSpec(module.defaultPort, module.name), env);
+}
+
+const INTERNAL: Record<Lang, string> = { fr: 'Erreur interne.', en: 'Internal error.' };
+
+export interface ExecuteResult {
+  body: { data?: Record<string, any> | null; errors?: GraphQLFormattedError[] };
+  statements: number;
+}
+
+export interface Subgraph<Services = unknown, Loaders = unknown> {
+  module: SubgraphModule<Services, Loaders>;
+  sdl: string;
+  apollo: ApolloServer<SubgraphContext<Services, Loaders>>;
+  ds: DataSource;
+  services: Services;
+  counter: SqlCounter;
+  stats: { requests: number; rejected: number };
+  /** Runs an operation in-process as the given identity, counting its SQL statements. */
+  execute(
+    query: string,
+    variables?: Record<string, unknown>,
+    scope?: Partial<RequestScope>,
+  ): Promise<ExecuteResult>;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  listen(): Promise<{ server: Server; url: string }>;
+  close(): Promise<void>;
+}
+
+/** Connects, creates the database when missing, migrates and (when asked) seeds. */
+export async function openDatabase(module: SubgraphModule<any, any>, config: SubgraphConfig, counter: SqlCounter, log: Logger): Promise<DataSource> {
+  await ensureDatabase(config.databaseUrl);
+  const ds = createDataSource({
+    url: config.databaseUrl,
+    entities: module.entities,
+    poolSize: config.dbPoolSize,
+    counter,
+    applicationName: `la-maison-${module.name}`,
+  });
+  await ds.initialize();
+  const applied = await migrate(ds, module.migrationsDir);
+  if (applied.length > 0) log.info('migrations applied', { migrations: applied });
+  if (config.seed === 'auto' && module.seed) {
+    const seeded = await seedOnce(ds, module);
+    if (seeded) log.info('seed data loaded');
+  }
+  return ds;
+}
+
+/** Loads the seed unless it was already loaded; returns whether it ran. */
+export async function seedOnce(ds: DataSource, module: SubgraphModule<any, any>): Promise<boolean> {
+  await ds.query('CREATE TABLE IF NOT EXISTS seed_runs (name text PRIMARY KEY, ran_at timestamptz NOT NULL DEFAULT now())');
+  const done = await ds.query('SELECT 1 FROM seed_runs WHERE name = $1', ['base']);
+  if (done.length > 0 || !module.seed) return false;
+  await module.seed(ds);
+  await ds.query('INSERT INTO seed_runs (name) VALUES ($1) ON CONFLICT DO NOTHING', ['base']);
+  return true;
+}
+
+export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config: SubgraphConfig): Promise<Subgraph<S, L>> {
+  const log = createLogger(module.name, config.logLevel);
+  const production = config.nodeEnv === 'production';
+  const counter = new SqlCounter();
+  const { schema, sdl } = await buildFederatedSchema(module);
+  const ds = await openDatabase(module, config, counter, log);
+  const services = module.createServices(ds);
+  const stats = { requests: 0, rejected: 0 };
+
+  const apollo = new ApolloServer<SubgraphContext<S, L>>({
+    schema,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    formatError(formatted, error) {
+      const code = formatted.extensions?.code;
+      const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
+      if (known) return formatted;
+      log.error('unexpected error', { error: (error as { originalError?: Error })?.originalError ?? error, path: formatted.path });
+      if (!production) return formatted;
+      return { message: INTERNAL[DEFAULT_LANG], path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    },
+  });
+  await apollo.start();
+
+  const contextFor = (identity: Identity, lang: Lang, requestId: string): SubgraphContext<S, L> => ({
+    identity,
+    lang,
+    requestId,
+    services,
+    ds,
+    loaders: module.createLoaders(ds, { identity, lang }),
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: module.name });
+    if (url.pathname === '/ready') {
+      try {
+        await ds.query('SELECT 1');
+        return sendJson(res, 200, { status: 'ready', service: module.name });
+      } catch {
+        return sendJson(res, 503, { status: 'unavailable', service: module.name });
+      }
+    }
+    if (url.pathname === '/metrics') {
+      return sendText(
+        res,
+        200,
+        [
+          `# TYPE maison_graphql_requests_total counter`,
+          `maison_graphql_requests_total{service="${module.name}"} ${stats.requests}`,
+          `# TYPE maison_unsigned_requests_rejected_total counter`,
+          `maison_unsigned_requests_rejected_total{service="${module.name}"} ${stats.rejected}`,
+          `# TYPE maison_sql_statements_total counter`,
+          `maison_sql_statements_total{service="${module.name}"} ${counter.total}`,
+          '',
+        ].join('\n'),
+        'text/plain; version=0.0.4',
+      );
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+
+    const requestId = String(req.headers[HEADERS.requestId] ?? randomUUID()).slice(0, 100);
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, config.bodyLimitBytes);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      throw error;
+    }
+    let verified: { identity: Identity; lang: Lang };
+    try {
+      verified = verifyRequest(config.signingSecret, req.headers, raw, config.signatureMaxAgeSeconds);
+    } catch (error) {
+      stats.rejected += 1;
+      const reason = error instanceof SignatureError ? error.message : 'invalid request';
+      log.warn('unsigned request refused', { requestId, reason, remote: req.socket.remoteAddress });
+      return sendJson(res, 401, {
+        errors: [{ message: `Requests must come through the gateway (${reason}).`, extensions: { code: 'UNAUTHENTICATED' } }],
+      });
+    }
+    let body: unknown;
+    try {
+      body = parseGraphQLBody(req, raw);
+    } catch {
+      return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    stats.requests += 1;
+    const { store, result } = counter.track(() =>
+      executeApollo(apollo, req, res, body, async () => contextFor(verified.identity, verified.lang, requestId), production ? {} : {}),
+    );
+    await result;
+    log.debug('request', { requestId, sqlStatements: store.statements });
+  }
+
+  let server: Server | undefined;
+  return {
+    module,
+    sdl,
+    apollo,
+    ds,
+    services,
+    counter,
+    stats,
+    async execute(query, variables, scope = {}) {
+      const { result, statements } = await counter.measure(() =>
+        apollo.executeOperation(
+          { query, variables },
+          { contextValue: contextFor(scope.identity ?? ANONYMOUS, scope.lang ?? DEFAULT_LANG, randomUUID()) },
+        ),
+      );
+      if (result.body.kind !== 'single') throw new Error('incremental delivery is not used');
+      return { body: result.body.singleResult as ExecuteResult['body'], statements };
+    },
+    handle,
+    listen() {
+      server = createServer((req, res) => {
+        handle(req, res).catch((error) => {
+          log.error('request failed', { error });
+          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL[DEFAULT_LANG], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          else res.end();
+        });
+      });
+      // Longer than any client's idle time, so a pooled keep-alive socket is never closed under a request.
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
+      return new Promise((resolve) => {
+        server!.listen(config.port, config.host, () => {
+          const address = server!.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          log.info('subgraph ready', { url: `http://${config.host}:${port}/graphql` });
+          resolve({ server: server!, url: `http://${config.host}:${port}/graphql` });
+        });
+      });
+    },
+    async close() {
+      if (server) {
+        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeIdleConnections();
+        const deadline = setTimeout(() => server?.closeAllConnections(), config.shutdownGraceMs);
+        await closing;
+        clearTimeout(deadline);
+      }
+      await apollo.stop();
+      await ds.destroy();
+    },
+  };
+}
+
+/** Entry point of a subgraph process: config or exit, listen, stop cleanly on SIGTERM/SIGINT. */
+export async function runSubgraph(module: SubgraphModule<any, any>): Promise<void> {
+  let config: SubgraphConfig;
+  try {
+    config = readSubgraphConfig(module);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(78);
+  }
+  const log = createLogger(module.name, config.logLevel);
+  const subgraph = await createSubgraph(module, config);
+  await subgraph.listen();
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    subgraph.close().then(
+      () => process.exit(0),
+      (error) => {
+        log.error('stop failed', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,1 @@
+export { tenantsModule, SERVICE_ROOT } from './module';

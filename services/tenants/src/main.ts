@@ -1,0 +1,7 @@
+import { runSubgraph } from '@maison/kit';
+import { tenantsModule } from './module';
+
+runSubgraph(tenantsModule).catch((error) => {
+  process.stderr.write(`tenants failed to start: ${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import type { SubgraphModule } from '@maison/kit';
+import { createLoaders, createServices, type TenantsLoaders, type TenantsServices } from './services';
+import { House } from './modules/house/house.entity';
+import { HouseResolver } from './modules/house/house.resolver';
+import { Tenant } from './modules/tenant/tenant.entity';
+import { Office } from './modules/tenant/office.entity';
+import { TenantResolver } from './modules/tenant/tenant.resolver';
+import { tenantReference } from './modules/tenant/tenant.reference';
+import { SharedSpace } from './modules/space/shared-space.entity';
+import { SpaceResolver } from './modules/space/space.resolver';
+import { spaceReference } from './modules/space/space.reference';
+import { SpaceBooking } from './modules/booking/space-booking.entity';
+import { bookingReference } from './modules/booking/booking.reference';
+import { CalendarResolver } from './modules/calendar/calendar.resolver';
+import { calendarReference } from './modules/calendar/calendar.reference';
+import { seed } from './seed';
+
+/** The service folder (src/.. or dist/..), where migrations and schema.graphql live. */
+export const SERVICE_ROOT = path.resolve(__dirname, '..');
+
+export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
+  name: 'tenants',
+  defaultPort: 4001,
+  resolvers: [HouseResolver, TenantResolver, SpaceResolver, CalendarResolver],
+  orphanedTypes: [SpaceBooking],
+  references: { ...tenantReference, ...spaceReference, ...bookingReference, ...calendarReference },
+  entities: [House, Tenant, Office, SharedSpace, SpaceBooking],
+  migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
+  createServices,
+  createLoaders,
+  seed,
+};

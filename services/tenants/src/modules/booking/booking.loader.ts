@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { entityLoader, uuids } from '@maison/kit';
+import { SpaceBooking } from './space-booking.entity';
+
+export interface SpaceRangeKey {
+  spaceId: string;
+  from: Date;
+  to: Date;
+}
+
+export function bookingLoaders(ds: DataSource) {
+  return {
+    bookingById: entityLoader(ds, SpaceBooking),
+    /** Live bookings of many spaces over a range: one statement per distinct range asked in the request. */
+    bookingsBySpaceRange: new DataLoader<SpaceRangeKey, SpaceBooking[], string>(
+      async (keys) => {
+        const byRange = new Map<string, SpaceRangeKey[]>();
+        for (const key of keys) {
+          const r = `${key.from.toISOString()}/${key.to.toISOString()}`;
+          byRange.set(r, [...(byRange.get(r) ?? []), key]);
+        }
+        const results = new Map<string, SpaceBooking[]>();
+        await Promise.all(
+          [...byRange.values()].map(async (group) => {
+            const { from, to } = group[0]!;
+            const rows = await ds
+              .getRepository(SpaceBooking)
+              .createQueryBuilder('b')
+              .where('b.space_id = ANY(:ids)', { ids: uuids(group.map((g) => g.spaceId)) })
+              .andWhere("b.status = 'CONFIRMED'")
+              .andWhere("tstzrange(b.starts_at, b.occupied_until, '[)') && tstzrange(:from, :to, '[)')", { from, to })
+              .orderBy('b.starts_at')
+              .getMany();
+            for (const g of group) results.set(keyOf(g), rows.filter((b) => b.spaceId === g.spaceId.toLowerCase()));
+          }),
+        );
+        return keys.map((k) => results.get(keyOf(k)) ?? []);
+      },
+      { cacheKeyFn: (k) => keyOf(k) },
+    ),
+  };
+}
+
+const keyOf = (k: SpaceRangeKey) => `${k.spaceId}|${k.from.toISOString()}|${k.to.toISOString()}`;

@@ -1,0 +1,131 @@
+import { Ctx, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { isAdmin, type Identity } from '@maison/auth';
+import { DateTimeScalar } from '@maison/kit';
+import type { Context } from '../../context';
+import { SharedSpace } from '../space/shared-space.entity';
+
+export enum BookingStatus {
+  CONFIRMED = 'CONFIRMED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(BookingStatus, { name: 'BookingStatus' });
+
+export enum BookingVisibility {
+  PUBLIC = 'PUBLIC',
+  PRIVATE = 'PRIVATE',
+}
+registerEnumType(BookingVisibility, {
+  name: 'BookingVisibility',
+  description: 'PUBLIC bookings (an open lunch, a workshop) show in the house calendar with their title.',
+});
+
+export enum HolderKind {
+  TENANT = 'TENANT',
+  MEMBER = 'MEMBER',
+  ARTIST = 'ARTIST',
+  HOUSE = 'HOUSE',
+}
+registerEnumType(HolderKind, { name: 'HolderKind', description: 'Who holds a booking: a tenant, a coworking member, an artist, or the house.' });
+
+@ObjectType({ description: 'Who holds a booking. Hidden from others on private bookings.' })
+export class BookingHolder {
+  @Field(() => HolderKind)
+  kind!: HolderKind;
+
+  @Field(() => ID, { nullable: true })
+  id!: string | null;
+
+  @Field()
+  name!: string;
+}
+
+/** The holder and ADMIN see everything; others see a private booking only as an occupied slot. */
+export function canSeeDetails(booking: SpaceBooking, identity: Identity): boolean {
+  if (booking.visibility === BookingVisibility.PUBLIC || isAdmin(identity)) return true;
+  if (identity.sub === null) return false;
+  if (booking.createdBy === identity.sub) return true;
+  const own: Partial<Record<HolderKind, string | undefined>> = {
+    TENANT: identity.tenantId,
+    MEMBER: identity.memberId,
+    ARTIST: identity.artistId,
+  };
+  return booking.holderId !== null && own[booking.holderKind] === booking.holderId;
+}
+
+@ObjectType({ description: 'A booking of a shared space, half-open [startsAt, endsAt).' })
+@Directive('@key(fields: "id")')
+@Entity('space_booking')
+export class SpaceBooking {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'space_id' })
+  spaceId!: string;
+
+  @Column({ type: 'enum', enum: HolderKind, enumName: 'holder_kind', name: 'holder_kind' })
+  holderKind!: HolderKind;
+
+  @Column('uuid', { name: 'holder_id', nullable: true })
+  holderId!: string | null;
+
+  @Column('text', { name: 'holder_name' })
+  holderName!: string;
+
+  @Column('text', { name: 'created_by' })
+  createdBy!: string;
+
+  @Column('text', { name: 'title' })
+  titleText!: string;
+
+  @Field(() => DateTimeScalar)
+  @Column('timestamptz', { name: 'starts_at' })
+  startsAt!: Date;
+
+  @Field(() => DateTimeScalar)
+  @Column('timestamptz', { name: 'ends_at' })
+  endsAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'End of the cleaning buffer: nobody else may start before it.' })
+  @Column('timestamptz', { name: 'occupied_until' })
+  occupiedUntil!: Date;
+
+  @Column('integer', { nullable: true })
+  attendees!: number | null;
+
+  @Field(() => BookingStatus)
+  @Column({ type: 'enum', enum: BookingStatus, enumName: 'booking_status' })
+  status!: BookingStatus;
+
+  @Field(() => BookingVisibility)
+  @Column({ type: 'enum', enum: BookingVisibility, enumName: 'booking_visibility' })
+  visibility!: BookingVisibility;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Field(() => SharedSpace, { nullable: true })
+  space(@Ctx() ctx: Context): Promise<SharedSpace | null> {
+    return ctx.loaders.spaceById.load(this.spaceId);
+  }
+
+  @Field(() => String, { nullable: true, description: 'Null on a private booking for anyone but its holder and ADMIN.' })
+  title(@Ctx() ctx: Context): string | null {
+    return canSeeDetails(this, ctx.identity) ? this.titleText : null;
+  }
+
+  @Field(() => BookingHolder, { nullable: true, description: 'Null on a private booking for anyone but its holder and ADMIN.' })
+  holder(@Ctx() ctx: Context): BookingHolder | null {
+    if (!canSeeDetails(this, ctx.identity)) return null;
+    return Object.assign(new BookingHolder(), { kind: this.holderKind, id: this.holderId, name: this.holderName });
+  }
+
+  @Field(() => Int, { nullable: true })
+  attendeeCount(@Ctx() ctx: Context): number | null {
+    return canSeeDetails(this, ctx.identity) ? this.attendees : null;
+  }
+}

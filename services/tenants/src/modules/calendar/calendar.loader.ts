@@ -1,0 +1,40 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { isAdmin } from '@maison/auth';
+import { bucketByDay, instantRangeOf, type RequestScope } from '@maison/kit';
+import { SpaceBooking } from '../booking/space-booking.entity';
+
+/** All requested days in one statement: live bookings the caller may see, bucketed per local day. */
+export function calendarLoaders(ds: DataSource, scope: RequestScope) {
+  return {
+    visibleBookingsByDate: new DataLoader<string, SpaceBooking[]>(async (dates) => {
+      const { from, to } = instantRangeOf(dates);
+      const query = ds
+        .getRepository(SpaceBooking)
+        .createQueryBuilder('b')
+        .where("b.status = 'CONFIRMED'")
+        .andWhere('b.starts_at < :to AND b.ends_at > :from', { from, to })
+        .orderBy('b.starts_at')
+        .addOrderBy('b.id');
+      const { identity } = scope;
+      if (!isAdmin(identity)) {
+        if (identity.sub === null) query.andWhere("b.visibility = 'PUBLIC'");
+        else
+          query.andWhere(
+            `(b.visibility = 'PUBLIC' OR b.created_by = :sub
+              OR (b.holder_kind = 'TENANT' AND b.holder_id = :tenantId)
+              OR (b.holder_kind = 'MEMBER' AND b.holder_id = :memberId)
+              OR (b.holder_kind = 'ARTIST' AND b.holder_id = :artistId))`,
+            {
+              sub: identity.sub,
+              tenantId: identity.tenantId ?? null,
+              memberId: identity.memberId ?? null,
+              artistId: identity.artistId ?? null,
+            },
+          );
+      }
+      const rows = await query.getMany();
+      return bucketByDay(dates, rows, (b) => ({ start: b.startsAt, end: b.endsAt }));
+    }),
+  };
+}

@@ -1,0 +1,41 @@
+import { Ctx, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { tr, type Texts } from '@maison/kit';
+import type { Context } from '../../context';
+
+export enum Building {
+  MAIN_HOUSE = 'MAIN_HOUSE',
+  ANNEX = 'ANNEX',
+}
+registerEnumType(Building, { name: 'Building', description: 'The main house or its annex.' });
+
+@ObjectType({ description: 'An office a tenant occupies.' })
+@Entity('office')
+export class Office {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'tenant_id' })
+  tenantId!: string;
+
+  @Column('jsonb', { name: 'name' })
+  nameTexts!: Texts;
+
+  @Field(() => Int, { description: '0 is the ground floor, -1 the basement.' })
+  @Column('smallint')
+  floor!: number;
+
+  @Field(() => Building)
+  @Column({ type: 'enum', enum: Building, enumName: 'building' })
+  building!: Building;
+
+  @Field(() => Float, { description: 'Floor area in square metres.' })
+  @Column('numeric', { name: 'area_m2', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  areaM2!: number;
+
+  @Field()
+  name(@Ctx() ctx: Context): string {
+    return tr(this.nameTexts, ctx.lang);
+  }
+}

@@ -1,0 +1,16 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { Tenant, TenantKind } from './tenant.entity';
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  @Query(() => [Tenant], { description: 'Everyone with a place in the house, by slug.' })
+  tenants(@Ctx() ctx: Context, @Arg('kind', () => TenantKind, { nullable: true }) kind?: TenantKind | null): Promise<Tenant[]> {
+    return ctx.services.tenants.list(kind);
+  }
+
+  @Query(() => Tenant, { nullable: true })
+  tenant(@Ctx() ctx: Context, @Arg('slug') slug: string): Promise<Tenant | null> {
+    return ctx.services.tenants.bySlug(slug);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './database';
+export * from './embedded';
+export * from './identities';
+export * from './subgraph';

@@ -23,11 +23,19 @@ function mac(secret: string, timestamp: string, identity: string, lang: string, 
   return createHmac('sha256', secret).update(`v1\n${timestamp}\n${identity}\n${lang}\n${sha256(body)}`).digest('hex');
 }
 
-function encodeIdentity(identity: Identity): string {
+/** The identity header's value: base64url JSON, empty for anonymous callers. */
+export function encodeIdentity(identity: Identity): string {
   if (identity.sub === null) return '';
   return Buffer.from(JSON.stringify(identity)).toString('base64url');
 }
 
+/** Timestamp and signature headers over an already encoded identity, a language and the exact body bytes. */
+export function signatureHeaders(secret: string, encodedIdentity: string, lang: string, body: string | Buffer, now = Date.now()): Record<string, string> {
+  const timestamp = String(Math.floor(now / 1000));
+  return { [HEADERS.timestamp]: timestamp, [HEADERS.signature]: mac(secret, timestamp, encodedIdentity, lang, body) };
+}
+
+/** All four headers a subgraph needs to trust a request. */
 export function signRequest(
   secret: string,
   identity: Identity,
@@ -35,14 +43,8 @@ export function signRequest(
   body: string | Buffer,
   now = Date.now(),
 ): Record<string, string> {
-  const timestamp = String(Math.floor(now / 1000));
   const encoded = encodeIdentity(identity);
-  return {
-    [HEADERS.identity]: encoded,
-    [HEADERS.lang]: lang,
-    [HEADERS.timestamp]: timestamp,
-    [HEADERS.signature]: mac(secret, timestamp, encoded, lang, body),
-  };
+  return { [HEADERS.identity]: encoded, [HEADERS.lang]: lang, ...signatureHeaders(secret, encoded, lang, body, now) };
 }
 
 export class SignatureError extends Error {

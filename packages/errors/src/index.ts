@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 export * from './codes';
 export * from './user-error';
 export * from './graphql-errors';

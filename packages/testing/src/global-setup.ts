@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startEmbeddedPostgres } from './embedded';
+import { startEmbeddedPostgres } from '@maison/embedded-db';
 
 /**
  * One PostgreSQL for the whole run. TEST_DATABASE_URL names a server to use instead

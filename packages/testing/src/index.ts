@@ -1,4 +1,5 @@
 export * from './database';
-export * from './embedded';
+
 export * from './identities';
 export * from './subgraph';
+export * from './graph';

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { HEADERS } from '@maison/auth';
+import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson } from '@maison/kit';
+import { subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
+import { buildContext, type GatewayContext } from './context';
+import { SignedDataSource } from './signed-data-source';
+
+export interface Gateway {
+  apollo: ApolloServer<GatewayContext>;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  listen(): Promise<{ server: Server; url: string }>;
+  close(): Promise<void>;
+}
+
+const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toString();
+
+export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  const log = createLogger('gateway', config.logLevel);
+  const production = config.nodeEnv === 'production';
+  const urls = subgraphUrls(config);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) =>
+      new SignedDataSource({ url: urls[name as SubgraphName] ?? url!, secret: config.signingSecret, timeoutMs: config.subgraphTimeoutMs }),
+    logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+  });
+  await apollo.start();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (url.pathname === '/ready') {
+      const checks = await Promise.all(
+        Object.entries(urls).map(async ([name, u]) => {
+          const ok = await fetch(healthUrl(u), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+          return [name, ok ? 'ok' : 'unreachable'] as const;
+        }),
+      );
+      const ready = checks.every(([, s]) => s === 'ok');
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+    }
+    if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
+
+    const requestId = randomUUID();
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, config.bodyLimitBytes);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { [HEADERS.requestId]: requestId });
+      }
+      throw error;
+    }
+    let body: unknown;
+    try {
+      body = parseGraphQLBody(req, raw);
+    } catch {
+      return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_REQUEST' } }] }, { [HEADERS.requestId]: requestId });
+    }
+    await executeApollo(apollo, req, res, body, async () => buildContext(req, config, requestId), { [HEADERS.requestId]: requestId });
+  }
+
+  let server: Server | undefined;
+  return {
+    apollo,
+    handle,
+    listen() {
+      server = createServer((req, res) => {
+        handle(req, res).catch((error) => {
+          log.error('request failed', { error });
+          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          else res.end();
+        });
+      });
+      return new Promise((resolve) => {
+        server!.listen(config.port, config.host, () => {
+          const address = server!.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+          log.info('gateway ready', { url });
+          resolve({ server: server!, url });
+        });
+      });
+    },
+    async close() {
+      if (server) {
+        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeIdleConnections();
+        const deadline = setTimeout(() => server?.closeAllConnections(), config.shutdownGraceMs);
+        await closing;
+        clearTimeout(deadline);
+      }
+      await apollo.stop();
+    },
+  };
+}

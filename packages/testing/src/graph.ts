@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { issueToken, type Identity } from '@maison/auth';
+import { DEV_JWT_SECRET } from '@maison/config';
+import { freePort } from '@maison/embedded-db';
+import { testServerUrl } from './database';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const DEV_ISSUER = 'https://la-maison.example/auth';
+export const DEV_AUDIENCE = 'la-maison-api';
+
+/** A development token the gateway accepts, for an identity of ./identities. */
+export function tokenFor(identity: Identity, expiresInSeconds = 600): string {
+  if (identity.sub === null) throw new Error('anonymous callers have no token');
+  const { sub, roles, tenantId, memberId, artistId } = identity;
+  return issueToken(
+    { sub, roles: [...roles], ...(tenantId && { tenantId }), ...(memberId && { memberId }), ...(artistId && { artistId }) },
+    { secret: DEV_JWT_SECRET, issuer: DEV_ISSUER, audience: DEV_AUDIENCE },
+    expiresInSeconds,
+  );
+}
+
+export interface GraphResponse {
+  status: number;
+  headers: Headers;
+  body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[] };
+}
+
+export interface RunningGraph {
+  gatewayUrl: string;
+  subgraphUrls: Record<'tenants' | 'coworking' | 'gallery', string>;
+  output: () => string;
+  launcher: ChildProcess;
+  query(query: string, variables?: Record<string, unknown>, options?: { identity?: Identity; token?: string; headers?: Record<string, string> }): Promise<GraphResponse>;
+  /** Total SQL statements a subgraph has run since it started (from its /metrics). */
+  sqlStatements(subgraph: 'tenants' | 'coworking' | 'gallery'): Promise<number>;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Boots the whole graph through the real launcher (scripts/dist/start.js, what `npm start` runs),
+ * on free ports, with fresh databases on the test server (or an embedded PostgreSQL when
+ * embedded is true). `npm test` builds the code first.
+ */
+export async function startGraph(options: { embedded?: boolean; env?: Record<string, string> } = {}): Promise<RunningGraph> {
+  const [gateway, tenants, coworking, gallery, pgPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    PORT: String(gateway),
+    TENANTS_PORT: String(tenants),
+    COWORKING_PORT: String(coworking),
+    GALLERY_PORT: String(gallery),
+    DATABASE_PREFIX: `t_graph_${randomBytes(4).toString('hex')}_`,
+    ...options.env,
+  };
+  delete env.DATABASE_URL;
+  if (options.embedded) {
+    env.EMBEDDED_PG_PORT = String(pgPort);
+    env.DATA_DIR ??= path.join(ROOT, '.data', `graph-${randomBytes(4).toString('hex')}`);
+  } else {
+    env.DATABASE_URL = testServerUrl();
+  }
+  const launcher = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  launcher.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  launcher.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`graph not ready in 90 s:\n${output}`)), 90_000);
+    const check = () => {
+      if (/\[la-maison\] ready in/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    launcher.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`launcher exited (${code}) before ready:\n${output}`));
+    });
+  });
+  const gatewayUrl = `http://127.0.0.1:${gateway}/graphql`;
+  const subgraphUrls = {
+    tenants: `http://127.0.0.1:${tenants}/graphql`,
+    coworking: `http://127.0.0.1:${coworking}/graphql`,
+    gallery: `http://127.0.0.1:${gallery}/graphql`,
+  };
+  return {
+    gatewayUrl,
+    subgraphUrls,
+    launcher,
+    output: () => output,
+    async query(query, variables, opts = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
+      const token = opts.token ?? (opts.identity && opts.identity.sub !== null ? tokenFor(opts.identity) : undefined);
+      if (token) headers.authorization = `Bearer ${token}`;
+      const response = await fetch(gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphResponse['body'] };
+    },
+    async sqlStatements(subgraph) {
+      const text = await (await fetch(new URL('/metrics', subgraphUrls[subgraph]))).text();
+      const match = /^maison_sql_statements_total\{[^}]*\} (\d+)$/m.exec(text);
+      if (!match) throw new Error(`no SQL counter in /metrics of ${subgraph}`);
+      return Number(match[1]);
+    },
+    async stop() {
+      if (launcher.exitCode === null) launcher.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

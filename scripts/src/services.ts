@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { SubgraphModule } from '@maison/kit';
+
+/** The repository root (scripts/src/.. or scripts/dist/..). */
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+export const SUBGRAPHS = [
+  { name: 'tenants', port: 4001, exportName: 'tenantsModule' },
+  { name: 'coworking', port: 4002, exportName: 'coworkingModule' },
+  { name: 'gallery', port: 4003, exportName: 'galleryModule' },
+] as const;
+export type SubgraphEntry = (typeof SUBGRAPHS)[number];
+
+export const serviceDir = (name: string) => path.join(ROOT, 'services', name);
+export const sdlPath = (name: string) => path.join(serviceDir(name), 'schema.graphql');
+export const SUPERGRAPH_PATH = path.join(ROOT, 'gateway', 'supergraph.graphql');
+
+/** Loads a subgraph's compiled module. Each subgraph is loaded in its own process (type-graphql metadata is global). */
+export function loadModule(entry: SubgraphEntry): SubgraphModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(serviceDir(entry.name), 'dist', 'index.js'))[entry.exportName];
+}

@@ -1,26 +1,16 @@
 import path from 'node:path';
 import { withDatabase } from '@maison/kit';
-import { readConfig, v } from '@maison/config';
+import { readConfig } from '@maison/config';
 import { startEmbeddedPostgres, type RunningPostgres } from '@maison/embedded-db';
 import { startChild, stopChildren, waitForHealth, type Child } from './launcher';
 import { ROOT, SUBGRAPHS } from './services';
+import { launcherSpec as spec } from './start-config';
 
 /**
  * `npm start`: one command for the whole graph. An embedded PostgreSQL (unless DATABASE_URL names
  * a server), the three subgraphs (each creates, migrates and seeds its own database), then the
  * gateway; logs prefixed by process; Ctrl-C or SIGTERM stops everything cleanly.
  */
-const spec = {
-  databaseUrl: v.optionalUrl('DATABASE_URL', 'PostgreSQL server to use instead of the embedded one', ['postgres:', 'postgresql:']),
-  dataDir: v.string('DATA_DIR', { description: 'folder of the embedded PostgreSQL data', default: path.join(ROOT, '.data') }),
-  embeddedPort: v.int('EMBEDDED_PG_PORT', { description: 'port of the embedded PostgreSQL', default: 54329, min: 1, max: 65535 }),
-  gatewayPort: v.int('PORT', { description: 'port of the gateway', default: 4000, min: 0, max: 65535 }),
-  tenantsPort: v.int('TENANTS_PORT', { description: 'port of the tenants subgraph', default: 4001, min: 1, max: 65535 }),
-  coworkingPort: v.int('COWORKING_PORT', { description: 'port of the coworking subgraph', default: 4002, min: 1, max: 65535 }),
-  galleryPort: v.int('GALLERY_PORT', { description: 'port of the gallery subgraph', default: 4003, min: 1, max: 65535 }),
-  databasePrefix: v.string('DATABASE_PREFIX', { description: 'prefix of the per-subgraph database names', default: 'house_' }),
-  readyTimeoutMs: v.int('READY_TIMEOUT_MS', { description: 'how long to wait for each process', default: 60_000, min: 1000 }),
-};
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -51,7 +41,13 @@ async function main(): Promise<void> {
       pg = await startEmbeddedPostgres({ dataDir, port: config.embeddedPort, persistent: true });
       serverUrl = pg.url;
     }
-    const env = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
+    const env = {
+      ...process.env,
+      APOLLO_TELEMETRY_DISABLED: '1',
+      TENANTS_URL: `http://127.0.0.1:${ports.tenants}/graphql`,
+      COWORKING_URL: `http://127.0.0.1:${ports.coworking}/graphql`,
+      GALLERY_URL: `http://127.0.0.1:${ports.gallery}/graphql`,
+    };
     const subgraphs = SUBGRAPHS.map((s, i) => {
       const child = startChild(s.name, path.join(ROOT, 'services', s.name, 'dist', 'main.js'), {
         ...env,
@@ -66,9 +62,6 @@ async function main(): Promise<void> {
     const gateway = startChild('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), {
       ...env,
       PORT: String(config.gatewayPort),
-      TENANTS_URL: `http://127.0.0.1:${ports.tenants}/graphql`,
-      COWORKING_URL: `http://127.0.0.1:${ports.coworking}/graphql`,
-      GALLERY_URL: `http://127.0.0.1:${ports.gallery}/graphql`,
     }, SUBGRAPHS.length);
     children.push(gateway);
     watch(gateway);

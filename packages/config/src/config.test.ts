@@ -53,3 +53,11 @@ describe('negotiateLang', () => {
     expect(negotiateLang(header)).toBe(lang);
   });
 });
+
+describe('optional variables', () => {
+  it('are undefined when absent and still validated when set', () => {
+    const optional = { peer: v.optionalUrl('PEER_URL', 'peer') };
+    expect(readConfig(optional, {})).toEqual({ peer: undefined });
+    expect(() => readConfig(optional, { PEER_URL: 'not a url' })).toThrow(/PEER_URL="not a url" is invalid/);
+  });
+});

@@ -24,6 +24,8 @@ interface Options<T> {
   description: string;
   /** Used when the variable is unset. A function receives whether NODE_ENV is production. */
   default?: T | ((production: boolean) => T | undefined);
+  /** Absent is a valid value (undefined), not a problem. */
+  optional?: boolean;
 }
 
 class Problem extends Error {}
@@ -39,8 +41,8 @@ function variable<T>(name: string, parse: Parser<T>, options: Options<T>): Varia
           typeof options.default === 'function'
             ? (options.default as (p: boolean) => T | undefined)(production)
             : options.default;
-        if (fallback === undefined) throw new Problem(`${name} is required (${options.description})`);
-        return fallback;
+        if (fallback === undefined && !options.optional) throw new Problem(`${name} is required (${options.description})`);
+        return fallback as T;
       }
       try {
         return parse(raw);
@@ -54,7 +56,7 @@ function variable<T>(name: string, parse: Parser<T>, options: Options<T>): Varia
 export const v = {
   string: (name: string, options: Options<string>) => variable(name, (s) => s, options),
   optionalString: (name: string, description: string): Variable<string | undefined> =>
-    variable<string | undefined>(name, (s) => s, { description, default: () => undefined as never }),
+    variable<string | undefined>(name, (s) => s, { description, optional: true }),
   secret(name: string, options: Options<string>): Variable<string> {
     return variable(
       name,
@@ -102,7 +104,7 @@ export const v = {
     );
   },
   optionalUrl(name: string, description: string, protocols?: string[]): Variable<string | undefined> {
-    return v.url(name, { description, protocols, default: () => undefined as never }) as Variable<string | undefined>;
+    return v.url(name, { description, protocols, optional: true }) as Variable<string | undefined>;
   },
   oneOf<const T extends string>(name: string, values: readonly T[], options: Options<T>): Variable<T> {
     return variable(

@@ -14,3 +14,5 @@ export * from './subgraph';
 export * from './time';
 export * from './loaders';
 export * from './calendar';
+export * from './db-errors';
+export * from './service-client';

@@ -22,7 +22,7 @@ export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   references: ReferenceResolvers;
   entities: Function[];
   migrationsDir: string;
-  createServices(ds: DataSource): Services;
+  createServices(ds: DataSource, config: SubgraphConfig): Services;
   createLoaders(ds: DataSource, scope: RequestScope): Loaders;
   /** Idempotent: running it twice changes nothing. */
   seed?(ds: DataSource): Promise<void>;
@@ -41,6 +41,9 @@ export const subgraphSpec = (defaultPort: number, name: string) => ({
     description: 'auto: load the seed data at boot unless it was already loaded',
     default: (production) => (production ? 'off' : 'auto'),
   }),
+  tenantsUrl: v.optionalUrl('TENANTS_URL', 'tenants subgraph, for service-to-service calls'),
+  coworkingUrl: v.optionalUrl('COWORKING_URL', 'coworking subgraph, for service-to-service calls'),
+  galleryUrl: v.optionalUrl('GALLERY_URL', 'gallery subgraph, for service-to-service calls'),
   bodyLimitBytes: v.int('BODY_LIMIT_BYTES', { description: 'largest accepted request body', default: 1_048_576, min: 1024 }),
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),
 });
@@ -112,7 +115,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
   const counter = new SqlCounter();
   const { schema, sdl } = await buildFederatedSchema(module);
   const ds = await openDatabase(module, config, counter, log);
-  const services = module.createServices(ds);
+  const services = module.createServices(ds, config);
   const stats = { requests: 0, rejected: 0 };
 
   const apollo = new ApolloServer<SubgraphContext<S, L>>({

@@ -12,6 +12,8 @@ import { SpaceResolver } from './modules/space/space.resolver';
 import { spaceReference } from './modules/space/space.reference';
 import { SpaceBooking } from './modules/booking/space-booking.entity';
 import { bookingReference } from './modules/booking/booking.reference';
+import { BookingResolver } from './modules/booking/booking.resolver';
+import { BookingHistoryEntry } from './modules/booking/booking-history.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
 import { seed } from './seed';
@@ -22,10 +24,9 @@ export const SERVICE_ROOT = path.resolve(__dirname, '..');
 export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
   name: 'tenants',
   defaultPort: 4001,
-  resolvers: [HouseResolver, TenantResolver, SpaceResolver, CalendarResolver],
-  orphanedTypes: [SpaceBooking],
+  resolvers: [HouseResolver, TenantResolver, SpaceResolver, BookingResolver, CalendarResolver],
   references: { ...tenantReference, ...spaceReference, ...bookingReference, ...calendarReference },
-  entities: [House, Tenant, Office, SharedSpace, SpaceBooking],
+  entities: [House, Tenant, Office, SharedSpace, SpaceBooking, BookingHistoryEntry],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
   createServices,
   createLoaders,

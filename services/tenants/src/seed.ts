@@ -107,6 +107,7 @@ const spaces = [
     openingHours: weekdays([1, 2, 3, 4, 5, 6, 7], '07:00', '22:00'),
     season: null as null | [string, string],
     buffer: 30,
+    rules: { minDuration: 30, maxDuration: 240, horizonDays: 60, noticeMinutes: 60, weeklyQuota: 600, cutoff: 120, step: 30 },
   },
   {
     slug: 'terrasse',
@@ -124,6 +125,7 @@ const spaces = [
     openingHours: weekdays([1, 2, 3, 4, 5, 6, 7], '09:00', '21:00'),
     season: ['05-01', '10-31'] as [string, string],
     buffer: 15,
+    rules: { minDuration: 60, maxDuration: 480, horizonDays: 120, noticeMinutes: 120, weeklyQuota: 720, cutoff: 1440, step: 30 },
   },
 ];
 
@@ -164,8 +166,10 @@ export async function seed(ds: DataSource): Promise<void> {
     }
     for (const s of spaces) {
       await tx.query(
-        `INSERT INTO shared_space (id, slug, name, description, capacity, amenities, opening_hours, season_starts, season_ends, buffer_minutes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+        `INSERT INTO shared_space (id, slug, name, description, capacity, amenities, opening_hours, season_starts, season_ends, buffer_minutes,
+           min_duration_minutes, max_duration_minutes, horizon_days, min_notice_minutes, weekly_quota_minutes, cancellation_cutoff_minutes,
+           slot_step_minutes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING`,
         [
           stableId('shared-space', s.slug),
           s.slug,
@@ -177,6 +181,13 @@ export async function seed(ds: DataSource): Promise<void> {
           s.season?.[0] ?? null,
           s.season?.[1] ?? null,
           s.buffer,
+          s.rules.minDuration,
+          s.rules.maxDuration,
+          s.rules.horizonDays,
+          s.rules.noticeMinutes,
+          s.rules.weeklyQuota,
+          s.rules.cutoff,
+          s.rules.step,
         ],
       );
     }
@@ -194,13 +205,16 @@ export async function seed(ds: DataSource): Promise<void> {
       const tenant = tenants.find((t) => t.slug === b.holder)!;
       const startsAt = houseInstant(date, b.from);
       const endsAt = houseInstant(date, b.to);
-      await tx.query(
+      const inserted: { id: string }[] = await tx.query(
         `INSERT INTO space_booking (id, space_id, holder_kind, holder_id, holder_name, created_by, title, starts_at, ends_at,
                                     occupied_until, attendees, visibility)
          VALUES ($1, $2, 'TENANT', $3, $4, 'seed', $5, $6, $7, $7::timestamptz + make_interval(mins => $8), $9, $10)
-         ON CONFLICT DO NOTHING`,
+         ON CONFLICT DO NOTHING RETURNING id`,
         [stableId('space-booking', b.key), kitchen, stableId('tenant', b.holder), tenant.name.fr, b.title, startsAt, endsAt, 30, b.attendees, b.visibility],
       );
+      for (const { id } of inserted) {
+        await tx.query(`INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at) VALUES ($1, 'CREATED', 'seed', $2, $3)`, [id, startsAt, endsAt]);
+      }
     }
   });
 }

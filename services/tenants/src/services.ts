@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { RequestScope } from '@maison/kit';
+import { ServiceClient, type RequestScope, type SubgraphConfig } from '@maison/kit';
+import { CoworkingMembershipChecker } from './modules/booking/membership.checker';
 import { HouseService } from './modules/house/house.service';
 import { TenantService } from './modules/tenant/tenant.service';
 import { tenantLoaders } from './modules/tenant/tenant.loader';
@@ -7,15 +8,20 @@ import { SpaceService } from './modules/space/space.service';
 import { spaceLoaders } from './modules/space/space.loader';
 import { BookingService } from './modules/booking/booking.service';
 import { bookingLoaders } from './modules/booking/booking.loader';
+import { SeriesService } from './modules/booking/series.service';
 import { calendarLoaders } from './modules/calendar/calendar.loader';
 
 /** Built once per process: the rules of the subgraph, each taking its DataSource. */
-export function createServices(ds: DataSource) {
+export function createServices(ds: DataSource, config: Pick<SubgraphConfig, 'coworkingUrl' | 'signingSecret'>) {
+  const coworking = config.coworkingUrl ? new ServiceClient(config.coworkingUrl, config.signingSecret, 'tenants') : null;
+  const memberships = new CoworkingMembershipChecker(coworking);
+  const bookings = new BookingService(ds, memberships);
   return {
     house: new HouseService(ds),
     tenants: new TenantService(ds),
     spaces: new SpaceService(ds),
-    bookings: new BookingService(ds),
+    bookings,
+    series: new SeriesService(bookings, memberships),
   };
 }
 export type TenantsServices = ReturnType<typeof createServices>;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { entityLoader, uuids } from '@maison/kit';
+import { entityLoader, groupLoader, uuids } from '@maison/kit';
+import { BookingHistoryEntry } from './booking-history.entity';
 import { SpaceBooking } from './space-booking.entity';
 
 export interface SpaceRangeKey {
@@ -12,6 +13,11 @@ export interface SpaceRangeKey {
 export function bookingLoaders(ds: DataSource) {
   return {
     bookingById: entityLoader(ds, SpaceBooking),
+    historyByBooking: groupLoader(
+      (ids: readonly string[]) =>
+        ds.getRepository(BookingHistoryEntry).createQueryBuilder('h').where('h.booking_id = ANY(:ids)', { ids: uuids(ids) }).orderBy('h.at').addOrderBy('h.id').getMany(),
+      (h) => h.bookingId,
+    ),
     /** Live bookings of many spaces over a range: one statement per distinct range asked in the request. */
     bookingsBySpaceRange: new DataLoader<SpaceRangeKey, SpaceBooking[], string>(
       async (keys) => {

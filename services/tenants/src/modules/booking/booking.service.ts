@@ -1,15 +1,63 @@
-import type { DataSource } from 'typeorm';
-import { badUserInput } from '@maison/errors';
+import { createHash, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isAdmin, type Identity } from '@maison/auth';
+import { badUserInput, UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
+import { addDays, HOUSE_TZ, PG, pgCode, startOfLocalDay, transactionWithRetry } from '@maison/kit';
+import { TimeSlot } from '../space/availability';
 import type { TenantsLoaders } from '../../services';
-import type { SpaceBooking } from './space-booking.entity';
+import { SharedSpace } from '../space/shared-space.entity';
+import { Tenant } from '../tenant/tenant.entity';
+import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
+import { isHolderOrAdmin, ownHolders, resolveHolder, type Holder, type MembershipChecker } from './booking.holder';
+import { checkBookingRules, freeSlots, type RuleViolation } from './booking.rules';
+import { validateBookingFields } from './booking.validation';
+import { SpaceBooking } from './space-booking.entity';
 
 /** Longest window a single bookings(from, to) read may cover. */
 export const MAX_BOOKINGS_WINDOW_DAYS = 366;
 
+export interface BookingRequest {
+  spaceId: string;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  attendees?: number | null;
+  idempotencyKey?: string | null;
+  visibility?: BookingVisibility | null;
+  holderKind?: HolderKind | null;
+  holderId?: string | null;
+}
+
+export interface Outcome {
+  booking: SpaceBooking | null;
+  errors: RuleViolation[];
+}
+
+const fail = (...errors: RuleViolation[]): Outcome => ({ booking: null, errors });
+const slotTaken = (): Outcome => fail({ code: UserErrorCode.SLOT_UNAVAILABLE, field: ['input', 'startsAt'] });
+/** An exclusion violation or a deadlock between two inserts of one slot: the slot is taken. */
+const isConflict = (error: unknown) => [PG.exclusionViolation, PG.deadlockDetected].includes(pgCode(error) as never);
+
+const HOLDER_NAMES: Record<HolderKind, string> = {
+  TENANT: 'Locataire',
+  MEMBER: 'Membre de l’Espace KO',
+  ARTIST: 'Artiste du Vivoir',
+  HOUSE: 'La Maison',
+};
+
+/**
+ * The one booking ledger of the shared spaces. The rules are checked here; the no-overlap rule
+ * is PostgreSQL's (EXCLUDE USING gist), so it holds under any concurrency, and a losing insert
+ * is reported as SLOT_UNAVAILABLE.
+ */
 export class BookingService {
-  // The DataSource serves the ledger's writes (issue #3); reads go through the request's loaders.
-  constructor(readonly ds: DataSource) {}
+  constructor(
+    readonly ds: DataSource,
+    private readonly memberships: MembershipChecker,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
 
   bookingsOfSpace(loaders: TenantsLoaders, spaceId: string, from: Date, to: Date, lang: Lang): Promise<SpaceBooking[]> {
     if (to <= from) throw badUserInput(lang, '"to" must be after "from".');
@@ -18,4 +66,237 @@ export class BookingService {
     }
     return loaders.bookingsBySpaceRange.load({ spaceId, from, to });
   }
+
+  /** Free slots of one local day (see freeSlots): one batched read of the day's live rows per request. */
+  async availability(loaders: TenantsLoaders, space: SharedSpace, date: string, durationMinutes: number, lang: Lang): Promise<TimeSlot[]> {
+    if (!Number.isInteger(durationMinutes) || durationMinutes < space.minDurationMinutes || durationMinutes > space.maxDurationMinutes) {
+      throw badUserInput(
+        lang,
+        lang === 'fr'
+          ? `durationMinutes : entre ${space.minDurationMinutes} et ${space.maxDurationMinutes} pour cet espace.`
+          : `durationMinutes: between ${space.minDurationMinutes} and ${space.maxDurationMinutes} for this space.`,
+      );
+    }
+    // A day and its neighbours: a booking of the evening before may still hold the morning with its buffer.
+    const from = startOfLocalDay(addDays(date, -1));
+    const to = startOfLocalDay(addDays(date, 2));
+    const rows = await loaders.bookingsBySpaceRange.load({ spaceId: space.id, from, to });
+    const occupied = rows.map((b) => ({ start: b.startsAt, end: b.occupiedUntil }));
+    return freeSlots(space, date, durationMinutes, occupied, this.clock()).map((s) => Object.assign(new TimeSlot(), { startsAt: s.start, endsAt: s.end }));
+  }
+
+  /** Books a space for the caller (or, for ADMIN, for the named holder). */
+  async book(identity: Identity, request: BookingRequest, options: { seriesId?: string; kind?: BookingKind } = {}): Promise<Outcome> {
+    const { title, violations } = validateBookingFields(request);
+    if (violations.length > 0) return fail(...violations);
+    const space = await this.ds.getRepository(SharedSpace).findOneBy({ id: request.spaceId.toLowerCase() });
+    if (!space) return fail({ code: UserErrorCode.NOT_FOUND, field: ['input', 'spaceId'] });
+    const holder = await resolveHolder(identity, { kind: request.holderKind, id: request.holderId }, space, this.memberships);
+    if ('code' in holder) return fail(holder);
+    const createdBy = identity.sub!;
+    const fingerprint = request.idempotencyKey ? fingerprintOf(request, title, holder) : null;
+    if (request.idempotencyKey) {
+      // A retry of a request that already succeeded answers the same, even if time has moved on.
+      const existing = await this.ds.getRepository(SpaceBooking).findOneBy({ createdBy, idempotencyKey: request.idempotencyKey });
+      if (existing) return this.replay(existing, fingerprint);
+    }
+    const admin = isAdmin(identity);
+    const ruleErrors = checkBookingRules(space, request, this.clock(), admin);
+    if (ruleErrors.length > 0) return fail(...ruleErrors);
+
+    try {
+      return await transactionWithRetry(this.ds, async (tx) => {
+        if (request.idempotencyKey) {
+          // Same-key requests run one at a time; the later ones find the first one's booking.
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`idem:${createdBy}:${request.idempotencyKey}`]);
+          const existing = await tx.getRepository(SpaceBooking).findOneBy({ createdBy, idempotencyKey: request.idempotencyKey });
+          if (existing) return this.replay(existing, fingerprint);
+        }
+        if (!admin && space.weeklyQuotaMinutes !== null) {
+          const quota = await this.checkQuota(tx, space, holder, request.startsAt, request.endsAt, null);
+          if (quota) return fail(quota);
+        }
+        const id = randomUUID();
+        await tx.query(
+          `INSERT INTO space_booking (id, space_id, holder_kind, holder_id, holder_name, created_by, title, starts_at, ends_at,
+             occupied_until, attendees, visibility, kind, idempotency_key, request_fingerprint, series_id)
+           SELECT $1, s.id, $3, $4, $5, $6, $7, $8, $9, $9::timestamptz + make_interval(mins => s.buffer_minutes), $10, $11, $12, $13, $14, $15
+           FROM shared_space s WHERE s.id = $2`,
+          [
+            id,
+            space.id,
+            holder.kind,
+            holder.id,
+            await this.holderName(tx, holder),
+            createdBy,
+            title,
+            request.startsAt,
+            request.endsAt,
+            request.attendees ?? null,
+            request.visibility ?? BookingVisibility.PRIVATE,
+            options.kind ?? BookingKind.BOOKING,
+            request.idempotencyKey ?? null,
+            fingerprint,
+            options.seriesId ?? null,
+          ],
+        );
+        await this.record(tx, id, BookingAction.CREATED, createdBy, request.startsAt, request.endsAt);
+        return { booking: await tx.getRepository(SpaceBooking).findOneByOrFail({ id }), errors: [] };
+      });
+    } catch (error) {
+      if (isConflict(error)) return slotTaken();
+      throw error;
+    }
+  }
+
+  /** Moves a booking; every rule applies to the new time, the no-overlap rule above all. */
+  async reschedule(identity: Identity, id: string, startsAt: Date, endsAt: Date): Promise<Outcome> {
+    const admin = isAdmin(identity);
+    try {
+      return await transactionWithRetry(this.ds, async (tx) => {
+        const booking = await this.lockOwn(tx, identity, id);
+        if (!booking) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
+        if (booking.status === BookingStatus.CANCELLED) return fail({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
+        const now = this.clock();
+        if (!admin && booking.startsAt <= now) return fail({ code: UserErrorCode.TOO_LATE, field: ['id'] });
+        const space = await tx.getRepository(SharedSpace).findOneByOrFail({ id: booking.spaceId });
+        const ruleErrors = checkBookingRules(space, { startsAt, endsAt, attendees: booking.attendees }, now, admin);
+        if (ruleErrors.length > 0) return fail(...ruleErrors);
+        if (!admin && space.weeklyQuotaMinutes !== null) {
+          const quota = await this.checkQuota(tx, space, { kind: booking.holderKind, id: booking.holderId }, startsAt, endsAt, booking.id);
+          if (quota) return fail(quota);
+        }
+        await tx.query(
+          `UPDATE space_booking b SET starts_at = $2, ends_at = $3, occupied_until = $3::timestamptz + make_interval(mins => s.buffer_minutes),
+             updated_at = now()
+           FROM shared_space s WHERE b.id = $1 AND s.id = b.space_id`,
+          [booking.id, startsAt, endsAt],
+        );
+        await this.record(tx, booking.id, BookingAction.RESCHEDULED, identity.sub!, startsAt, endsAt, booking);
+        return { booking: await tx.getRepository(SpaceBooking).findOneByOrFail({ id: booking.id }), errors: [] };
+      });
+    } catch (error) {
+      if (isConflict(error)) return slotTaken();
+      throw error;
+    }
+  }
+
+  /** Cancels a booking: its slot is free at once. Holder (before the cut-off) or ADMIN only. */
+  async cancel(identity: Identity, id: string): Promise<Outcome> {
+    return transactionWithRetry(this.ds, async (tx) => {
+      const booking = await this.lockOwn(tx, identity, id);
+      if (!booking) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
+      return this.cancelLocked(tx, identity, booking);
+    });
+  }
+
+  async cancelLocked(tx: EntityManager, identity: Identity, booking: SpaceBooking): Promise<Outcome> {
+    if (booking.status === BookingStatus.CANCELLED) return fail({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
+    if (!isAdmin(identity)) {
+      const space = await tx.getRepository(SharedSpace).findOneByOrFail({ id: booking.spaceId });
+      if (booking.startsAt.getTime() - space.cancellationCutoffMinutes * 60_000 < this.clock().getTime()) {
+        return fail({ code: UserErrorCode.TOO_LATE, field: ['id'] });
+      }
+    }
+    await tx.query(`UPDATE space_booking SET status = 'CANCELLED', cancelled_at = now(), updated_at = now() WHERE id = $1`, [booking.id]);
+    await this.record(tx, booking.id, BookingAction.CANCELLED, identity.sub!, booking.startsAt, booking.endsAt);
+    return { booking: await tx.getRepository(SpaceBooking).findOneByOrFail({ id: booking.id }), errors: [] };
+  }
+
+  /** The caller's own live and past bookings overlapping [from, to). */
+  async mine(identity: Identity, from: Date, to: Date, lang: Lang): Promise<SpaceBooking[]> {
+    if (to <= from) throw badUserInput(lang, '"to" must be after "from".');
+    if (identity.sub === null) return [];
+    const holders = ownHolders(identity);
+    const query = this.ds
+      .getRepository(SpaceBooking)
+      .createQueryBuilder('b')
+      .where('b.starts_at < :to AND b.ends_at > :from', { from, to })
+      .andWhere(
+        `(b.created_by = :sub ${holders.map((_, i) => `OR (b.holder_kind = :k${i} AND b.holder_id = :h${i})`).join(' ')})`,
+        Object.assign({ sub: identity.sub }, ...holders.map((h, i) => ({ [`k${i}`]: h.kind, [`h${i}`]: h.id }))),
+      )
+      .orderBy('b.starts_at')
+      .addOrderBy('b.id')
+      .limit(500);
+    return query.getMany();
+  }
+
+  private replay(existing: SpaceBooking, fingerprint: string | null): Outcome {
+    return existing.requestFingerprint === fingerprint
+      ? { booking: existing, errors: [] }
+      : fail({ code: UserErrorCode.IDEMPOTENCY_KEY_REUSED, field: ['input', 'idempotencyKey'] });
+  }
+
+  /** Locks a booking the caller holds (or any, for ADMIN). Others get null, whether it exists or not. */
+  private async lockOwn(tx: EntityManager, identity: Identity, id: string): Promise<SpaceBooking | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const booking = await tx
+      .getRepository(SpaceBooking)
+      .createQueryBuilder('b')
+      .setLock('pessimistic_write')
+      .where('b.id = :id', { id: id.toLowerCase() })
+      .getOne();
+    if (!booking || !isHolderOrAdmin(booking, identity)) return null;
+    if (booking.kind !== BookingKind.BOOKING && !isAdmin(identity)) return null;
+    return booking;
+  }
+
+  /** Minutes the holder already booked in the week (house time, Monday to Sunday) of startsAt, plus this one. */
+  private async checkQuota(tx: EntityManager, space: SharedSpace, holder: Holder, startsAt: Date, endsAt: Date, excludeId: string | null): Promise<RuleViolation | null> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:${space.id}:${holder.kind}:${holder.id}`]);
+    const week = DateTime.fromJSDate(startsAt, { zone: HOUSE_TZ }).startOf('week');
+    const [{ minutes }] = await tx.query(
+      `SELECT coalesce(sum(extract(epoch FROM ends_at - starts_at) / 60), 0)::int AS minutes FROM space_booking
+       WHERE space_id = $1 AND holder_kind = $2 AND holder_id IS NOT DISTINCT FROM $3 AND status = 'CONFIRMED' AND kind = 'BOOKING'
+         AND starts_at >= $4 AND starts_at < $5 AND ($6::uuid IS NULL OR id <> $6)`,
+      [space.id, holder.kind, holder.id, week.toJSDate(), week.plus({ weeks: 1 }).toJSDate(), excludeId],
+    );
+    const wanted = (endsAt.getTime() - startsAt.getTime()) / 60_000;
+    if (minutes + wanted > space.weeklyQuotaMinutes!) {
+      return { code: UserErrorCode.QUOTA_EXCEEDED, field: ['input', 'endsAt'], params: { minutes: space.weeklyQuotaMinutes! } };
+    }
+    return null;
+  }
+
+  private async holderName(tx: EntityManager, holder: Holder): Promise<string> {
+    if (holder.kind === HolderKind.TENANT && holder.id) {
+      const tenant = await tx.getRepository(Tenant).findOneBy({ id: holder.id });
+      if (tenant) return tenant.nameTexts.fr;
+    }
+    return HOLDER_NAMES[holder.kind];
+  }
+
+  private async record(
+    tx: EntityManager,
+    bookingId: string,
+    action: BookingAction,
+    actor: string,
+    startsAt: Date,
+    endsAt: Date,
+    previous?: { startsAt: Date; endsAt: Date },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at, previous_starts_at, previous_ends_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [bookingId, action, actor, startsAt, endsAt, previous?.startsAt ?? null, previous?.endsAt ?? null],
+    );
+  }
+}
+
+function fingerprintOf(request: BookingRequest, title: string, holder: Holder): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        request.spaceId.toLowerCase(),
+        request.startsAt.toISOString(),
+        request.endsAt.toISOString(),
+        title,
+        request.attendees ?? null,
+        request.visibility ?? BookingVisibility.PRIVATE,
+        holder.kind,
+        holder.id,
+      ]),
+    )
+    .digest('hex');
 }

@@ -1,32 +1,14 @@
-import { Ctx, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Ctx, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { isAdmin, type Identity } from '@maison/auth';
+import type { Identity } from '@maison/auth';
 import { DateTimeScalar } from '@maison/kit';
 import type { Context } from '../../context';
 import { SharedSpace } from '../space/shared-space.entity';
+import { isHolderOrAdmin } from './booking.holder';
+import { BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
+import { BookingHistoryEntry } from './booking-history.entity';
 
-export enum BookingStatus {
-  CONFIRMED = 'CONFIRMED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(BookingStatus, { name: 'BookingStatus' });
-
-export enum BookingVisibility {
-  PUBLIC = 'PUBLIC',
-  PRIVATE = 'PRIVATE',
-}
-registerEnumType(BookingVisibility, {
-  name: 'BookingVisibility',
-  description: 'PUBLIC bookings (an open lunch, a workshop) show in the house calendar with their title.',
-});
-
-export enum HolderKind {
-  TENANT = 'TENANT',
-  MEMBER = 'MEMBER',
-  ARTIST = 'ARTIST',
-  HOUSE = 'HOUSE',
-}
-registerEnumType(HolderKind, { name: 'HolderKind', description: 'Who holds a booking: a tenant, a coworking member, an artist, or the house.' });
+export { BookingKind, BookingStatus, BookingVisibility, HolderKind };
 
 @ObjectType({ description: 'Who holds a booking. Hidden from others on private bookings.' })
 export class BookingHolder {
@@ -42,15 +24,7 @@ export class BookingHolder {
 
 /** The holder and ADMIN see everything; others see a private booking only as an occupied slot. */
 export function canSeeDetails(booking: SpaceBooking, identity: Identity): boolean {
-  if (booking.visibility === BookingVisibility.PUBLIC || isAdmin(identity)) return true;
-  if (identity.sub === null) return false;
-  if (booking.createdBy === identity.sub) return true;
-  const own: Partial<Record<HolderKind, string | undefined>> = {
-    TENANT: identity.tenantId,
-    MEMBER: identity.memberId,
-    ARTIST: identity.artistId,
-  };
-  return booking.holderId !== null && own[booking.holderKind] === booking.holderId;
+  return booking.visibility === BookingVisibility.PUBLIC || isHolderOrAdmin(booking, identity);
 }
 
 @ObjectType({ description: 'A booking of a shared space, half-open [startsAt, endsAt).' })
@@ -102,6 +76,21 @@ export class SpaceBooking {
   @Column({ type: 'enum', enum: BookingVisibility, enumName: 'booking_visibility' })
   visibility!: BookingVisibility;
 
+  @Field(() => BookingKind)
+  @Column({ type: 'enum', enum: BookingKind, enumName: 'booking_kind' })
+  kind!: BookingKind;
+
+  @Column('text', { name: 'idempotency_key', nullable: true })
+  idempotencyKey!: string | null;
+
+  @Column('text', { name: 'request_fingerprint', nullable: true })
+  requestFingerprint!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The weekly series this booking belongs to, if any.' })
+  @Column('uuid', { name: 'series_id', nullable: true })
+  seriesId!: string | null;
+
+  @Field(() => DateTimeScalar)
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 
@@ -122,6 +111,11 @@ export class SpaceBooking {
   holder(@Ctx() ctx: Context): BookingHolder | null {
     if (!canSeeDetails(this, ctx.identity)) return null;
     return Object.assign(new BookingHolder(), { kind: this.holderKind, id: this.holderId, name: this.holderName });
+  }
+
+  @Field(() => [BookingHistoryEntry], { nullable: true, description: 'Who created, moved and cancelled it, and when. Holder and ADMIN only.' })
+  history(@Ctx() ctx: Context): Promise<BookingHistoryEntry[]> | null {
+    return isHolderOrAdmin(this, ctx.identity) ? ctx.loaders.historyByBooking.load(this.id) : null;
   }
 
   @Field(() => Int, { nullable: true })

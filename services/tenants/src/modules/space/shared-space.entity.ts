@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { DateTimeScalar, tr, type Texts } from '@maison/kit';
+import { DateTimeScalar, LocalDateScalar, tr, type Texts } from '@maison/kit';
+import { TimeSlot } from './availability';
 import type { Context } from '../../context';
 import { OpeningHours, type OpeningHoursRow } from '../house/opening-hours';
 import { SpaceBooking } from '../booking/space-booking.entity';
@@ -52,6 +53,38 @@ export class SharedSpace {
   @Column('integer', { name: 'buffer_minutes' })
   bufferMinutes!: number;
 
+  @Field(() => Int, { description: 'Shortest booking, in minutes.' })
+  @Column('integer', { name: 'min_duration_minutes' })
+  minDurationMinutes!: number;
+
+  @Field(() => Int, { description: 'Longest booking, in minutes.' })
+  @Column('integer', { name: 'max_duration_minutes' })
+  maxDurationMinutes!: number;
+
+  @Field(() => Int, { description: 'How many days ahead one may book.' })
+  @Column('integer', { name: 'horizon_days' })
+  horizonDays!: number;
+
+  @Field(() => Int, { description: 'Minimum notice before a booking starts, in minutes.' })
+  @Column('integer', { name: 'min_notice_minutes' })
+  minNoticeMinutes!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes one holder may book per week (Monday to Sunday); null: no quota.' })
+  @Column('integer', { name: 'weekly_quota_minutes', nullable: true })
+  weeklyQuotaMinutes!: number | null;
+
+  @Field(() => Int, { description: 'A booking may be cancelled until this many minutes before it starts.' })
+  @Column('integer', { name: 'cancellation_cutoff_minutes' })
+  cancellationCutoffMinutes!: number;
+
+  @Field(() => [String], { description: 'Roles that may book: TENANT, MEMBER (with an active membership), ARTIST. ADMIN always may.' })
+  @Column('text', { name: 'eligible_roles', array: true })
+  eligibleRoles!: string[];
+
+  @Field(() => Int, { description: 'Granularity of the slots availability proposes, in minutes.' })
+  @Column('integer', { name: 'slot_step_minutes' })
+  slotStepMinutes!: number;
+
   @Field()
   name(@Ctx() ctx: Context): string {
     return tr(this.nameTexts, ctx.lang);
@@ -76,6 +109,17 @@ export class SharedSpace {
   season(): Season | null {
     if (!this.seasonStarts || !this.seasonEnds) return null;
     return Object.assign(new Season(), { startsOn: this.seasonStarts, endsOn: this.seasonEnds });
+  }
+
+  @Field(() => [TimeSlot], {
+    description: 'Free slots of one local day for a stay of durationMinutes: opening hours, season, cleaning buffers, closures and bookings honoured.',
+  })
+  availability(
+    @Ctx() ctx: Context,
+    @Arg('date', () => LocalDateScalar) date: string,
+    @Arg('durationMinutes', () => Int) durationMinutes: number,
+  ): Promise<TimeSlot[]> {
+    return ctx.services.bookings.availability(ctx.loaders, this, date, durationMinutes, ctx.lang);
   }
 
   @Field(() => [SpaceBooking], { description: 'Live bookings overlapping [from, to). Private ones show no title nor holder.' })

@@ -1,0 +1,64 @@
+import { hasRole, isAdmin, type Identity } from '@maison/auth';
+import { UserErrorCode } from '@maison/errors';
+import { HolderKind } from './booking.enums';
+import type { RuleViolation } from './booking.rules';
+
+/** Answers whether a coworking member has an active membership (a signed call to coworking). */
+export interface MembershipChecker {
+  hasActiveMembership(memberId: string): Promise<boolean>;
+}
+
+export interface Holder {
+  kind: HolderKind;
+  id: string | null;
+}
+
+const ROLE_OF: Partial<Record<HolderKind, 'TENANT' | 'MEMBER' | 'ARTIST'>> = {
+  TENANT: 'TENANT',
+  MEMBER: 'MEMBER',
+  ARTIST: 'ARTIST',
+};
+
+/** The holders a caller may book as, in order of preference: their tenant, membership, artist. */
+export function ownHolders(identity: Identity): Holder[] {
+  const holders: Holder[] = [];
+  if (hasRole(identity, 'TENANT') && identity.tenantId) holders.push({ kind: HolderKind.TENANT, id: identity.tenantId });
+  if (hasRole(identity, 'MEMBER') && identity.memberId) holders.push({ kind: HolderKind.MEMBER, id: identity.memberId });
+  if (hasRole(identity, 'ARTIST') && identity.artistId) holders.push({ kind: HolderKind.ARTIST, id: identity.artistId });
+  return holders;
+}
+
+/** Is the caller the holder (or the creator) of a booking? */
+export function isHolder(booking: { holderKind: HolderKind; holderId: string | null; createdBy: string }, identity: Identity): boolean {
+  if (identity.sub === null) return false;
+  if (booking.createdBy === identity.sub) return true;
+  return ownHolders(identity).some((h) => h.kind === booking.holderKind && h.id === booking.holderId);
+}
+
+export const isHolderOrAdmin = (booking: Parameters<typeof isHolder>[0], identity: Identity): boolean =>
+  isAdmin(identity) || isHolder(booking, identity);
+
+/**
+ * Who holds a new booking. The holder comes from the verified identity; ADMIN may name one (or
+ * book for the house). A caller with several roles may pick which of their own holders books.
+ */
+export async function resolveHolder(
+  identity: Identity,
+  requested: { kind?: HolderKind | null; id?: string | null },
+  space: { eligibleRoles: string[] },
+  memberships: MembershipChecker,
+): Promise<Holder | RuleViolation> {
+  const notEligible: RuleViolation = { code: UserErrorCode.NOT_ELIGIBLE };
+  if (isAdmin(identity)) {
+    if (!requested.kind || requested.kind === HolderKind.HOUSE) return { kind: HolderKind.HOUSE, id: null };
+    if (!requested.id) return { code: UserErrorCode.INVALID_INPUT, field: ['input', 'holderId'], params: { field: 'holderId', reason: 'required with holderKind' } };
+    return { kind: requested.kind, id: requested.id.toLowerCase() };
+  }
+  if (requested.id) return notEligible;
+  const candidates = ownHolders(identity).filter((h) => !requested.kind || h.kind === requested.kind);
+  const eligible = candidates.filter((h) => space.eligibleRoles.includes(ROLE_OF[h.kind]!));
+  const holder = eligible[0];
+  if (!holder) return notEligible;
+  if (holder.kind === HolderKind.MEMBER && !(await memberships.hasActiveMembership(holder.id!))) return notEligible;
+  return holder;
+}

@@ -1,0 +1,123 @@
+import { DateTime } from 'luxon';
+import { UserErrorCode, type MessageParams } from '@maison/errors';
+import { addDays, HOUSE_TZ, localDateOf, startOfLocalDay } from '@maison/kit';
+import type { OpeningHoursRow } from '../house/opening-hours';
+
+/** The rules of one space, as stored on shared_space. */
+export interface SpaceRules {
+  capacity: number;
+  openingHoursRows: OpeningHoursRow[];
+  seasonStarts: string | null;
+  seasonEnds: string | null;
+  bufferMinutes: number;
+  minDurationMinutes: number;
+  maxDurationMinutes: number;
+  horizonDays: number;
+  minNoticeMinutes: number;
+  slotStepMinutes: number;
+}
+
+export interface RuleViolation {
+  code: UserErrorCode;
+  field?: string[];
+  params?: MessageParams;
+}
+
+export interface Interval {
+  start: Date;
+  end: Date;
+}
+
+const MINUTE = 60_000;
+
+/** Is the local date (YYYY-MM-DD) inside the space's season? Windows may wrap the new year. */
+export function inSeason(rules: Pick<SpaceRules, 'seasonStarts' | 'seasonEnds'>, date: string): boolean {
+  if (!rules.seasonStarts || !rules.seasonEnds) return true;
+  const md = date.slice(5);
+  return rules.seasonStarts <= rules.seasonEnds
+    ? md >= rules.seasonStarts && md <= rules.seasonEnds
+    : md >= rules.seasonStarts || md <= rules.seasonEnds;
+}
+
+/** The opening windows of a local date as instants (a 24:00 close is the start of the next day). */
+export function openingWindows(rules: Pick<SpaceRules, 'openingHoursRows'>, date: string): Interval[] {
+  const weekday = DateTime.fromISO(date, { zone: HOUSE_TZ }).weekday;
+  return rules.openingHoursRows
+    .filter((h) => h.weekday === weekday)
+    .map((h) => ({
+      start: DateTime.fromISO(`${date}T${h.opens}`, { zone: HOUSE_TZ }).toJSDate(),
+      end: h.closes === '24:00' ? startOfLocalDay(addDays(date, 1)) : DateTime.fromISO(`${date}T${h.closes}`, { zone: HOUSE_TZ }).toJSDate(),
+    }))
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** Local dates touched by [start, end). */
+function datesOf(interval: Interval): string[] {
+  const dates: string[] = [];
+  for (let d = localDateOf(interval.start); startOfLocalDay(d) < interval.end; d = addDays(d, 1)) dates.push(d);
+  return dates;
+}
+
+/**
+ * The rules a booking of [start, end) must keep, checked without the database. ADMIN bypasses
+ * the limits (notice, horizon, duration, hours, season, capacity) but never the range itself
+ * nor the no-overlap rule, which PostgreSQL enforces.
+ */
+export function checkBookingRules(
+  rules: SpaceRules,
+  request: { startsAt: Date; endsAt: Date; attendees?: number | null },
+  now: Date,
+  bypassLimits: boolean,
+): RuleViolation[] {
+  const { startsAt, endsAt } = request;
+  if (!(endsAt > startsAt)) return [{ code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsAt'] }];
+  if (bypassLimits) return [];
+  const violations: RuleViolation[] = [];
+  if (startsAt < now) violations.push({ code: UserErrorCode.IN_THE_PAST, field: ['input', 'startsAt'] });
+  else if (startsAt.getTime() < now.getTime() + rules.minNoticeMinutes * MINUTE) {
+    violations.push({ code: UserErrorCode.TOO_LATE, field: ['input', 'startsAt'], params: { minutes: rules.minNoticeMinutes } });
+  }
+  if (startsAt.getTime() > now.getTime() + rules.horizonDays * 86_400_000) {
+    violations.push({ code: UserErrorCode.TOO_FAR_AHEAD, field: ['input', 'startsAt'], params: { days: rules.horizonDays } });
+  }
+  const minutes = (endsAt.getTime() - startsAt.getTime()) / MINUTE;
+  if (minutes < rules.minDurationMinutes) {
+    violations.push({ code: UserErrorCode.TOO_SHORT, field: ['input', 'endsAt'], params: { minutes: rules.minDurationMinutes } });
+  }
+  if (minutes > rules.maxDurationMinutes) {
+    violations.push({ code: UserErrorCode.TOO_LONG, field: ['input', 'endsAt'], params: { minutes: rules.maxDurationMinutes } });
+  }
+  const dates = datesOf({ start: startsAt, end: endsAt });
+  if (!dates.every((d) => inSeason(rules, d))) {
+    violations.push({ code: UserErrorCode.OUT_OF_SEASON, field: ['input', 'startsAt'] });
+  } else {
+    const fits = openingWindows(rules, dates[0]!).some((w) => startsAt >= w.start && endsAt <= w.end);
+    if (!fits) violations.push({ code: UserErrorCode.OUTSIDE_OPENING_HOURS, field: ['input', 'startsAt'] });
+  }
+  if (request.attendees != null && request.attendees > rules.capacity) {
+    violations.push({ code: UserErrorCode.OVER_CAPACITY, field: ['input', 'attendees'], params: { capacity: rules.capacity } });
+  }
+  return violations;
+}
+
+/**
+ * The free slots of one local day for a stay of durationMinutes: inside opening hours and the
+ * season, starting in the future, at the space's step, and such that [start, end + buffer) meets
+ * no occupied range (existing bookings, events and closures with their own buffers).
+ */
+export function freeSlots(rules: SpaceRules, date: string, durationMinutes: number, occupied: Interval[], now: Date): Interval[] {
+  if (!inSeason(rules, date)) return [];
+  const slots: Interval[] = [];
+  const length = durationMinutes * MINUTE;
+  const step = rules.slotStepMinutes * MINUTE;
+  const buffer = rules.bufferMinutes * MINUTE;
+  for (const window of openingWindows(rules, date)) {
+    for (let t = window.start.getTime(); t + length <= window.end.getTime(); t += step) {
+      if (t < now.getTime()) continue;
+      const end = t + length;
+      const clash = occupied.some((o) => t < o.end.getTime() && end + buffer > o.start.getTime());
+      if (!clash) slots.push({ start: new Date(t), end: new Date(end) });
+    }
+  }
+  return slots;
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { gatewaySpec } from '@maison/gateway';
+import { subgraphSpec } from '@maison/kit';
+import { launcherSpec } from '../scripts/src/start-config';
+
+/**
+ * No Docker engine runs here, so docker-compose.yml is checked by reading it: the services the
+ * code expects, only the gateway published, production mode, health checks, and the same
+ * environment variables the code reads.
+ */
+const ROOT = path.resolve(__dirname, '..');
+const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, { environment?: Record<string, string>; ports?: string[]; depends_on?: Record<string, { condition: string }>; healthcheck?: { test: string[] }; build?: { args?: Record<string, string> }; image?: string }>;
+};
+const names = (spec: Record<string, { name: string }>) => Object.values(spec).map((variable) => variable.name);
+const subgraphVars = names(subgraphSpec(4001, 'x'));
+const gatewayVars = names(gatewaySpec);
+const SUBGRAPHS = { tenants: 4001, coworking: 4002, gallery: 4003 } as const;
+
+describe('docker-compose.yml', () => {
+  it('runs postgres 16, the three subgraphs and the gateway', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['coworking', 'gallery', 'gateway', 'postgres', 'tenants']);
+    expect(compose.services.postgres!.image).toBe('postgres:16');
+  });
+
+  it('publishes only the gateway', () => {
+    const published = Object.entries(compose.services).filter(([, s]) => s.ports?.length).map(([name]) => name);
+    expect(published).toEqual(['gateway']);
+    expect(compose.services.gateway!.ports).toEqual(['4000:4000']);
+  });
+
+  it.each(Object.entries(SUBGRAPHS))('builds %s from the repo Dockerfile, in production, with its own database', (name, port) => {
+    const service = compose.services[name]!;
+    expect(service.build?.args?.SERVICE).toBe(`services/${name}`);
+    const env = service.environment!;
+    expect(env.NODE_ENV).toBe('production');
+    expect(env.PORT).toBe(String(port));
+    expect(env.HOST).toBe('0.0.0.0');
+    expect(env.DATABASE_URL).toMatch(new RegExp(`^postgres://[^@]+@postgres:5432/house_${name}$`));
+    for (const key of Object.keys(env)) expect(subgraphVars).toContain(key);
+    expect(service.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(service.healthcheck?.test.join(' ')).toContain('/ready');
+  });
+
+  it('points the gateway at the subgraphs by service name and waits for them to be healthy', () => {
+    const gateway = compose.services.gateway!;
+    const env = gateway.environment!;
+    expect(gateway.build?.args?.SERVICE).toBe('gateway');
+    for (const key of Object.keys(env)) expect(gatewayVars).toContain(key);
+    for (const [name, port] of Object.entries(SUBGRAPHS)) {
+      expect(env[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
+      expect(gateway.depends_on?.[name]).toEqual({ condition: 'service_healthy' });
+    }
+    expect(env.NODE_ENV).toBe('production');
+    expect(env.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/);
+    expect(env.GATEWAY_SIGNING_SECRET).toMatch(/^\$\{GATEWAY_SIGNING_SECRET:\?/);
+  });
+
+  it('has a Dockerfile that builds and runs the chosen service in production', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toContain('npm ci');
+    expect(dockerfile).toContain('NODE_ENV=production');
+    expect(dockerfile).toContain('$SERVICE/dist/main.js');
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every variable any process reads', () => {
+    const example = readFileSync(path.join(ROOT, '.env.example'), 'utf8');
+    const listed = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const missing = [...new Set([...subgraphVars, ...gatewayVars, ...names(launcherSpec)])].filter((name) => !listed.has(name));
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+import { signRequest, ANONYMOUS } from '@maison/auth';
+import { addDays, todayInHouse } from '@maison/kit';
+import { admin, asTenant, startGraph, tokenFor, type RunningGraph } from '@maison/testing';
+import jwt from 'jsonwebtoken';
+
+/** The whole graph, started by the real launcher, queried through the gateway like a front end would. */
+let graph: RunningGraph;
+beforeAll(async () => {
+  graph = await startGraph();
+});
+afterAll(async () => {
+  await graph?.stop();
+});
+
+const CALENDAR = `query($from: LocalDate!, $to: LocalDate!) {
+  calendar(from: $from, to: $to) {
+    date
+    spaceBookings { title space { name } }
+    coworkingEvents { title }
+    exhibitionsOnView { title }
+    vernissages { title }
+  }
+}`;
+const SUBGRAPHS = ['tenants', 'coworking', 'gallery'] as const;
+
+async function sqlCost(run: () => Promise<unknown>): Promise<Record<string, number>> {
+  const before = await Promise.all(SUBGRAPHS.map((s) => graph.sqlStatements(s)));
+  await run();
+  const after = await Promise.all(SUBGRAPHS.map((s) => graph.sqlStatements(s)));
+  return Object.fromEntries(SUBGRAPHS.map((s, i) => [s, after[i]! - before[i]!]));
+}
+
+describe('the house graph through the gateway', () => {
+  const today = todayInHouse();
+
+  it('answers the calendar with items from all three subgraphs', async () => {
+    const { status, body } = await graph.query(CALENDAR, { from: today, to: addDays(today, 13) });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const days = body.data!.calendar as Record<string, unknown[]>[];
+    expect(days).toHaveLength(14);
+    const count = (field: string) => days.reduce((n, d) => n + (d[field] as unknown[]).length, 0);
+    expect(count('spaceBookings')).toBeGreaterThan(0);
+    expect(count('coworkingEvents')).toBeGreaterThan(0);
+    expect(count('exhibitionsOnView')).toBeGreaterThan(0);
+    const booking = days.flatMap((d) => d.spaceBookings as { space: { name: string } }[])[0]!;
+    expect(booking.space.name).toBe('Cuisine partagée');
+  });
+
+  it('costs the same SQL statements per subgraph for 14 days as for 3', async () => {
+    await graph.query(CALENDAR, { from: today, to: addDays(today, 2) }); // warm-up: nothing lazy left
+    const three = await sqlCost(() => graph.query(CALENDAR, { from: today, to: addDays(today, 2) }));
+    const fourteen = await sqlCost(() => graph.query(CALENDAR, { from: today, to: addDays(today, 13) }));
+    expect(fourteen).toEqual(three);
+    for (const s of SUBGRAPHS) expect(three[s]).toBeGreaterThan(0);
+  });
+
+  it('speaks French by default and English when asked', async () => {
+    const query = '{ sharedSpace(slug: "cuisine") { name } }';
+    expect((await graph.query(query)).body).toEqual({ data: { sharedSpace: { name: 'Cuisine partagée' } } });
+    expect((await graph.query(query, {}, { headers: { 'accept-language': 'en-CA,en;q=0.9' } })).body).toEqual({
+      data: { sharedSpace: { name: 'Shared kitchen' } },
+    });
+  });
+
+  it('refuses an expired or tampered token with UNAUTHENTICATED', async () => {
+    const expired = jwt.sign({ sub: 'x', roles: ['ADMIN'], exp: Math.floor(Date.now() / 1000) - 60 }, 'dev-only-jwt-secret-la-maison-change-me-0001', {
+      issuer: 'https://la-maison.example/auth',
+      audience: 'la-maison-api',
+    });
+    const valid = tokenFor(asTenant('acupuncture'));
+    const [h, , s] = valid.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...(jwt.decode(valid) as object), roles: ['ADMIN'] })).toString('base64url');
+    for (const token of [expired, `${h}.${forgedPayload}.${s}`]) {
+      const response = await graph.query('{ house { name } }', {}, { token });
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual({
+        errors: [expect.objectContaining({ message: 'Authentification requise ou jeton invalide.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })],
+      });
+    }
+  });
+
+  it('ignores identity headers a client sends itself', async () => {
+    const forged = Buffer.from(JSON.stringify({ sub: 'x', roles: ['ADMIN'] })).toString('base64url');
+    const query = '{ calendar(from: "' + today + '", to: "' + addDays(today, 13) + '") { spaceBookings { title } } }';
+    const asAnonymous = await graph.query(query);
+    const withForgedHeader = await graph.query(query, {}, { headers: { 'x-maison-identity': forged, 'x-maison-lang': 'en' } });
+    const asAdmin = await graph.query(query, {}, { identity: admin });
+    expect(withForgedHeader.body).toEqual(asAnonymous.body);
+    const titles = (r: typeof asAdmin) => r.body.data!.calendar.flatMap((d: { spaceBookings: { title: string | null }[] }) => d.spaceBookings).length;
+    expect(titles(asAdmin)).toBeGreaterThan(titles(asAnonymous));
+  });
+
+  it('passes the verified identity to the subgraphs', async () => {
+    const query = '{ calendar(from: "' + today + '", to: "' + addDays(today, 13) + '") { spaceBookings { title } } }';
+    const own = await graph.query(query, {}, { identity: asTenant('acupuncture') });
+    const titles = own.body.data!.calendar.flatMap((d: { spaceBookings: { title: string }[] }) => d.spaceBookings.map((b) => b.title));
+    expect(titles).toContain('Dîner d’équipe');
+  });
+
+  it.each(SUBGRAPHS)('%s refuses a request sent straight to it without the gateway signature', async (name) => {
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    const unsigned = await fetch(graph.subgraphUrls[name], { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toEqual({
+      errors: [{ message: 'Requests must come through the gateway (missing gateway signature).', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    const wrongKey = signRequest('w'.repeat(40), ANONYMOUS, 'fr', body);
+    const forged = await fetch(graph.subgraphUrls[name], { method: 'POST', headers: { 'content-type': 'application/json', ...wrongKey }, body });
+    expect(forged.status).toBe(401);
+  });
+
+  it('keeps _service and _entities out of reach of clients', async () => {
+    const { body } = await graph.query('{ _service { sdl } }');
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('shows the kitchen with its bookings, its events and the artworks on its walls', async () => {
+    const from = new Date().toISOString();
+    const to = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const { body } = await graph.query(
+      `query($from: DateTime!, $to: DateTime!) { sharedSpace(slug: "cuisine") {
+        name bookings(from: $from, to: $to) { startsAt } coworkingEvents { title } artworksOnDisplay { title } } }`,
+      { from, to },
+    );
+    expect(body.errors).toBeUndefined();
+    const kitchen = body.data!.sharedSpace;
+    expect(kitchen.name).toBe('Cuisine partagée');
+    expect(kitchen.bookings.length).toBeGreaterThan(0);
+    expect(kitchen.coworkingEvents.length).toBeGreaterThan(0);
+    expect(kitchen.artworksOnDisplay.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startGraph } from '@maison/testing';
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+/** `npm start` as a newcomer runs it: embedded PostgreSQL, seed, three subgraphs, gateway; then SIGTERM. */
+describe('the launcher (npm start)', () => {
+  const dataDir = path.resolve(__dirname, '..', '..', '.data', `launcher-${randomBytes(4).toString('hex')}`);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts everything on an embedded PostgreSQL, serves the graph, and stops cleanly on SIGTERM, twice', async () => {
+    for (const run of [1, 2]) {
+      const started = Date.now();
+      const graph = await startGraph({ embedded: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'info' } });
+      const readyMs = Date.now() - started;
+      const output = graph.output();
+      expect(output).toMatch(/\[la-maison\] ready in [\d.]+ s: http:\/\/localhost:\d+\/graphql/);
+      expect(output).toMatch(/\[tenants  \] .*subgraph ready/);
+      if (run === 1) expect(output).toMatch(/\[gallery  \] .*seed data loaded/);
+      else expect(output).not.toMatch(/seed data loaded/);
+      expect(readyMs).toBeLessThan(60_000);
+
+      const { body } = await graph.query('{ tenants { slug } }');
+      expect(body.data!.tenants).toHaveLength(6);
+
+      const ports = [graph.gatewayUrl, ...Object.values(graph.subgraphUrls)].map((u) => Number(new URL(u).port));
+      const pgPort = Number(/starting embedded PostgreSQL on port (\d+)/.exec(output)![1]);
+      expect(await portOpen(pgPort)).toBe(true);
+      expect(await graph.stop()).toBe(0);
+      expect(graph.output()).toMatch(/\[la-maison\] stopped/);
+      for (const port of [...ports, pgPort]) expect(await portOpen(port)).toBe(false);
+      process.stdout.write(`launcher run ${run}: ready in ${readyMs} ms\n`);
+    }
+  });
+});

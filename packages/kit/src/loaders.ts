@@ -5,8 +5,8 @@ import { isUuid } from './ids';
 export function rowLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
     const rows = await fetch(keys);
-    const byKey = new Map(rows.map((r) => [keyOf(r), r]));
-    return keys.map((k) => byKey.get(k) ?? null);
+    const byKey = new Map(rows.map((r) => [keyOf(r).toLowerCase(), r]));
+    return keys.map((k) => byKey.get(k.toLowerCase()) ?? null);
   });
 }
 
@@ -14,9 +14,10 @@ export function rowLoader<K extends string, V>(fetch: (keys: readonly K[]) => Pr
 export function groupLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const rows = await fetch(keys);
-    const groups = new Map<K, V[]>(keys.map((k) => [k, []]));
-    for (const row of rows) groups.get(keyOf(row))?.push(row);
-    return keys.map((k) => groups.get(k)!);
+    // Keys match case-insensitively: a UUID asked in capitals finds its row.
+    const groups = new Map<string, V[]>(keys.map((k) => [k.toLowerCase(), []]));
+    for (const row of rows) groups.get(keyOf(row).toLowerCase())?.push(row);
+    return keys.map((k) => groups.get(k.toLowerCase())!);
   });
 }
 

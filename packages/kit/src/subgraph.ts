@@ -217,7 +217,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     async execute(query, variables, scope = {}) {
       const { result, statements } = await counter.measure(() =>
         apollo.executeOperation(
-          { query, variables },
+          { query, variables: variables && JSON.parse(JSON.stringify(variables)) },
           { contextValue: contextFor(scope.identity ?? ANONYMOUS, scope.lang ?? DEFAULT_LANG, randomUUID()) },
         ),
       );

@@ -105,3 +105,29 @@ describe('tenants subgraph', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('tenants database constraints', () => {
+  it('refuses text without French, malformed opening hours, and a booking that ends before it starts', async () => {
+    const insertTenant = (name: string) =>
+      graph.ds.query(`INSERT INTO tenant (id, slug, name, kind) VALUES (gen_random_uuid(), 'x-' || substr(md5(random()::text), 1, 8), $1, 'PROFESSIONAL')`, [name]);
+    await expect(insertTenant('{"en": "English only"}')).rejects.toThrow(/tenant_name_check/);
+    await expect(insertTenant('{"fr": "  "}')).rejects.toThrow(/tenant_name_check/);
+    await expect(insertTenant('"juste du texte"')).rejects.toThrow(/tenant_name_check/);
+    await expect(
+      graph.ds.query(`UPDATE shared_space SET opening_hours = '[{"weekday": 8, "opens": "07:00", "closes": "22:00"}]' WHERE slug = 'cuisine'`),
+    ).rejects.toThrow(/shared_space_opening_hours_check/);
+    await expect(
+      graph.ds.query(`UPDATE shared_space SET opening_hours = '[{"weekday": 1, "opens": "22:00", "closes": "07:00"}]' WHERE slug = 'cuisine'`),
+    ).rejects.toThrow(/shared_space_opening_hours_check/);
+    await expect(graph.ds.query(`UPDATE space_booking SET ends_at = starts_at - interval '1 minute'`)).rejects.toThrow(/check/);
+  });
+
+  it('loads the seed only once: a second run changes nothing', async () => {
+    const count = async () =>
+      (await graph.ds.query(`SELECT (SELECT count(*) FROM tenant) + (SELECT count(*) FROM office) + (SELECT count(*) FROM shared_space)
+        + (SELECT count(*) FROM space_booking) + (SELECT count(*) FROM space_booking_history) AS n`))[0].n;
+    const before = await count();
+    await tenantsModule.seed!(graph.ds);
+    expect(await count()).toBe(before);
+  });
+});

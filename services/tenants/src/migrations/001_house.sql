@@ -4,20 +4,23 @@
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 
 -- Text a person reads: {"fr": "...", "en": "..."}, French required.
+-- COALESCE: a CHECK lets NULL through, and {"en": "x"} would make the bare expression NULL.
 CREATE FUNCTION is_texts(t jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
-  SELECT jsonb_typeof(t) = 'object'
-     AND jsonb_typeof(t -> 'fr') = 'string' AND length(btrim(t ->> 'fr')) > 0
-     AND (NOT t ? 'en' OR jsonb_typeof(t -> 'en') IN ('string', 'null'))
+  SELECT COALESCE(
+    jsonb_typeof(t) = 'object'
+    AND jsonb_typeof(t -> 'fr') = 'string' AND length(btrim(t ->> 'fr')) > 0
+    AND (NOT t ? 'en' OR jsonb_typeof(t -> 'en') IN ('string', 'null')),
+    false)
 $$;
 
 -- Opening hours: [{"weekday": 1..7 (ISO, Monday = 1), "opens": "HH:MM", "closes": "HH:MM"}], opens < closes.
 CREATE FUNCTION is_opening_hours(h jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
-  SELECT jsonb_typeof(h) = 'array' AND NOT EXISTS (
+  SELECT COALESCE(jsonb_typeof(h) = 'array', false) AND NOT EXISTS (
     SELECT 1 FROM jsonb_array_elements(h) e
-    WHERE NOT (jsonb_typeof(e -> 'weekday') = 'number' AND (e ->> 'weekday')::int BETWEEN 1 AND 7
+    WHERE (jsonb_typeof(e -> 'weekday') = 'number' AND (e ->> 'weekday')::int BETWEEN 1 AND 7
       AND (e ->> 'opens') ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'
       AND (e ->> 'closes') ~ '^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$'
-      AND (e ->> 'opens') < (e ->> 'closes')))
+      AND (e ->> 'opens') < (e ->> 'closes')) IS NOT TRUE)
 $$;
 
 CREATE TABLE house (

@@ -116,6 +116,7 @@ export class BookingService {
           const quota = await this.checkQuota(tx, space, holder, request.startsAt, request.endsAt, null);
           if (quota) return fail(quota);
         }
+        await lockSpace(tx, space.id);
         const id = randomUUID();
         await tx.query(
           `INSERT INTO space_booking (id, space_id, holder_kind, holder_id, holder_name, created_by, title, starts_at, ends_at,
@@ -166,6 +167,7 @@ export class BookingService {
           const quota = await this.checkQuota(tx, space, { kind: booking.holderKind, id: booking.holderId }, startsAt, endsAt, booking.id);
           if (quota) return fail(quota);
         }
+        await lockSpace(tx, booking.spaceId);
         await tx.query(
           `UPDATE space_booking b SET starts_at = $2, ends_at = $3, occupied_until = $3::timestamptz + make_interval(mins => s.buffer_minutes),
              updated_at = now()
@@ -282,6 +284,15 @@ export class BookingService {
       [bookingId, action, actor, startsAt, endsAt, previous?.startsAt ?? null, previous?.endsAt ?? null],
     );
   }
+}
+
+/**
+ * Writers of one space take turns. PostgreSQL's EXCLUDE constraint is what guarantees no overlap;
+ * this lock only spares concurrent inserters of one slot the deadlock they would otherwise detect
+ * after deadlock_timeout (a second each), so a losing attempt fails in milliseconds.
+ */
+async function lockSpace(tx: EntityManager, spaceId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space:${spaceId}`]);
 }
 
 function fingerprintOf(request: BookingRequest, title: string, holder: Holder): string {

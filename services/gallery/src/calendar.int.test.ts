@@ -1,0 +1,128 @@
+import { datesBetween, houseInstant, stableId } from '@maison/kit';
+import { startTestSubgraph } from '@maison/testing';
+import { galleryModule } from './module';
+import type { GalleryLoaders, GalleryServices } from './services';
+
+type Graph = Awaited<ReturnType<typeof startTestSubgraph<GalleryServices, GalleryLoaders>>>;
+let graph: Graph;
+
+const kitchen = stableId('shared-space', 'cuisine');
+const terrace = stableId('shared-space', 'terrasse');
+
+/** Fixed dates, so the calendar does not depend on today. */
+const fixtures = [
+  // Opens with a vernissage in the gallery itself.
+  { slug: 'printemps', startsOn: '2027-06-01', endsOn: '2027-06-10', vernissage: ['2027-06-01', '18:00', '2027-06-01', '21:00'], space: null },
+  // Its vernissage on the terrace is the evening before the first day.
+  { slug: 'ete', startsOn: '2027-06-05', endsOn: '2027-07-10', vernissage: ['2027-06-04', '17:00', '2027-06-04', '19:00'], space: terrace },
+  // A late vernissage in the kitchen: 23:30 local is already the next day in UTC.
+  { slug: 'automne', startsOn: '2027-07-25', endsOn: '2027-07-30', vernissage: ['2027-07-24', '23:30', '2027-07-25', '01:00'], space: kitchen },
+];
+
+beforeAll(async () => {
+  graph = await startTestSubgraph(galleryModule, { seed: false });
+  for (const f of fixtures) {
+    const [startDate, startTime, endDate, endTime] = f.vernissage;
+    await graph.ds.query(
+      `INSERT INTO exhibition (id, slug, title, starts_on, ends_on, vernissage_starts_at, vernissage_ends_at, vernissage_venue, vernissage_space_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        stableId('exhibition', f.slug),
+        f.slug,
+        { fr: f.slug },
+        f.startsOn,
+        f.endsOn,
+        houseInstant(startDate!, startTime!),
+        houseInstant(endDate!, endTime!),
+        { fr: f.space === null ? 'Galerie Le Vivoir' : 'Ailleurs' },
+        f.space,
+      ],
+    );
+  }
+});
+afterAll(async () => {
+  await graph?.close();
+});
+
+const calendarQuery = `query($r: [_Any!]!) { _entities(representations: $r) {
+  ... on CalendarDay { date exhibitionsOnView { slug } vernissages { slug vernissage { startsAt } } } } }`;
+const days = (from: string, to: string) => datesBetween(from, to).map((date) => ({ __typename: 'CalendarDay', date }));
+const slugs = (...s: string[]) => s.map((slug) => ({ slug }));
+
+describe('the gallery in the house calendar', () => {
+  it('puts each exhibition on the days it is on view and each vernissage on its local day', async () => {
+    const { body } = await graph.execute(calendarQuery, { r: days('2027-06-03', '2027-06-05') });
+    expect(body).toEqual({
+      data: {
+        _entities: [
+          { date: '2027-06-03', exhibitionsOnView: slugs('printemps'), vernissages: [] },
+          { date: '2027-06-04', exhibitionsOnView: slugs('printemps'), vernissages: [{ slug: 'ete', vernissage: { startsAt: '2027-06-04T17:00:00-04:00' } }] },
+          { date: '2027-06-05', exhibitionsOnView: slugs('printemps', 'ete'), vernissages: [] },
+        ],
+      },
+    });
+    const late = await graph.execute(calendarQuery, { r: days('2027-07-24', '2027-07-25') });
+    expect(late.body).toEqual({
+      data: {
+        _entities: [
+          { date: '2027-07-24', exhibitionsOnView: [], vernissages: [{ slug: 'automne', vernissage: { startsAt: '2027-07-24T23:30:00-04:00' } }] },
+          { date: '2027-07-25', exhibitionsOnView: slugs('automne'), vernissages: [] },
+        ],
+      },
+    });
+  });
+
+  it('costs one SQL statement per field whether 3 or 60 days are asked for', async () => {
+    const three = await graph.execute(calendarQuery, { r: days('2027-06-01', '2027-06-03') });
+    const sixty = await graph.execute(calendarQuery, { r: days('2027-06-01', '2027-07-30') });
+    expect(three.body.errors).toBeUndefined();
+    expect(sixty.body.errors).toBeUndefined();
+    expect(sixty.body.data!._entities).toHaveLength(60);
+    const onView = sixty.body.data!._entities.filter((d: { exhibitionsOnView: unknown[] }) => d.exhibitionsOnView.length > 0).length;
+    // printemps 06-01..06-10, ete 06-05..07-10, automne 07-25..07-30: days with something on view.
+    expect(onView).toBe(40 + 6);
+    expect(three.statements).toBe(2);
+    expect(sixty.statements).toBe(2);
+  });
+
+  it('lists the vernissages held in each shared space, within [from, to) when given', async () => {
+    const { body, statements } = await graph.execute(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on SharedSpace {
+        id
+        vernissages { slug }
+        june: vernissages(from: "2027-06-01T00:00:00-04:00", to: "2027-07-01T00:00:00-04:00") { slug }
+      } } }`,
+      { r: [{ __typename: 'SharedSpace', id: terrace }, { __typename: 'SharedSpace', id: kitchen }] },
+    );
+    expect(body).toEqual({
+      data: {
+        _entities: [
+          { id: terrace, vernissages: slugs('ete'), june: slugs('ete') },
+          { id: kitchen, vernissages: slugs('automne'), june: [] },
+        ],
+      },
+    });
+    // One statement per distinct range, whatever the number of spaces.
+    expect(statements).toBe(2);
+
+    const backwards = await graph.execute(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on SharedSpace {
+        vernissages(from: "2027-07-01T00:00:00-04:00", to: "2027-06-01T00:00:00-04:00") { slug } } } }`,
+      { r: [{ __typename: 'SharedSpace', id: terrace }] },
+    );
+    expect(backwards.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('names the venue of a vernissage and links the shared space it is held in', async () => {
+    const { body } = await graph.execute(`{
+      gallery: exhibition(slug: "printemps") { vernissage { startsAt endsAt venueName sharedSpace { id } } }
+      kitchen: exhibition(slug: "automne") { vernissage { startsAt endsAt venueName sharedSpace { id } } }
+    }`);
+    expect(body).toEqual({
+      data: {
+        gallery: { vernissage: { startsAt: '2027-06-01T18:00:00-04:00', endsAt: '2027-06-01T21:00:00-04:00', venueName: 'Galerie Le Vivoir', sharedSpace: null } },
+        kitchen: { vernissage: { startsAt: '2027-07-24T23:30:00-04:00', endsAt: '2027-07-25T01:00:00-04:00', venueName: 'Ailleurs', sharedSpace: { id: kitchen } } },
+      },
+    });
+  });
+});

@@ -1,0 +1,1 @@
+export { galleryModule, SERVICE_ROOT } from './module';

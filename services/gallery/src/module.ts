@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { SubgraphModule } from '@maison/kit';
+import { createLoaders, createServices, type GalleryLoaders, type GalleryServices } from './services';
+import { Artist } from './modules/artist/artist.entity';
+import { ArtistResolver } from './modules/artist/artist.resolver';
+import { artistReference } from './modules/artist/artist.reference';
+import { Artwork } from './modules/artwork/artwork.entity';
+import { ArtworkResolver } from './modules/artwork/artwork.resolver';
+import { artworkReference } from './modules/artwork/artwork.reference';
+import { Exhibition } from './modules/exhibition/exhibition.entity';
+import { ExhibitionArtist } from './modules/exhibition/exhibition-artist.entity';
+import { ExhibitionArtwork } from './modules/exhibition/exhibition-artwork.entity';
+import { ExhibitionResolver } from './modules/exhibition/exhibition.resolver';
+import { exhibitionReference } from './modules/exhibition/exhibition.reference';
+import { Studio } from './modules/studio/studio.entity';
+import { StudioResolver } from './modules/studio/studio.resolver';
+import { SharedSpace } from './modules/space/shared-space.entity';
+import { SharedSpaceResolver } from './modules/space/space.resolver';
+import { spaceReference } from './modules/space/space.reference';
+import { CalendarDay } from './modules/calendar/calendar-day.entity';
+import { CalendarResolver } from './modules/calendar/calendar.resolver';
+import { calendarReference } from './modules/calendar/calendar.reference';
+import { seed } from './seed';
+
+/** The service folder (src/.. or dist/..), where migrations and schema.graphql live. */
+export const SERVICE_ROOT = path.resolve(__dirname, '..');
+
+export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
+  name: 'gallery',
+  defaultPort: 4003,
+  resolvers: [ArtistResolver, ArtworkResolver, ExhibitionResolver, StudioResolver, SharedSpaceResolver, CalendarResolver],
+  // Entities only other subgraphs reach: the gallery has no Query that returns them.
+  orphanedTypes: [SharedSpace, CalendarDay],
+  references: { ...artistReference, ...artworkReference, ...exhibitionReference, ...spaceReference, ...calendarReference },
+  entities: [Artist, Artwork, Exhibition, ExhibitionArtist, ExhibitionArtwork, Studio],
+  migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
+  createServices,
+  createLoaders,
+  seed,
+};

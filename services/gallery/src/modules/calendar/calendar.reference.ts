@@ -1,0 +1,12 @@
+import { isLocalDate } from '@maison/kit';
+import { CalendarDay } from './calendar-day.entity';
+
+export const calendarReference = {
+  CalendarDay: {
+    /** Any well-formed local date is a day; a malformed one resolves to null rather than reaching SQL. */
+    __resolveReference(ref: { date: string }): CalendarDay | null {
+      if (typeof ref.date !== 'string' || !isLocalDate(ref.date)) return null;
+      return Object.assign(new CalendarDay(), { date: ref.date });
+    },
+  },
+};

@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import { badUserInput } from '@maison/errors';
+import type { Lang } from '@maison/config';
+import { paginate, todayInHouse, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
+import type { GalleryLoaders } from '../../services';
+import { lookupOf } from '../common/lookup';
+import { Exhibition } from './exhibition.entity';
+import { ExhibitionStatus } from './exhibition-status';
+
+const byStart = (direction: 'ASC' | 'DESC'): KeysetSort<Exhibition> => ({
+  expression: 'e.starts_on',
+  idExpression: 'e.id',
+  direction,
+  key: (e) => [e.startsOn, e.id],
+});
+const byEnd = (direction: 'ASC' | 'DESC'): KeysetSort<Exhibition> => ({
+  expression: 'e.ends_on',
+  idExpression: 'e.id',
+  direction,
+  key: (e) => [e.endsOn, e.id],
+});
+
+export class ExhibitionService {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Exhibitions, with the order that suits each status: CURRENT closing soonest first, UPCOMING
+   * opening soonest first, PAST most recently closed first; all of them, latest opening first.
+   */
+  list(status: ExhibitionStatus | null | undefined, args: PageArgs, lang: Lang, today = todayInHouse()): Promise<Page<Exhibition>> {
+    const query = this.ds.getRepository(Exhibition).createQueryBuilder('e');
+    let sort: KeysetSort<Exhibition>;
+    switch (status) {
+      case ExhibitionStatus.CURRENT:
+        query.where('e.starts_on <= :today AND e.ends_on >= :today', { today });
+        sort = byEnd('ASC');
+        break;
+      case ExhibitionStatus.UPCOMING:
+        query.where('e.starts_on > :today', { today });
+        sort = byStart('ASC');
+        break;
+      case ExhibitionStatus.PAST:
+        query.where('e.ends_on < :today', { today });
+        sort = byEnd('DESC');
+        break;
+      default:
+        sort = byStart('DESC');
+    }
+    return paginate(query, args, sort, lang);
+  }
+
+  /** One exhibition by id or by slug (exactly one of them). */
+  async find(loaders: GalleryLoaders, id: string | null | undefined, slug: string | null | undefined, lang: Lang): Promise<Exhibition | null> {
+    const lookup = lookupOf(id, slug, lang);
+    if (lookup.by === 'id') return loaders.exhibitionById.load(lookup.id);
+    return this.ds.getRepository(Exhibition).findOneBy({ slug: lookup.slug });
+  }
+
+  /** Vernissages held in a shared space, overlapping [from, to) when given. */
+  vernissagesInSpace(loaders: GalleryLoaders, spaceId: string, from: Date | null | undefined, to: Date | null | undefined, lang: Lang): Promise<Exhibition[]> {
+    if (from && to && to <= from) throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must be after "from".');
+    return loaders.vernissagesBySpace.load({ spaceId, from: from ?? null, to: to ?? null });
+  }
+}

@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DateTimeScalar } from '@maison/kit';
+import type { Context } from '../../context';
+import { Artwork } from '../artwork/artwork.entity';
+import { Exhibition } from '../exhibition/exhibition.entity';
+import { SharedSpace } from './shared-space.entity';
+
+/** What the gallery adds to the shared spaces the tenants subgraph owns. */
+@Resolver(() => SharedSpace)
+export class SharedSpaceResolver {
+  @FieldResolver(() => [Artwork], { nullable: true, description: 'Artworks of Le Vivoir hanging in this space.' })
+  artworksOnDisplay(@Root() space: SharedSpace, @Ctx() ctx: Context): Promise<Artwork[]> {
+    return ctx.loaders.artworksBySpace.load(space.id.toLowerCase());
+  }
+
+  @FieldResolver(() => [Exhibition], {
+    nullable: true,
+    description: 'Exhibitions whose vernissage takes place in this space, overlapping [from, to) when given, by start.',
+  })
+  vernissages(
+    @Root() space: SharedSpace,
+    @Ctx() ctx: Context,
+    // type-graphql prints arguments in reverse parameter order: declared last-to-first so the SDL reads (from, to).
+    @Arg('to', () => DateTimeScalar, { nullable: true }) to?: Date | null,
+    @Arg('from', () => DateTimeScalar, { nullable: true }) from?: Date | null,
+  ): Promise<Exhibition[]> {
+    return ctx.services.exhibitions.vernissagesInSpace(ctx.loaders, space.id, from, to, ctx.lang);
+  }
+}

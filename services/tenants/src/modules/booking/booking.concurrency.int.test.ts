@@ -1,0 +1,149 @@
+import { admin, startTestSubgraph, withClient } from '@maison/testing';
+import type { Identity } from '@maison/auth';
+import { tenantsModule } from '../../module';
+import { createSpace, futureHour, minutes, someTenant } from '../../test-fixtures';
+
+/**
+ * The no-overlap rule under real concurrency: a pool of 50 connections so that the attempts truly
+ * race inside PostgreSQL, where the EXCLUDE constraint decides.
+ */
+type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+let graph: Graph;
+beforeAll(async () => {
+  graph = await startTestSubgraph(tenantsModule, { seed: false, env: { DB_POOL_SIZE: '50' } });
+});
+afterAll(async () => {
+  await graph?.close();
+});
+
+const BOOK = `mutation($input: BookSharedSpaceInput!) {
+  bookSharedSpace(input: $input) { booking { id startsAt endsAt title } userErrors { code message field } }
+}`;
+const CANCEL = `mutation($id: ID!) { cancelSpaceBooking(id: $id) { booking { id status } userErrors { code } } }`;
+
+interface BookResult {
+  booking: { id: string; startsAt: string; endsAt: string; title: string } | null;
+  userErrors: { code: string; message: string; field: string[] | null }[];
+}
+
+async function book(identity: Identity, input: Record<string, unknown>): Promise<BookResult> {
+  const { body } = await graph.execute(BOOK, { input }, { identity });
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!.bookSharedSpace;
+}
+
+const tally = (results: BookResult[]) => ({
+  won: results.filter((r) => r.booking).length,
+  codes: [...new Set(results.flatMap((r) => r.userErrors.map((e) => e.code)))],
+  lost: results.filter((r) => r.userErrors.length === 1 && r.userErrors[0]!.code === 'SLOT_UNAVAILABLE').length,
+});
+
+const liveRows = (spaceId: string) =>
+  withClient(graph.databaseUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM space_booking WHERE space_id = $1 AND status = 'CONFIRMED'`, [spaceId])).rows[0].n);
+
+const overlappingPairs = () =>
+  withClient(graph.databaseUrl, async (c) =>
+    (
+      await c.query(`SELECT count(*)::int AS n FROM space_booking a JOIN space_booking b
+        ON a.space_id = b.space_id AND a.id < b.id AND a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'
+       AND tstzrange(a.starts_at, a.occupied_until, '[)') && tstzrange(b.starts_at, b.occupied_until, '[)')`)
+    ).rows[0].n,
+  );
+
+describe('the ledger under concurrency', () => {
+  it('lets exactly 1 of 200 concurrent bookings of one slot win; 199 answer SLOT_UNAVAILABLE; one row', async () => {
+    const spaceId = await createSpace(graph.ds, { bufferMinutes: 30 });
+    const startsAt = futureHour(3, 10);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: `Essai ${i}` })),
+    );
+    expect(tally(results)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 199 });
+    expect(await liveRows(spaceId)).toBe(1);
+    const loser = results.find((r) => !r.booking)!;
+    expect(loser.userErrors).toEqual([{ code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'startsAt'] }]);
+  });
+
+  it('never lets 200 concurrent random 30-minute bookings of one morning overlap', async () => {
+    const spaceId = await createSpace(graph.ds, { bufferMinutes: 10 });
+    const morning = futureHour(4, 8);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => {
+        const startsAt = minutes(morning, 5 * Math.floor(Math.random() * 48)); // 08:00 to 11:55, 5-minute steps
+        return book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: `Matin ${i}` });
+      }),
+    );
+    const { won, codes } = tally(results);
+    expect(won).toBeGreaterThan(0);
+    expect(codes.filter((c) => c !== 'SLOT_UNAVAILABLE')).toEqual([]);
+    expect(await overlappingPairs()).toBe(0);
+    expect(await liveRows(spaceId)).toBe(won);
+  });
+
+  it('gives exactly one winner to each of 50 spaces under 4 concurrent attempts each', async () => {
+    const spaces = await Promise.all(Array.from({ length: 50 }, () => createSpace(graph.ds)));
+    const startsAt = futureHour(5, 14);
+    const results = await Promise.all(
+      spaces.flatMap((spaceId) => Array.from({ length: 4 }, () => book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 45), title: 'Quatre' }).then((r) => ({ spaceId, r })))),
+    );
+    for (const spaceId of spaces) {
+      const mine = results.filter((x) => x.spaceId === spaceId).map((x) => x.r);
+      expect(tally(mine)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 3 });
+    }
+    expect(await overlappingPairs()).toBe(0);
+  });
+
+  it('answers 20 concurrent copies of one idempotency key with one row and twenty identical answers', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const holder = someTenant();
+    const startsAt = futureHour(6, 9);
+    const input = { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Une seule fois', idempotencyKey: 'key-20-copies' };
+    const results = await Promise.all(Array.from({ length: 20 }, () => book(holder, input)));
+    expect(results[0]!.booking).not.toBeNull();
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(await liveRows(spaceId)).toBe(1);
+    const again = await book(holder, { ...input, title: 'Autre chose' });
+    expect(again).toEqual({ booking: null, userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] })] });
+    // Another caller's identical key is another booking request: it finds the slot taken.
+    expect((await book(someTenant(), input)).userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
+  });
+
+  it('accepts back-to-back bookings and refuses one inside the cleaning buffer', async () => {
+    const noBuffer = await createSpace(graph.ds);
+    const start = futureHour(7, 10);
+    expect((await book(someTenant(), { spaceId: noBuffer, startsAt: start, endsAt: minutes(start, 60), title: '10–11' })).booking).not.toBeNull();
+    expect((await book(someTenant(), { spaceId: noBuffer, startsAt: minutes(start, 60), endsAt: minutes(start, 120), title: '11–12' })).booking).not.toBeNull();
+
+    const kitchenLike = await createSpace(graph.ds, { bufferMinutes: 30 });
+    expect((await book(someTenant(), { spaceId: kitchenLike, startsAt: start, endsAt: minutes(start, 60), title: '10–11' })).booking).not.toBeNull();
+    const inBuffer = await book(someTenant(), { spaceId: kitchenLike, startsAt: minutes(start, 75), endsAt: minutes(start, 135), title: '11:15' });
+    expect(inBuffer.userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
+    const afterBuffer = await book(someTenant(), { spaceId: kitchenLike, startsAt: minutes(start, 90), endsAt: minutes(start, 150), title: '11:30' });
+    expect(afterBuffer.booking).not.toBeNull();
+    // A booking ending in the buffer's reach of the next one is refused too: its own buffer would overlap.
+    const before = await book(someTenant(), { spaceId: kitchenLike, startsAt: minutes(start, -60), endsAt: minutes(start, -15), title: '9:00' });
+    expect(before.userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
+  });
+
+  it('frees a cancelled slot at once, for exactly one of 100 concurrent rebookings', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const holder = someTenant();
+    const startsAt = futureHour(8, 15);
+    const first = await book(holder, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Annulée' });
+    const { body } = await graph.execute(CANCEL, { id: first.booking!.id }, { identity: holder });
+    expect(body).toEqual({ data: { cancelSpaceBooking: { booking: { id: first.booking!.id, status: 'CANCELLED' }, userErrors: [] } } });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Reprise' })),
+    );
+    expect(tally(results)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 99 });
+    expect(await liveRows(spaceId)).toBe(1);
+  });
+
+  it('holds the rule for ADMIN too: limits bypassed, overlaps never', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const startsAt = futureHour(9, 12);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => book(admin, { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: 'Admin' })),
+    );
+    expect(tally(results)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 19 });
+  });
+});

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Identity } from '@maison/auth';
+import { addDays, houseInstant, todayInHouse } from '@maison/kit';
+
+/** Test-only helpers of the tenants subgraph (excluded from the build). */
+export interface SpaceOverrides {
+  slug?: string;
+  capacity?: number;
+  openingHours?: { weekday: number; opens: string; closes: string }[];
+  season?: [string, string] | null;
+  bufferMinutes?: number;
+  minDurationMinutes?: number;
+  maxDurationMinutes?: number;
+  horizonDays?: number;
+  minNoticeMinutes?: number;
+  weeklyQuotaMinutes?: number | null;
+  cancellationCutoffMinutes?: number;
+  eligibleRoles?: string[];
+  slotStepMinutes?: number;
+}
+
+export const allWeek = (opens = '00:00', closes = '24:00') => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens, closes }));
+
+/** A space open all day every day with no limits but those asked for: each test isolates its rule. */
+export async function createSpace(ds: DataSource, o: SpaceOverrides = {}): Promise<string> {
+  const id = randomUUID();
+  await ds.query(
+    `INSERT INTO shared_space (id, slug, name, capacity, opening_hours, season_starts, season_ends, buffer_minutes, min_duration_minutes,
+       max_duration_minutes, horizon_days, min_notice_minutes, weekly_quota_minutes, cancellation_cutoff_minutes, eligible_roles, slot_step_minutes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    [
+      id,
+      o.slug ?? `test-${id.slice(0, 8)}`,
+      { fr: `Espace d’essai ${id.slice(0, 4)}`, en: `Test space ${id.slice(0, 4)}` },
+      o.capacity ?? 20,
+      JSON.stringify(o.openingHours ?? allWeek()),
+      o.season?.[0] ?? null,
+      o.season?.[1] ?? null,
+      o.bufferMinutes ?? 0,
+      o.minDurationMinutes ?? 15,
+      o.maxDurationMinutes ?? 1440,
+      o.horizonDays ?? 730,
+      o.minNoticeMinutes ?? 0,
+      o.weeklyQuotaMinutes ?? null,
+      o.cancellationCutoffMinutes ?? 0,
+      o.eligibleRoles ?? ['TENANT', 'MEMBER', 'ARTIST'],
+      o.slotStepMinutes ?? 30,
+    ],
+  );
+  return id;
+}
+
+/** A tenant identity with a fresh id: many distinct holders for concurrency tests. */
+export const someTenant = (): Identity => {
+  const tenantId = randomUUID();
+  return { sub: `tenant-user:${tenantId}`, roles: ['TENANT'], tenantId };
+};
+
+/** A whole hour in house time, `days` days from now, at hh:00 local. */
+export function futureHour(days: number, hour: number): Date {
+  return houseInstant(addDays(todayInHouse(), days), `${String(hour).padStart(2, '0')}:00`);
+}
+
+export const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000);

@@ -1,0 +1,107 @@
+import { stableId } from '@maison/kit';
+import { startTestSubgraph, withClient } from '@maison/testing';
+import { coworkingModule } from './module';
+import type { CoworkingLoaders, CoworkingServices } from './services';
+
+type Graph = Awaited<ReturnType<typeof startTestSubgraph<CoworkingServices, CoworkingLoaders>>>;
+let graph: Graph;
+
+beforeAll(async () => {
+  graph = await startTestSubgraph(coworkingModule, { seed: false });
+});
+afterAll(async () => {
+  await graph?.close();
+});
+
+const kitchen = stableId('shared-space', 'cuisine');
+const title = JSON.stringify({ fr: 'Atelier', en: 'Workshop' });
+const room = JSON.stringify({ fr: 'Salle de réunion', en: 'Meeting room' });
+
+/** Inserts straight into PostgreSQL, outside the application, and returns the error it raised (or null). */
+async function refusal(sql: string, params: unknown[]): Promise<{ code: string; constraint?: string } | null> {
+  return withClient(graph.databaseUrl, async (client) => {
+    try {
+      await client.query(sql, params);
+      return null;
+    } catch (error) {
+      const { code, constraint } = error as { code: string; constraint?: string };
+      return constraint === undefined ? { code } : { code, constraint };
+    }
+  });
+}
+
+let n = 0;
+const insertEvent = (values: { spaceId?: string | null; room?: string | null; startsAt?: string; endsAt?: string; capacity?: number; title?: string }) =>
+  refusal(
+    `INSERT INTO coworking_event (id, kind, title, starts_at, ends_at, space_id, room, capacity) VALUES ($1, 'WORKSHOP', $2, $3, $4, $5, $6, $7)`,
+    [
+      stableId('coworking-event', `constraint-test-${++n}`),
+      values.title ?? title,
+      values.startsAt ?? '2026-12-01T10:00:00-05:00',
+      values.endsAt ?? '2026-12-01T11:00:00-05:00',
+      values.spaceId === undefined ? null : values.spaceId,
+      values.room === undefined ? room : values.room,
+      values.capacity ?? 10,
+    ],
+  );
+
+describe('database constraints', () => {
+  it('accept an event in a room, and one in a shared space', async () => {
+    expect(await insertEvent({})).toBeNull();
+    expect(await insertEvent({ spaceId: kitchen, room: null })).toBeNull();
+  });
+
+  it('refuse an event held both in a shared space and in a room, or nowhere', async () => {
+    expect(await insertEvent({ spaceId: kitchen })).toEqual({ code: '23514', constraint: 'coworking_event_one_venue' });
+    expect(await insertEvent({ spaceId: null, room: null })).toEqual({ code: '23514', constraint: 'coworking_event_one_venue' });
+  });
+
+  it('refuse an event that ends before it starts, or when it starts', async () => {
+    expect(await insertEvent({ endsAt: '2026-12-01T09:00:00-05:00' })).toEqual({ code: '23514', constraint: 'coworking_event_ends_after_start' });
+    expect(await insertEvent({ endsAt: '2026-12-01T10:00:00-05:00' })).toEqual({ code: '23514', constraint: 'coworking_event_ends_after_start' });
+  });
+
+  it('refuse an event without capacity or without a French title', async () => {
+    expect(await insertEvent({ capacity: 0 })).toEqual({ code: '23514', constraint: 'coworking_event_capacity_check' });
+    for (const texts of [{ en: 'Workshop' }, { fr: '   ', en: 'Workshop' }, { fr: null }, ['Atelier']]) {
+      expect(await insertEvent({ title: JSON.stringify(texts) })).toEqual({ code: '23514', constraint: 'coworking_event_title_check' });
+    }
+  });
+
+  it('refuse a free plan, and days on a plan that is not the card', async () => {
+    const plan = (code: string, cents: number, days: number | null) =>
+      refusal(`INSERT INTO membership_plan (id, code, name, price_cents, days_included) VALUES ($1, $2, $3, $4, $5)`, [
+        stableId('membership-plan', `${code}-test-${++n}`),
+        code,
+        JSON.stringify({ fr: 'Essai' }),
+        cents,
+        days,
+      ]);
+    expect(await plan('DAY_PASS', 0, null)).toEqual({ code: '23514', constraint: 'membership_plan_price_cents_check' });
+    expect(await plan('DAY_PASS', 2500, 3)).toEqual({ code: '23514', constraint: 'membership_plan_check' });
+    expect(await plan('TEN_DAY_CARD', 20000, null)).toEqual({ code: '23514', constraint: 'membership_plan_check' });
+  });
+
+  it('refuse a membership that ends before it starts or uses more days than its card holds', async () => {
+    const memberId = stableId('member', 'constraint-test');
+    const planId = stableId('membership-plan', 'TEN_DAY_CARD-constraint');
+    expect(
+      await refusal(`INSERT INTO member (id, display_name, joined_on) VALUES ($1, 'Personne Fictive', '2026-01-01')`, [memberId]),
+    ).toBeNull();
+    expect(
+      await refusal(`INSERT INTO membership_plan (id, code, name, price_cents, days_included) VALUES ($1, 'TEN_DAY_CARD', $2, 20000, 10)`, [
+        planId,
+        JSON.stringify({ fr: 'Carte' }),
+      ]),
+    ).toBeNull();
+    const membership = (startsOn: string, endsOn: string, included: number | null, used: number | null) =>
+      refusal(
+        `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [stableId('membership', `constraint-${++n}`), memberId, planId, startsOn, endsOn, included, used],
+      );
+    expect(await membership('2026-01-10', '2026-01-09', 10, 0)).toEqual({ code: '23514', constraint: 'membership_check' });
+    expect(await membership('2026-01-10', '2027-01-09', 10, 11)).toEqual({ code: '23514', constraint: 'membership_check2' });
+    expect(await membership('2026-01-10', '2027-01-09', 10, null)).toEqual({ code: '23514', constraint: 'membership_check1' });
+    expect(await membership('2026-01-10', '2027-01-09', 10, 10)).toBeNull();
+  });
+});

@@ -1,0 +1,1 @@
+export { coworkingModule, SERVICE_ROOT } from './module';

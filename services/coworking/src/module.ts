@@ -1,0 +1,35 @@
+import path from 'node:path';
+import type { SubgraphModule } from '@maison/kit';
+import { createLoaders, createServices, type CoworkingLoaders, type CoworkingServices } from './services';
+import { Member } from './modules/member/member.entity';
+import { MemberResolver } from './modules/member/member.resolver';
+import { memberReference } from './modules/member/member.reference';
+import { MembershipPlan } from './modules/membership/membership-plan.entity';
+import { Membership } from './modules/membership/membership.entity';
+import { MembershipResolver } from './modules/membership/membership.resolver';
+import { CoworkingEvent } from './modules/event/coworking-event.entity';
+import { EventResolver } from './modules/event/event.resolver';
+import { eventReference } from './modules/event/event.reference';
+import { SharedSpace } from './modules/space/shared-space.entity';
+import { spaceReference } from './modules/space/space.reference';
+import { CalendarDay } from './modules/calendar/calendar-day.entity';
+import { CalendarResolver } from './modules/calendar/calendar.resolver';
+import { calendarReference } from './modules/calendar/calendar.reference';
+import { seed } from './seed';
+
+/** The service folder (src/.. or dist/..), where migrations and schema.graphql live. */
+export const SERVICE_ROOT = path.resolve(__dirname, '..');
+
+export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders> = {
+  name: 'coworking',
+  defaultPort: 4002,
+  resolvers: [MemberResolver, MembershipResolver, EventResolver, CalendarResolver],
+  // Reached by no query of this subgraph, only through _entities.
+  orphanedTypes: [CalendarDay, SharedSpace],
+  references: { ...memberReference, ...eventReference, ...spaceReference, ...calendarReference },
+  entities: [Member, MembershipPlan, Membership, CoworkingEvent],
+  migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
+  createServices,
+  createLoaders,
+  seed,
+};

@@ -1,0 +1,16 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { CoworkingEvent } from '../event/coworking-event.entity';
+import { CalendarDay } from './calendar-day.entity';
+
+/** Query.calendar belongs to the tenants subgraph; coworking only adds its events to each day. */
+@Resolver(() => CalendarDay)
+export class CalendarResolver {
+  @FieldResolver(() => [CoworkingEvent], {
+    nullable: true,
+    description: 'Events of Espace KO on this day, members-only ones included (only registering is restricted).',
+  })
+  coworkingEvents(@Root() day: CalendarDay, @Ctx() ctx: Context): Promise<CoworkingEvent[]> {
+    return ctx.loaders.eventsByDate.load(day.date);
+  }
+}

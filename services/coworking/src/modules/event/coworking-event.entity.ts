@@ -1,0 +1,82 @@
+import { Ctx, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { connectionType, DateTimeScalar, tr, type Texts } from '@maison/kit';
+import type { Context } from '../../context';
+import { SharedSpace } from '../space/shared-space.entity';
+
+export enum CoworkingEventKind {
+  TALK = 'TALK',
+  WORKSHOP = 'WORKSHOP',
+  SOCIAL = 'SOCIAL',
+  OTHER = 'OTHER',
+}
+registerEnumType(CoworkingEventKind, {
+  name: 'CoworkingEventKind',
+  description: 'TALK (conférence), WORKSHOP (atelier), SOCIAL (a 5 à 7, a lunch), OTHER.',
+});
+
+@ObjectType({
+  description:
+    'An event of Espace KO over [startsAt, endsAt), held either in a shared space of the house (sharedSpace) or in a room of Espace KO (room).',
+})
+@Directive('@key(fields: "id")')
+@Entity('coworking_event')
+export class CoworkingEvent {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Field(() => CoworkingEventKind)
+  @Column({ type: 'enum', enum: CoworkingEventKind, enumName: 'coworking_event_kind' })
+  kind!: CoworkingEventKind;
+
+  @Column('jsonb', { name: 'title' })
+  titleTexts!: Texts;
+
+  @Column('jsonb', { name: 'description', nullable: true })
+  descriptionTexts!: Texts | null;
+
+  @Field(() => DateTimeScalar)
+  @Column('timestamptz', { name: 'starts_at' })
+  startsAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'Excluded: an event ending at 11:00 does not overlap one starting at 11:00.' })
+  @Column('timestamptz', { name: 'ends_at' })
+  endsAt!: Date;
+
+  @Column('uuid', { name: 'space_id', nullable: true })
+  spaceId!: string | null;
+
+  @Column('jsonb', { name: 'room', nullable: true })
+  roomTexts!: Texts | null;
+
+  @Field(() => Int, { description: 'How many people may attend.' })
+  @Column('integer')
+  capacity!: number;
+
+  @Field(() => Boolean, { description: 'Only members may register; everyone may see the event.' })
+  @Column('boolean', { name: 'members_only' })
+  membersOnly!: boolean;
+
+  @Field(() => String)
+  title(@Ctx() ctx: Context): string {
+    return tr(this.titleTexts, ctx.lang);
+  }
+
+  @Field(() => String, { nullable: true })
+  description(@Ctx() ctx: Context): string | null {
+    return tr(this.descriptionTexts, ctx.lang);
+  }
+
+  @Field(() => SharedSpace, { nullable: true, description: 'The shared space of the house the event is held in; null when in a room of Espace KO.' })
+  sharedSpace(): SharedSpace | null {
+    return this.spaceId === null ? null : Object.assign(new SharedSpace(), { id: this.spaceId });
+  }
+
+  @Field(() => String, { nullable: true, description: 'The room of Espace KO the event is held in, e.g. "Salle de réunion"; null when in a shared space.' })
+  room(@Ctx() ctx: Context): string | null {
+    return tr(this.roomTexts, ctx.lang);
+  }
+}
+
+export const CoworkingEventConnection = connectionType('CoworkingEvent', CoworkingEvent);

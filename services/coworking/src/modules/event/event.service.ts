@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+import type { Lang } from '@maison/config';
+import { badUserInput } from '@maison/errors';
+import { paginate, type Page, type PageArgs } from '@maison/kit';
+import type { CoworkingLoaders } from '../../services';
+import { CoworkingEvent } from './coworking-event.entity';
+
+/** An optional window [from, to); either bound may be missing. */
+export interface EventWindow {
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export class EventService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Events overlapping the window, by startsAt then id. Members-only events are listed too: only registering is restricted. */
+  list(window: EventWindow, page: PageArgs, lang: Lang): Promise<Page<CoworkingEvent>> {
+    checkWindow(window, lang);
+    const query = this.ds.getRepository(CoworkingEvent).createQueryBuilder('e');
+    if (window.from) query.andWhere('e.ends_at > :from', { from: window.from });
+    if (window.to) query.andWhere('e.starts_at < :to', { to: window.to });
+    return paginate(
+      query,
+      page,
+      {
+        expression: 'e.starts_at',
+        idExpression: 'e.id',
+        direction: 'ASC',
+        key: (e) => [e.startsAt.toISOString(), e.id],
+        parse: (value) => new Date(String(value)),
+      },
+      lang,
+    );
+  }
+
+  byId(loaders: CoworkingLoaders, id: string): Promise<CoworkingEvent | null> {
+    return loaders.eventById.load(id);
+  }
+
+  /** Events held in one shared space overlapping the window, batched with the other spaces of the request. */
+  ofSpace(loaders: CoworkingLoaders, spaceId: string, window: EventWindow, lang: Lang): Promise<CoworkingEvent[]> {
+    checkWindow(window, lang);
+    return loaders.eventsBySpaceWindow.load({ spaceId, from: window.from ?? null, to: window.to ?? null });
+  }
+}
+
+function checkWindow({ from, to }: EventWindow, lang: Lang): void {
+  if (from && to && to <= from) {
+    throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must be after "from".');
+  }
+}

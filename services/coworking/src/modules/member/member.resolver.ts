@@ -1,0 +1,17 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { PageArgs } from '@maison/kit';
+import type { Context } from '../../context';
+import { Member, MemberConnection } from './member.entity';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => MemberConnection, { description: 'Members by name: the public ones for everyone (plus yourself), all for ADMIN.' })
+  async members(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<InstanceType<typeof MemberConnection>> {
+    return MemberConnection.from(await ctx.services.members.list(ctx.identity, page, ctx.lang));
+  }
+
+  @Query(() => Member, { nullable: true, description: 'Null when the member does not exist or is not visible to you.' })
+  member(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Member | null> {
+    return ctx.services.members.visible(ctx.loaders, ctx.identity, id);
+  }
+}

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { sdlPath, SUBGRAPHS } from './services';
+import { ROOT, sdlPath, SUBGRAPHS } from './services';
 
-/** Builds a subgraph's SDL from its code, in a process of its own. */
+/** Builds a subgraph's SDL from its compiled code (`npm run build`), in a process of its own. */
 export function generateSdl(name: string): string {
-  return execFileSync(process.execPath, [path.join(__dirname, 'print-sdl.js'), name], { encoding: 'utf8' });
+  return execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'print-sdl.js'), name], { encoding: 'utf8' });
 }
 
 /** Composes the supergraph from the committed SDL files; throws with every composition error. */

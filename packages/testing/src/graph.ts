@@ -69,7 +69,10 @@ export async function startGraph(options: { embedded?: boolean; env?: Record<str
   launcher.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`graph not ready in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => {
+      launcher.kill('SIGTERM');
+      reject(new Error(`graph not ready in 90 s:\n${output}`));
+    }, 90_000);
     const check = () => {
       if (/\[la-maison\] ready in/.test(output)) {
         clearTimeout(timer);

@@ -14,9 +14,8 @@ export class ArtistResolver {
   @Query(() => Artist, { nullable: true, description: 'One artist, by id or by slug: give exactly one.' })
   artist(
     @Ctx() ctx: Context,
-    // type-graphql prints arguments in reverse parameter order: declared last-to-first so the SDL reads (id, slug).
-    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
   ): Promise<Artist | null> {
     return ctx.services.artists.find(ctx.loaders, id, slug, ctx.lang);
   }

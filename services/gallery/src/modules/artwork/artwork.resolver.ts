@@ -10,10 +10,9 @@ export class ArtworkResolver {
   @Query(() => ArtworkConnection, { description: 'Artworks, newest first; optionally of one artist and one availability.' })
   async artworks(
     @Ctx() ctx: Context,
-    // type-graphql prints arguments in reverse parameter order: declared last-to-first so the SDL reads (artistId, availability, first, after).
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('availability', () => ArtworkAvailability, { nullable: true }) availability: ArtworkAvailability | null | undefined,
     @Arg('artistId', () => ID, { nullable: true }) artistId: string | null | undefined,
+    @Arg('availability', () => ArtworkAvailability, { nullable: true }) availability: ArtworkAvailability | null | undefined,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ConnectionShape<Artwork>> {
     return ArtworkConnection.from(await ctx.services.artworks.list({ artistId, availability }, page, ctx.lang));
   }

@@ -14,9 +14,8 @@ export class ExhibitionResolver {
   })
   async exhibitions(
     @Ctx() ctx: Context,
-    // type-graphql prints arguments in reverse parameter order: declared last-to-first so the SDL reads (status, first, after).
-    @Args(() => PageArgs) page: PageArgs,
     @Arg('status', () => ExhibitionStatus, { nullable: true }) status: ExhibitionStatus | null | undefined,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ConnectionShape<Exhibition>> {
     return ExhibitionConnection.from(await ctx.services.exhibitions.list(status, page, ctx.lang));
   }
@@ -24,9 +23,8 @@ export class ExhibitionResolver {
   @Query(() => Exhibition, { nullable: true, description: 'One exhibition, by id or by slug: give exactly one.' })
   exhibition(
     @Ctx() ctx: Context,
-    // type-graphql prints arguments in reverse parameter order: declared last-to-first so the SDL reads (id, slug).
-    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
   ): Promise<Exhibition | null> {
     return ctx.services.exhibitions.find(ctx.loaders, id, slug, ctx.lang);
   }

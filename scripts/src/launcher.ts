@@ -50,15 +50,17 @@ export async function waitForHealth(url: string, child: Child | undefined, timeo
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** SIGTERM to every child still running, then SIGKILL after graceMs. */
-export async function stopChildren(children: Child[], graceMs: number): Promise<void> {
+/** SIGTERM to every child still running, then SIGKILL after graceMs; reports how long each took. */
+export async function stopChildren(children: Child[], graceMs: number, say: (message: string) => void = () => undefined): Promise<void> {
+  const started = Date.now();
   await Promise.all(
     children.map(async (c) => {
       if (c.process.exitCode !== null || c.process.signalCode !== null) return;
       c.process.kill('SIGTERM');
       const timer = setTimeout(() => c.process.kill('SIGKILL'), graceMs);
-      await c.exited;
+      const code = await c.exited;
       clearTimeout(timer);
+      say(`${c.name} stopped (code ${code}) in ${Date.now() - started} ms`);
     }),
   );
 }

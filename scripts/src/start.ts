@@ -25,8 +25,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    await stopChildren([...children].reverse(), 15_000);
-    if (pg) await pg.stop().catch(() => undefined);
+    await stopChildren([...children].reverse(), 15_000, say);
+    if (pg) {
+      const t = Date.now();
+      await pg.stop().catch(() => undefined);
+      say(`PostgreSQL stopped in ${Date.now() - t} ms`);
+    }
     say('stopped');
     process.exit(code);
   };

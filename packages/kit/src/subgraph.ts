@@ -122,6 +122,8 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     formatError(formatted, error) {
       const code = formatted.extensions?.code;
@@ -252,9 +254,12 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
         const deadline = setTimeout(() => server?.closeAllConnections(), config.shutdownGraceMs);
         await closing;
         clearTimeout(deadline);
+        log.debug('http server closed');
       }
       await apollo.stop();
+      log.debug('apollo stopped');
       await ds.destroy();
+      log.debug('database pool closed');
     },
   };
 }

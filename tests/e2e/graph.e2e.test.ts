@@ -52,6 +52,7 @@ describe('the house graph through the gateway', () => {
     const three = await sqlCost(() => graph.query(CALENDAR, { from: today, to: addDays(today, 2) }));
     const fourteen = await sqlCost(() => graph.query(CALENDAR, { from: today, to: addDays(today, 13) }));
     expect(fourteen).toEqual(three);
+    process.stdout.write(`SQL statements per calendar request (3 or 14 days): ${JSON.stringify(three)}\n`);
     for (const s of SUBGRAPHS) expect(three[s]).toBeGreaterThan(0);
   });
 

@@ -40,7 +40,11 @@ describe('the launcher (npm start)', () => {
       const pgPort = Number(/starting embedded PostgreSQL on port (\d+)/.exec(output)![1]);
       expect(await portOpen(pgPort)).toBe(true);
       expect(await graph.stop()).toBe(0);
-      expect(graph.output()).toMatch(/\[la-maison\] stopped/);
+      const stopped = graph.output();
+      for (const name of ['gateway', 'tenants', 'coworking', 'gallery']) {
+        expect(stopped).toMatch(new RegExp(`\\[la-maison\\] ${name} stopped \\(code 0\\) in \\d+ ms`));
+      }
+      expect(stopped).toMatch(/\[la-maison\] PostgreSQL stopped in \d+ ms\n\[la-maison\] stopped/);
       for (const port of [...ports, pgPort]) expect(await portOpen(port)).toBe(false);
       process.stdout.write(`launcher run ${run}: ready in ${readyMs} ms\n`);
       } finally {

@@ -198,7 +198,7 @@ export async function seed(ds: DataSource): Promise<void> {
       { key: 'atelier-teinture', day: 2, from: '14:00', to: '16:00', holder: 'le-vivoir', title: 'Atelier de teinture végétale', visibility: 'PUBLIC', attendees: 8 },
       { key: 'lunch-acupuncture', day: 3, from: '12:00', to: '13:00', holder: 'acupuncture', title: 'Dîner d’équipe', visibility: 'PRIVATE', attendees: 3 },
       { key: 'reunion-maree', day: 4, from: '09:00', to: '10:30', holder: 'communication', title: 'Déjeuner-client', visibility: 'PRIVATE', attendees: 4 },
-      { key: 'soupe-populaire', day: 6, from: '17:00', to: '19:00', holder: 'espace-ko', title: 'Soupe du jeudi', visibility: 'PUBLIC', attendees: 12 },
+      { key: 'soupe-populaire', day: 6, from: '17:00', to: '19:00', holder: 'espace-ko', title: 'Soupe communautaire', visibility: 'PUBLIC', attendees: 12 },
     ];
     for (const b of bookings) {
       const date = addDays(today, b.day);

@@ -26,6 +26,11 @@ export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   createLoaders(ds: DataSource, scope: RequestScope): Loaders;
   /** Idempotent: running it twice changes nothing. */
   seed?(ds: DataSource): Promise<void>;
+  /**
+   * Called once the subgraph listens (not in in-process tests): background work such as
+   * reconciling holds with another subgraph. Must not throw; log and retry instead.
+   */
+  onReady?(services: Services, log: Logger): void;
 }
 
 export const subgraphSpec = (defaultPort: number, name: string) => ({
@@ -276,6 +281,7 @@ export async function runSubgraph(module: SubgraphModule<any, any>): Promise<voi
   const log = createLogger(module.name, config.logLevel);
   const subgraph = await createSubgraph(module, config);
   await subgraph.listen();
+  module.onReady?.(subgraph.services, log);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

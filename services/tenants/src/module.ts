@@ -13,6 +13,7 @@ import { spaceReference } from './modules/space/space.reference';
 import { SpaceBooking } from './modules/booking/space-booking.entity';
 import { bookingReference } from './modules/booking/booking.reference';
 import { BookingResolver } from './modules/booking/booking.resolver';
+import { HoldResolver } from './modules/booking/hold.resolver';
 import { BookingHistoryEntry } from './modules/booking/booking-history.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
@@ -24,7 +25,7 @@ export const SERVICE_ROOT = path.resolve(__dirname, '..');
 export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
   name: 'tenants',
   defaultPort: 4001,
-  resolvers: [HouseResolver, TenantResolver, SpaceResolver, BookingResolver, CalendarResolver],
+  resolvers: [HouseResolver, TenantResolver, SpaceResolver, BookingResolver, HoldResolver, CalendarResolver],
   references: { ...tenantReference, ...spaceReference, ...bookingReference, ...calendarReference },
   entities: [House, Tenant, Office, SharedSpace, SpaceBooking, BookingHistoryEntry],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),

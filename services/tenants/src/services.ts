@@ -9,6 +9,7 @@ import { spaceLoaders } from './modules/space/space.loader';
 import { BookingService } from './modules/booking/booking.service';
 import { bookingLoaders } from './modules/booking/booking.loader';
 import { SeriesService } from './modules/booking/series.service';
+import { HoldService } from './modules/booking/hold.service';
 import { calendarLoaders } from './modules/calendar/calendar.loader';
 
 /** Built once per process: the rules of the subgraph, each taking its DataSource. */
@@ -22,6 +23,7 @@ export function createServices(ds: DataSource, config: Pick<SubgraphConfig, 'cow
     spaces: new SpaceService(ds),
     bookings,
     series: new SeriesService(bookings, memberships),
+    holds: new HoldService(bookings),
   };
 }
 export type TenantsServices = ReturnType<typeof createServices>;

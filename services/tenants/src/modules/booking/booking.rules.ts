@@ -58,6 +58,11 @@ function datesOf(interval: Interval): string[] {
   return dates;
 }
 
+/** The one rule nobody bypasses besides the overlap: the end comes after the start. */
+export function checkRange(startsAt: Date, endsAt: Date): RuleViolation | null {
+  return endsAt > startsAt ? null : { code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsAt'] };
+}
+
 /**
  * The rules a booking of [start, end) must keep, checked without the database. ADMIN bypasses
  * the limits (notice, horizon, duration, hours, season, capacity) but never the range itself
@@ -70,7 +75,8 @@ export function checkBookingRules(
   bypassLimits: boolean,
 ): RuleViolation[] {
   const { startsAt, endsAt } = request;
-  if (!(endsAt > startsAt)) return [{ code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsAt'] }];
+  const range = checkRange(startsAt, endsAt);
+  if (range) return [range];
   if (bypassLimits) return [];
   const violations: RuleViolation[] = [];
   if (startsAt < now) violations.push({ code: UserErrorCode.IN_THE_PAST, field: ['input', 'startsAt'] });

@@ -86,7 +86,7 @@ export class BookingService {
   }
 
   /** Books a space for the caller (or, for ADMIN, for the named holder). */
-  async book(identity: Identity, request: BookingRequest, options: { seriesId?: string; kind?: BookingKind } = {}): Promise<Outcome> {
+  async book(identity: Identity, request: BookingRequest, options: { seriesId?: string; kind?: BookingKind; holdReference?: string } = {}): Promise<Outcome> {
     const { title, violations } = validateBookingFields(request);
     if (violations.length > 0) return fail(...violations);
     const space = await this.ds.getRepository(SharedSpace).findOneBy({ id: request.spaceId.toLowerCase() });
@@ -120,8 +120,8 @@ export class BookingService {
         const id = randomUUID();
         await tx.query(
           `INSERT INTO space_booking (id, space_id, holder_kind, holder_id, holder_name, created_by, title, starts_at, ends_at,
-             occupied_until, attendees, visibility, kind, idempotency_key, request_fingerprint, series_id)
-           SELECT $1, s.id, $3, $4, $5, $6, $7, $8, $9, $9::timestamptz + make_interval(mins => s.buffer_minutes), $10, $11, $12, $13, $14, $15
+             occupied_until, attendees, visibility, kind, idempotency_key, request_fingerprint, series_id, hold_reference)
+           SELECT $1, s.id, $3, $4, $5, $6, $7, $8, $9, $9::timestamptz + make_interval(mins => s.buffer_minutes), $10, $11, $12, $13, $14, $15, $16
            FROM shared_space s WHERE s.id = $2`,
           [
             id,
@@ -139,6 +139,7 @@ export class BookingService {
             request.idempotencyKey ?? null,
             fingerprint,
             options.seriesId ?? null,
+            options.holdReference ?? null,
           ],
         );
         await this.record(tx, id, BookingAction.CREATED, createdBy, request.startsAt, request.endsAt);

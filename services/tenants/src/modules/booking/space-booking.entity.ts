@@ -86,6 +86,9 @@ export class SpaceBooking {
   @Column('text', { name: 'request_fingerprint', nullable: true })
   requestFingerprint!: string | null;
 
+  @Column('text', { name: 'hold_reference', nullable: true })
+  holdReference!: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The weekly series this booking belongs to, if any.' })
   @Column('uuid', { name: 'series_id', nullable: true })
   seriesId!: string | null;

@@ -13,6 +13,8 @@ export function calendarLoaders(ds: DataSource, scope: RequestScope) {
         .getRepository(SpaceBooking)
         .createQueryBuilder('b')
         .where("b.status = 'CONFIRMED'")
+        // Events and vernissages appear as themselves in the calendar; closures are not bookings.
+        .andWhere("b.kind = 'BOOKING'")
         .andWhere('b.starts_at < :to AND b.ends_at > :from', { from, to })
         .orderBy('b.starts_at')
         .addOrderBy('b.id');

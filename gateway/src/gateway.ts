@@ -9,6 +9,7 @@ import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, re
 import { subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import { buildContext, type GatewayContext } from './context';
 import { SignedDataSource } from './signed-data-source';
+import { serveCalendarFeed } from './ical/route';
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -53,9 +54,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       const ready = checks.every(([, s]) => s === 'ok');
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
     }
+    const requestId = randomUUID();
+    if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) return serveCalendarFeed(apollo, req, res, requestId);
     if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
 
-    const requestId = randomUUID();
     let raw: Buffer;
     try {
       raw = await readBody(req, config.bodyLimitBytes);

@@ -2,6 +2,7 @@ import { signRequest, ANONYMOUS } from '@maison/auth';
 import { addDays, todayInHouse } from '@maison/kit';
 import { admin, asTenant, startGraph, tokenFor, type RunningGraph } from '@maison/testing';
 import jwt from 'jsonwebtoken';
+import ICAL from 'ical.js';
 
 /** The whole graph, started by the real launcher, queried through the gateway like a front end would. */
 let graph: RunningGraph;
@@ -47,11 +48,13 @@ describe('the house graph through the gateway', () => {
     expect(booking.space.name).toBe('Cuisine partagée');
   });
 
-  it('costs the same SQL statements per subgraph for 14 days as for 3', async () => {
+  it('costs the same SQL statements per subgraph for 14 days, or a month, as for 3', async () => {
     await graph.query(CALENDAR, { from: today, to: addDays(today, 2) }); // warm-up: nothing lazy left
     const three = await sqlCost(() => graph.query(CALENDAR, { from: today, to: addDays(today, 2) }));
     const fourteen = await sqlCost(() => graph.query(CALENDAR, { from: today, to: addDays(today, 13) }));
+    const month = await sqlCost(() => graph.query(CALENDAR, { from: today, to: addDays(today, 30) }));
     expect(fourteen).toEqual(three);
+    expect(month).toEqual(three);
     process.stdout.write(`SQL statements per calendar request (3 or 14 days): ${JSON.stringify(three)}\n`);
     for (const s of SUBGRAPHS) expect(three[s]).toBeGreaterThan(0);
   });
@@ -130,5 +133,75 @@ describe('the house graph through the gateway', () => {
     expect(kitchen.bookings.length).toBeGreaterThan(0);
     expect(kitchen.coworkingEvents.length).toBeGreaterThan(0);
     expect(kitchen.artworksOnDisplay.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the house calendar feed (/calendar.ics)', () => {
+  const today = todayInHouse();
+  const feedUrl = (query: string) => new URL(`/calendar.ics${query}`, graph.gatewayUrl).toString();
+
+  it('is a valid RFC 5545 feed of the calendar, with stable UIDs, UTC times, all-day exhibitions and accents', async () => {
+    const to = addDays(today, 30);
+    const response = await fetch(feedUrl(`?from=${today}&to=${to}&lang=fr`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const text = await response.text();
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+
+    const { body } = await graph.query(
+      `query($from: LocalDate!, $to: LocalDate!) { calendar(from: $from, to: $to) {
+        exhibitionsOnView { id title startsOn } coworkingEvents { id title startsAt } spaceBookings { id title } } }`,
+      { from: today, to },
+    );
+    const days = body.data!.calendar as { exhibitionsOnView: { id: string; title: string; startsOn: string }[]; coworkingEvents: { id: string; title: string; startsAt: string }[]; spaceBookings: { id: string; title: string }[] }[];
+    const exhibitions = new Map(days.flatMap((d) => d.exhibitionsOnView).map((e) => [e.id, e]));
+    const coworking = new Map(days.flatMap((d) => d.coworkingEvents).map((e) => [e.id, e]));
+    const bookings = new Map(days.flatMap((d) => d.spaceBookings).map((b) => [b.id, b]));
+    expect(exhibitions.size).toBeGreaterThan(0);
+    expect(coworking.size).toBeGreaterThan(0);
+
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect(byUid.size).toBe(events.length);
+    for (const [id, exhibition] of exhibitions) {
+      const entry = byUid.get(`exhibition-${id}@la-maison.example`)!;
+      expect(entry.summary).toBe(`Exposition : ${exhibition.title}`);
+      expect(entry.startDate.isDate).toBe(true);
+      expect(entry.startDate.toString()).toBe(exhibition.startsOn);
+    }
+    for (const [id, event] of coworking) {
+      const entry = byUid.get(`coworking-event-${id}@la-maison.example`)!;
+      expect(entry.summary).toBe(event.title);
+      expect(entry.startDate.toJSDate().getTime()).toBe(new Date(event.startsAt).getTime());
+    }
+    for (const id of bookings.keys()) expect(byUid.has(`space-booking-${id}@la-maison.example`)).toBe(true);
+    expect(text).toMatch(/[éèàç]/);
+    expect(text).toContain('X-WR-TIMEZONE:America/Toronto');
+
+    // Same range, same UIDs: a phone's subscription updates entries instead of duplicating them.
+    const again = await (await fetch(feedUrl(`?from=${today}&to=${to}&lang=fr`))).text();
+    const uids = (t: string) => [...t.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]).sort();
+    expect(uids(again)).toEqual(uids(text));
+  });
+
+  it('speaks English when asked', async () => {
+    const text = await (await fetch(feedUrl(`?from=${today}&to=${addDays(today, 30)}&lang=en`))).text();
+    expect(text).toMatch(/SUMMARY:Exhibition: /);
+  });
+
+  it('refuses a malformed date or a range longer than 92 days with a clear error', async () => {
+    const bad = await fetch(feedUrl('?from=2026-02-30'));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ errors: [{ message: 'from and to must be dates YYYY-MM-DD', extensions: { code: 'BAD_USER_INPUT' } }] });
+    const long = await fetch(feedUrl(`?from=${today}&to=${addDays(today, 92)}`));
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the service API of the ledger', () => {
+  it('is not part of the public graph', async () => {
+    const { body } = await graph.query('mutation { releaseSpaceHold(reference: "coworking-event:x") { userErrors { code } } }', {}, { identity: admin });
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

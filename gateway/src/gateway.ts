@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { HEADERS } from '@maison/auth';
-import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson } from '@maison/kit';
+import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, startHttpServer, type RunningServer } from '@maison/kit';
 import { subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import { buildContext, type GatewayContext } from './context';
 import { SignedDataSource } from './signed-data-source';
@@ -14,7 +14,7 @@ import { serveCalendarFeed } from './ical/route';
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  listen(): Promise<{ server: Server; url: string }>;
+  listen(): Promise<RunningServer>;
   close(): Promise<void>;
 }
 
@@ -76,36 +76,16 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     await executeApollo(apollo, req, res, body, async () => buildContext(req, config, requestId), { [HEADERS.requestId]: requestId });
   }
 
-  let server: Server | undefined;
+  let running: RunningServer | undefined;
   return {
     apollo,
     handle,
-    listen() {
-      server = createServer((req, res) => {
-        handle(req, res).catch((error) => {
-          log.error('request failed', { error });
-          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-          else res.end();
-        });
-      });
-      return new Promise((resolve) => {
-        server!.listen(config.port, config.host, () => {
-          const address = server!.address();
-          const port = typeof address === 'object' && address ? address.port : config.port;
-          const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
-          log.info('gateway ready', { url });
-          resolve({ server: server!, url });
-        });
-      });
+    async listen() {
+      running = await startHttpServer(handle, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs, log, readyMessage: 'gateway ready' });
+      return running;
     },
     async close() {
-      if (server) {
-        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
-        server.closeIdleConnections();
-        const deadline = setTimeout(() => server?.closeAllConnections(), config.shutdownGraceMs);
-        await closing;
-        clearTimeout(deadline);
-      }
+      await running?.close();
       await apollo.stop();
     },
   };

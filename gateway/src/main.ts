@@ -1,31 +1,14 @@
-import { ConfigError } from '@maison/config';
-import { createLogger } from '@maison/kit';
-import { readGatewayConfig } from './config';
+import { readConfigOrExit } from '@maison/config';
+import { createLogger, stopOnSignals } from '@maison/kit';
+import { gatewaySpec } from './config';
 import { createGateway } from './gateway';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = readGatewayConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = readConfigOrExit(gatewaySpec);
   const log = createLogger('gateway', config.logLevel);
   const gateway = await createGateway(config);
   await gateway.listen();
-  let stopping = false;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      log.info('stopping', { signal });
-      gateway.close().then(() => process.exit(0), () => process.exit(1));
-    });
-  }
+  stopOnSignals(() => gateway.close(), log);
 }
 
 main().catch((error) => {

@@ -16,3 +16,4 @@ export * from './loaders';
 export * from './calendar';
 export * from './db-errors';
 export * from './service-client';
+export * from './http-server';

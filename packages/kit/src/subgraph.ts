@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -7,12 +7,13 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { ANONYMOUS, HEADERS, verifyRequest, SignatureError, type Identity } from '@maison/auth';
-import { commonSpec, readConfig, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
+import { commonSpec, readConfig, readConfigOrExit, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import type { RequestScope, SubgraphContext } from './context';
 import { executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText } from './http';
 import { createLogger, type Logger } from './logger';
+import { startHttpServer, stopOnSignals, type RunningServer } from './http-server';
 
 export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   name: string;
@@ -80,7 +81,7 @@ export interface Subgraph<Services = unknown, Loaders = unknown> {
     scope?: Partial<RequestScope>,
   ): Promise<ExecuteResult>;
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  listen(): Promise<{ server: Server; url: string }>;
+  listen(): Promise<RunningServer>;
   close(): Promise<void>;
 }
 
@@ -212,7 +213,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     log.debug('request', { requestId, sqlStatements: store.statements });
   }
 
-  let server: Server | undefined;
+  let running: RunningServer | undefined;
   return {
     module,
     sdl,
@@ -232,35 +233,12 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       return { body: result.body.singleResult as ExecuteResult['body'], statements };
     },
     handle,
-    listen() {
-      server = createServer((req, res) => {
-        handle(req, res).catch((error) => {
-          log.error('request failed', { error });
-          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL[DEFAULT_LANG], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-          else res.end();
-        });
-      });
-      // Longer than any client's idle time, so a pooled keep-alive socket is never closed under a request.
-      server.keepAliveTimeout = 65_000;
-      server.headersTimeout = 66_000;
-      return new Promise((resolve) => {
-        server!.listen(config.port, config.host, () => {
-          const address = server!.address();
-          const port = typeof address === 'object' && address ? address.port : config.port;
-          log.info('subgraph ready', { url: `http://${config.host}:${port}/graphql` });
-          resolve({ server: server!, url: `http://${config.host}:${port}/graphql` });
-        });
-      });
+    async listen() {
+      running = await startHttpServer(handle, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs, log, readyMessage: 'subgraph ready' });
+      return running;
     },
     async close() {
-      if (server) {
-        const closing = new Promise<void>((resolve) => server!.close(() => resolve()));
-        server.closeIdleConnections();
-        const deadline = setTimeout(() => server?.closeAllConnections(), config.shutdownGraceMs);
-        await closing;
-        clearTimeout(deadline);
-        log.debug('http server closed');
-      }
+      await running?.close();
       await apollo.stop();
       log.debug('apollo stopped');
       await ds.destroy();
@@ -271,30 +249,10 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
 
 /** Entry point of a subgraph process: config or exit, listen, stop cleanly on SIGTERM/SIGINT. */
 export async function runSubgraph(module: SubgraphModule<any, any>): Promise<void> {
-  let config: SubgraphConfig;
-  try {
-    config = readSubgraphConfig(module);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(78);
-  }
+  const config = readConfigOrExit(subgraphSpec(module.defaultPort, module.name));
   const log = createLogger(module.name, config.logLevel);
   const subgraph = await createSubgraph(module, config);
   await subgraph.listen();
   module.onReady?.(subgraph.services, log);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('stopping', { signal });
-    subgraph.close().then(
-      () => process.exit(0),
-      (error) => {
-        log.error('stop failed', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(() => subgraph.close(), log);
 }

@@ -24,8 +24,12 @@ export class SqlCounter implements Logger {
     return { store, result: this.current.run(store, fn) };
   }
 
-  logQuery(query: string): void {
+  /** When set, every statement is appended here with its parameters (tests use it to EXPLAIN real queries). */
+  captured: { query: string; parameters: unknown[] }[] | null = null;
+
+  logQuery(query: string, parameters?: unknown[]): void {
     this.total += 1;
+    this.captured?.push({ query, parameters: parameters ?? [] });
     const store = this.current.getStore();
     if (store) store.statements += 1;
     if (this.logQueries) process.stderr.write(`[sql] ${query}\n`);

@@ -23,6 +23,16 @@ export enum UserErrorCode {
   ALREADY_CANCELLED = 'ALREADY_CANCELLED',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   RANGE_TOO_LONG = 'RANGE_TOO_LONG',
+  MEMBERSHIP_REQUIRED = 'MEMBERSHIP_REQUIRED',
+  MEMBERSHIP_OVERLAP = 'MEMBERSHIP_OVERLAP',
+  SPACE_FULL = 'SPACE_FULL',
+  ALREADY_CHECKED_IN = 'ALREADY_CHECKED_IN',
+  NOT_CHECKED_IN = 'NOT_CHECKED_IN',
+  MEMBERS_ONLY = 'MEMBERS_ONLY',
+  ALREADY_REGISTERED = 'ALREADY_REGISTERED',
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
+  NOT_AVAILABLE = 'NOT_AVAILABLE',
+  ALREADY_ASSIGNED = 'ALREADY_ASSIGNED',
 }
 
 interface CodeInfo {
@@ -116,6 +126,56 @@ export const USER_ERROR_CODES: Record<UserErrorCode, CodeInfo> = {
     description: 'The requested date range is longer than allowed.',
     fr: 'La période demandée dépasse {days} jours.',
     en: 'The requested period exceeds {days} days.',
+  },
+  MEMBERSHIP_REQUIRED: {
+    description: 'Checking in needs a membership valid today: a day pass, a 10-day card with days left, or a monthly plan.',
+    fr: 'Il faut un abonnement valide aujourd’hui : passe d’un jour, carte avec des jours restants ou abonnement mensuel.',
+    en: 'A membership valid today is required: a day pass, a card with days left or a monthly plan.',
+  },
+  MEMBERSHIP_OVERLAP: {
+    description: 'The member already holds this plan for some of these dates.',
+    fr: 'Ce membre a déjà ce forfait pour ces dates.',
+    en: 'This member already has this plan for these dates.',
+  },
+  SPACE_FULL: {
+    description: 'Espace KO is at capacity: every seat is taken right now.',
+    fr: 'L’Espace KO est complet ({capacity} places).',
+    en: 'Espace KO is full ({capacity} seats).',
+  },
+  ALREADY_CHECKED_IN: {
+    description: 'The member is already checked in at Espace KO.',
+    fr: 'Ce membre est déjà sur place : il faut d’abord pointer son départ.',
+    en: 'This member is already checked in: check out first.',
+  },
+  NOT_CHECKED_IN: {
+    description: 'The member is not checked in at Espace KO.',
+    fr: 'Ce membre n’est pas sur place.',
+    en: 'This member is not checked in.',
+  },
+  MEMBERS_ONLY: {
+    description: 'The event is for members with an active membership only.',
+    fr: 'Cet événement est réservé aux membres actifs de l’Espace KO.',
+    en: 'This event is for active members of Espace KO only.',
+  },
+  ALREADY_REGISTERED: {
+    description: 'The caller is already registered (confirmed or waitlisted) for this event.',
+    fr: 'Vous êtes déjà inscrit à cet événement.',
+    en: 'You are already registered for this event.',
+  },
+  EVENT_CANCELLED: {
+    description: 'The event was cancelled.',
+    fr: 'Cet événement est annulé.',
+    en: 'This event is cancelled.',
+  },
+  NOT_AVAILABLE: {
+    description: 'The artwork is not available for sale: already sold, not for sale, or on loan.',
+    fr: 'Cette œuvre n’est pas disponible à la vente.',
+    en: 'This work is not available for sale.',
+  },
+  ALREADY_ASSIGNED: {
+    description: 'The artist is already assigned to this studio for some of these dates.',
+    fr: 'Cet artiste est déjà affecté à cet atelier pour une partie de ces dates.',
+    en: 'This artist is already assigned to this studio for some of these dates.',
   },
 };
 

@@ -14,6 +14,10 @@ import { ExhibitionResolver } from './modules/exhibition/exhibition.resolver';
 import { exhibitionReference } from './modules/exhibition/exhibition.reference';
 import { Studio } from './modules/studio/studio.entity';
 import { StudioResolver } from './modules/studio/studio.resolver';
+import { StudioAssignment } from './modules/studio/studio-assignment.entity';
+import { StudioAssignmentResolver } from './modules/studio/studio-assignment.resolver';
+import { StudioBooking } from './modules/studio/studio-booking.entity';
+import { StudioBookingResolver } from './modules/studio/studio-booking.resolver';
 import { SharedSpace } from './modules/space/shared-space.entity';
 import { SharedSpaceResolver } from './modules/space/space.resolver';
 import { spaceReference } from './modules/space/space.reference';
@@ -28,13 +32,26 @@ export const SERVICE_ROOT = path.resolve(__dirname, '..');
 export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
   name: 'gallery',
   defaultPort: 4003,
-  resolvers: [ArtistResolver, ArtworkResolver, ExhibitionResolver, StudioResolver, SharedSpaceResolver, CalendarResolver],
+  resolvers: [
+    ArtistResolver,
+    ArtworkResolver,
+    ExhibitionResolver,
+    StudioResolver,
+    StudioAssignmentResolver,
+    StudioBookingResolver,
+    SharedSpaceResolver,
+    CalendarResolver,
+  ],
   // Entities only other subgraphs reach: the gallery has no Query that returns them.
   orphanedTypes: [SharedSpace, CalendarDay],
   references: { ...artistReference, ...artworkReference, ...exhibitionReference, ...spaceReference, ...calendarReference },
-  entities: [Artist, Artwork, Exhibition, ExhibitionArtist, ExhibitionArtwork, Studio],
+  entities: [Artist, Artwork, Exhibition, ExhibitionArtist, ExhibitionArtwork, Studio, StudioAssignment, StudioBooking],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
   createServices,
   createLoaders,
   seed,
+  /** After listen: gives the future vernissages in shared spaces their holds, retrying until tenants answers. */
+  onReady(services, log) {
+    services.vernissageReconciler.start(log);
+  },
 };

@@ -1,26 +1,46 @@
 import type { DataSource } from 'typeorm';
+import { createLogger, ServiceClient, type SubgraphConfig } from '@maison/kit';
 import { ArtistService } from './modules/artist/artist.service';
 import { artistLoaders } from './modules/artist/artist.loader';
 import { ArtworkService } from './modules/artwork/artwork.service';
 import { artworkLoaders } from './modules/artwork/artwork.loader';
 import { ExhibitionService } from './modules/exhibition/exhibition.service';
+import { ExhibitionEditor } from './modules/exhibition/exhibition-editor.service';
 import { exhibitionLoaders } from './modules/exhibition/exhibition.loader';
 import { StudioService } from './modules/studio/studio.service';
+import { StudioAssignmentService } from './modules/studio/studio-assignment.service';
+import { StudioBookingService } from './modules/studio/studio-booking.service';
+import { studioLoaders } from './modules/studio/studio.loader';
 import { calendarLoaders } from './modules/calendar/calendar.loader';
+import { ServiceLedger } from './modules/vernissage-hold/service-ledger';
+import { VernissageHolds } from './modules/vernissage-hold/vernissage-holds';
+import { VernissageReconciler } from './modules/vernissage-hold/reconciler';
 
-/** Built once per process: the rules of the subgraph, each taking its DataSource. */
-export function createServices(ds: DataSource) {
+export type GalleryConfig = Pick<SubgraphConfig, 'tenantsUrl' | 'signingSecret' | 'logLevel'>;
+
+/**
+ * Built once per process: the rules of the subgraph, each taking its DataSource. Vernissages in a
+ * shared space are held in the tenants ledger through signed service calls (none without TENANTS_URL).
+ */
+export function createServices(ds: DataSource, config: GalleryConfig) {
+  const log = createLogger('gallery', config.logLevel);
+  const ledger = config.tenantsUrl ? new ServiceLedger(new ServiceClient(config.tenantsUrl, config.signingSecret, 'gallery')) : null;
+  const holds = new VernissageHolds(ledger, log);
   return {
     artists: new ArtistService(ds),
     artworks: new ArtworkService(ds),
     exhibitions: new ExhibitionService(ds),
+    exhibitionEditor: new ExhibitionEditor(ds, holds),
+    vernissageReconciler: new VernissageReconciler(ds, holds),
     studios: new StudioService(ds),
+    studioAssignments: new StudioAssignmentService(ds),
+    studioBookings: new StudioBookingService(ds),
   };
 }
 export type GalleryServices = ReturnType<typeof createServices>;
 
 /** Built for every request: never shared, so one caller's cache never serves another. */
 export function createLoaders(ds: DataSource) {
-  return { ...artistLoaders(ds), ...artworkLoaders(ds), ...exhibitionLoaders(ds), ...calendarLoaders(ds) };
+  return { ...artistLoaders(ds), ...artworkLoaders(ds), ...exhibitionLoaders(ds), ...studioLoaders(ds), ...calendarLoaders(ds) };
 }
 export type GalleryLoaders = ReturnType<typeof createLoaders>;

@@ -1,20 +1,39 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type ConnectionShape } from '@maison/kit';
 import type { Context } from '../../context';
+import { adminOnly } from '../common/access';
+import { errorsOf } from '../common/violation';
 import { Artist } from '../artist/artist.entity';
 import { SharedSpace, sharedSpaceRef } from '../space/shared-space.entity';
 import { Artwork, ArtworkAvailability, ArtworkConnection } from './artwork.entity';
+import { MarkArtworkSoldPayload } from './artwork.input';
 
 @Resolver(() => Artwork)
 export class ArtworkResolver {
-  @Query(() => ArtworkConnection, { description: 'Artworks, newest first; optionally of one artist and one availability.' })
+  @Query(() => ArtworkConnection, { description: 'Artworks, newest first, narrowed by every filter given.' })
   async artworks(
     @Ctx() ctx: Context,
     @Arg('artistId', () => ID, { nullable: true }) artistId: string | null | undefined,
     @Arg('availability', () => ArtworkAvailability, { nullable: true }) availability: ArtworkAvailability | null | undefined,
+    @Arg('forSale', () => Boolean, { nullable: true, description: 'true: works one can buy (AVAILABLE, with a price or on request); false: the others.' })
+    forSale: boolean | null | undefined,
+    @Arg('displayedIn', () => ID, { nullable: true, description: 'A shared space id: the works hanging there.' }) displayedIn: string | null | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<ConnectionShape<Artwork>> {
-    return ArtworkConnection.from(await ctx.services.artworks.list({ artistId, availability }, page, ctx.lang));
+    return ArtworkConnection.from(await ctx.services.artworks.list({ artistId, availability, forSale, displayedIn }, page, ctx.lang));
+  }
+
+  @Mutation(() => MarkArtworkSoldPayload, {
+    description: 'ADMIN: marks an AVAILABLE work sold, at priceCents when given (kept private), else at its listed price. NOT_AVAILABLE otherwise.',
+  })
+  async markArtworkSold(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('priceCents', () => Int, { nullable: true }) priceCents?: number | null,
+  ): Promise<MarkArtworkSoldPayload> {
+    adminOnly(ctx);
+    const outcome = await ctx.services.artworks.markSold(id, priceCents);
+    return Object.assign(new MarkArtworkSoldPayload(), { artwork: outcome.artwork, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 
   @Query(() => Artwork, { nullable: true })

@@ -1,23 +1,58 @@
 import type { DataSource } from 'typeorm';
+import { UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { paginate, type Page, type PageArgs } from '@maison/kit';
+import { isUuid, paginate, type Page, type PageArgs } from '@maison/kit';
 import { idFilter } from '../common/lookup';
-import { Artwork, type ArtworkAvailability } from './artwork.entity';
+import { invalid, type RuleViolation } from '../common/violation';
+import { Artwork, ArtworkAvailability } from './artwork.entity';
 
 export interface ArtworkFilter {
   artistId?: string | null;
   availability?: ArtworkAvailability | null;
+  /** true: AVAILABLE (with a price or on request); false: every other availability. */
+  forSale?: boolean | null;
+  /** A shared space id: the works hanging there. */
+  displayedIn?: string | null;
+}
+
+export interface SaleOutcome {
+  artwork: Artwork | null;
+  errors: RuleViolation[];
 }
 
 export class ArtworkService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Artworks, newest first (year, then id), optionally of one artist and of one availability. */
+  /** Artworks, newest first (year, then id), narrowed by every filter given (all of them apply). */
   list(filter: ArtworkFilter, args: PageArgs, lang: Lang): Promise<Page<Artwork>> {
     const query = this.ds.getRepository(Artwork).createQueryBuilder('a');
     const artistId = idFilter('artistId', filter.artistId, lang);
+    const spaceId = idFilter('displayedIn', filter.displayedIn, lang);
     if (artistId) query.andWhere('a.artist_id = :artistId', { artistId });
     if (filter.availability) query.andWhere('a.availability = :availability', { availability: filter.availability });
+    if (filter.forSale === true) query.andWhere('a.availability = :forSale', { forSale: ArtworkAvailability.AVAILABLE });
+    if (filter.forSale === false) query.andWhere('a.availability <> :forSale', { forSale: ArtworkAvailability.AVAILABLE });
+    if (spaceId) query.andWhere('a.displayed_in_space_id = :spaceId', { spaceId });
     return paginate(query, args, { expression: 'a.year', idExpression: 'a.id', direction: 'DESC', key: (a) => [a.year, a.id] }, lang);
+  }
+
+  /**
+   * Marks a work sold (ADMIN; the resolver checks the role), at the price it sold for when given,
+   * else at its listed price. Only an AVAILABLE work can be sold: one statement decides, so two
+   * concurrent sales of one work give one sale and one NOT_AVAILABLE.
+   */
+  async markSold(id: string, priceCents: number | null | undefined): Promise<SaleOutcome> {
+    if (priceCents != null && (!Number.isInteger(priceCents) || priceCents < 1)) {
+      return { artwork: null, errors: [invalid(['priceCents'], '≥ 1')] };
+    }
+    if (!isUuid(id)) return { artwork: null, errors: [{ code: UserErrorCode.NOT_FOUND, field: ['id'] }] };
+    const [rows] = (await this.ds.query(
+      `UPDATE artwork SET availability = 'SOLD', price_cents = COALESCE($2, price_cents) WHERE id = $1 AND availability = 'AVAILABLE' RETURNING id`,
+      [id.toLowerCase(), priceCents ?? null],
+    )) as [{ id: string }[], number];
+    const artwork = await this.ds.getRepository(Artwork).findOneBy({ id: id.toLowerCase() });
+    if (!artwork) return { artwork: null, errors: [{ code: UserErrorCode.NOT_FOUND, field: ['id'] }] };
+    if (rows.length === 0) return { artwork: null, errors: [{ code: UserErrorCode.NOT_AVAILABLE, field: ['id'] }] };
+    return { artwork, errors: [] };
   }
 }

@@ -1,9 +1,19 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, type ConnectionShape } from '@maison/kit';
 import type { Context } from '../../context';
+import { adminOnly } from '../common/access';
+import { errorsOf } from '../common/violation';
+import { withLedgerErrors } from '../vernissage-hold/ledger-errors';
 import { Artist } from '../artist/artist.entity';
 import { Artwork } from '../artwork/artwork.entity';
 import { Exhibition, ExhibitionConnection } from './exhibition.entity';
+import {
+  CancelExhibitionPayload,
+  CreateExhibitionInput,
+  CreateExhibitionPayload,
+  UpdateExhibitionInput,
+  UpdateExhibitionPayload,
+} from './exhibition.input';
 import { ExhibitionStatus } from './exhibition-status';
 
 @Resolver(() => Exhibition)
@@ -27,6 +37,35 @@ export class ExhibitionResolver {
     @Arg('slug', () => String, { nullable: true }) slug?: string | null,
   ): Promise<Exhibition | null> {
     return ctx.services.exhibitions.find(ctx.loaders, id, slug, ctx.lang);
+  }
+
+  @Mutation(() => CreateExhibitionPayload, {
+    description: 'ADMIN: creates an exhibition. A vernissage in a shared space holds it in the ledger; a taken slot answers SLOT_UNAVAILABLE and nothing is saved.',
+  })
+  async createExhibition(@Ctx() ctx: Context, @Arg('input', () => CreateExhibitionInput) input: CreateExhibitionInput): Promise<CreateExhibitionPayload> {
+    adminOnly(ctx);
+    const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.create(input));
+    return Object.assign(new CreateExhibitionPayload(), { exhibition: outcome.exhibition, userErrors: errorsOf(outcome.errors, ctx.lang) });
+  }
+
+  @Mutation(() => UpdateExhibitionPayload, {
+    description: 'ADMIN: changes an exhibition; its vernissage’s hold in a shared space is taken, moved or released to match.',
+  })
+  async updateExhibition(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateExhibitionInput) input: UpdateExhibitionInput,
+  ): Promise<UpdateExhibitionPayload> {
+    adminOnly(ctx);
+    const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.update(id, input));
+    return Object.assign(new UpdateExhibitionPayload(), { exhibition: outcome.exhibition, userErrors: errorsOf(outcome.errors, ctx.lang) });
+  }
+
+  @Mutation(() => CancelExhibitionPayload, { description: 'ADMIN: cancels (removes) an exhibition and releases its vernissage’s hold in a shared space.' })
+  async cancelExhibition(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CancelExhibitionPayload> {
+    adminOnly(ctx);
+    const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.cancel(id));
+    return Object.assign(new CancelExhibitionPayload(), { cancelledExhibitionId: outcome.cancelledId, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 
   @FieldResolver(() => [Artist])

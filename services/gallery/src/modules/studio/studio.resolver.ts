@@ -1,5 +1,9 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { DateTimeScalar, todayInHouse } from '@maison/kit';
 import type { Context } from '../../context';
+import { lookupOf } from '../common/lookup';
+import { StudioAssignment } from './studio-assignment.entity';
+import { StudioBooking } from './studio-booking.entity';
 import { Studio } from './studio.entity';
 
 @Resolver(() => Studio)
@@ -7,5 +11,36 @@ export class StudioResolver {
   @Query(() => [Studio], { description: 'The shared studios (ateliers partagés) of Le Vivoir, by slug.' })
   studios(@Ctx() ctx: Context): Promise<Studio[]> {
     return ctx.services.studios.list();
+  }
+
+  @Query(() => Studio, { nullable: true, description: 'One studio, by id or by slug: give exactly one.' })
+  async studio(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string | null,
+    @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+  ): Promise<Studio | null> {
+    const lookup = lookupOf(id, slug, ctx.lang);
+    return lookup.by === 'id' ? ctx.loaders.studioById.load(lookup.id) : ctx.services.studios.bySlug(lookup.slug);
+  }
+
+  @FieldResolver(() => [StudioAssignment], { description: 'Artists working here, by first day: current and upcoming ones, past ones too when asked.' })
+  async assignments(
+    @Root() studio: Studio,
+    @Ctx() ctx: Context,
+    @Arg('includePast', () => Boolean, { defaultValue: false }) includePast: boolean,
+  ): Promise<StudioAssignment[]> {
+    const all = await ctx.loaders.assignmentsByStudio.load(studio.id);
+    const today = todayInHouse();
+    return includePast ? all : all.filter((a) => a.endsOn === null || a.endsOn >= today);
+  }
+
+  @FieldResolver(() => [StudioBooking], { description: 'Confirmed studio time overlapping [from, to) (366 days at most), by start.' })
+  bookings(
+    @Root() studio: Studio,
+    @Ctx() ctx: Context,
+    @Arg('from', () => DateTimeScalar) from: Date,
+    @Arg('to', () => DateTimeScalar) to: Date,
+  ): Promise<StudioBooking[]> {
+    return ctx.services.studioBookings.bookingsOf(ctx.loaders, studio.id, from, to, ctx.lang);
   }
 }

@@ -7,4 +7,8 @@ export class StudioService {
   list(): Promise<Studio[]> {
     return this.ds.getRepository(Studio).find({ order: { slug: 'ASC' } });
   }
+
+  bySlug(slug: string): Promise<Studio | null> {
+    return this.ds.getRepository(Studio).findOneBy({ slug });
+  }
 }

@@ -82,6 +82,17 @@ describe('holds of shared spaces by other subgraphs', () => {
     expect((await run(MOVE, { r: reference, s: terrace, a: startsAt, b: minutes(startsAt, 60), t: 'x' })).data!.moveSpaceHold.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['reference'] }]);
   });
 
+  it('refuses to move a hold to a space that does not exist, and keeps it where it was', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const startsAt = futureHour(9, 9);
+    const reference = `coworking-event:${randomUUID()}`;
+    await run(HOLD, { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Ici', reference } });
+    const moved = await run(MOVE, { r: reference, s: randomUUID(), a: startsAt, b: minutes(startsAt, 60), t: 'Ailleurs' });
+    expect(moved.data!.moveSpaceHold).toEqual({ booking: null, userErrors: [{ code: 'NOT_FOUND', field: ['spaceId'] }] });
+    const rows = await withClient(graph.databaseUrl, (c) => c.query('SELECT space_id, title FROM space_booking WHERE hold_reference = $1', [reference]));
+    expect(rows.rows).toEqual([{ space_id: spaceId, title: 'Ici' }]);
+  });
+
   it('is for services and ADMIN only', async () => {
     const spaceId = await createSpace(graph.ds);
     const startsAt = futureHour(7, 10);

@@ -58,14 +58,16 @@ export class HoldService {
           .where('b.hold_reference = :reference AND b.status = :status', { reference: request.reference, status: BookingStatus.CONFIRMED })
           .getOne();
         if (!hold || !isAdmin(identity)) return fail(UserErrorCode.NOT_FOUND, ['reference']);
-        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space:${request.spaceId.toLowerCase()}`]);
-        const updated: unknown[] = await tx.query(
+        const spaceId = request.spaceId.toLowerCase();
+        const space: unknown[] = await tx.query('SELECT 1 FROM shared_space WHERE id = $1', [spaceId]);
+        if (space.length === 0) return fail(UserErrorCode.NOT_FOUND, ['spaceId']);
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space:${spaceId}`]);
+        await tx.query(
           `UPDATE space_booking b SET space_id = s.id, starts_at = $3, ends_at = $4, title = $5,
              occupied_until = $4::timestamptz + make_interval(mins => s.buffer_minutes), updated_at = now()
-           FROM shared_space s WHERE b.id = $1 AND s.id = $2 RETURNING b.id`,
-          [hold.id, request.spaceId.toLowerCase(), request.startsAt, request.endsAt, title],
+           FROM shared_space s WHERE b.id = $1 AND s.id = $2`,
+          [hold.id, spaceId, request.startsAt, request.endsAt, title],
         );
-        if (updated.length === 0) return fail(UserErrorCode.NOT_FOUND, ['spaceId']);
         await tx.query(
           `INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at, previous_starts_at, previous_ends_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { UserErrorCode } from '@maison/errors';
+import { isUuid, PG, pgCode, pgConstraint } from '@maison/kit';
+import { invalid, type RuleViolation } from '../common/violation';
+import { holdReference, type Step, type VernissageHolds } from '../vernissage-hold/vernissage-holds';
+import { Exhibition } from './exhibition.entity';
+import type { CreateExhibitionInput, UpdateExhibitionInput } from './exhibition.input';
+import { placementOf } from './exhibition.placement';
+import { firstFreeSlug, slugify } from './slug';
+import { validateExhibition, type ExhibitionDraft, type ExhibitionFields } from './exhibition.validation';
+
+export interface EditOutcome {
+  exhibition: Exhibition | null;
+  errors: RuleViolation[];
+}
+
+const fail = (...errors: RuleViolation[]): EditOutcome => ({ exhibition: null, errors });
+const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
+const slugTaken = (): RuleViolation => invalid(['input', 'slug'], 'déjà utilisé / already in use');
+
+/**
+ * Creates, updates and cancels exhibitions (ADMIN; the resolver checks the role). A vernissage in a
+ * shared space is held in the tenants ledger inside the same write (see VernissageHolds): the
+ * exhibition and its hold are saved together or not at all.
+ */
+export class ExhibitionEditor {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly holds: VernissageHolds,
+  ) {}
+
+  async create(input: CreateExhibitionInput): Promise<EditOutcome> {
+    const { draft, violations } = validateExhibition({
+      slug: input.slug ?? null,
+      title: input.title,
+      description: input.description ?? null,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      coverImageUrl: input.coverImageUrl ?? null,
+      artistIds: input.artistIds ?? [],
+      artworkIds: input.artworkIds ?? [],
+      vernissage: input.vernissage ?? null,
+    });
+    if (violations.length > 0) return fail(...violations);
+    const id = randomUUID();
+    return this.write(id, async (tx) => {
+      const refused = await this.checkReferences(tx, draft);
+      if (refused.length > 0) return { refused };
+      const slug = await this.slugFor(tx, draft, id);
+      if (typeof slug !== 'string') return { refused: [slug] };
+      await tx.query(
+        `INSERT INTO exhibition (id, slug, title, description, starts_on, ends_on, cover_image_url,
+           vernissage_starts_at, vernissage_ends_at, vernissage_venue, vernissage_space_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [id, slug, ...columnsOf(draft)],
+      );
+      await this.replaceLinks(tx, id, draft, { artists: true, artworks: true });
+      return { value: id, from: null, to: placementOf(stored(draft)) };
+    });
+  }
+
+  async update(id: string, input: UpdateExhibitionInput): Promise<EditOutcome> {
+    if (!isUuid(id)) return fail(notFound());
+    const exhibitionId = id.toLowerCase();
+    return this.write(exhibitionId, async (tx) => {
+      const existing = await lockExhibition(tx, exhibitionId);
+      if (!existing) return { refused: [notFound()] };
+      const { draft, violations } = validateExhibition(await merged(tx, existing, input));
+      if (violations.length > 0) return { refused: violations };
+      const refused = await this.checkReferences(tx, draft);
+      if (refused.length > 0) return { refused };
+      const slug = input.slug == null ? existing.slug : await this.slugFor(tx, draft, exhibitionId);
+      if (typeof slug !== 'string') return { refused: [slug] };
+      await tx.query(
+        `UPDATE exhibition SET slug = $2, title = $3, description = $4, starts_on = $5, ends_on = $6, cover_image_url = $7,
+           vernissage_starts_at = $8, vernissage_ends_at = $9, vernissage_venue = $10, vernissage_space_id = $11
+         WHERE id = $1`,
+        [exhibitionId, slug, ...columnsOf(draft)],
+      );
+      await this.replaceLinks(tx, exhibitionId, draft, { artists: input.artistIds != null, artworks: input.artworkIds != null });
+      return { value: exhibitionId, from: placementOf(existing), to: placementOf(stored(draft)) };
+    });
+  }
+
+  /** Removes an exhibition and releases its vernissage's hold. */
+  async cancel(id: string): Promise<{ cancelledId: string | null; errors: RuleViolation[] }> {
+    if (!isUuid(id)) return { cancelledId: null, errors: [notFound()] };
+    const exhibitionId = id.toLowerCase();
+    const outcome = await this.holds.write(this.ds, holdReference(exhibitionId), async (tx): Promise<Step<string>> => {
+      const existing = await lockExhibition(tx, exhibitionId);
+      if (!existing) return { refused: [notFound()] };
+      await tx.query('DELETE FROM exhibition WHERE id = $1', [exhibitionId]);
+      return { value: exhibitionId, from: placementOf(existing), to: null };
+    });
+    return 'refused' in outcome ? { cancelledId: null, errors: outcome.refused } : { cancelledId: outcome.value, errors: [] };
+  }
+
+  private async write(id: string, work: (tx: EntityManager) => Promise<Step<string>>): Promise<EditOutcome> {
+    try {
+      const outcome = await this.holds.write(this.ds, holdReference(id), work);
+      if ('refused' in outcome) return fail(...outcome.refused);
+      return { exhibition: await this.ds.getRepository(Exhibition).findOneByOrFail({ id: outcome.value }), errors: [] };
+    } catch (error) {
+      // Two writers choosing one slug at the same moment: the later one learns it is taken.
+      if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'exhibition_slug_key') return fail(slugTaken());
+      throw error;
+    }
+  }
+
+  /** The slug asked for (when free), or one derived from the French title: base, base-2, base-3… */
+  private async slugFor(tx: EntityManager, draft: ExhibitionDraft, id: string): Promise<string | RuleViolation> {
+    if (draft.slug !== null) {
+      const taken = await tx.query('SELECT 1 FROM exhibition WHERE slug = $1 AND id <> $2', [draft.slug, id]);
+      return taken.length > 0 ? slugTaken() : draft.slug;
+    }
+    const base = slugify(draft.titleTexts.fr);
+    const rows: { slug: string }[] = await tx.query(`SELECT slug FROM exhibition WHERE (slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')) AND id <> $2`, [base, id]);
+    return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+  }
+
+  /** Artists and artworks named by the draft that do not exist: NOT_FOUND at their position in the input. */
+  private async checkReferences(tx: EntityManager, draft: ExhibitionDraft): Promise<RuleViolation[]> {
+    const missing = async (table: 'artist' | 'artwork', ids: string[], field: string) => {
+      if (ids.length === 0) return [];
+      const found = new Set((await tx.query(`SELECT id FROM ${table} WHERE id = ANY($1)`, [ids]) as { id: string }[]).map((r) => r.id));
+      return ids.flatMap((id, i) => (found.has(id) ? [] : [{ code: UserErrorCode.NOT_FOUND, field: ['input', field, String(i)] }]));
+    };
+    return [...(await missing('artist', draft.artistIds, 'artistIds')), ...(await missing('artwork', draft.artworkIds, 'artworkIds'))];
+  }
+
+  private async replaceLinks(tx: EntityManager, id: string, draft: ExhibitionDraft, which: { artists: boolean; artworks: boolean }): Promise<void> {
+    if (which.artists) {
+      await tx.query('DELETE FROM exhibition_artist WHERE exhibition_id = $1', [id]);
+      await tx.query(
+        `INSERT INTO exhibition_artist (exhibition_id, artist_id, position) SELECT $1, a.id, a.pos - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS a(id, pos)`,
+        [id, draft.artistIds],
+      );
+    }
+    if (which.artworks) {
+      await tx.query('DELETE FROM exhibition_artwork WHERE exhibition_id = $1', [id]);
+      await tx.query(
+        `INSERT INTO exhibition_artwork (exhibition_id, artwork_id, position) SELECT $1, w.id, w.pos - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS w(id, pos)`,
+        [id, draft.artworkIds],
+      );
+    }
+  }
+}
+
+function lockExhibition(tx: EntityManager, id: string): Promise<Exhibition | null> {
+  return tx.getRepository(Exhibition).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
+}
+
+/** The exhibition as stored, with the changes of the input: absent fields keep their value. */
+async function merged(tx: EntityManager, e: Exhibition, input: UpdateExhibitionInput): Promise<ExhibitionFields> {
+  const links = async (table: string, column: string): Promise<string[]> =>
+    ((await tx.query(`SELECT ${column} AS id FROM ${table} WHERE exhibition_id = $1 ORDER BY position`, [e.id])) as { id: string }[]).map((r) => r.id);
+  const current = storedVernissage(e);
+  return {
+    slug: input.slug ?? e.slug,
+    title: input.title ?? e.titleTexts,
+    description: input.description === undefined ? e.descriptionTexts : input.description,
+    startsOn: input.startsOn ?? e.startsOn,
+    endsOn: input.endsOn ?? e.endsOn,
+    coverImageUrl: input.coverImageUrl === undefined ? e.coverImageUrl : input.coverImageUrl,
+    artistIds: input.artistIds ?? (await links('exhibition_artist', 'artist_id')),
+    artworkIds: input.artworkIds ?? (await links('exhibition_artwork', 'artwork_id')),
+    vernissage: input.vernissage === undefined ? current : input.vernissage,
+  };
+}
+
+function storedVernissage(e: Exhibition): ExhibitionFields['vernissage'] {
+  if (!e.vernissageStartsAt || !e.vernissageEndsAt) return null;
+  return { startsAt: e.vernissageStartsAt, endsAt: e.vernissageEndsAt, sharedSpaceId: e.vernissageSpaceId, venue: e.vernissageVenueTexts };
+}
+
+/** The draft in the shape of a stored row (what placementOf reads). */
+const stored = (d: ExhibitionDraft) => ({
+  titleTexts: d.titleTexts,
+  vernissageSpaceId: d.vernissage?.spaceId ?? null,
+  vernissageStartsAt: d.vernissage?.startsAt ?? null,
+  vernissageEndsAt: d.vernissage?.endsAt ?? null,
+});
+
+/** Columns title … vernissage_space_id, in the order of the INSERT and UPDATE above. */
+const columnsOf = (d: ExhibitionDraft) => [
+  d.titleTexts,
+  d.descriptionTexts,
+  d.startsOn,
+  d.endsOn,
+  d.coverImageUrl,
+  d.vernissage?.startsAt ?? null,
+  d.vernissage?.endsAt ?? null,
+  d.vernissage?.venueTexts ?? null,
+  d.vernissage?.spaceId ?? null,
+];

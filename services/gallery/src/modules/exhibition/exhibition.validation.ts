@@ -1,0 +1,103 @@
+import { UserErrorCode } from '@maison/errors';
+import { addDays, isUuid, localDateOf, type Texts } from '@maison/kit';
+import { cleanTexts } from '../common/text-input';
+import { invalid, type RuleViolation } from '../common/violation';
+import { defaultVenue } from './venue';
+
+export const MAX_VERNISSAGE_MINUTES = 12 * 60;
+/** How many days before the first day on view the opening may take place. */
+export const VERNISSAGE_DAYS_BEFORE = 14;
+export const MAX_LINKS = 100;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Every field of an exhibition, as given by a create or as merged by an update: what the rules check. */
+export interface ExhibitionFields {
+  slug: string | null;
+  title: Texts;
+  description: Texts | null;
+  startsOn: string;
+  endsOn: string;
+  coverImageUrl: string | null;
+  artistIds: readonly string[];
+  artworkIds: readonly string[];
+  vernissage: { startsAt: Date; endsAt: Date; sharedSpaceId?: string | null; venue?: Texts | null } | null;
+}
+
+export interface VernissageDraft {
+  startsAt: Date;
+  endsAt: Date;
+  spaceId: string | null;
+  venueTexts: Texts;
+}
+
+/** The exhibition as it will be stored, cleaned. */
+export interface ExhibitionDraft {
+  slug: string | null;
+  titleTexts: Texts;
+  descriptionTexts: Texts | null;
+  startsOn: string;
+  endsOn: string;
+  coverImageUrl: string | null;
+  artistIds: string[];
+  artworkIds: string[];
+  vernissage: VernissageDraft | null;
+}
+
+/** Checks the shape of an exhibition, without the database (references are checked by the service). */
+export function validateExhibition(f: ExhibitionFields): { draft: ExhibitionDraft; violations: RuleViolation[] } {
+  const violations: RuleViolation[] = [];
+  const slug = f.slug === null ? null : f.slug.trim();
+  if (slug !== null && (!SLUG.test(slug) || slug.length > 80)) {
+    violations.push(invalid(['input', 'slug'], 'a-z, 0-9 et traits d’union, 80 au plus / a-z, 0-9 and hyphens, at most 80'));
+  }
+  const title = cleanTexts(f.title, ['input', 'title'], { max: 200 });
+  const description = f.description && cleanTexts(f.description, ['input', 'description'], { max: 5000, multiline: true });
+  violations.push(...title.violations, ...(description?.violations ?? []));
+  if (f.endsOn < f.startsOn) violations.push({ code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsOn'] });
+  const coverImageUrl = f.coverImageUrl?.trim() || null;
+  if (coverImageUrl !== null && !isHttpsUrl(coverImageUrl)) violations.push(invalid(['input', 'coverImageUrl'], 'URL https:// / an https:// URL'));
+  const artistIds = idList(f.artistIds, 'artistIds', violations);
+  const artworkIds = idList(f.artworkIds, 'artworkIds', violations);
+  const vernissage = f.vernissage && vernissageDraft(f.vernissage, f.startsOn, f.endsOn, violations);
+  return {
+    draft: { slug, titleTexts: title.texts, descriptionTexts: description?.texts ?? null, startsOn: f.startsOn, endsOn: f.endsOn, coverImageUrl, artistIds, artworkIds, vernissage },
+    violations,
+  };
+}
+
+function vernissageDraft(v: NonNullable<ExhibitionFields['vernissage']>, startsOn: string, endsOn: string, violations: RuleViolation[]): VernissageDraft {
+  const path = ['input', 'vernissage'];
+  const minutes = (v.endsAt.getTime() - v.startsAt.getTime()) / 60_000;
+  if (minutes <= 0) violations.push({ code: UserErrorCode.INVALID_RANGE, field: [...path, 'endsAt'] });
+  else if (minutes > MAX_VERNISSAGE_MINUTES) violations.push({ code: UserErrorCode.TOO_LONG, field: [...path, 'endsAt'], params: { minutes: MAX_VERNISSAGE_MINUTES } });
+  const day = localDateOf(v.startsAt);
+  // Only against a valid range of days: a backwards exhibition is reported once, as INVALID_RANGE.
+  if (endsOn >= startsOn && (day < addDays(startsOn, -VERNISSAGE_DAYS_BEFORE) || day > endsOn)) {
+    violations.push(invalid([...path, 'startsAt'], `de ${VERNISSAGE_DAYS_BEFORE} jours avant startsOn jusqu’à endsOn / from ${VERNISSAGE_DAYS_BEFORE} days before startsOn to endsOn`));
+  }
+  const spaceId = v.sharedSpaceId ?? null;
+  if (spaceId !== null && !isUuid(spaceId)) violations.push({ code: UserErrorCode.NOT_FOUND, field: [...path, 'sharedSpaceId'] });
+  const venue = v.venue ? cleanTexts(v.venue, [...path, 'venue'], { max: 120 }) : null;
+  if (venue) violations.push(...venue.violations);
+  const normalizedSpace = spaceId !== null && isUuid(spaceId) ? spaceId.toLowerCase() : spaceId;
+  return { startsAt: v.startsAt, endsAt: v.endsAt, spaceId: normalizedSpace, venueTexts: venue?.texts ?? defaultVenue(normalizedSpace) };
+}
+
+/** A list of ids, in order, without repeats; a malformed id is NOT_FOUND at its position. */
+function idList(ids: readonly string[], name: string, violations: RuleViolation[]): string[] {
+  if (ids.length > MAX_LINKS) violations.push(invalid(['input', name], `${MAX_LINKS} au plus / at most ${MAX_LINKS}`));
+  ids.forEach((id, i) => {
+    if (!isUuid(id)) violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', name, String(i)] });
+  });
+  return [...new Set(ids.map((id) => id.toLowerCase()))];
+}
+
+function isHttpsUrl(value: string): boolean {
+  if (value.length > 2000) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,45 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { hasRole, isAdmin, type Identity } from '@maison/auth';
+import { forbidden } from '@maison/errors';
+import type { Context } from '../../context';
+import { Artist } from '../artist/artist.entity';
+import { signedIn } from '../common/access';
+import { errorsOf } from '../common/violation';
+import { canSeeDetails, StudioBooking } from './studio-booking.entity';
+import type { StudioBookingOutcome } from './studio-booking.service';
+import { BookStudioInput, StudioBookingPayload } from './studio.input';
+import { Studio } from './studio.entity';
+
+const payload = (outcome: StudioBookingOutcome, ctx: Context) =>
+  Object.assign(new StudioBookingPayload(), { booking: outcome.booking, userErrors: errorsOf(outcome.errors, ctx.lang) });
+
+/** Artists (with their artistId in the token) and ADMIN book studio time; anyone else is FORBIDDEN. */
+function studioBooker(ctx: Context): Identity {
+  const identity = signedIn(ctx);
+  if (!isAdmin(identity) && !(hasRole(identity, 'ARTIST') && identity.artistId)) throw forbidden(ctx.lang);
+  return identity;
+}
+
+@Resolver(() => StudioBooking)
+export class StudioBookingResolver {
+  @Mutation(() => StudioBookingPayload, { description: 'ARTIST or ADMIN: books studio time. A taken slot answers SLOT_UNAVAILABLE.' })
+  async bookStudio(@Ctx() ctx: Context, @Arg('input', () => BookStudioInput) input: BookStudioInput): Promise<StudioBookingPayload> {
+    return payload(await ctx.services.studioBookings.book(studioBooker(ctx), input), ctx);
+  }
+
+  @Mutation(() => StudioBookingPayload, { description: 'Cancels studio time: its booker before it starts, or ADMIN; the slot is free at once.' })
+  async cancelStudioBooking(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<StudioBookingPayload> {
+    return payload(await ctx.services.studioBookings.cancel(signedIn(ctx), id), ctx);
+  }
+
+  @FieldResolver(() => Studio)
+  async studio(@Root() booking: StudioBooking, @Ctx() ctx: Context): Promise<Studio> {
+    return (await ctx.loaders.studioById.load(booking.studioId))!;
+  }
+
+  @FieldResolver(() => Artist, { nullable: true, description: 'Who booked; null for anyone but the booker and ADMIN, and for bookings by the house.' })
+  async artist(@Root() booking: StudioBooking, @Ctx() ctx: Context): Promise<Artist | null> {
+    if (!booking.artistId || !canSeeDetails(booking, ctx.identity)) return null;
+    return ctx.loaders.artistById.load(booking.artistId);
+  }
+}

@@ -3,3 +3,4 @@ export * from './database';
 export * from './identities';
 export * from './subgraph';
 export * from './graph';
+export * from './fuzz';

@@ -1,0 +1,113 @@
+/**
+ * Generated hostile input for fuzz tests, from a seeded generator so that a failure replays:
+ * invalid dates, reversed ranges, huge strings, control characters, SQL-looking text, emoji and
+ * accents, negative and enormous numbers, wrong ids.
+ */
+export class Fuzz {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** mulberry32: small, fast, good enough to spread cases. */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(values: readonly T[]): T {
+    return values[this.int(0, values.length - 1)]!;
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** null, undefined (absent) or a value. */
+  maybe<T>(value: () => T, pNull = 0.15): T | null | undefined {
+    const r = this.next();
+    if (r < pNull / 2) return null;
+    if (r < pNull) return undefined;
+    return value();
+  }
+
+  string(valid: () => string = () => 'Dîner partagé'): string {
+    return this.pick<() => string>([
+      valid,
+      valid,
+      () => '',
+      () => '   ',
+      () => 'x'.repeat(this.pick([199, 200, 201, 1000, 100_000])),
+      () => `a\u0000b`,
+      () => `ligne 1\nligne 2\ttab\r`,
+      () => "'; DROP TABLE space_booking; --",
+      () => `" OR 1=1 --`,
+      () => '🍲🎨☕️ Café-crème à l’érablière',
+      () => 'ÉÀÇÔÛ ŒÆ ß ﬁ',
+      () => '\u202Eevil\u202C',
+      () => '\uD800',
+      () => '<script>alert(1)</script>',
+      () => '${jndi:ldap://x}',
+      () => 'é'.repeat(201),
+    ])();
+  }
+
+  number(valid: () => number = () => 4): number {
+    return this.pick<() => number>([valid, valid, () => 0, () => -1, () => -2147483648, () => 2147483647, () => this.int(-1000, 1000), () => 1_000_000])();
+  }
+
+  /** A DateTime argument: valid ones near `around`, and many malformed ones. */
+  dateTime(around: Date): string {
+    const valid = () => new Date(around.getTime() + this.int(-3, 90) * 86_400_000 + this.int(0, 95) * 900_000).toISOString();
+    return this.pick<() => string>([
+      valid,
+      valid,
+      valid,
+      () => '2026-02-30T10:00:00Z',
+      () => '2026-12-01T10:00:00',
+      () => '2026-12-01',
+      () => 'demain midi',
+      () => '0001-01-01T00:00:00Z',
+      () => '9999-12-31T23:59:59Z',
+      () => '2026-12-01T25:00:00-05:00',
+      () => '',
+      () => "2026-12-01T10:00:00Z' OR '1'='1",
+    ])();
+  }
+
+  localDate(around: string): string {
+    const [y, m, d] = around.split('-').map(Number) as [number, number, number];
+    const valid = () => new Date(Date.UTC(y, m - 1, d + this.int(-5, 100))).toISOString().slice(0, 10);
+    return this.pick<() => string>([valid, valid, valid, () => '2027-02-29', () => '2026-13-01', () => '26-1-1', () => '', () => '2026-12-01T00:00:00Z'])();
+  }
+
+  id(known: readonly string[]): string {
+    return this.pick<() => string>([
+      () => this.pick(known),
+      () => this.pick(known),
+      () => this.pick(known).toUpperCase(),
+      () => '00000000-0000-0000-0000-000000000000',
+      () => 'not-an-id',
+      () => '',
+      () => "1' OR '1'='1",
+      () => 'x'.repeat(10_000),
+    ])();
+  }
+}
+
+/** Error codes a client may see for bad input; anything else (or none) is a defect. */
+export const EXPECTED_ERROR_CODES = ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED'] as const;
+
+export function unexpectedErrors(body: { errors?: { message: string; extensions?: Record<string, unknown> }[] }): string[] {
+  return (body.errors ?? [])
+    .filter((e) => !EXPECTED_ERROR_CODES.includes(e.extensions?.code as never))
+    .map((e) => `${String(e.extensions?.code)}: ${e.message}`);
+}

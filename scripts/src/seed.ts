@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { readConfig, v } from '@maison/config';
-import { createDataSource, createLogger, ensureDatabase, migrate, withDatabase } from '@maison/kit';
+import { createDataSource, createLogger, ensureDatabase, migrate, seedOnce, withDatabase } from '@maison/kit';
 import { loadModule, SUBGRAPHS } from './services';
 
 /**
  * `npm run seed`: migrates and loads the seed data into every subgraph's database on the server
  * of DATABASE_URL (the embedded one of `npm start` by default). Idempotent: a second run changes nothing.
+ * `--scale N` adds a large data set for benchmarks (N = 100: years of bookings, thousands of events,
+ * artworks and members).
  */
 const spec = {
   databaseUrl: v.url('DATABASE_URL', {
@@ -17,7 +19,9 @@ const spec = {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, scale: { type: 'string' } } });
+  const scale = values.scale === undefined ? 0 : Number(values.scale);
+  if (!Number.isInteger(scale) || scale < 0 || scale > 1000) throw new Error('--scale must be an integer from 0 to 1000');
   const config = readConfig(spec);
   const log = createLogger('seed');
   for (const entry of SUBGRAPHS.filter((s) => !values.only || s.name === values.only)) {
@@ -28,8 +32,9 @@ async function main(): Promise<void> {
     await ds.initialize();
     try {
       await migrate(ds, module.migrationsDir);
-      await module.seed?.(ds);
-      log.info('seeded', { subgraph: entry.name });
+      await seedOnce(ds, module);
+      if (scale > 0) await module.seedScale?.(ds, scale);
+      log.info('seeded', { subgraph: entry.name, scale });
     } finally {
       await ds.destroy();
     }

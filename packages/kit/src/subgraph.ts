@@ -27,6 +27,8 @@ export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   createLoaders(ds: DataSource, scope: RequestScope): Loaders;
   /** Idempotent: running it twice changes nothing. */
   seed?(ds: DataSource): Promise<void>;
+  /** A large data set for benchmarks, on top of the seed (`npm run seed -- --scale N`). Idempotent. */
+  seedScale?(ds: DataSource, scale: number): Promise<void>;
   /**
    * Called once the subgraph listens (not in in-process tests): background work such as
    * reconciling holds with another subgraph. Must not throw; log and retry instead.
@@ -60,6 +62,27 @@ export function readSubgraphConfig(module: Pick<SubgraphModule, 'defaultPort' | 
 }
 
 const INTERNAL: Record<Lang, string> = { fr: 'Erreur interne.', en: 'Internal error.' };
+
+/**
+ * What a subgraph shows of an error. In production: an error with a known code keeps its message,
+ * locations and path, and of its extensions only code (and a machine-readable reason); anything
+ * else becomes "Erreur interne." with code INTERNAL_SERVER_ERROR: no SQL, constraint, stack or URL.
+ * In development and tests everything is shown.
+ */
+export function maskSubgraphError(formatted: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
+  if (!production) return formatted;
+  const code = formatted.extensions?.code;
+  if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') {
+    return { message: INTERNAL[DEFAULT_LANG], ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const reason = formatted.extensions?.reason;
+  return {
+    message: formatted.message.replace(/ ?Did you mean .+?\?/g, ''),
+    ...(formatted.locations && { locations: formatted.locations }),
+    ...(formatted.path && { path: formatted.path }),
+    extensions: { code, ...(typeof reason === 'string' && /^[A-Z][A-Z_]*$/.test(reason) && { reason }) },
+  };
+}
 
 export interface ExecuteResult {
   body: { data?: Record<string, any> | null; errors?: GraphQLFormattedError[] };
@@ -134,10 +157,8 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     formatError(formatted, error) {
       const code = formatted.extensions?.code;
       const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
-      if (known) return formatted;
-      log.error('unexpected error', { error: (error as { originalError?: Error })?.originalError ?? error, path: formatted.path });
-      if (!production) return formatted;
-      return { message: INTERNAL[DEFAULT_LANG], path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      if (!known) log.error('unexpected error', { error: (error as { originalError?: Error })?.originalError ?? error, path: formatted.path });
+      return maskSubgraphError(formatted, production);
     },
   });
   await apollo.start();

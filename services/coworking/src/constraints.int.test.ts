@@ -105,3 +105,65 @@ describe('database constraints', () => {
     expect(await membership('2026-01-10', '2027-01-09', 10, 10)).toBeNull();
   });
 });
+
+describe('database constraints of presence and registrations', () => {
+  const memberId = stableId('member', 'presence-constraints');
+  const cardId = stableId('membership', 'presence-constraints-card');
+  const eventId = stableId('coworking-event', 'registration-constraints');
+  const checkIn = (date: string, usedCardDay: boolean, out: string | null) =>
+    refusal(
+      `INSERT INTO check_in (id, member_id, membership_id, local_date, used_card_day, checked_in_at, checked_out_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [stableId('check-in', `constraint-${++n}`), memberId, cardId, date, usedCardDay, `${date}T09:00:00-05:00`, out],
+    );
+  const register = (registrant: string, status: string) =>
+    refusal(`INSERT INTO event_registration (id, event_id, registrant, status, cancelled_at) VALUES ($1, $2, $3, $4, $5)`, [
+      stableId('registration', `constraint-${++n}`),
+      eventId,
+      registrant,
+      status,
+      status === 'CANCELLED' ? new Date() : null,
+    ]);
+
+  beforeAll(async () => {
+    await graph.ds.query(`INSERT INTO member (id, display_name, joined_on) VALUES ($1, 'Personne Présente', '2026-01-01')`, [memberId]);
+    await graph.ds.query(`INSERT INTO membership_plan (id, code, name, price_cents, days_included) VALUES ($1, 'TEN_DAY_CARD', $2, 20000, 10) ON CONFLICT (code) DO NOTHING`, [
+      stableId('membership-plan', 'TEN_DAY_CARD-presence'),
+      { fr: 'Carte' },
+    ]);
+    await graph.ds.query(
+      `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used)
+       SELECT $1, $2, id, '2026-01-01', '2026-12-31', 10, 0 FROM membership_plan WHERE code = 'TEN_DAY_CARD'`,
+      [cardId, memberId],
+    );
+    await graph.ds.query(
+      `INSERT INTO coworking_event (id, kind, title, starts_at, ends_at, room, capacity) VALUES ($1, 'TALK', $2, '2026-12-01T10:00:00-05:00', '2026-12-01T11:00:00-05:00', $3, 5)`,
+      [eventId, title, room],
+    );
+  });
+
+  it('keep one seat count, 24 by default, as a single row', async () => {
+    expect(await graph.ds.query('SELECT id, capacity FROM coworking_settings')).toEqual([{ id: true, capacity: 24 }]);
+    expect(await refusal(`INSERT INTO coworking_settings (id, capacity) VALUES (false, 10)`, [])).toEqual({ code: '23514', constraint: 'coworking_settings_id_check' });
+    expect(await refusal(`UPDATE coworking_settings SET capacity = 0`, [])).toEqual({ code: '23514', constraint: 'coworking_settings_capacity_check' });
+  });
+
+  it('allow one open check-in per member, and a card to pay for a day once', async () => {
+    expect(await checkIn('2026-03-02', true, null)).toBeNull();
+    expect(await checkIn('2026-03-02', false, null)).toEqual({ code: '23505', constraint: 'check_in_one_open_idx' });
+    expect(await checkIn('2026-03-02', true, '2026-03-02T12:00:00-05:00')).toEqual({ code: '23505', constraint: 'check_in_one_card_day_idx' });
+    expect(await checkIn('2026-03-02', false, '2026-03-02T12:00:00-05:00')).toBeNull();
+    expect(await checkIn('2026-03-03', true, '2026-03-03T12:00:00-05:00')).toBeNull();
+    expect(await checkIn('2026-03-04', false, '2026-03-04T08:00:00-05:00')).toEqual({ code: '23514', constraint: 'check_in_out_after_in' });
+  });
+
+  it('allow one live registration per caller and event, and a new one after a cancellation', async () => {
+    expect(await register('caller-a', 'CONFIRMED')).toBeNull();
+    expect(await register('caller-a', 'WAITLISTED')).toEqual({ code: '23505', constraint: 'event_registration_live_idx' });
+    expect(await register('caller-b', 'CANCELLED')).toBeNull();
+    expect(await register('caller-b', 'CANCELLED')).toBeNull();
+    expect(await register('caller-b', 'WAITLISTED')).toBeNull();
+    expect(
+      await refusal(`INSERT INTO event_registration (id, event_id, registrant, status) VALUES ($1, $2, 'caller-c', 'CANCELLED')`, [stableId('registration', `constraint-${++n}`), eventId]),
+    ).toEqual({ code: '23514', constraint: 'event_registration_cancelled_at' });
+  });
+});

@@ -10,6 +10,10 @@ import { MembershipResolver } from './modules/membership/membership.resolver';
 import { CoworkingEvent } from './modules/event/coworking-event.entity';
 import { EventResolver } from './modules/event/event.resolver';
 import { eventReference } from './modules/event/event.reference';
+import { CheckIn } from './modules/presence/check-in.entity';
+import { PresenceResolver } from './modules/presence/presence.resolver';
+import { EventRegistration } from './modules/registration/registration.entity';
+import { RegistrationResolver } from './modules/registration/registration.resolver';
 import { SharedSpace } from './modules/space/shared-space.entity';
 import { spaceReference } from './modules/space/space.reference';
 import { CalendarDay } from './modules/calendar/calendar-day.entity';
@@ -23,13 +27,17 @@ export const SERVICE_ROOT = path.resolve(__dirname, '..');
 export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders> = {
   name: 'coworking',
   defaultPort: 4002,
-  resolvers: [MemberResolver, MembershipResolver, EventResolver, CalendarResolver],
+  resolvers: [MemberResolver, MembershipResolver, PresenceResolver, EventResolver, RegistrationResolver, CalendarResolver],
   // Reached by no query of this subgraph, only through _entities.
   orphanedTypes: [CalendarDay, SharedSpace],
   references: { ...memberReference, ...eventReference, ...spaceReference, ...calendarReference },
-  entities: [Member, MembershipPlan, Membership, CoworkingEvent],
+  entities: [Member, MembershipPlan, Membership, CoworkingEvent, CheckIn, EventRegistration],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
   createServices,
   createLoaders,
   seed,
+  // Seeded events, and events written while the ledger was away, get their holds of shared spaces.
+  onReady(services, log) {
+    void services.eventAdmin.reconcileHolds(log);
+  },
 };

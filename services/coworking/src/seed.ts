@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DateTime } from 'luxon';
 import { addDays, houseInstant, stableId, todayInHouse, type Texts } from '@maison/kit';
+import { endsOnFor } from './modules/membership/membership.dates';
 
 /**
  * Espace KO as it is: its four plans, a dozen clearly fictional members (two of them not
@@ -95,13 +95,6 @@ const memberships: { key: string; member: string; plan: PlanCode; startsIn: numb
   { key: 'octave/1', member: 'octave-dube', plan: 'TEN_DAY_CARD', startsIn: -30, daysUsed: 4 },
 ];
 
-/** The last day, included, of a plan bought on startsOn. */
-function endsOn(plan: PlanCode, startsOn: string): string {
-  const start = DateTime.fromISO(startsOn, { zone: 'UTC' });
-  if (plan === 'DAY_PASS') return startsOn;
-  if (plan === 'TEN_DAY_CARD') return start.plus({ years: 1 }).minus({ days: 1 }).toISODate()!;
-  return start.plus({ months: 1 }).minus({ days: 1 }).toISODate()!;
-}
 
 const MEETING_ROOM: Texts = { fr: 'Salle de réunion', en: 'Meeting room' };
 const MAIN_ROOM: Texts = { fr: 'Grande salle de l’Espace KO', en: 'Espace KO main room' };
@@ -239,7 +232,7 @@ async function seedMemberships(tx: EntityManager, today: string): Promise<void> 
         stableId('member', ms.member),
         stableId('membership-plan', ms.plan),
         startsOn,
-        endsOn(ms.plan, startsOn),
+        endsOnFor(ms.plan, startsOn),
         plan.daysIncluded,
         plan.daysIncluded === null ? null : (ms.daysUsed ?? 0),
         ms.cancelled ? houseInstant(addDays(today, -2), '10:00') : null,

@@ -1,25 +1,39 @@
 import type { DataSource } from 'typeorm';
-import type { RequestScope } from '@maison/kit';
+import { createLogger, type RequestScope, type SubgraphConfig } from '@maison/kit';
 import { MemberService } from './modules/member/member.service';
 import { memberLoaders } from './modules/member/member.loader';
 import { MembershipService } from './modules/membership/membership.service';
 import { membershipLoaders } from './modules/membership/membership.loader';
 import { EventService } from './modules/event/event.service';
+import { EventAdminService } from './modules/event/event-admin.service';
+import { spaceHoldsFor, type SpaceHolds } from './modules/event/space-holds';
 import { eventLoaders } from './modules/event/event.loader';
 import { calendarLoaders } from './modules/calendar/calendar.loader';
+import { PresenceService } from './modules/presence/presence.service';
+import { RegistrationService } from './modules/registration/registration.service';
+import { registrationLoaders } from './modules/registration/registration.loader';
 
-/** Built once per process: the rules of the subgraph, each taking its DataSource. */
-export function createServices(ds: DataSource) {
+export type ServicesConfig = Pick<SubgraphConfig, 'tenantsUrl' | 'signingSecret' | 'logLevel'>;
+
+/**
+ * Built once per process: the rules of the subgraph, each taking its DataSource. The holds of
+ * shared spaces go to the tenants subgraph (TENANTS_URL) unless a SpaceHolds is given (tests).
+ */
+export function createServices(ds: DataSource, config: ServicesConfig, holds: SpaceHolds | null = spaceHoldsFor(config)) {
+  const log = createLogger('coworking', config.logLevel);
   return {
     members: new MemberService(ds),
     memberships: new MembershipService(ds),
     events: new EventService(ds),
+    eventAdmin: new EventAdminService(ds, holds, log),
+    presence: new PresenceService(ds),
+    registrations: new RegistrationService(ds),
   };
 }
 export type CoworkingServices = ReturnType<typeof createServices>;
 
 /** Built for every request: never shared, so one caller's cache never serves another. */
-export function createLoaders(ds: DataSource, _scope: RequestScope) {
-  return { ...memberLoaders(ds), ...membershipLoaders(ds), ...eventLoaders(ds), ...calendarLoaders(ds) };
+export function createLoaders(ds: DataSource, scope: RequestScope) {
+  return { ...memberLoaders(ds), ...membershipLoaders(ds), ...eventLoaders(ds), ...calendarLoaders(ds), ...registrationLoaders(ds, scope) };
 }
 export type CoworkingLoaders = ReturnType<typeof createLoaders>;

@@ -18,6 +18,7 @@ import { BookingHistoryEntry } from './modules/booking/booking-history.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
 import { seed } from './seed';
+import { seedScale } from './seed-scale';
 
 /** The service folder (src/.. or dist/..), where migrations and schema.graphql live. */
 export const SERVICE_ROOT = path.resolve(__dirname, '..');
@@ -32,4 +33,5 @@ export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
   createServices,
   createLoaders,
   seed,
+  seedScale,
 };

@@ -11,7 +11,7 @@ export function calendarLoaders(ds: DataSource) {
       const rows = await ds
         .getRepository(CoworkingEvent)
         .createQueryBuilder('e')
-        .where('e.starts_at < :to AND e.ends_at > :from', { from, to })
+        .where('e.starts_at < :to AND e.ends_at > :from AND e.cancelled_at IS NULL', { from, to })
         .orderBy('e.starts_at')
         .addOrderBy('e.id')
         .getMany();

@@ -8,7 +8,7 @@ import { CalendarDay } from './calendar-day.entity';
 export class CalendarResolver {
   @FieldResolver(() => [CoworkingEvent], {
     nullable: true,
-    description: 'Events of Espace KO on this day, members-only ones included (only registering is restricted).',
+    description: 'Events of Espace KO on this day, members-only ones included (only registering is restricted), cancelled ones left out.',
   })
   coworkingEvents(@Root() day: CalendarDay, @Ctx() ctx: Context): Promise<CoworkingEvent[]> {
     return ctx.loaders.eventsByDate.load(day.date);

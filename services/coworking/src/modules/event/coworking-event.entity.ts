@@ -58,6 +58,13 @@ export class CoworkingEvent {
   @Column('boolean', { name: 'members_only' })
   membersOnly!: boolean;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When ADMIN cancelled it; a cancelled event leaves the lists and frees its shared space.' })
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column('timestamptz', { name: 'updated_at', nullable: true })
+  updatedAt!: Date | null;
+
   @Field(() => String)
   title(@Ctx() ctx: Context): string {
     return tr(this.titleTexts, ctx.lang);

@@ -1,5 +1,7 @@
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { UserError } from '@maison/errors';
 import { DateTimeScalar, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@maison/kit';
+import { CoworkingEvent, CoworkingEventKind } from './coworking-event.entity';
 
 /** A window [from, to) of events; either bound may be left out. One class, so the SDL lists from before to. */
 @ArgsType()
@@ -20,3 +22,90 @@ export class CoworkingEventsArgs extends EventWindowArgs {
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   after?: string | null;
 }
+
+@InputType({ description: 'A text in both languages of the house: French required, English optional.' })
+export class LocalizedTextInput {
+  @Field()
+  fr!: string;
+
+  @Field(() => String, { nullable: true })
+  en?: string | null;
+}
+
+@InputType({ description: 'An event of Espace KO over [startsAt, endsAt), in exactly one venue: a shared space of the house or a room of Espace KO.' })
+export class CreateCoworkingEventInput {
+  @Field(() => CoworkingEventKind)
+  kind!: CoworkingEventKind;
+
+  @Field(() => LocalizedTextInput, { description: 'French required (1 to 200 characters), English optional.' })
+  title!: LocalizedTextInput;
+
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'Up to 2000 characters.' })
+  description?: LocalizedTextInput | null;
+
+  @Field(() => DateTimeScalar, { description: 'In the future.' })
+  startsAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'After startsAt, at most 24 hours later.' })
+  endsAt!: Date;
+
+  @Field(() => Int, { description: 'Seats, 1 to 1000.' })
+  capacity!: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only members with an active membership may register (false by default).' })
+  membersOnly?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'The shared space (kitchen, terrace) held for the event in the house ledger. Give this or room.' })
+  sharedSpaceId?: string | null;
+
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'A room of Espace KO, e.g. "Salle de réunion". Give this or sharedSpaceId.' })
+  room?: LocalizedTextInput | null;
+}
+
+@InputType({ description: 'The fields to change; those left out stay. Giving sharedSpaceId or room moves the event to that venue.' })
+export class UpdateCoworkingEventInput {
+  @Field(() => CoworkingEventKind, { nullable: true })
+  kind?: CoworkingEventKind | null;
+
+  @Field(() => LocalizedTextInput, { nullable: true })
+  title?: LocalizedTextInput | null;
+
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'null removes the description.' })
+  description?: LocalizedTextInput | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  startsAt?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  endsAt?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Not below the confirmed registrations; a larger capacity seats the first people waiting.' })
+  capacity?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  membersOnly?: boolean | null;
+
+  @Field(() => ID, { nullable: true })
+  sharedSpaceId?: string | null;
+
+  @Field(() => LocalizedTextInput, { nullable: true })
+  room?: LocalizedTextInput | null;
+}
+
+@ObjectType()
+export class CoworkingEventPayload {
+  @Field(() => CoworkingEvent, { nullable: true })
+  event!: CoworkingEvent | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType()
+export class CreateCoworkingEventPayload extends CoworkingEventPayload {}
+
+@ObjectType()
+export class UpdateCoworkingEventPayload extends CoworkingEventPayload {}
+
+@ObjectType()
+export class CancelCoworkingEventPayload extends CoworkingEventPayload {}

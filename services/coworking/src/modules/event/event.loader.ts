@@ -27,7 +27,7 @@ export function eventLoaders(ds: DataSource) {
             const { from, to } = group[0]!;
             const ids = uuids(group.map((g) => g.spaceId));
             if (ids.length === 0) return;
-            const query = ds.getRepository(CoworkingEvent).createQueryBuilder('e').where('e.space_id = ANY(:ids)', { ids });
+            const query = ds.getRepository(CoworkingEvent).createQueryBuilder('e').where('e.space_id = ANY(:ids) AND e.cancelled_at IS NULL', { ids });
             if (from) query.andWhere('e.ends_at > :from', { from });
             if (to) query.andWhere('e.starts_at < :to', { to });
             const rows = await query.orderBy('e.starts_at').addOrderBy('e.id').getMany();

@@ -1,12 +1,25 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
+import { adminOnly, errorsOf, type Outcome } from '../../outcome';
 import { CoworkingEvent, CoworkingEventConnection } from './coworking-event.entity';
-import { CoworkingEventsArgs } from './event.input';
+import {
+  CancelCoworkingEventPayload,
+  CoworkingEventsArgs,
+  CreateCoworkingEventInput,
+  CreateCoworkingEventPayload,
+  UpdateCoworkingEventInput,
+  UpdateCoworkingEventPayload,
+  type CoworkingEventPayload,
+} from './event.input';
+
+function payload<P extends CoworkingEventPayload>(type: new () => P, outcome: Outcome<CoworkingEvent>, ctx: Context): P {
+  return Object.assign(new type(), { event: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
+}
 
 @Resolver(() => CoworkingEvent)
 export class EventResolver {
   @Query(() => CoworkingEventConnection, {
-    description: 'Events of Espace KO overlapping [from, to) (either bound may be left out), by startsAt then id.',
+    description: 'Events of Espace KO overlapping [from, to) (either bound may be left out), by startsAt then id; cancelled ones left out.',
   })
   async coworkingEvents(
     @Ctx() ctx: Context,
@@ -15,8 +28,37 @@ export class EventResolver {
     return CoworkingEventConnection.from(await ctx.services.events.list(args, args, ctx.lang));
   }
 
-  @Query(() => CoworkingEvent, { nullable: true })
+  @Query(() => CoworkingEvent, { nullable: true, description: 'An event by id, cancelled ones included (see cancelledAt).' })
   coworkingEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CoworkingEvent | null> {
     return ctx.services.events.byId(ctx.loaders, id);
+  }
+
+  @Mutation(() => CreateCoworkingEventPayload, {
+    description: 'ADMIN: creates an event. In a shared space, the space is held in the house ledger at the same time (SLOT_UNAVAILABLE when taken).',
+  })
+  async createCoworkingEvent(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreateCoworkingEventInput) input: CreateCoworkingEventInput,
+  ): Promise<CreateCoworkingEventPayload> {
+    adminOnly(ctx.identity, ctx.lang);
+    return payload(CreateCoworkingEventPayload, await ctx.services.eventAdmin.create(input, ctx.lang), ctx);
+  }
+
+  @Mutation(() => UpdateCoworkingEventPayload, {
+    description: 'ADMIN: changes an event; a new time or venue moves, takes or frees its hold of a shared space in the same step.',
+  })
+  async updateCoworkingEvent(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCoworkingEventInput) input: UpdateCoworkingEventInput,
+  ): Promise<UpdateCoworkingEventPayload> {
+    adminOnly(ctx.identity, ctx.lang);
+    return payload(UpdateCoworkingEventPayload, await ctx.services.eventAdmin.update(id, input, ctx.lang), ctx);
+  }
+
+  @Mutation(() => CancelCoworkingEventPayload, { description: 'ADMIN: cancels an event and frees its shared space.' })
+  async cancelCoworkingEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CancelCoworkingEventPayload> {
+    adminOnly(ctx.identity, ctx.lang);
+    return payload(CancelCoworkingEventPayload, await ctx.services.eventAdmin.cancel(id, ctx.lang), ctx);
   }
 }

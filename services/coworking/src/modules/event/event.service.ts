@@ -14,10 +14,10 @@ export interface EventWindow {
 export class EventService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Events overlapping the window, by startsAt then id. Members-only events are listed too: only registering is restricted. */
+  /** Events overlapping the window, by startsAt then id, cancelled ones left out. Members-only events are listed too: only registering is restricted. */
   list(window: EventWindow, page: PageArgs, lang: Lang): Promise<Page<CoworkingEvent>> {
     checkWindow(window, lang);
-    const query = this.ds.getRepository(CoworkingEvent).createQueryBuilder('e');
+    const query = this.ds.getRepository(CoworkingEvent).createQueryBuilder('e').where('e.cancelled_at IS NULL');
     if (window.from) query.andWhere('e.ends_at > :from', { from: window.from });
     if (window.to) query.andWhere('e.starts_at < :to', { to: window.to });
     return paginate(

@@ -1,6 +1,6 @@
 import { Ctx, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { LocalDateScalar, todayInHouse } from '@maison/kit';
+import { DateTimeScalar, LocalDateScalar, todayInHouse } from '@maison/kit';
 import type { Context } from '../../context';
 import { Member } from '../member/member.entity';
 import { MembershipPlan } from './membership-plan.entity';
@@ -33,6 +33,7 @@ export class Membership {
   @Column('integer', { name: 'days_used', nullable: true })
   daysUsed!: number | null;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When ADMIN cancelled it; null while it is not cancelled.' })
   @Column('timestamptz', { name: 'cancelled_at', nullable: true })
   cancelledAt!: Date | null;
 

@@ -6,6 +6,7 @@ import { Membership } from './membership.entity';
 export function membershipLoaders(ds: DataSource) {
   return {
     planById: entityLoader(ds, MembershipPlan),
+    membershipById: entityLoader(ds, Membership),
     /** Memberships of many members, latest first: one statement for all members of a request. */
     membershipsByMember: groupLoader(
       (ids: readonly string[]) =>

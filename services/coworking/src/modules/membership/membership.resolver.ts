@@ -1,11 +1,30 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
+import { actingMember, adminOnly, errorsOf, signedIn } from '../../outcome';
 import { MembershipPlan } from './membership-plan.entity';
+import { CancelMembershipPayload, JoinPlanInput, JoinPlanPayload } from './membership.input';
 
 @Resolver(() => MembershipPlan)
 export class MembershipResolver {
   @Query(() => [MembershipPlan], { description: 'The plans Espace KO sells, cheapest first.' })
   membershipPlans(@Ctx() ctx: Context): Promise<MembershipPlan[]> {
     return ctx.services.memberships.plans();
+  }
+
+  @Mutation(() => JoinPlanPayload, {
+    description: 'Buys a plan: ADMIN any plan for any member; a member a day pass for themself (NOT_ELIGIBLE otherwise).',
+  })
+  async joinPlan(@Ctx() ctx: Context, @Arg('input', () => JoinPlanInput) input: JoinPlanInput): Promise<JoinPlanPayload> {
+    const identity = signedIn(ctx.identity, ctx.lang);
+    const memberId = actingMember(identity, input.memberId, ctx.lang);
+    const outcome = await ctx.services.memberships.join(identity, { memberId, planCode: input.planCode, startsOn: input.startsOn });
+    return Object.assign(new JoinPlanPayload(), { membership: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
+  }
+
+  @Mutation(() => CancelMembershipPayload, { description: 'ADMIN: cancels a membership, whatever its dates.' })
+  async cancelMembership(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CancelMembershipPayload> {
+    adminOnly(ctx.identity, ctx.lang);
+    const outcome = await ctx.services.memberships.cancel(id);
+    return Object.assign(new CancelMembershipPayload(), { membership: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 }

@@ -1,11 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Identity } from '@maison/auth';
-import { todayInHouse } from '@maison/kit';
+import { isAdmin, type Identity } from '@maison/auth';
+import { UserErrorCode } from '@maison/errors';
+import { addDays, isUuid, todayInHouse } from '@maison/kit';
 import type { CoworkingLoaders } from '../../services';
+import { ok, refuse, type Outcome } from '../../outcome';
 import { isSelfOrAdmin } from '../member/member.access';
-import { MembershipPlan } from './membership-plan.entity';
-import type { Membership } from './membership.entity';
+import { MembershipPlan, MembershipPlanCode } from './membership-plan.entity';
+import { Membership } from './membership.entity';
+import { endsOnFor } from './membership.dates';
 import { membershipStatus, MembershipStatus } from './membership.status';
+
+/** How far ahead a plan may be bought. */
+export const MAX_DAYS_AHEAD = 366;
+
+export interface JoinRequest {
+  /** The member who buys, already resolved from the caller (see actingMember). */
+  memberId: string;
+  planCode: MembershipPlanCode;
+  startsOn?: string | null;
+}
 
 export class MembershipService {
   constructor(private readonly ds: DataSource) {}
@@ -25,5 +39,70 @@ export class MembershipService {
   async currentOf(loaders: CoworkingLoaders, identity: Identity, memberId: string, today = todayInHouse()): Promise<Membership | null> {
     const all = await this.ofMember(loaders, identity, memberId);
     return all?.find((m) => membershipStatus(m, today) === MembershipStatus.ACTIVE) ?? null;
+  }
+
+  /** Whether the member holds a membership ACTIVE today (for members-only events). */
+  async isActiveMember(memberId: string | undefined, today = todayInHouse()): Promise<boolean> {
+    if (!memberId || !isUuid(memberId)) return false;
+    const all = await this.ds.getRepository(Membership).findBy({ memberId: memberId.toLowerCase() });
+    return all.some((m) => membershipStatus(m, today) === MembershipStatus.ACTIVE);
+  }
+
+  /**
+   * Buys a plan for a member. ADMIN buys any plan on any date; anyone else only a day pass, from
+   * today on. The same plan may not be held twice on one day (a card used up does not count).
+   */
+  async join(identity: Identity, request: JoinRequest): Promise<Outcome<Membership>> {
+    const admin = isAdmin(identity);
+    const today = todayInHouse();
+    const startsOn = request.startsOn ?? today;
+    if (!admin && request.planCode !== MembershipPlanCode.DAY_PASS) return refuse({ code: UserErrorCode.NOT_ELIGIBLE, field: ['input', 'planCode'] });
+    if (!admin && startsOn < today) return refuse({ code: UserErrorCode.IN_THE_PAST, field: ['input', 'startsOn'] });
+    if (startsOn > addDays(today, MAX_DAYS_AHEAD)) {
+      return refuse({
+        code: UserErrorCode.INVALID_INPUT,
+        field: ['input', 'startsOn'],
+        params: { field: 'startsOn', reason: `au plus ${MAX_DAYS_AHEAD} jours à l’avance / at most ${MAX_DAYS_AHEAD} days ahead` },
+      });
+    }
+    if (!isUuid(request.memberId)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['input', 'memberId'] });
+    const plan = await this.ds.getRepository(MembershipPlan).findOneByOrFail({ code: request.planCode });
+    const endsOn = endsOnFor(plan.code, startsOn);
+    return this.ds.transaction(async (tx) => {
+      const [member] = await tx.query('SELECT id FROM member WHERE id = $1 FOR SHARE', [request.memberId]);
+      if (!member) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['input', 'memberId'] });
+      // Purchases of one member take turns, so two concurrent ones cannot both miss each other.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`membership:${request.memberId}`]);
+      const overlapping = await tx.query(
+        `SELECT 1 FROM membership WHERE member_id = $1 AND plan_id = $2 AND cancelled_at IS NULL
+           AND starts_on <= $4 AND ends_on >= $3 AND NOT (days_included IS NOT NULL AND days_used >= days_included) LIMIT 1`,
+        [request.memberId, plan.id, startsOn, endsOn],
+      );
+      if (overlapping.length > 0) return refuse({ code: UserErrorCode.MEMBERSHIP_OVERLAP, field: ['input', 'startsOn'] });
+      const id = randomUUID();
+      await tx.query(
+        `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, request.memberId, plan.id, startsOn, endsOn, plan.daysIncluded, plan.daysIncluded === null ? null : 0],
+      );
+      return ok(await tx.getRepository(Membership).findOneByOrFail({ id }));
+    });
+  }
+
+  /** ADMIN: cancels a membership, whatever its dates; it no longer lets its member in. */
+  async cancel(id: string): Promise<Outcome<Membership>> {
+    if (!isUuid(id)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
+    return this.ds.transaction(async (tx) => {
+      const membership = await tx
+        .getRepository(Membership)
+        .createQueryBuilder('ms')
+        .setLock('pessimistic_write')
+        .where('ms.id = :id', { id: id.toLowerCase() })
+        .getOne();
+      if (!membership) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
+      if (membership.cancelledAt !== null) return refuse({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
+      await tx.query('UPDATE membership SET cancelled_at = now() WHERE id = $1', [membership.id]);
+      return ok(await tx.getRepository(Membership).findOneByOrFail({ id: membership.id }));
+    });
   }
 }

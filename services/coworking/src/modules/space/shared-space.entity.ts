@@ -15,7 +15,7 @@ export class SharedSpace {
 
   @Field(() => [CoworkingEvent], {
     nullable: true,
-    description: 'Events of Espace KO held in this space overlapping [from, to) (either bound may be left out), by startsAt.',
+    description: 'Events of Espace KO held in this space overlapping [from, to) (either bound may be left out), by startsAt; cancelled ones left out.',
   })
   coworkingEvents(@Ctx() ctx: Context, @Args(() => EventWindowArgs) window: EventWindowArgs): Promise<CoworkingEvent[]> {
     return ctx.services.events.ofSpace(ctx.loaders, this.id, window, ctx.lang);

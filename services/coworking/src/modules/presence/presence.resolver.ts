@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { actingMember, adminOnly, errorsOf } from '../../outcome';
+import { Member } from '../member/member.entity';
+import { CheckInPayload, CheckOutPayload, CoworkingOccupancy, SetCoworkingCapacityPayload } from './presence.input';
+import type { Occupancy } from './presence.service';
+
+const occupancyOf = (o: Occupancy) => Object.assign(new CoworkingOccupancy(), o);
+
+@Resolver(() => CoworkingOccupancy)
+export class PresenceResolver {
+  @Query(() => CoworkingOccupancy, { description: 'Who is at Espace KO now, out of its capacity; names only for members and ADMIN.' })
+  async coworkingOccupancy(@Ctx() ctx: Context): Promise<CoworkingOccupancy> {
+    return occupancyOf(await ctx.services.presence.occupancy());
+  }
+
+  @FieldResolver(() => [Member], {
+    nullable: true,
+    description: 'The members present, by arrival: for members and ADMIN only (null for others); a non-public member is listed only to themself and ADMIN.',
+  })
+  members(@Root() _occupancy: CoworkingOccupancy, @Ctx() ctx: Context): Promise<Member[] | null> {
+    return ctx.services.presence.presentMembers(ctx.identity);
+  }
+
+  @Mutation(() => CheckInPayload, {
+    description:
+      'Checks a member in: yourself, or for ADMIN the member named. Uses a day of a 10-day card once per day; MEMBERSHIP_REQUIRED, SPACE_FULL or ALREADY_CHECKED_IN otherwise.',
+  })
+  async checkIn(@Ctx() ctx: Context, @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null): Promise<CheckInPayload> {
+    const outcome = await ctx.services.presence.checkIn(actingMember(ctx.identity, memberId, ctx.lang));
+    return Object.assign(new CheckInPayload(), { checkIn: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
+  }
+
+  @Mutation(() => CheckOutPayload, { description: 'Checks a member out: yourself, or for ADMIN the member named; NOT_CHECKED_IN when not present.' })
+  async checkOut(@Ctx() ctx: Context, @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null): Promise<CheckOutPayload> {
+    const outcome = await ctx.services.presence.checkOut(actingMember(ctx.identity, memberId, ctx.lang));
+    return Object.assign(new CheckOutPayload(), { checkIn: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
+  }
+
+  @Mutation(() => SetCoworkingCapacityPayload, { description: 'ADMIN: the number of seats of Espace KO (1 to 500).' })
+  async setCoworkingCapacity(@Ctx() ctx: Context, @Arg('capacity', () => Int) capacity: number): Promise<SetCoworkingCapacityPayload> {
+    adminOnly(ctx.identity, ctx.lang);
+    const outcome = await ctx.services.presence.setCapacity(capacity);
+    return Object.assign(new SetCoworkingCapacityPayload(), {
+      occupancy: outcome.value && occupancyOf(outcome.value),
+      userErrors: errorsOf(outcome.errors, ctx.lang),
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { hasRole, isAdmin, type Identity } from '@maison/auth';
+import { UserErrorCode } from '@maison/errors';
+import { isUuid, localDateOf, PG, pgCode, pgConstraint } from '@maison/kit';
+import { ok, refuse, type Outcome } from '../../outcome';
+import { canSeeMember } from '../member/member.access';
+import { Member } from '../member/member.entity';
+import { Membership } from '../membership/membership.entity';
+import { CheckIn } from './check-in.entity';
+import { chooseMembership } from './presence.rules';
+import { updateReturning } from '../../sql';
+
+export const MAX_CAPACITY = 500;
+
+/** The instant a check-in left open on an earlier day is closed: midnight at the end of its local day. */
+const END_OF_ITS_DAY = `((local_date + 1)::timestamp AT TIME ZONE 'America/Toronto')`;
+
+export interface Occupancy {
+  present: number;
+  capacity: number;
+}
+
+/**
+ * Check-ins and check-outs of Espace KO. Every check-in locks the one coworking_settings row
+ * while it counts who is present and inserts, so the capacity holds under any concurrency; the
+ * database keeps one open check-in per member and one paid day per card and day.
+ */
+export class PresenceService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async checkIn(memberId: string): Promise<Outcome<CheckIn>> {
+    if (!isUuid(memberId)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['memberId'] });
+    const today = localDateOf(this.clock());
+    try {
+      return await this.ds.transaction(async (tx) => {
+        const [{ capacity }] = await tx.query('SELECT capacity FROM coworking_settings FOR UPDATE');
+        const [member] = await tx.query('SELECT id FROM member WHERE id = $1', [memberId]);
+        if (!member) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['memberId'] });
+        await closeEarlierDays(tx, memberId, today);
+        const open = await tx.query('SELECT 1 FROM check_in WHERE member_id = $1 AND checked_out_at IS NULL', [memberId]);
+        if (open.length > 0) return refuse({ code: UserErrorCode.ALREADY_CHECKED_IN, field: ['memberId'] });
+
+        const memberships = await tx.getRepository(Membership).findBy({ memberId });
+        const [paid] = await tx.query('SELECT membership_id FROM check_in WHERE member_id = $1 AND local_date = $2 AND used_card_day LIMIT 1', [memberId, today]);
+        const choice = chooseMembership(memberships, today, paid?.membership_id ?? null);
+        if (!choice) return refuse({ code: UserErrorCode.MEMBERSHIP_REQUIRED, field: ['memberId'] });
+
+        const [{ present }] = await tx.query('SELECT count(*)::int AS present FROM check_in WHERE local_date = $1 AND checked_out_at IS NULL', [today]);
+        if (present >= capacity) return refuse({ code: UserErrorCode.SPACE_FULL, params: { capacity } });
+
+        if (choice.useCardDay) {
+          const used = await updateReturning(tx, 'UPDATE membership SET days_used = days_used + 1 WHERE id = $1 AND days_used < days_included RETURNING id', [choice.membership.id]);
+          if (used.length === 0) return refuse({ code: UserErrorCode.MEMBERSHIP_REQUIRED, field: ['memberId'] });
+        }
+        const id = randomUUID();
+        await tx.query('INSERT INTO check_in (id, member_id, membership_id, local_date, used_card_day) VALUES ($1, $2, $3, $4, $5)', [
+          id,
+          memberId,
+          choice.membership.id,
+          today,
+          choice.useCardDay,
+        ]);
+        return ok(await tx.getRepository(CheckIn).findOneByOrFail({ id }));
+      });
+    } catch (error) {
+      // The partial unique index is the last word on "one open check-in per member".
+      if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'check_in_one_open_idx') {
+        return refuse({ code: UserErrorCode.ALREADY_CHECKED_IN, field: ['memberId'] });
+      }
+      throw error;
+    }
+  }
+
+  /** Closes the member's open check-in: now, or at the end of its day when it was left open on an earlier day. */
+  async checkOut(memberId: string): Promise<Outcome<CheckIn>> {
+    if (!isUuid(memberId)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['memberId'] });
+    const today = localDateOf(this.clock());
+    const rows = await updateReturning<{ id: string }>(
+      this.ds,
+      `UPDATE check_in SET checked_out_at = CASE WHEN local_date < $2 THEN ${END_OF_ITS_DAY} ELSE greatest(clock_timestamp(), checked_in_at) END
+       WHERE member_id = $1 AND checked_out_at IS NULL RETURNING id`,
+      [memberId, today],
+    );
+    if (rows.length === 0) return refuse({ code: UserErrorCode.NOT_CHECKED_IN, field: ['memberId'] });
+    return ok(await this.ds.getRepository(CheckIn).findOneByOrFail({ id: rows[0]!.id }));
+  }
+
+  async occupancy(): Promise<Occupancy> {
+    const [row] = await this.ds.query(
+      `SELECT (SELECT capacity FROM coworking_settings) AS capacity,
+              (SELECT count(*)::int FROM check_in WHERE local_date = $1 AND checked_out_at IS NULL) AS present`,
+      [localDateOf(this.clock())],
+    );
+    return { present: row.present, capacity: row.capacity };
+  }
+
+  /** The members present, by arrival: null for callers who are neither members nor ADMIN; others' private members left out. */
+  async presentMembers(identity: Identity): Promise<Member[] | null> {
+    if (!isAdmin(identity) && !hasRole(identity, 'MEMBER')) return null;
+    const members = await this.ds
+      .getRepository(Member)
+      .createQueryBuilder('m')
+      .innerJoin('check_in', 'c', 'c.member_id = m.id')
+      .where('c.local_date = :today AND c.checked_out_at IS NULL', { today: localDateOf(this.clock()) })
+      .orderBy('c.checked_in_at')
+      .addOrderBy('m.id')
+      .getMany();
+    return members.filter((m) => canSeeMember(m, identity));
+  }
+
+  /** ADMIN: the number of seats. Members already present stay, even above a lowered capacity. */
+  async setCapacity(capacity: number): Promise<Outcome<Occupancy>> {
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
+      return refuse({ code: UserErrorCode.INVALID_INPUT, field: ['capacity'], params: { field: 'capacity', reason: `1 – ${MAX_CAPACITY}` } });
+    }
+    await this.ds.query('UPDATE coworking_settings SET capacity = $1', [capacity]);
+    return ok(await this.occupancy());
+  }
+}
+
+async function closeEarlierDays(tx: EntityManager, memberId: string, today: string): Promise<void> {
+  await tx.query(`UPDATE check_in SET checked_out_at = ${END_OF_ITS_DAY} WHERE member_id = $1 AND checked_out_at IS NULL AND local_date < $2`, [memberId, today]);
+}

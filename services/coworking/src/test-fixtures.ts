@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { verifyRequest, type Identity } from '@maison/auth';
+import { DEV_SIGNING_SECRET } from '@maison/config';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { endsOnFor } from './modules/membership/membership.dates';
+
+/** Test-only helpers of the coworking subgraph (excluded from the build). */
+
+export type PlanCode = 'DAY_PASS' | 'TEN_DAY_CARD' | 'PART_TIME_MONTHLY' | 'FULL_TIME_MONTHLY';
+
+/** A fresh member, public unless asked otherwise; returns its id. */
+export async function createMember(ds: DataSource, o: { name?: string; isPublic?: boolean } = {}): Promise<string> {
+  const id = randomUUID();
+  await ds.query(`INSERT INTO member (id, display_name, is_public, joined_on) VALUES ($1, $2, $3, $4)`, [
+    id,
+    o.name ?? `Membre ${id.slice(0, 8)}`,
+    o.isPublic ?? true,
+    todayInHouse(),
+  ]);
+  return id;
+}
+
+/** The identity of a member (role MEMBER, memberId claim). */
+export const memberIdentity = (memberId: string): Identity => ({ sub: `member:${memberId}`, roles: ['MEMBER'], memberId });
+
+/** A membership bought straight in SQL; startsIn is relative to today. Returns its id. */
+export async function giveMembership(
+  ds: DataSource,
+  memberId: string,
+  plan: PlanCode,
+  o: { startsIn?: number; daysUsed?: number; cancelled?: boolean } = {},
+): Promise<string> {
+  const id = randomUUID();
+  const startsOn = addDays(todayInHouse(), o.startsIn ?? 0);
+  const card = plan === 'TEN_DAY_CARD';
+  await ds.query(
+    `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used, cancelled_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, memberId, stableId('membership-plan', plan), startsOn, endsOnFor(plan, startsOn), card ? 10 : null, card ? (o.daysUsed ?? 0) : null, o.cancelled ? new Date() : null],
+  );
+  return id;
+}
+
+/** A member with a membership: the usual caller of check-ins and members-only events. */
+export async function activeMember(ds: DataSource, plan: PlanCode = 'FULL_TIME_MONTHLY'): Promise<{ id: string; identity: Identity }> {
+  const id = await createMember(ds);
+  await giveMembership(ds, id, plan);
+  return { id, identity: memberIdentity(id) };
+}
+
+/** A whole hour in house time, `days` days from today, at hh:00 local. */
+export const futureHour = (days: number, hour: number) => houseInstant(addDays(todayInHouse(), days), `${String(hour).padStart(2, '0')}:00`);
+export const minutes = (instant: Date, n: number) => new Date(instant.getTime() + n * 60_000);
+
+/** An event in a room, written straight in SQL (registration tests need no ledger). Returns its id. */
+export async function createRoomEvent(ds: DataSource, o: { capacity?: number; membersOnly?: boolean; startsAt?: Date; cancelled?: boolean } = {}): Promise<string> {
+  const id = randomUUID();
+  const startsAt = o.startsAt ?? futureHour(3, 18);
+  await ds.query(
+    `INSERT INTO coworking_event (id, kind, title, starts_at, ends_at, room, capacity, members_only, cancelled_at)
+     VALUES ($1, 'TALK', $2, $3, $4, $5, $6, $7, $8)`,
+    [id, { fr: 'Causerie d’essai', en: 'Test talk' }, startsAt, minutes(startsAt, 90), { fr: 'Grande salle' }, o.capacity ?? 20, o.membersOnly ?? false, o.cancelled ? new Date() : null],
+  );
+  return id;
+}
+
+/** A caller who is not a member: many distinct ones for concurrency tests. */
+export const someTenant = (): Identity => {
+  const tenantId = randomUUID();
+  return { sub: `tenant-user:${tenantId}`, roles: ['TENANT'], tenantId };
+};
+
+export interface LedgerCall {
+  operation: 'holdSharedSpace' | 'moveSpaceHold' | 'releaseSpaceHold';
+  variables: Record<string, any>;
+  /** Who signed the call, as the stub verified it. */
+  caller: Identity;
+}
+
+/** How the stub answers one call: a GraphQL payload, or an HTTP status with no usable body. */
+export type LedgerReply = { answer: { booking: { id: string; startsAt: string; endsAt: string } | null; userErrors: { code: string; message: string; field: string[] | null }[] } } | { status: number };
+
+/**
+ * The tenants subgraph played by a small HTTP peer that checks the signature of every call like
+ * the real one does, records it, and answers what the test scripted (a granted hold by default).
+ */
+export async function startStubTenants(): Promise<{
+  url: string;
+  calls: LedgerCall[];
+  reply: (fn: (call: LedgerCall) => LedgerReply | undefined) => void;
+  close: () => Promise<void>;
+}> {
+  const calls: LedgerCall[] = [];
+  let script: (call: LedgerCall) => LedgerReply | undefined = () => undefined;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      let caller: Identity;
+      try {
+        caller = verifyRequest(DEV_SIGNING_SECRET, req.headers, body, 60).identity;
+      } catch {
+        res.statusCode = 401;
+        res.end(JSON.stringify({ errors: [{ message: 'unsigned' }] }));
+        return;
+      }
+      const { query, variables } = JSON.parse(body.toString());
+      const operation = (['holdSharedSpace', 'moveSpaceHold', 'releaseSpaceHold'] as const).find((op) => query.includes(`${op}(`))!;
+      const call: LedgerCall = { operation, variables, caller };
+      calls.push(call);
+      const reply = script(call) ?? granted(call);
+      res.setHeader('content-type', 'application/json');
+      if ('status' in reply) {
+        res.statusCode = reply.status;
+        res.end(JSON.stringify({ errors: [{ message: 'Internal error.' }] }));
+        return;
+      }
+      res.end(JSON.stringify({ data: { [operation]: reply.answer } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    calls,
+    reply: (fn) => {
+      script = fn;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The ledger's usual answer: the hold granted (a release answers no booking). */
+function granted(call: LedgerCall): LedgerReply {
+  if (call.operation === 'releaseSpaceHold') return { answer: { booking: null, userErrors: [] } };
+  const v = call.operation === 'holdSharedSpace' ? call.variables.input : call.variables;
+  return { answer: { booking: { id: randomUUID(), startsAt: v.startsAt, endsAt: v.endsAt }, userErrors: [] } };
+}
+
+export const slotTaken: LedgerReply = {
+  answer: { booking: null, userErrors: [{ code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'startsAt'] }] },
+};

@@ -20,6 +20,7 @@ import { CalendarDay } from './modules/calendar/calendar-day.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
 import { seed } from './seed';
+import { seedScale } from './seed-scale';
 
 /** The service folder (src/.. or dist/..), where migrations and schema.graphql live. */
 export const SERVICE_ROOT = path.resolve(__dirname, '..');
@@ -36,6 +37,7 @@ export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders
   createServices,
   createLoaders,
   seed,
+  seedScale,
   // Seeded events, and events written while the ledger was away, get their holds of shared spaces.
   onReady(services, log) {
     void services.eventAdmin.reconcileHolds(log);

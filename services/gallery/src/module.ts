@@ -25,6 +25,7 @@ import { CalendarDay } from './modules/calendar/calendar-day.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
 import { seed } from './seed';
+import { seedScale } from './seed-scale';
 
 /** The service folder (src/.. or dist/..), where migrations and schema.graphql live. */
 export const SERVICE_ROOT = path.resolve(__dirname, '..');
@@ -50,6 +51,7 @@ export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
   createServices,
   createLoaders,
   seed,
+  seedScale,
   /** After listen: gives the future vernissages in shared spaces their holds, retrying until tenants answers. */
   onReady(services, log) {
     services.vernissageReconciler.start(log);

@@ -1,0 +1,234 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { issueToken, signRequest, type Identity } from '@maison/auth';
+import { DEV_JWT_SECRET, DEV_SIGNING_SECRET } from '@maison/config';
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from '@maison/embedded-db';
+import { stableId, withDatabase } from '@maison/kit';
+import { load, median, type LoadResult } from './bench/load';
+import { newRunId, scenarios, type Scenario } from './bench/scenarios';
+import { ROOT } from './services';
+
+/**
+ * `npm run bench`: the graph on a large data set (seed --scale), driven at 50 connections by
+ * autocannon, each request with its own Authorization header; a warm-up, then measured runs.
+ * Each scenario runs through our gateway and, as the floor no gateway can beat, straight to the
+ * subgraph that answers it. Prints medians and ratios and writes docs/benchmarks.md.
+ */
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: process.env.BENCH_SCALE ?? '100' },
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' },
+    duration: { type: 'string', default: process.env.BENCH_DURATION ?? '5' },
+    connections: { type: 'string', default: '50' },
+    only: { type: 'string' },
+  },
+});
+const SCALE = Number(args.scale);
+const RUNS = Number(args.runs);
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const PREFIX = 'bench_';
+const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
+
+const settings = { secret: DEV_JWT_SECRET, issuer: 'https://la-maison.example/auth', audience: 'la-maison-api' };
+const readers = Array.from({ length: 500 }, (_, i) => issueToken({ sub: `bench-reader-${i}`, roles: ['TENANT'], tenantId: stableId('tenant', `bench-${i}`) }, settings, 3600));
+const writers = Array.from({ length: 50 }, (_, i) => issueToken({ sub: `bench-admin-${i}`, roles: ['ADMIN'] }, settings, 3600));
+const writerIdentity = (n: number): Identity => ({ sub: `bench-admin-${n % 50}`, roles: ['ADMIN'] });
+
+async function metrics(url: string): Promise<{ sql: number; requests: number }> {
+  const text = await (await fetch(new URL('/metrics', url))).text();
+  const value = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { sql: value('maison_sql_statements_total'), requests: value('maison_graphql_requests_total') };
+}
+
+async function main(): Promise<void> {
+  let pg: RunningPostgres | undefined;
+  let launcher: ChildProcess | undefined;
+  const dataDir = path.join(ROOT, '.data', 'bench-pg');
+  const stop = async () => {
+    if (launcher && launcher.exitCode === null) {
+      launcher.kill('SIGTERM');
+      await new Promise((r) => launcher!.once('exit', r));
+    }
+    await pg?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  try {
+    let server = process.env.DATABASE_URL;
+    if (!server) {
+      say('starting an embedded PostgreSQL for the benchmark');
+      pg = await startEmbeddedPostgres({ dataDir, persistent: false });
+      server = pg.url;
+    }
+    say(`seeding at scale ${SCALE}`);
+    const seeded = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/seed.js'), '--scale', String(SCALE)], {
+      env: { ...process.env, DATABASE_URL: server, DATABASE_PREFIX: PREFIX },
+      stdio: 'inherit',
+    });
+    if (seeded.status !== 0) throw new Error('seed failed');
+
+    // A space without limits, for the non-conflicting bookings of the mutation scenario.
+    const benchSpaceId = stableId('shared-space', 'banc-d-essai');
+    const tenants = new Client({ connectionString: withDatabase(server, `${PREFIX}tenants`) });
+    await tenants.connect();
+    await tenants.query(
+      `INSERT INTO shared_space (id, slug, name, capacity, opening_hours, buffer_minutes, min_duration_minutes, max_duration_minutes, horizon_days, min_notice_minutes)
+       VALUES ($1, 'banc-d-essai', '{"fr": "Banc d’essai", "en": "Test bench"}', 10,
+         (SELECT jsonb_agg(jsonb_build_object('weekday', d, 'opens', '00:00', 'closes', '24:00')) FROM generate_series(1, 7) d), 0, 15, 1440, 730, 0)
+       ON CONFLICT DO NOTHING`,
+      [benchSpaceId],
+    );
+    await tenants.end();
+    const gallery = new Client({ connectionString: withDatabase(server, `${PREFIX}gallery`) });
+    await gallery.connect();
+    const [{ slug: exhibitionSlug }] = (await gallery.query(`SELECT e.slug FROM exhibition e JOIN exhibition_artwork a ON a.exhibition_id = e.id WHERE e.slug NOT LIKE 'exposition-fictive-%' GROUP BY e.slug ORDER BY count(*) DESC LIMIT 1`)).rows;
+    await gallery.end();
+
+    const [gatewayPort, tenantsPort, coworkingPort, galleryPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    launcher = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/start.js')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        SEED: 'off',
+        JWT_SECRET: DEV_JWT_SECRET,
+        GATEWAY_SIGNING_SECRET: DEV_SIGNING_SECRET,
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
+        DATABASE_URL: server,
+        DATABASE_PREFIX: PREFIX,
+        PORT: String(gatewayPort),
+        TENANTS_PORT: String(tenantsPort),
+        COWORKING_PORT: String(coworkingPort),
+        GALLERY_PORT: String(galleryPort),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      launcher!.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('ready in')) resolve();
+      });
+      launcher!.once('exit', () => reject(new Error(`graph did not start:\n${out}`)));
+    });
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const subgraphUrl = { tenants: `http://127.0.0.1:${tenantsPort}/graphql`, coworking: `http://127.0.0.1:${coworkingPort}/graphql`, gallery: `http://127.0.0.1:${galleryPort}/graphql` };
+    say(`graph ready: ${gatewayUrl}`);
+
+    const runId = newRunId();
+    const rows: Row[] = [];
+    for (const scenario of scenarios({ benchSpaceId, exhibitionSlug, runId })) {
+      if (args.only && !scenario.name.includes(args.only)) continue;
+      let offset = 0;
+      const next = () => (offset += 10_000_000);
+      const viaGateway = await measure(scenario, 'gateway', async () => {
+        const base = next();
+        return load({
+          url: gatewayUrl,
+          connections: CONNECTIONS,
+          durationSeconds: DURATION,
+          request: (n) => ({ headers: { authorization: `Bearer ${(scenario.mutation ? writers : readers)[n % (scenario.mutation ? 50 : 500)]}` }, body: scenario.gatewayBody(base + n) }),
+          valid: scenario.valid,
+        });
+      }, subgraphUrl);
+      const direct = await measure(scenario, 'direct', async () => {
+        const base = next();
+        return load({
+          url: subgraphUrl[scenario.direct],
+          connections: CONNECTIONS,
+          durationSeconds: DURATION,
+          request: (n) => {
+            const body = scenario.directBody(base + n);
+            const identity = scenario.mutation ? writerIdentity(n) : { sub: `bench-reader-${n % 500}`, roles: ['TENANT' as const] };
+            return { headers: signRequest(DEV_SIGNING_SECRET, identity, 'fr', body), body };
+          },
+          valid: scenario.valid,
+        });
+      }, subgraphUrl);
+      rows.push({ scenario: scenario.name, gateway: viaGateway, direct });
+      say(`${scenario.name}: gateway ${viaGateway.rps.toFixed(0)} req/s (p99 ${viaGateway.p99} ms), direct ${direct.rps.toFixed(0)} req/s → ${(viaGateway.rps / direct.rps).toFixed(2)}× the floor`);
+    }
+    report(rows);
+  } finally {
+    await stop();
+  }
+}
+
+interface Measured extends LoadResult {
+  sqlPerRequest: Record<string, number>;
+  fetchesPerRequest: number;
+}
+interface Row {
+  scenario: string;
+  gateway: Measured;
+  direct: Measured;
+}
+
+async function measure(scenario: Scenario, target: string, run: () => Promise<LoadResult>, subgraphs: Record<string, string>): Promise<Measured> {
+  say(`${scenario.name} via ${target}: warm-up`);
+  await run();
+  const results: Measured[] = [];
+  for (let i = 1; i <= RUNS; i += 1) {
+    const before = await Promise.all(Object.values(subgraphs).map(metrics));
+    const result = await run();
+    const after = await Promise.all(Object.values(subgraphs).map(metrics));
+    const names = Object.keys(subgraphs);
+    const total = Math.max(1, result.requests);
+    results.push({
+      ...result,
+      sqlPerRequest: Object.fromEntries(names.map((name, k) => [name, (after[k]!.sql - before[k]!.sql) / total])),
+      fetchesPerRequest: names.reduce((sum, _, k) => sum + after[k]!.requests - before[k]!.requests, 0) / total,
+    });
+    if (result.invalid > 0 || result.errors > 0) say(`  run ${i}: ${result.invalid} wrong answers, ${result.errors} errors`);
+  }
+  const mid = results.map((r) => r.rps);
+  const chosen = results.find((r) => r.rps === median(mid)) ?? results[0]!;
+  return { ...chosen, rps: median(mid), p50: median(results.map((r) => r.p50)), p99: median(results.map((r) => r.p99)), invalid: results.reduce((s, r) => s + r.invalid, 0), errors: results.reduce((s, r) => s + r.errors, 0) };
+}
+
+function report(rows: Row[]): void {
+  const sql = (m: Measured) => Object.entries(m.sqlPerRequest).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') || '0';
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: seed scale ${SCALE}, ${CONNECTIONS} connections, ` +
+      `${RUNS} measured runs of ${DURATION} s after a warm-up, medians. Every request carries its own \`Authorization\` header; ` +
+      'every answer is checked. The gateway runs with NODE_ENV=production. "Direct" sends the same operation straight to the ' +
+      'subgraph that answers it, signed as the gateway would: the floor no gateway can beat (for the calendar, only the tenants part).',
+    '',
+    '| scenario | target | req/s | p50 ms | p99 ms | subgraph fetches / req | SQL / req | wrong answers | gateway ÷ direct |',
+    '|---|---|---:|---:|---:|---:|---|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(`| ${r.scenario} | gateway | ${r.gateway.rps.toFixed(0)} | ${r.gateway.p50} | ${r.gateway.p99} | ${r.gateway.fetchesPerRequest.toFixed(1)} | ${sql(r.gateway)} | ${r.gateway.invalid + r.gateway.errors} | ${(r.gateway.rps / r.direct.rps).toFixed(2)} |`);
+    lines.push(`| ${r.scenario} | direct | ${r.direct.rps.toFixed(0)} | ${r.direct.p50} | ${r.direct.p99} | ${r.direct.fetchesPerRequest.toFixed(1)} | ${sql(r.direct)} | ${r.direct.invalid + r.direct.errors} | 1.00 |`);
+  }
+  lines.push(
+    '',
+    '```mermaid',
+    'xychart-beta',
+    '  title "Requests per second (median)"',
+    `  x-axis [${rows.map((r) => `"${r.scenario.split(' (')[0]}"`).join(', ')}]`,
+    '  y-axis "req/s"',
+    `  bar [${rows.map((r) => r.direct.rps.toFixed(0)).join(', ')}]`,
+    `  bar [${rows.map((r) => r.gateway.rps.toFixed(0)).join(', ')}]`,
+    '```',
+    '',
+    'Bars: direct to the subgraph (first), through our gateway (second).',
+    '',
+  );
+  const text = lines.join('\n');
+  mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), text);
+  process.stdout.write(`\n${text}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});

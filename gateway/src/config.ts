@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { commonSpec, DEV_JWT_SECRET, devDefault, readConfig, v, type ConfigOf, type Env } from '@maison/config';
+import { commonSpec, DEV_JWT_SECRET, devDefault, readConfig, v, type ConfigOf, type Env, type Variable } from '@maison/config';
 
 export const SUBGRAPH_NAMES = ['tenants', 'coworking', 'gallery'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -10,6 +10,14 @@ const subgraphUrl = (name: SubgraphName) =>
     description: `GraphQL endpoint of the ${name} subgraph`,
     default: devDefault(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS[name]}/graphql`),
   });
+
+const subgraphTimeout = (name: SubgraphName) =>
+  v.int(`${name.toUpperCase()}_TIMEOUT_MS`, {
+    description: `timeout of each call to the ${name} subgraph (default: SUBGRAPH_TIMEOUT_MS)`,
+    optional: true,
+    min: 100,
+    max: 120_000,
+  }) as Variable<number | undefined>;
 
 export const gatewaySpec = {
   ...commonSpec,
@@ -26,6 +34,20 @@ export const gatewaySpec = {
   jwtIssuer: v.string('JWT_ISSUER', { description: 'expected iss claim of access tokens', default: 'https://la-maison.example/auth' }),
   jwtAudience: v.string('JWT_AUDIENCE', { description: 'expected aud claim of access tokens', default: 'la-maison-api' }),
   subgraphTimeoutMs: v.int('SUBGRAPH_TIMEOUT_MS', { description: 'timeout of each subgraph call', default: 5000, min: 100, max: 120_000 }),
+  tenantsTimeoutMs: subgraphTimeout('tenants'),
+  coworkingTimeoutMs: subgraphTimeout('coworking'),
+  galleryTimeoutMs: subgraphTimeout('gallery'),
+  maxQueryDepth: v.int('MAX_QUERY_DEPTH', { description: 'deepest operation accepted (fields on the longest path)', default: 10, min: 1, max: 100 }),
+  maxAliases: v.int('MAX_ALIASES', { description: 'most aliases in one operation, fragments expanded', default: 30, min: 0, max: 10_000 }),
+  maxTokens: v.int('MAX_TOKENS', { description: 'most lexical tokens in one document; parsing stops there', default: 2000, min: 10, max: 1_000_000 }),
+  maxQueryCost: v.int('MAX_QUERY_COST', { description: 'highest estimated cost of one operation (see docs/security-and-operations.md)', default: 5000, min: 1 }),
+  queryCostListSize: v.int('QUERY_COST_LIST_SIZE', { description: 'items the cost model assumes for a list without first or dates', default: 10, min: 1, max: 1000 }),
+  rateLimitPerMinute: v.int('RATE_LIMIT_PER_MINUTE', { description: 'requests per minute per identity (or address when anonymous); 0: off', default: 600, min: 0 }),
+  rateLimitMutationsPerMinute: v.int('RATE_LIMIT_MUTATIONS_PER_MINUTE', { description: 'mutations per minute per identity (or address); 0: off', default: 60, min: 0 }),
+  jwksUrl: v.optionalUrl('JWKS_URL', 'JWKS of the identity provider: RS256 tokens are verified against its keys'),
+  jwksCacheSeconds: v.int('JWKS_CACHE_SECONDS', { description: 'how long fetched keys are used before the JWKS is fetched again', default: 600, min: 1 }),
+  jwksRefetchCooldownMs: v.int('JWKS_REFETCH_COOLDOWN_MS', { description: 'least time between two JWKS fetches caused by an unknown kid', default: 30_000, min: 0 }),
+  jwtAcceptHs256: v.bool('JWT_ACCEPT_HS256', { description: 'accept HS256 tokens signed with JWT_SECRET (turn off once an identity provider issues every token)', default: true }),
   bodyLimitBytes: v.int('BODY_LIMIT_BYTES', { description: 'largest accepted request body', default: 1_048_576, min: 1024 }),
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),
 };
@@ -37,4 +59,11 @@ export const subgraphUrls = (config: GatewayConfig): Record<SubgraphName, string
   tenants: config.tenantsUrl,
   coworking: config.coworkingUrl,
   gallery: config.galleryUrl,
+});
+
+/** The timeout of one subgraph: its own variable when set, SUBGRAPH_TIMEOUT_MS otherwise. */
+export const subgraphTimeouts = (config: GatewayConfig): Record<SubgraphName, number> => ({
+  tenants: config.tenantsTimeoutMs ?? config.subgraphTimeoutMs,
+  coworking: config.coworkingTimeoutMs ?? config.subgraphTimeoutMs,
+  gallery: config.galleryTimeoutMs ?? config.subgraphTimeoutMs,
 });

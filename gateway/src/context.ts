@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { ANONYMOUS, bearerToken, InvalidTokenError, verifyToken, type Identity } from '@maison/auth';
+import { ANONYMOUS, bearerToken, InvalidTokenError, JwksKeyStore, verifyAccessToken, type AccessTokenSettings, type Identity } from '@maison/auth';
 import { negotiateLang, type Lang } from '@maison/config';
 import { unauthenticated } from '@maison/errors';
 import type { GatewayConfig } from './config';
@@ -9,22 +9,44 @@ export interface GatewayContext {
   identity: Identity;
   lang: Lang;
   requestId: string;
+  /** Who the rate limits count against: `sub:<sub>` or `ip:<address>`; unset for the gateway's own operations. */
+  clientKey?: string;
 }
 
-/** Verifies the caller's token: none is anonymous, a bad one is UNAUTHENTICATED (HTTP 401). */
-export function identify(req: IncomingMessage, config: GatewayConfig, lang: Lang): Identity {
+/** The token settings of a gateway: HS256 with JWT_SECRET (unless turned off), RS256 with JWKS_URL's keys. */
+export function accessTokenSettings(config: GatewayConfig): AccessTokenSettings {
+  return {
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    secret: config.jwtAcceptHs256 ? config.jwtSecret : undefined,
+    jwks: config.jwksUrl
+      ? new JwksKeyStore({ url: config.jwksUrl, cacheMs: config.jwksCacheSeconds * 1000, refetchCooldownMs: config.jwksRefetchCooldownMs })
+      : undefined,
+  };
+}
+
+/** The UNAUTHENTICATED error of a bad token (HTTP 401), in the caller's language. */
+export function invalidTokenError(lang: Lang): GraphQLError {
+  const e = unauthenticated(lang);
+  return new GraphQLError(e.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export type Identified = { identity: Identity; error?: undefined; reason?: undefined } | { identity?: undefined; error: GraphQLError; reason: string };
+
+/** Verifies the caller's token: none is anonymous, a bad one is an UNAUTHENTICATED error (HTTP 401). */
+export async function identify(req: IncomingMessage, settings: AccessTokenSettings, lang: Lang): Promise<Identified> {
   try {
     const token = bearerToken(req.headers.authorization);
-    if (!token) return ANONYMOUS;
-    return verifyToken(token, { secret: config.jwtSecret, issuer: config.jwtIssuer, audience: config.jwtAudience });
+    if (!token) return { identity: ANONYMOUS };
+    return { identity: await verifyAccessToken(token, settings) };
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) throw error;
-    const e = unauthenticated(lang);
-    throw new GraphQLError(e.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    return { error: invalidTokenError(lang), reason: error.message };
   }
 }
 
-export function buildContext(req: IncomingMessage, config: GatewayConfig, requestId: string): GatewayContext {
-  const lang = negotiateLang(req.headers['accept-language']);
-  return { identity: identify(req, config, lang), lang, requestId };
-}
+export const requestLang = (req: IncomingMessage): Lang => negotiateLang(req.headers['accept-language']);
+
+/** Rate limits count per verified identity, or per client address for anonymous callers. */
+export const clientKeyOf = (req: IncomingMessage, identity: Identity | undefined): string =>
+  identity?.sub ? `sub:${identity.sub}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;

@@ -6,9 +6,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { HEADERS } from '@maison/auth';
 import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, startHttpServer, type RunningServer } from '@maison/kit';
-import { subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
-import { buildContext, type GatewayContext } from './context';
+import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
+import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
+import { gatewayFormatError } from './errors/format-error';
+import { gatewayMessage } from './errors/messages';
+import { operationLimits } from './limits';
+import { rateLimitedBody, rateLimits } from './rate-limit/rate-limit';
+import { runInRequestScope } from './request-scope';
 import { SignedDataSource } from './signed-data-source';
+import { SubgraphFetch } from './subgraph-fetch';
 import { serveCalendarFeed } from './ical/route';
 
 export interface Gateway {
@@ -25,21 +31,69 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const log = createLogger('gateway', config.logLevel);
   const production = config.nodeEnv === 'production';
   const urls = subgraphUrls(config);
+  const timeouts = subgraphTimeouts(config);
+  const limits = operationLimits<GatewayContext>(config);
+  const rates = rateLimits(config.rateLimitPerMinute, config.rateLimitMutationsPerMinute);
+  const tokens = accessTokenSettings(config);
+  const client = new SubgraphFetch();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
-      new SignedDataSource({ url: urls[name as SubgraphName] ?? url!, secret: config.signingSecret, timeoutMs: config.subgraphTimeoutMs }),
+      new SignedDataSource({ name, url: urls[name as SubgraphName] ?? url!, secret: config.signingSecret, timeoutMs: timeouts[name as SubgraphName] ?? config.subgraphTimeoutMs, client, log }),
     logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    formatError: gatewayFormatError({ production, log }),
     // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
     stopOnTerminationSignals: false,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    plugins: [limits.plugin, rates.plugin, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });
   await apollo.start();
+
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, lang: GatewayContext['lang']): Promise<void> {
+    const headers = { [HEADERS.requestId]: requestId };
+    const who = await identify(req, tokens, lang);
+    if (who.error) log.info('token refused', { requestId, reason: who.reason });
+    const clientKey = clientKeyOf(req, who.identity);
+    const taken = rates.requests.take(clientKey);
+    if (!taken.ok) {
+      log.warn('rate limited', { requestId, client: clientKey });
+      return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { ...headers, 'retry-after': String(taken.retryAfterSeconds) });
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, config.bodyLimitBytes);
+    } catch (error) {
+      if (!(error instanceof PayloadTooLargeError)) throw error;
+      const limit = config.bodyLimitBytes;
+      return sendJson(res, 413, { errors: [{ message: gatewayMessage('PAYLOAD_TOO_LARGE', lang, { limit }), extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }] }, { ...headers, connection: 'close' });
+    }
+    let body: unknown;
+    try {
+      body = parseGraphQLBody(req, raw);
+    } catch {
+      return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_REQUEST' } }] }, headers);
+    }
+    await executeApollo(
+      apollo,
+      req,
+      res,
+      body,
+      async () => {
+        if (who.error) throw who.error;
+        return { identity: who.identity, lang, requestId, clientKey };
+      },
+      headers,
+    );
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -55,25 +109,18 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
     }
     const requestId = randomUUID();
-    if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) return serveCalendarFeed(apollo, req, res, requestId);
-    if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
-
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, config.bodyLimitBytes);
-    } catch (error) {
-      if (error instanceof PayloadTooLargeError) {
-        return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { [HEADERS.requestId]: requestId });
+    const lang = requestLang(req);
+    const started = Date.now();
+    await runInRequestScope({ requestId, lang }, async () => {
+      if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) {
+        const taken = rates.requests.take(clientKeyOf(req, undefined));
+        if (!taken.ok) return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { [HEADERS.requestId]: requestId, 'retry-after': String(taken.retryAfterSeconds) });
+        return serveCalendarFeed(apollo, req, res, requestId);
       }
-      throw error;
-    }
-    let body: unknown;
-    try {
-      body = parseGraphQLBody(req, raw);
-    } catch {
-      return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_REQUEST' } }] }, { [HEADERS.requestId]: requestId });
-    }
-    await executeApollo(apollo, req, res, body, async () => buildContext(req, config, requestId), { [HEADERS.requestId]: requestId });
+      if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
+      return serveGraphQL(req, res, requestId, lang);
+    });
+    log.info('request', { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started });
   }
 
   let running: RunningServer | undefined;
@@ -87,6 +134,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     async close() {
       await running?.close();
       await apollo.stop();
+      client.destroy();
     },
   };
 }

@@ -1,0 +1,65 @@
+import { GraphQLError } from 'graphql';
+import type { Logger } from '@maison/kit';
+import { LimitError } from '../limits';
+import { runInRequestScope } from '../request-scope';
+import { gatewayFormatError } from './format-error';
+import { SubgraphUnavailableError } from './subgraph-unavailable';
+
+const logged: Record<string, unknown>[] = [];
+const log: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (message, fields) => void logged.push({ message, ...fields }) };
+const production = gatewayFormatError({ production: true, log });
+const development = gatewayFormatError({ production: false, log });
+const scope = { requestId: '6f1c2b9e-0000-4000-8000-000000000001', lang: 'en' as const };
+const format = (f: typeof production, formatted: Parameters<typeof production>[0], error: unknown) => runInRequestScope(scope, () => f(formatted, error));
+
+describe("the gateway's formatError", () => {
+  beforeEach(() => (logged.length = 0));
+
+  it('masks an unknown error to a message with the request id, and logs the whole error', () => {
+    const error = new Error('request to http://10.0.0.7:4001/graphql failed: relation "tenant" does not exist');
+    const formatted = { message: error.message, path: ['tenants'], extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'tenants', stacktrace: ['Error: …'] } };
+    expect(format(production, formatted, new GraphQLError(error.message, { originalError: error }))).toEqual({
+      message: 'Internal error (request 6f1c2b9e-0000-4000-8000-000000000001).',
+      path: ['tenants'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(logged).toEqual([expect.objectContaining({ message: 'unexpected error', requestId: scope.requestId, error })]);
+    expect(format(development, formatted, error)).toBe(formatted);
+  });
+
+  it("keeps an error meant for the client, without suggestions or extensions other than code", () => {
+    const formatted = {
+      message: 'Cannot query field "nam" on type "SharedSpace". Did you mean "name"?',
+      locations: [{ line: 1, column: 3 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['…'], exception: { sql: 'SELECT' } },
+    };
+    expect(format(production, formatted, new GraphQLError(formatted.message))).toEqual({
+      message: 'Cannot query field "nam" on type "SharedSpace".',
+      locations: [{ line: 1, column: 3 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const fromSubgraph = { message: 'Action non permise.', path: ['cancelSpaceBooking'], extensions: { code: 'FORBIDDEN', serviceName: 'tenants', response: { url: 'http://tenants:4001' } } };
+    expect(format(production, fromSubgraph, new GraphQLError(fromSubgraph.message))).toEqual({ message: 'Action non permise.', path: ['cancelSpaceBooking'], extensions: { code: 'FORBIDDEN' } });
+    expect(logged).toEqual([]);
+  });
+
+  it('gives its own errors their code and numbers, in every mode', () => {
+    const limit = runInRequestScope(scope, () => new LimitError('DEPTH_LIMIT_EXCEEDED', 10, 11));
+    const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    for (const f of [production, development]) {
+      expect(format(f, { message: limit.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: [] } }, wrapped)).toEqual({
+        message: 'Query depth 11 exceeds the limit of 10.',
+        extensions: { code: 'DEPTH_LIMIT_EXCEEDED', limit: 10, actual: 11 },
+      });
+      expect(format(f, { message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError('x'))).toEqual({
+        message: 'Query exceeds the limit of 2000 tokens.',
+        extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: 2000 },
+      });
+      const down = new SubgraphUnavailableError('gallery', 'en');
+      expect(format(f, { message: down.message, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'gallery', stacktrace: [] } }, down)).toEqual({
+        message: 'The gallery service did not answer in time; its data is missing from this response.',
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'gallery' },
+      });
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '@maison/kit';
+import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
+import { currentRequestScope, currentLang } from '../request-scope';
+import { gatewayMessage } from './messages';
+import { SubgraphUnavailableError } from './subgraph-unavailable';
+
+/** Codes whose message is meant for the client: it passes, its other extensions do not. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+]);
+/** Extensions a client may see besides code: numbers and names the gateway itself sets. */
+const CLIENT_EXTENSIONS = ['limit', 'actual', 'retryAfterSeconds', 'subgraph'] as const;
+/** Codes the gateway itself sets: the same clean shape in every mode. */
+const OWN_CODES = new Set(['RATE_LIMITED', 'PAYLOAD_TOO_LARGE']);
+const INTERNAL_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
+const SUGGESTION = / ?Did you mean .+?\?/g;
+
+const causes = (error: unknown): unknown[] => [error, (error as GraphQLError)?.originalError];
+
+function isForClient(formatted: GraphQLFormattedError): boolean {
+  const code = formatted.extensions?.code;
+  if (typeof code !== 'string') return false;
+  if (CLIENT_CODES.has(code)) return true;
+  // An error a subgraph chose to show (its own formatError masked the rest): a stable code of ours.
+  return typeof formatted.extensions?.serviceName === 'string' && !INTERNAL_CODES.has(code) && /^[A-Z][A-Z_]*$/.test(code);
+}
+
+function clientShape(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions: Record<string, unknown> = { code: formatted.extensions!.code };
+  for (const key of CLIENT_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+  const reason = formatted.extensions?.reason;
+  if (typeof reason === 'string' && /^[A-Z][A-Z_]*$/.test(reason)) extensions.reason = reason;
+  return {
+    message: formatted.message.replace(SUGGESTION, ''),
+    ...(formatted.locations && { locations: formatted.locations }),
+    ...(formatted.path && { path: formatted.path }),
+    extensions,
+  };
+}
+
+/**
+ * The gateway's formatError. Its own errors (limits, rate limits, unavailable subgraphs) always
+ * have their clean shape. In production everything else is either an error meant for the client
+ * (known code: message kept without "Did you mean", extensions reduced to code) or masked to a
+ * generic message carrying the request id, while the log keeps the whole error.
+ */
+export function gatewayFormatError(options: { production: boolean; log: Logger }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const lang = currentLang();
+    const limit = causes(error).find((e): e is LimitError => e instanceof LimitError);
+    if (limit) {
+      return { message: limit.message, extensions: { code: limit.code, limit: limit.limit, ...(limit.actual !== undefined && { actual: limit.actual }) } };
+    }
+    const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
+    if (tokens) {
+      const max = Number(tokens[1]);
+      return { message: gatewayMessage('TOKEN_LIMIT_EXCEEDED', lang, { limit: max }), extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: max } };
+    }
+    const unavailable = causes(error).find((e): e is SubgraphUnavailableError => e instanceof SubgraphUnavailableError);
+    if (unavailable) return { message: unavailable.message, ...(formatted.path && { path: formatted.path }), extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: unavailable.subgraph } };
+
+    if (OWN_CODES.has(String(formatted.extensions?.code))) return clientShape(formatted);
+    if (isForClient(formatted)) return options.production ? clientShape(formatted) : formatted;
+    const requestId = currentRequestScope()?.requestId ?? 'unknown';
+    const original = (error as GraphQLError)?.originalError ?? error;
+    options.log.error('unexpected error', { requestId, error: original, formatted });
+    if (!options.production) return formatted;
+    return {
+      message: gatewayMessage('INTERNAL_SERVER_ERROR', lang, { requestId }),
+      ...(formatted.path && { path: formatted.path }),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,24 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { operationCost, type CostSettings } from './cost';
+import { fragmentLookup } from './fragments';
+import { LimitError } from './limit-error';
+
+/**
+ * COST_LIMIT_EXCEEDED, checked once the operation is resolved and before the query planner runs,
+ * so no subgraph is called. A plugin rather than a validation rule because the cost depends on
+ * the variables (`first: $n`, a calendar's `$from`/`$to`) and Apollo caches validated documents.
+ * Operations the gateway runs itself (the calendar feed, with no HTTP request) are trusted.
+ */
+export function costLimitPlugin<C extends BaseContext>(limit: number, settings: CostSettings): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, operation, document, schema }) {
+          if (!request.http || !operation) return;
+          const actual = operationCost(schema, operation, fragmentLookup(document), request.variables ?? {}, settings);
+          if (actual > limit) throw new LimitError('COST_LIMIT_EXCEEDED', limit, actual);
+        },
+      };
+    },
+  };
+}

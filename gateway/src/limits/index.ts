@@ -1,0 +1,34 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
+import { aliasLimitRule } from './aliases';
+import { costLimitPlugin } from './cost-plugin';
+import { depthLimitRule } from './depth';
+
+export { LimitError, type LimitCode } from './limit-error';
+export { selectionDepth } from './depth';
+export { aliasCount } from './aliases';
+export { operationCost, DEFAULT_PAGE_SIZE, type CostSettings } from './cost';
+
+export interface LimitSettings {
+  maxQueryDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxQueryCost: number;
+  queryCostListSize: number;
+}
+
+/** The operation limits, as the pieces ApolloServer takes: validation rules, parse options, a plugin. */
+export function operationLimits<C extends BaseContext>(settings: LimitSettings): {
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+  plugin: ApolloServerPlugin<C>;
+} {
+  return {
+    validationRules: [depthLimitRule(settings.maxQueryDepth), aliasLimitRule(settings.maxAliases)],
+    parseOptions: { maxTokens: settings.maxTokens },
+    plugin: costLimitPlugin<C>(settings.maxQueryCost, { listSize: settings.queryCostListSize }),
+  };
+}
+
+/** graphql-js stops parsing at maxTokens with this message (16.x spells it "more that"); the gateway turns it into TOKEN_LIMIT_EXCEEDED. */
+export const TOKEN_LIMIT_MESSAGE = /Document contains more th(?:an|at) (\d+) tokens/;

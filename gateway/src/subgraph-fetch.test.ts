@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SubgraphFetch } from './subgraph-fetch';
+
+/** A server whose /hang never answers, /slow-body sends headers then stalls, and / answers at once. */
+let server: Server;
+let base: string;
+let open = 0;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === '/hang') return;
+    if (req.url === '/slow-body') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":');
+      return;
+    }
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true}}'));
+  });
+  server.on('connection', (socket) => {
+    open += 1;
+    socket.on('close', () => (open -= 1));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const call = (client: SubgraphFetch, path: string, timeoutMs = 100) => client.fetch(`${base}${path}`, { headers: new Headers({ 'content-type': 'application/json' }), body: '{}' }, timeoutMs);
+const settle = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  return check();
+};
+
+describe('subgraph calls', () => {
+  it('answer with status, headers and body, reusing one pooled socket', async () => {
+    const client = new SubgraphFetch();
+    for (let i = 0; i < 3; i++) {
+      const response = await call(client, '/');
+      expect([response.status, response.headers.get('content-type'), await response.json()]).toEqual([200, 'application/json', { data: { ok: true } }]);
+    }
+    expect(client.openSockets()).toBe(1);
+    client.destroy();
+    expect(await settle(() => open === 0)).toBe(true);
+  });
+
+  it('time out when no answer comes, or when the body stalls, and close their sockets', async () => {
+    const client = new SubgraphFetch();
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const started = Date.now();
+    const results = await Promise.allSettled([...Array.from({ length: 10 }, () => call(client, '/hang')), call(client, '/slow-body')]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(results.map((r) => r.status === 'rejected' && (r.reason as Error).name)).toEqual(Array(11).fill('TimeoutError'));
+    expect(await settle(() => open === 0)).toBe(true);
+    expect(client.openSockets()).toBe(0);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
+  it('clear their timer as soon as they answer', async () => {
+    const client = new SubgraphFetch();
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    await Promise.all(Array.from({ length: 10 }, () => call(client, '/', 60_000)));
+    expect(timers()).toBeLessThanOrEqual(before);
+    client.destroy();
+  });
+});

@@ -1,0 +1,63 @@
+import http from 'node:http';
+import https from 'node:https';
+
+export interface SubgraphRequest {
+  method?: string;
+  headers: Headers;
+  body: string;
+}
+
+/**
+ * fetch() for subgraph calls, on node:http with keep-alive agents. Not the global fetch: when its
+ * signal aborts a request in flight, undici keeps the socket open until the server answers, so a
+ * subgraph that hangs would collect one socket per timed-out call. Here an abort destroys the
+ * request and its socket at once, and the deadline covers the whole answer, body included.
+ */
+export class SubgraphFetch {
+  private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+
+  async fetch(url: string, init: SubgraphRequest, timeoutMs: number): Promise<Response> {
+    // A timer cleared as soon as the call settles (AbortSignal.timeout would hold it for timeoutMs).
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+    const { signal } = controller;
+    const target = new URL(url);
+    const secure = target.protocol === 'https:';
+    const headers = Object.fromEntries(init.headers);
+    headers['content-length'] = String(Buffer.byteLength(init.body));
+    return new Promise<Response>((resolve, reject) => {
+      const fail = (error: unknown) => reject(signal.aborted ? signal.reason : error);
+      const request = (secure ? https : http).request(target, { method: init.method ?? 'POST', headers, agent: secure ? this.agents.https : this.agents.http, signal }, (response) => {
+        const chunks: Buffer[] = [];
+        let ended = false;
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          ended = true;
+          const out = new Headers();
+          for (const [key, value] of Object.entries(response.headers)) {
+            if (value !== undefined) out.set(key, Array.isArray(value) ? value.join(', ') : value);
+          }
+          resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 502, statusText: response.statusMessage ?? '', headers: out }));
+        });
+        response.on('error', fail);
+        response.on('close', () => {
+          if (!ended) fail(new Error('connection closed before the answer was complete'));
+        });
+      });
+      request.on('error', fail);
+      request.end(init.body);
+    }).finally(() => clearTimeout(timer));
+  }
+
+  /** Sockets this client holds, busy or pooled. */
+  openSockets(): number {
+    const count = (sockets: NodeJS.ReadOnlyDict<unknown[]>) => Object.values(sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
+    return [this.agents.http, this.agents.https].reduce((n, agent) => n + count(agent.sockets) + count(agent.freeSockets), 0);
+  }
+
+  /** Closes every pooled socket (when the gateway stops). */
+  destroy(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+}

@@ -1,0 +1,48 @@
+import jwt from 'jsonwebtoken';
+import { identityFromClaims, type Identity } from './identity';
+import { InvalidTokenError, verifyToken } from './jwt';
+import type { JwksKeyStore } from './jwks';
+
+export interface AccessTokenSettings {
+  issuer: string;
+  audience: string;
+  /** HS256 secret; undefined: HS256 tokens are refused. */
+  secret?: string;
+  /** The identity provider's keys; undefined: RS256 tokens are refused. */
+  jwks?: JwksKeyStore;
+}
+
+/**
+ * Verifies an access token by its algorithm: HS256 with the shared secret (development and
+ * internal tools), RS256 with the key its `kid` names in the identity provider's JWKS.
+ * Any other algorithm, a missing kid, an unknown key, a bad signature, expiry, issuer or audience
+ * is an InvalidTokenError.
+ */
+export async function verifyAccessToken(token: string, settings: AccessTokenSettings, now = Date.now()): Promise<Identity> {
+  const decoded = jwt.decode(token, { complete: true });
+  if (!decoded || typeof decoded.payload === 'string') throw new InvalidTokenError('malformed token');
+  const { alg, kid } = decoded.header;
+  if (alg === 'HS256' && settings.secret) return verifyToken(token, { secret: settings.secret, issuer: settings.issuer, audience: settings.audience }, now);
+  if (alg !== 'RS256' || !settings.jwks) throw new InvalidTokenError(`algorithm ${String(alg).slice(0, 20)} is not accepted`);
+  if (typeof kid !== 'string' || kid.length === 0) throw new InvalidTokenError('RS256 token without kid');
+  const key = await settings.jwks.getKey(kid);
+  let claims: jwt.JwtPayload | string;
+  try {
+    claims = jwt.verify(token, key, {
+      algorithms: ['RS256'],
+      issuer: settings.issuer,
+      audience: settings.audience,
+      clockTimestamp: Math.floor(now / 1000),
+      clockTolerance: 5,
+    });
+  } catch (error) {
+    throw new InvalidTokenError((error as Error).message);
+  }
+  if (typeof claims === 'string') throw new InvalidTokenError('payload must be a JSON object');
+  if (claims.exp === undefined) throw new InvalidTokenError('token must expire');
+  try {
+    return identityFromClaims(claims);
+  } catch (error) {
+    throw new InvalidTokenError((error as Error).message);
+  }
+}

@@ -1,5 +1,6 @@
 import { UserErrorCode } from '@maison/errors';
 import { isUuid } from '@maison/kit';
+import { isWellFormedText } from '../common/text-input';
 import { invalid, type RuleViolation } from '../common/violation';
 
 export const STUDIO_BOOKING = { minMinutes: 30, maxMinutes: 12 * 60, horizonDays: 180 } as const;
@@ -22,6 +23,7 @@ export function checkStudioBooking(request: StudioBookingRequest, now: Date, adm
   const title = request.title.normalize('NFC').trim();
   if (title.length === 0 || [...title].length > 200) violations.push(invalid(['input', 'title'], '1 à 200 caractères / 1 to 200 characters'));
   else if (CONTROL.test(title)) violations.push(invalid(['input', 'title'], 'caractères de contrôle / control characters'));
+  else if (!isWellFormedText(title)) violations.push(invalid(['input', 'title'], 'caractères invalides / invalid characters'));
   if (!isUuid(request.studioId)) violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', 'studioId'] });
   const minutes = (request.endsAt.getTime() - request.startsAt.getTime()) / 60_000;
   if (minutes <= 0) return { title, violations: [...violations, { code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsAt'] }] };

@@ -23,6 +23,8 @@ export interface EventFields {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // A description may have line breaks and tabs, nothing else of the kind.
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// Half of a surrogate pair is no Unicode character: PostgreSQL refuses it in jsonb (an internal error, not a refusal).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const invalid = (field: string[], reason: string): RuleViolation => ({
   code: UserErrorCode.INVALID_INPUT,
@@ -41,6 +43,7 @@ function cleanTexts(texts: Texts, field: string, max: number, multiline: boolean
     if (text === null) continue;
     if ([...text].length > max) return { texts: cleaned, violation: invalid([field, lang], `${max} caractères au plus / at most ${max} characters`) };
     if (control.test(text)) return { texts: cleaned, violation: invalid([field, lang], 'caractères de contrôle / control characters') };
+    if (LONE_SURROGATE.test(text)) return { texts: cleaned, violation: invalid([field, lang], 'caractères invalides / invalid characters') };
   }
   return { texts: cleaned, violation: null };
 }

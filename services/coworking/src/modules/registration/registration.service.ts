@@ -36,10 +36,13 @@ export class RegistrationService {
         if (await liveRegistration(tx, event.id, registrant)) return refuse({ code: UserErrorCode.ALREADY_REGISTERED, field: ['eventId'] });
         const status = (await confirmedCount(tx, event.id)) < event.capacity ? EventRegistrationStatus.CONFIRMED : EventRegistrationStatus.WAITLISTED;
         const id = randomUUID();
+        // The member id of the token is kept only when that member exists: a caller whose member is
+        // unknown here registers like any other caller (as a deleted member's registration stays).
+        const memberId = identity.memberId && isUuid(identity.memberId) ? identity.memberId.toLowerCase() : null;
         await tx.query(
           `INSERT INTO event_registration (id, event_id, registrant, member_id, status, confirmed_at)
-           VALUES ($1, $2, $3, $4, $5, CASE WHEN $5::event_registration_status = 'CONFIRMED' THEN clock_timestamp() END)`,
-          [id, event.id, registrant, identity.memberId ?? null, status],
+           VALUES ($1, $2, $3, (SELECT id FROM member WHERE id = $4::uuid), $5, CASE WHEN $5::event_registration_status = 'CONFIRMED' THEN clock_timestamp() END)`,
+          [id, event.id, registrant, memberId, status],
         );
         return ok(await withPosition(tx, id));
       });

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
-import { identityFromClaims, type Identity } from './identity';
-import { InvalidTokenError, verifyToken } from './jwt';
+import type { Identity } from './identity';
+import { InvalidTokenError, verifySigned, verifyToken } from './jwt';
 import type { JwksKeyStore } from './jwks';
 
 export interface AccessTokenSettings {
@@ -26,23 +26,5 @@ export async function verifyAccessToken(token: string, settings: AccessTokenSett
   if (alg !== 'RS256' || !settings.jwks) throw new InvalidTokenError(`algorithm ${String(alg).slice(0, 20)} is not accepted`);
   if (typeof kid !== 'string' || kid.length === 0) throw new InvalidTokenError('RS256 token without kid');
   const key = await settings.jwks.getKey(kid);
-  let claims: jwt.JwtPayload | string;
-  try {
-    claims = jwt.verify(token, key, {
-      algorithms: ['RS256'],
-      issuer: settings.issuer,
-      audience: settings.audience,
-      clockTimestamp: Math.floor(now / 1000),
-      clockTolerance: 5,
-    });
-  } catch (error) {
-    throw new InvalidTokenError((error as Error).message);
-  }
-  if (typeof claims === 'string') throw new InvalidTokenError('payload must be a JSON object');
-  if (claims.exp === undefined) throw new InvalidTokenError('token must expire');
-  try {
-    return identityFromClaims(claims);
-  } catch (error) {
-    throw new InvalidTokenError((error as Error).message);
-  }
+  return verifySigned(token, key, 'RS256', settings, now);
 }

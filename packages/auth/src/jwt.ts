@@ -14,14 +14,23 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** Verifies an HS256 token (signature, expiry, issuer, audience) and returns the identity it carries. */
-export function verifyToken(token: string, settings: JwtSettings, now = Date.now()): Identity {
+/**
+ * Verifies a token's signature with one algorithm and key, then its expiry, issuer and audience,
+ * and returns the identity it carries. Every failure is an InvalidTokenError.
+ */
+export function verifySigned(
+  token: string,
+  key: jwt.Secret | import('node:crypto').KeyObject,
+  algorithm: 'HS256' | 'RS256',
+  expected: { issuer: string; audience: string },
+  now = Date.now(),
+): Identity {
   let claims: jwt.JwtPayload | string;
   try {
-    claims = jwt.verify(token, settings.secret, {
-      algorithms: ['HS256'],
-      issuer: settings.issuer,
-      audience: settings.audience,
+    claims = jwt.verify(token, key as jwt.Secret, {
+      algorithms: [algorithm],
+      issuer: expected.issuer,
+      audience: expected.audience,
       clockTimestamp: Math.floor(now / 1000),
       clockTolerance: 5,
     });
@@ -35,6 +44,11 @@ export function verifyToken(token: string, settings: JwtSettings, now = Date.now
   } catch (error) {
     throw new InvalidTokenError((error as Error).message);
   }
+}
+
+/** Verifies an HS256 token (signature, expiry, issuer, audience) and returns the identity it carries. */
+export function verifyToken(token: string, settings: JwtSettings, now = Date.now()): Identity {
+  return verifySigned(token, settings.secret, 'HS256', settings, now);
 }
 
 export interface TokenClaims {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { createSubgraph, readSubgraphConfig, type Subgraph, type SubgraphModule } from '@maison/kit';
 import { freshDatabaseUrl } from './database';
 
@@ -23,4 +24,31 @@ export async function startTestSubgraph<S, L>(
   let url: string | undefined;
   if (options.listen) url = (await subgraph.listen()).url;
   return Object.assign(subgraph, { url, databaseUrl });
+}
+
+export type TestSubgraph<S, L> = Awaited<ReturnType<typeof startTestSubgraph<S, L>>>;
+
+/**
+ * One subgraph for a whole test file: started in beforeAll on a fresh database, closed in
+ * afterAll. The returned object stands for the running subgraph once beforeAll has run.
+ */
+export function useTestSubgraph<S, L>(module: SubgraphModule<S, L>, options: Parameters<typeof startTestSubgraph>[1] = {}): TestSubgraph<S, L> {
+  let current: TestSubgraph<S, L> | undefined;
+  beforeAll(async () => {
+    current = await startTestSubgraph(module, options);
+  }, 120_000);
+  afterAll(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestSubgraph<S, L>, {
+    get(_, key) {
+      if (!current) throw new Error('the test subgraph is used before beforeAll started it');
+      const value = Reflect.get(current, key);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+    set(_, key, value) {
+      if (!current) throw new Error('the test subgraph is used before beforeAll started it');
+      return Reflect.set(current, key, value);
+    },
+  });
 }

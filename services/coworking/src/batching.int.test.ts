@@ -1,17 +1,8 @@
 import { addDays, datesBetween, houseInstant, stableId, todayInHouse, toHouseIso } from '@maison/kit';
-import { admin, startTestSubgraph } from '@maison/testing';
+import { admin, useTestSubgraph } from '@maison/testing';
 import { coworkingModule } from './module';
-import type { CoworkingLoaders, CoworkingServices } from './services';
 
-type Graph = Awaited<ReturnType<typeof startTestSubgraph<CoworkingServices, CoworkingLoaders>>>;
-let graph: Graph;
-
-beforeAll(async () => {
-  graph = await startTestSubgraph(coworkingModule);
-});
-afterAll(async () => {
-  await graph?.close();
-});
+const graph = useTestSubgraph(coworkingModule);
 
 const event = (slug: string) => stableId('coworking-event', slug);
 const kitchen = stableId('shared-space', 'cuisine');

@@ -1,17 +1,8 @@
 import { stableId } from '@maison/kit';
-import { startTestSubgraph, withClient } from '@maison/testing';
+import { withClient, useTestSubgraph } from '@maison/testing';
 import { coworkingModule } from './module';
-import type { CoworkingLoaders, CoworkingServices } from './services';
 
-type Graph = Awaited<ReturnType<typeof startTestSubgraph<CoworkingServices, CoworkingLoaders>>>;
-let graph: Graph;
-
-beforeAll(async () => {
-  graph = await startTestSubgraph(coworkingModule, { seed: false });
-});
-afterAll(async () => {
-  await graph?.close();
-});
+const graph = useTestSubgraph(coworkingModule, { seed: false });
 
 const kitchen = stableId('shared-space', 'cuisine');
 const title = JSON.stringify({ fr: 'Atelier', en: 'Workshop' });

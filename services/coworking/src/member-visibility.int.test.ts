@@ -1,19 +1,10 @@
 import { DateTime } from 'luxon';
 import { addDays, stableId, todayInHouse } from '@maison/kit';
-import { admin, anonymous, asMember, asTenant, startTestSubgraph } from '@maison/testing';
+import { admin, anonymous, asMember, asTenant, useTestSubgraph } from '@maison/testing';
 import type { Identity } from '@maison/auth';
 import { coworkingModule } from './module';
-import type { CoworkingLoaders, CoworkingServices } from './services';
 
-type Graph = Awaited<ReturnType<typeof startTestSubgraph<CoworkingServices, CoworkingLoaders>>>;
-let graph: Graph;
-
-beforeAll(async () => {
-  graph = await startTestSubgraph(coworkingModule);
-});
-afterAll(async () => {
-  await graph?.close();
-});
+const graph = useTestSubgraph(coworkingModule);
 
 const member = (slug: string) => stableId('member', slug);
 const leonie = member('leonie-gauthier');

@@ -1,17 +1,8 @@
 import { stableId } from '@maison/kit';
-import { startTestSubgraph } from '@maison/testing';
+import { useTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
-import type { GalleryLoaders, GalleryServices } from './services';
 
-type Graph = Awaited<ReturnType<typeof startTestSubgraph<GalleryServices, GalleryLoaders>>>;
-let graph: Graph;
-
-beforeAll(async () => {
-  graph = await startTestSubgraph(galleryModule);
-});
-afterAll(async () => {
-  await graph?.close();
-});
+const graph = useTestSubgraph(galleryModule);
 
 const artistId = stableId('artist', 'fernand-saint-aubin');
 const kitchen = stableId('shared-space', 'cuisine');

@@ -1,16 +1,8 @@
 import { stableId } from '@maison/kit';
-import { admin, anonymous, asTenant, startTestSubgraph } from '@maison/testing';
+import { admin, anonymous, asTenant, useTestSubgraph } from '@maison/testing';
 import { tenantsModule } from './module';
 
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
-let graph: Graph;
-
-beforeAll(async () => {
-  graph = await startTestSubgraph(tenantsModule);
-});
-afterAll(async () => {
-  await graph?.close();
-});
+const graph = useTestSubgraph(tenantsModule);
 
 const kitchen = stableId('shared-space', 'cuisine');
 const terrace = stableId('shared-space', 'terrasse');

@@ -8,7 +8,7 @@ import { DataSource, type Logger, type MixedList, type EntitySchema } from 'type
 /** Counts SQL statements, in total and for the request being served (through AsyncLocalStorage). */
 export class SqlCounter implements Logger {
   total = 0;
-  private readonly current = new AsyncLocalStorage<{ statements: number }>();
+  private readonly current = new AsyncLocalStorage<{ statements: number; requestId?: string }>();
 
   constructor(private readonly logQueries = false) {}
 
@@ -19,9 +19,14 @@ export class SqlCounter implements Logger {
     return { result, statements: store.statements };
   }
 
-  track<T>(fn: () => T): { store: { statements: number }; result: T } {
-    const store = { statements: 0 };
+  track<T>(fn: () => T, requestId?: string): { store: { statements: number }; result: T } {
+    const store = { statements: 0, requestId };
     return { store, result: this.current.run(store, fn) };
+  }
+
+  /** The id of the request being served, for logs written far from the request (formatError). */
+  currentRequestId(): string | undefined {
+    return this.current.getStore()?.requestId;
   }
 
   /** When set, every statement is appended here with its parameters (tests use it to EXPLAIN real queries). */

@@ -157,7 +157,9 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     formatError(formatted, error) {
       const code = formatted.extensions?.code;
       const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
-      if (!known) log.error('unexpected error', { error: (error as { originalError?: Error })?.originalError ?? error, path: formatted.path });
+      if (!known) {
+        log.error('unexpected error', { requestId: counter.currentRequestId(), error: (error as { originalError?: Error })?.originalError ?? error, path: formatted.path });
+      }
       return maskSubgraphError(formatted, production);
     },
   });
@@ -227,8 +229,9 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_REQUEST' } }] });
     }
     stats.requests += 1;
-    const { store, result } = counter.track(() =>
-      executeApollo(apollo, req, res, body, async () => contextFor(verified.identity, verified.lang, requestId), production ? {} : {}),
+    const { store, result } = counter.track(
+      () => executeApollo(apollo, req, res, body, async () => contextFor(verified.identity, verified.lang, requestId)),
+      requestId,
     );
     await result;
     log.debug('request', { requestId, sqlStatements: store.statements });

@@ -90,6 +90,17 @@ describe('tenants subgraph', () => {
     expect(await seen(admin)).toEqual([{ title: 'Dîner d’équipe', holder: { name: 'Acupuncture Port-Joli' } }]);
   });
 
+  it("resolves another holder's private booking by reference exactly like an unknown id", async () => {
+    const privateId = stableId('space-booking', 'lunch-acupuncture');
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on SpaceBooking { id } } }`;
+    const r = [{ __typename: 'SpaceBooking', id: privateId }, { __typename: 'SpaceBooking', id: stableId('space-booking', 'nothing-here') }];
+    expect((await graph.execute(query, { r }, { identity: asTenant('graphisme') })).body).toEqual({ data: { _entities: [null, null] } });
+    expect((await graph.execute(query, { r }, { identity: anonymous })).body).toEqual({ data: { _entities: [null, null] } });
+    expect((await graph.execute(query, { r }, { identity: asTenant('acupuncture') })).body).toEqual({ data: { _entities: [{ id: privateId }, null] } });
+    const publicId = stableId('space-booking', 'diner-communautaire');
+    expect((await graph.execute(query, { r: [{ __typename: 'SpaceBooking', id: publicId }] })).body).toEqual({ data: { _entities: [{ id: publicId }] } });
+  });
+
   it('refuses a bookings window whose end is not after its start', async () => {
     const { body } = await graph.execute(
       '{ sharedSpace(slug: "cuisine") { bookings(from: "2026-12-02T00:00:00Z", to: "2026-12-01T00:00:00Z") { id } } }',

@@ -1,10 +1,12 @@
 import type { Context } from '../../context';
-import type { SpaceBooking } from './space-booking.entity';
+import { canSeeDetails, type SpaceBooking } from './space-booking.entity';
 
 export const bookingReference = {
   SpaceBooking: {
-    __resolveReference(ref: { id: string }, ctx: Context): Promise<SpaceBooking | null> {
-      return ctx.loaders.bookingById.load(ref.id);
+    /** A private booking resolves only for its holder and ADMIN: for others, the same null as an unknown id. */
+    async __resolveReference(ref: { id: string }, ctx: Context): Promise<SpaceBooking | null> {
+      const booking = await ctx.loaders.bookingById.load(ref.id);
+      return booking && canSeeDetails(booking, ctx.identity) ? booking : null;
     },
   },
 };

@@ -1,0 +1,40 @@
+import { signRequest } from '@maison/auth';
+import { DEV_SIGNING_SECRET } from '@maison/config';
+import { asTenant, startTestSubgraph, withClient } from '@maison/testing';
+import { tenantsModule } from './module';
+import { createSpace, futureHour, minutes } from './test-fixtures';
+
+/**
+ * What SIGTERM does (the entry point calls close()): stop accepting, let the request in flight
+ * finish, then close the database pool.
+ */
+describe('graceful shutdown', () => {
+  it('finishes the request in flight, refuses new ones, then closes the pool', async () => {
+    const graph = await startTestSubgraph(tenantsModule, { seed: false, listen: true, env: { SHUTDOWN_GRACE_MS: '10000' } });
+    const spaceId = await createSpace(graph.ds);
+    const startsAt = futureHour(3, 10);
+    const body = JSON.stringify({
+      query: 'mutation($input: BookSharedSpaceInput!) { bookSharedSpace(input: $input) { booking { id } userErrors { code } } }',
+      variables: { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'En vol' } },
+    });
+    const send = () =>
+      fetch(graph.url!, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest(DEV_SIGNING_SECRET, asTenant('graphisme'), 'fr', body) }, body });
+
+    // Another session holds the ledger, so the booking waits inside PostgreSQL: a request in flight.
+    await withClient(graph.databaseUrl, async (blocker) => {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE space_booking IN ACCESS EXCLUSIVE MODE');
+      const inFlight = send();
+      await new Promise((r) => setTimeout(r, 300));
+      const closing = graph.close();
+      await new Promise((r) => setTimeout(r, 200));
+      await expect(send()).rejects.toThrow();
+      await blocker.query('COMMIT');
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { data: { bookSharedSpace: { userErrors: unknown[] } } }).data.bookSharedSpace.userErrors).toEqual([]);
+      await closing;
+    });
+    expect(graph.ds.isInitialized).toBe(false);
+  });
+});

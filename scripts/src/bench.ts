@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios({ benchSpaceId, exhibitionSlug, runId })) {
       if (args.only && !scenario.name.includes(args.only)) continue;
       let offset = 0;
-      const next = () => (offset += 10_000_000);
+      const next = () => (offset += 100_000);
       const viaGateway = await measure(scenario, 'gateway', async () => {
         const base = next();
         return load({

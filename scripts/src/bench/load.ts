@@ -41,7 +41,10 @@ export async function load(options: {
           } catch {
             parsed = undefined;
           }
-          if (status !== 200 || !options.valid(parsed)) invalid += 1;
+          if (status !== 200 || !options.valid(parsed)) {
+            invalid += 1;
+            if (invalid === 1 && process.env.BENCH_DEBUG) process.stderr.write(`[bench] first wrong answer (${status}): ${body.slice(0, 400)}\n`);
+          }
         },
       },
     ],

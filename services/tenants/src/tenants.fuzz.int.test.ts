@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, todayInHouse } from '@maison/kit';
 import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph, unexpectedErrors } from '@maison/testing';
 import { tenantsModule } from './module';
 import { allWeek, createSpace } from './test-fixtures';
@@ -66,7 +66,9 @@ async function fuzzMutation(seed: number, build: (f: Fuzz) => { query: string; v
 }
 
 describe('fuzzing every mutation of the tenants subgraph', () => {
-  const now = new Date();
+  // Generated times center on tomorrow 09:00 in the house, so how many calls pass the opening-hours and
+  // notice rules does not depend on the hour the suite runs.
+  const now = houseInstant(addDays(todayInHouse(), 1), '09:00');
   let spaces: string[] = [];
   const bookingIds = () => [...model.keys()];
 
@@ -188,7 +190,7 @@ describe('fuzzing every mutation of the tenants subgraph', () => {
   it('leaves exactly what the accepted calls wrote, and never two live bookings over each other', async () => {
     const rows: { id: string; status: string; starts_at: Date; ends_at: Date }[] = await graph.ds.query('SELECT id, status, starts_at, ends_at FROM space_booking');
     const actual = new Map(rows.map((r) => [r.id, { status: r.status, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString() }]));
-    expect(accepted).toBeGreaterThan(100);
+    expect(accepted).toBeGreaterThan(50);
     expect(actual).toEqual(model);
     const [{ n }] = await graph.ds.query(`SELECT count(*)::int AS n FROM space_booking a JOIN space_booking b ON a.space_id = b.space_id AND a.id < b.id
       AND a.status = 'CONFIRMED' AND b.status = 'CONFIRMED' AND tstzrange(a.starts_at, a.occupied_until) && tstzrange(b.starts_at, b.occupied_until)`);

@@ -17,3 +17,4 @@ export * from './calendar';
 export * from './db-errors';
 export * from './service-client';
 export * from './http-server';
+export * from './sql';

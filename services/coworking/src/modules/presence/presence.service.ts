@@ -9,7 +9,7 @@ import { Member } from '../member/member.entity';
 import { Membership } from '../membership/membership.entity';
 import { CheckIn } from './check-in.entity';
 import { chooseMembership } from './presence.rules';
-import { updateReturning } from '../../sql';
+import { updateReturning } from '@maison/kit';
 
 export const MAX_CAPACITY = 500;
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { updateReturning } from '../../sql';
+import { updateReturning } from '@maison/kit';
 import { EventRegistration, EventRegistrationStatus } from './registration.entity';
 
 /**

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { isUuid, paginate, type Page, type PageArgs } from '@maison/kit';
+import { isUuid, paginate, type Page, type PageArgs, updateReturning } from '@maison/kit';
 import { idFilter } from '../common/lookup';
 import { invalid, type RuleViolation } from '../common/violation';
 import { Artwork, ArtworkAvailability } from './artwork.entity';
@@ -46,10 +46,11 @@ export class ArtworkService {
       return { artwork: null, errors: [invalid(['priceCents'], '≥ 1')] };
     }
     if (!isUuid(id)) return { artwork: null, errors: [{ code: UserErrorCode.NOT_FOUND, field: ['id'] }] };
-    const [rows] = (await this.ds.query(
+    const rows = await updateReturning<{ id: string }>(
+      this.ds,
       `UPDATE artwork SET availability = 'SOLD', price_cents = COALESCE($2, price_cents) WHERE id = $1 AND availability = 'AVAILABLE' RETURNING id`,
       [id.toLowerCase(), priceCents ?? null],
-    )) as [{ id: string }[], number];
+    );
     const artwork = await this.ds.getRepository(Artwork).findOneBy({ id: id.toLowerCase() });
     if (!artwork) return { artwork: null, errors: [{ code: UserErrorCode.NOT_FOUND, field: ['id'] }] };
     if (rows.length === 0) return { artwork: null, errors: [{ code: UserErrorCode.NOT_AVAILABLE, field: ['id'] }] };

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { badUserInput, UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { addDays, HOUSE_TZ, PG, pgCode, startOfLocalDay, transactionWithRetry } from '@maison/kit';
+import { addDays, HOUSE_TZ, isUuid, PG, pgCode, startOfLocalDay, transactionWithRetry } from '@maison/kit';
 import { TimeSlot } from '../space/availability';
 import type { TenantsLoaders } from '../../services';
 import { SharedSpace } from '../space/shared-space.entity';
@@ -233,7 +233,7 @@ export class BookingService {
 
   /** Locks a booking the caller holds (or any, for ADMIN). Others get null, whether it exists or not. */
   private async lockOwn(tx: EntityManager, identity: Identity, id: string): Promise<SpaceBooking | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     const booking = await tx
       .getRepository(SpaceBooking)
       .createQueryBuilder('b')

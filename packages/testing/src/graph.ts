@@ -35,6 +35,8 @@ export interface RunningGraph {
   query(query: string, variables?: Record<string, unknown>, options?: { identity?: Identity; token?: string; headers?: Record<string, string> }): Promise<GraphResponse>;
   /** Total SQL statements a subgraph has run since it started (from its /metrics). */
   sqlStatements(subgraph: 'tenants' | 'coworking' | 'gallery'): Promise<number>;
+  /** Total GraphQL requests a subgraph has served since it started (from its /metrics): the gateway's fetches to it. */
+  subgraphRequests(subgraph: 'tenants' | 'coworking' | 'gallery'): Promise<number>;
   stop(): Promise<number | null>;
 }
 
@@ -103,15 +105,23 @@ export async function startGraph(options: { embedded?: boolean; env?: Record<str
       const response = await fetch(gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphResponse['body'] };
     },
-    async sqlStatements(subgraph) {
-      const text = await (await fetch(new URL('/metrics', subgraphUrls[subgraph]))).text();
-      const match = /^maison_sql_statements_total\{[^}]*\} (\d+)$/m.exec(text);
-      if (!match) throw new Error(`no SQL counter in /metrics of ${subgraph}`);
-      return Number(match[1]);
+    sqlStatements(subgraph) {
+      return readCounter(subgraphUrls[subgraph], subgraph, 'maison_sql_statements_total');
+    },
+    subgraphRequests(subgraph) {
+      return readCounter(subgraphUrls[subgraph], subgraph, 'maison_graphql_requests_total');
     },
     async stop() {
       if (launcher.exitCode === null) launcher.kill('SIGTERM');
       return exited;
     },
   };
+}
+
+/** One counter of a subgraph's /metrics (Prometheus text), e.g. maison_sql_statements_total. */
+async function readCounter(subgraphUrl: string, subgraph: string, name: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', subgraphUrl))).text();
+  const match = new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, 'm').exec(text);
+  if (!match) throw new Error(`no ${name} in /metrics of ${subgraph}`);
+  return Number(match[1]);
 }

@@ -5,19 +5,60 @@ export const HOUSE_TZ = 'America/Toronto';
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC of a YYYY-MM-DD date, in ms; NaN when it is not a real calendar date. */
+function utcMidnight(date: string): number {
+  const m = LOCAL_DATE.exec(date);
+  if (!m) return Number.NaN;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const back = new Date(0);
+  back.setUTCFullYear(y, mo - 1, d); // unlike Date.UTC, keeps years 0–99 as they are
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? back.getTime() : Number.NaN;
+}
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 export function isLocalDate(value: string): boolean {
-  if (!LOCAL_DATE.test(value)) return false;
-  return DateTime.fromISO(value, { zone: HOUSE_TZ }).isValid;
+  return !Number.isNaN(utcMidnight(value));
 }
 
 /** The instant a local date starts in the house (handles 23- and 25-hour days). */
 export function startOfLocalDay(date: string): Date {
-  return DateTime.fromISO(date, { zone: HOUSE_TZ }).startOf('day').toJSDate();
+  const midnight = utcMidnight(date);
+  if (Number.isNaN(midnight)) return DateTime.fromISO(date, { zone: HOUSE_TZ }).startOf('day').toJSDate(); // Invalid Date, as before
+  // Midnight always exists in the house (changes happen at 2:00): guess with the offset at UTC midnight, correct once.
+  let offset = houseOffsetMinutes(new Date(midnight));
+  const guess = midnight - offset * 60_000;
+  offset = houseOffsetMinutes(new Date(guess));
+  return new Date(midnight - offset * 60_000);
 }
+
+const HOUR_MS = 3_600_000;
+const offsets = new Map<number, number>();
+
+/**
+ * The house's UTC offset in minutes at an instant. America/Toronto changes offset only on whole
+ * UTC hours, so the offset is looked up (through luxon and Intl, slow) once per hour of time and
+ * remembered: serializing a DateTime is on the hot path of every answer.
+ */
+export function houseOffsetMinutes(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: HOUSE_TZ }).offset;
+    if (offsets.size >= 50_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The wall clock of the house at an instant, as the UTC fields of a Date. */
+const wallClock = (instant: Date, offset: number) => new Date(instant.getTime() + offset * 60_000);
 
 /** The local date, in the house, of an instant. */
 export function localDateOf(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: HOUSE_TZ }).toISODate()!;
+  return wallClock(instant, houseOffsetMinutes(instant)).toISOString().slice(0, 10);
 }
 
 export function todayInHouse(now = new Date()): string {
@@ -25,7 +66,9 @@ export function todayInHouse(now = new Date()): string {
 }
 
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+  const midnight = utcMidnight(date);
+  if (Number.isNaN(midnight)) throw new RangeError(`not a calendar date: ${date}`);
+  return isoDate(midnight + days * DAY_MS);
 }
 
 /** Every local date from `from` to `to`, both included. */
@@ -36,12 +79,16 @@ export function datesBetween(from: string, to: string): string[] {
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
 }
 
 /** ISO 8601 with the house's offset, e.g. 2026-11-26T10:00:00-05:00. */
 export function toHouseIso(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: HOUSE_TZ }).toISO({ suppressMilliseconds: true })!;
+  const offset = houseOffsetMinutes(instant);
+  const local = wallClock(instant, offset).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ, years 0–9999
+  const clock = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
+  const abs = Math.abs(offset);
+  return `${clock}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** A wall-clock time of a local date in the house, as an instant. */

@@ -4,3 +4,4 @@ export * from './identities';
 export * from './subgraph';
 export * from './graph';
 export * from './fuzz';
+export * from './explain';

@@ -21,8 +21,7 @@ function identityOf(authorization: string | null): Identity {
 
 /** The caller of a client request, verified once per request (a request may cause several subgraph calls). */
 const callers = new WeakMap<Request, { identity: string; lang: string }>();
-function callerOf(request: Request | undefined): { identity: string; lang: string } {
-  if (!request) return { identity: '', lang: 'fr' };
+function callerOf(request: Request): { identity: string; lang: string } {
   let caller = callers.get(request);
   if (!caller) {
     caller = { identity: encodeIdentity(identityOf(request.headers.get('authorization'))), lang: negotiateLang(request.headers.get('accept-language')) };
@@ -34,18 +33,33 @@ function callerOf(request: Request | undefined): { identity: string; lang: strin
 const gateway = createGatewayRuntime({
   supergraph: readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8'),
   logging: false,
+  // The caller's identity and language travel to the subgraphs as headers, as in our gateway.
+  // Headers propagated this way are part of the key under which Hive shares an in-flight
+  // subgraph call, so concurrent calls of different callers are not merged into one.
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }: { request: Request }) => {
+      const { identity, lang } = callerOf(request);
+      return { [HEADERS.identity]: identity, [HEADERS.lang]: lang };
+    },
+  },
   plugins: () => [
     {
-      onFetch({ options, setOptions, context }: { options: { body?: string; headers?: Record<string, string> }; setOptions(o: unknown): void; context: { request?: Request } }) {
-        const { identity, lang } = callerOf(context.request);
+      // The signature covers the exact body bytes, so it is added last, on the outgoing call.
+      onFetch({ options, setOptions }: { options: { body?: string; headers?: Record<string, string> }; setOptions(o: unknown): void }) {
+        const headers = options.headers ?? {};
         const body = typeof options.body === 'string' ? options.body : '';
-        setOptions({
-          ...options,
-          headers: { ...options.headers, [HEADERS.identity]: identity, [HEADERS.lang]: lang, ...signatureHeaders(DEV_SIGNING_SECRET, identity, lang, body) },
-        });
+        const identity = headers[HEADERS.identity] ?? '';
+        const lang = headers[HEADERS.lang] ?? 'fr';
+        setOptions({ ...options, headers: { ...headers, ...signatureHeaders(DEV_SIGNING_SECRET, identity, lang, body) } });
       },
     },
   ],
 });
 
-createServer(gateway).listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('hive gateway ready\n'));
+const server = createServer(gateway).listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('hive gateway ready\n'));
+// The benchmark stops this process with SIGTERM; Hive's runtime keeps the event loop alive otherwise.
+process.once('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 2000).unref();
+});

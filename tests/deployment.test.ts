@@ -20,9 +20,12 @@ const gatewayVars = names(gatewaySpec);
 const SUBGRAPHS = { tenants: 4001, coworking: 4002, gallery: 4003 } as const;
 
 describe('docker-compose.yml', () => {
-  it('runs postgres 16, the three subgraphs and the gateway', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['coworking', 'gallery', 'gateway', 'postgres', 'tenants']);
+  it('runs postgres 16, the three subgraphs, the gateway and the Redis of its response cache', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['coworking', 'gallery', 'gateway', 'postgres', 'redis', 'tenants']);
     expect(compose.services.postgres!.image).toBe('postgres:16');
+    expect(compose.services.redis!.image).toBe('redis:7');
+    expect(compose.services.gateway!.environment!.REDIS_URL).toBe('redis://redis:6379');
+    expect(compose.services.gateway!.depends_on).toHaveProperty('redis');
   });
 
   it('publishes only the gateway', () => {

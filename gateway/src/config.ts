@@ -49,6 +49,12 @@ export const gatewaySpec = {
   jwksRefetchCooldownMs: v.int('JWKS_REFETCH_COOLDOWN_MS', { description: 'least time between two JWKS fetches caused by an unknown kid', default: 30_000, min: 0 }),
   jwtAcceptHs256: v.bool('JWT_ACCEPT_HS256', { description: 'accept HS256 tokens signed with JWT_SECRET (turn off once an identity provider issues every token)', default: true }),
   bodyLimitBytes: v.int('BODY_LIMIT_BYTES', { description: 'largest accepted request body', default: 1_048_576, min: 1024 }),
+  responseCache: v.oneOf('RESPONSE_CACHE', ['on', 'off'] as const, {
+    description: 'full-response cache of anonymous public reads (in memory, or in Redis when REDIS_URL is set)',
+    default: 'on',
+  }),
+  responseCacheMaxEntries: v.int('RESPONSE_CACHE_MAX_ENTRIES', { description: 'answers kept by the in-memory response cache', default: 10_000, min: 1 }),
+  redisUrl: v.optionalUrl('REDIS_URL', 'Redis shared by every gateway instance for the response cache', ['redis:', 'rediss:']),
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),
 };
 export type GatewayConfig = ConfigOf<typeof gatewaySpec>;

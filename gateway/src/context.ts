@@ -4,6 +4,7 @@ import { ANONYMOUS, bearerToken, InvalidTokenError, JwksKeyStore, verifyAccessTo
 import { negotiateLang, type Lang } from '@maison/config';
 import { unauthenticated } from '@maison/errors';
 import type { GatewayConfig } from './config';
+import type { CacheSlot } from './response-cache/response-cache';
 
 export interface GatewayContext {
   identity: Identity;
@@ -11,6 +12,8 @@ export interface GatewayContext {
   requestId: string;
   /** Who the rate limits count against: `sub:<sub>` or `ip:<address>`; unset for the gateway's own operations. */
   clientKey?: string;
+  /** Present when the answer may be shared through the response cache (anonymous reads). */
+  responseCache?: CacheSlot;
 }
 
 /** The token settings of a gateway: HS256 with JWT_SECRET (unless turned off), RS256 with JWKS_URL's keys. */

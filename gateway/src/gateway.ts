@@ -5,7 +5,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { HEADERS } from '@maison/auth';
-import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, startHttpServer, type RunningServer } from '@maison/kit';
+import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText, startHttpServer, type RunningServer } from '@maison/kit';
 import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';
@@ -16,15 +16,30 @@ import { runInRequestScope } from './request-scope';
 import { SignedDataSource } from './signed-data-source';
 import { SubgraphFetch } from './subgraph-fetch';
 import { serveCalendarFeed } from './ical/route';
+import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
+import { MemoryStore, type ResponseStore } from './response-cache/store';
+import { RedisStore } from './response-cache/redis-store';
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
+  /** Undefined when RESPONSE_CACHE=off. */
+  responseCache?: ResponseCache;
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   listen(): Promise<RunningServer>;
   close(): Promise<void>;
 }
 
 const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toString();
+
+/** Prometheus text: the response cache's counters (zero when it is off). */
+function gatewayMetrics(cache: ResponseCache | undefined): string {
+  const stats = cache?.stats ?? { hits: 0, misses: 0, stored: 0, invalidations: 0 };
+  return (
+    Object.entries(stats)
+      .map(([name, value]) => `# TYPE maison_response_cache_${name}_total counter\nmaison_response_cache_${name}_total{service="gateway"} ${value}`)
+      .join('\n') + '\n'
+  );
+}
 
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -36,6 +51,14 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const rates = rateLimits(config.rateLimitPerMinute, config.rateLimitMutationsPerMinute);
   const tokens = accessTokenSettings(config);
   const client = new SubgraphFetch();
+  let responseCache: ResponseCache | undefined;
+  if (config.responseCache === 'on') {
+    const store: ResponseStore = config.redisUrl
+      ? await RedisStore.connect(config.redisUrl, { log })
+      : new MemoryStore(config.responseCacheMaxEntries);
+    responseCache = new ResponseCache(store, log);
+    log.info('response cache on', { store: store.kind });
+  }
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
@@ -54,7 +77,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     formatError: gatewayFormatError({ production, log }),
     // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
     stopOnTerminationSignals: false,
-    plugins: [limits.plugin, rates.plugin, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      limits.plugin,
+      rates.plugin,
+      ...(responseCache ? [responseCache.plugin<GatewayContext>()] : []),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await apollo.start();
 
@@ -82,22 +110,33 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     } catch {
       return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_REQUEST' } }] }, headers);
     }
-    await executeApollo(
+    // Anonymous reads may be answered from the response cache (see response-cache.ts).
+    const cacheKey = responseCache && who.identity?.sub === null ? responseCache.keyOf(req, body, lang) : undefined;
+    const generation = responseCache?.store.generation() ?? 0;
+    let slot: CacheSlot | undefined;
+    if (responseCache && cacheKey) {
+      const cached = await responseCache.lookup(generation, cacheKey);
+      if (cached) return responseCache.send(res, cached, headers);
+      slot = {};
+    }
+    const answer = await executeApollo(
       apollo,
       req,
       res,
       body,
       async () => {
         if (who.error) throw who.error;
-        return { identity: who.identity, lang, requestId, clientKey };
+        return { identity: who.identity, lang, requestId, clientKey, responseCache: slot };
       },
-      headers,
+      slot ? { ...headers, 'x-cache': 'MISS' } : headers,
     );
+    if (responseCache && cacheKey && slot && answer) await responseCache.remember(generation, cacheKey, slot, answer);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
+    if (url.pathname === '/metrics') return sendText(res, 200, gatewayMetrics(responseCache));
     if (url.pathname === '/ready') {
       const checks = await Promise.all(
         Object.entries(urls).map(async ([name, u]) => {
@@ -126,6 +165,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   let running: RunningServer | undefined;
   return {
     apollo,
+    responseCache,
     handle,
     async listen() {
       running = await startHttpServer(handle, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs, log, readyMessage: 'gateway ready' });
@@ -135,6 +175,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       await running?.close();
       await apollo.stop();
       client.destroy();
+      await responseCache?.store.close();
     },
   };
 }

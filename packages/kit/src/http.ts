@@ -47,7 +47,7 @@ export function parseGraphQLBody(req: IncomingMessage, raw: Buffer): unknown {
   return raw.toString('utf8');
 }
 
-/** Runs one HTTP request through Apollo Server and writes its answer. */
+/** Runs one HTTP request through Apollo Server and writes its answer; returns it when it was sent in one piece. */
 export async function executeApollo<C extends BaseContext>(
   apollo: ApolloServer<C>,
   req: IncomingMessage,
@@ -55,7 +55,7 @@ export async function executeApollo<C extends BaseContext>(
   body: unknown,
   context: () => Promise<C>,
   extraHeaders: Record<string, string> = {},
-): Promise<void> {
+): Promise<{ status: number; body: string; contentType: string } | undefined> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -67,13 +67,15 @@ export async function executeApollo<C extends BaseContext>(
   });
   const outHeaders: Record<string, string> = { ...extraHeaders };
   for (const [key, value] of response.headers) outHeaders[key] = value;
+  const status = response.status ?? 200;
   if (response.body.kind === 'complete') {
     outHeaders['content-length'] = String(Buffer.byteLength(response.body.string));
-    res.writeHead(response.status ?? 200, outHeaders);
+    res.writeHead(status, outHeaders);
     res.end(response.body.string);
-    return;
+    return { status, body: response.body.string, contentType: outHeaders['content-type'] ?? 'application/json; charset=utf-8' };
   }
-  res.writeHead(response.status ?? 200, outHeaders);
+  res.writeHead(status, outHeaders);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+  return undefined;
 }

@@ -18,3 +18,4 @@ export * from './db-errors';
 export * from './service-client';
 export * from './http-server';
 export * from './sql';
+export * from './cache-hints';

@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { CACHE_CONTROL_SDL, withCacheHints, type CacheHints } from './cache-hints';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
@@ -44,6 +45,8 @@ export async function buildFederatedSchema(options: {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   references: ReferenceResolvers;
+  /** Seconds each object type's data stays true (see cache-hints.ts). */
+  cacheHints?: CacheHints;
 }): Promise<FederatedSchema> {
   orderArgumentsByPosition();
   const typeGraphqlSchema = await buildSchema({
@@ -56,7 +59,7 @@ export async function buildFederatedSchema(options: {
   const printed = printSchemaWithDirectives(typeGraphqlSchema)
     // type-graphql always declares a root schema; federation infers roots from type names.
     .replace(/^schema \{[^}]*\}\n*/m, '');
-  const sdl = `${FEDERATION_LINK}\n\n${printed.trim()}\n`;
+  const sdl = `${withCacheHints(`${FEDERATION_LINK}\n\n${CACHE_CONTROL_SDL}\n\n${printed.trim()}`, options.cacheHints ?? {})}\n`;
   const resolvers = merge(createResolversMap(typeGraphqlSchema) as Record<string, any>, options.references);
   const schema = buildSubgraphSchema({ typeDefs: gql(sdl), resolvers: resolvers as any });
   return { schema, sdl };

@@ -10,6 +10,7 @@ import { ANONYMOUS, HEADERS, verifyRequest, SignatureError, type Identity } from
 import { commonSpec, readConfig, readConfigOrExit, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
+import { callerScopePlugin, type CacheHints } from './cache-hints';
 import type { RequestScope, SubgraphContext } from './context';
 import { executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText } from './http';
 import { createLogger, type Logger } from './logger';
@@ -21,6 +22,8 @@ export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   references: ReferenceResolvers;
+  /** Seconds each object type's data stays true, for the cache-control policy of answers (cache-hints.ts). */
+  cacheHints?: CacheHints;
   entities: Function[];
   migrationsDir: string;
   createServices(ds: DataSource, config: SubgraphConfig): Services;
@@ -153,7 +156,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     includeStacktraceInErrorResponses: !production,
     // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), callerScopePlugin((ctx: SubgraphContext<S, L>) => ctx.identity.sub === null)],
     formatError(formatted, error) {
       const code = formatted.extensions?.code;
       const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';

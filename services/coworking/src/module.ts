@@ -32,6 +32,14 @@ export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders
   // Reached by no query of this subgraph, only through _entities.
   orphanedTypes: [CalendarDay, SharedSpace],
   references: { ...memberReference, ...eventReference, ...spaceReference, ...calendarReference },
+  // Seconds each type's data stays true; every successful mutation through the gateway empties its cache anyway.
+  cacheHints: {
+    MembershipPlan: 3600, Money: 3600, PageInfo: 3600,
+    SharedSpace: 300, Member: 300, MemberConnection: 300, MemberEdge: 300,
+    CoworkingEvent: 60, CoworkingEventConnection: 60, CoworkingEventEdge: 60, EventRegistration: 60, CalendarDay: 60, Membership: 60,
+    // Who is in the house right now.
+    CoworkingOccupancy: 30, CheckIn: 30,
+  },
   entities: [Member, MembershipPlan, Membership, CoworkingEvent, CheckIn, EventRegistration],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
   createServices,

@@ -46,6 +46,15 @@ export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
   // Entities only other subgraphs reach: the gallery has no Query that returns them.
   orphanedTypes: [SharedSpace, CalendarDay],
   references: { ...artistReference, ...artworkReference, ...exhibitionReference, ...spaceReference, ...calendarReference },
+  // Seconds each type's data stays true; every successful mutation through the gateway empties its cache anyway.
+  cacheHints: {
+    Money: 3600, PageInfo: 3600,
+    Artist: 600, ArtistConnection: 600, ArtistEdge: 600,
+    // An exhibition's status moves with the date.
+    SharedSpace: 300, Artwork: 300, ArtworkConnection: 300, ArtworkEdge: 300, Exhibition: 300, ExhibitionConnection: 300, ExhibitionEdge: 300,
+    Vernissage: 300, Studio: 300, StudioAssignment: 300,
+    StudioBooking: 60, CalendarDay: 60,
+  },
   entities: [Artist, Artwork, Exhibition, ExhibitionArtist, ExhibitionArtwork, Studio, StudioAssignment, StudioBooking],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
   createServices,

@@ -28,6 +28,14 @@ export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
   defaultPort: 4001,
   resolvers: [HouseResolver, TenantResolver, SpaceResolver, BookingResolver, HoldResolver, CalendarResolver],
   references: { ...tenantReference, ...spaceReference, ...bookingReference, ...calendarReference },
+  // Seconds each type's data stays true; every successful mutation through the gateway empties its cache anyway.
+  cacheHints: {
+    House: 3600, Address: 3600, OpeningHours: 3600, Season: 3600,
+    Tenant: 600, Contact: 600, Office: 600,
+    SharedSpace: 300,
+    // Availability and bookings move with the clock (minimum notice, "today").
+    TimeSlot: 60, SpaceBooking: 60, BookingHolder: 60, BookingHistoryEntry: 60, CalendarDay: 60,
+  },
   entities: [House, Tenant, Office, SharedSpace, SpaceBooking, BookingHistoryEntry],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
   createServices,

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from '@maison/kit';
+import type { CachedAnswer, ResponseStore } from './store';
+
+/** Largest answer kept: bigger ones are rare and would crowd out the many small ones. */
+const MAX_CACHED_BYTES = 512 * 1024;
+
+/** What the cache needs to know about a request while Apollo executes it. */
+export interface CacheSlot {
+  /** Seconds the answer may be served again; set by the plugin when the answer may be shared. */
+  maxAgeSeconds?: number;
+}
+
+export interface ResponseCacheContext {
+  identity: { sub: string | null };
+  responseCache?: CacheSlot;
+}
+
+/**
+ * Full-response cache for anonymous reads. An answer is shared only when
+ *   - the caller sent no Authorization header (the subgraphs answer per identity),
+ *   - the operation is a query and the answer has no errors,
+ *   - its cache policy, combined by the gateway from the subgraphs' Cache-Control headers (each
+ *     subgraph derives its own from the @cacheControl hints of the object types in its answer), is
+ *     PUBLIC with a max-age above zero.
+ * It is kept for that max-age, and every mutation that runs empties the cache (a new generation),
+ * before its answer is sent: an anonymous reader never sees an answer older than a change made
+ * through the gateway.
+ */
+export class ResponseCache {
+  readonly stats = { hits: 0, misses: 0, stored: 0, invalidations: 0 };
+
+  constructor(readonly store: ResponseStore, private readonly log?: Logger, private readonly now: () => number = Date.now) {}
+
+  /** The key of an anonymous GraphQL read, or undefined when the request may not use the cache. */
+  keyOf(req: IncomingMessage, body: unknown, lang: string): string | undefined {
+    if (req.headers.authorization !== undefined) return undefined;
+    let material: unknown;
+    if (req.method === 'GET') material = req.url;
+    else if (req.method === 'POST' && body !== null && typeof body === 'object' && !Array.isArray(body)) {
+      const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+      const persisted = (extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery;
+      if (typeof query !== 'string' && persisted === undefined) return undefined;
+      material = [query, operationName, variables, persisted];
+    } else return undefined;
+    return createHash('sha256').update(JSON.stringify([lang, req.headers.accept ?? '', material])).digest('base64url');
+  }
+
+  async lookup(generation: number, key: string): Promise<CachedAnswer | undefined> {
+    const answer = await this.store.get(generation, key);
+    if (answer && this.now() < answer.storedAt + answer.maxAgeSeconds * 1000) {
+      this.stats.hits += 1;
+      return answer;
+    }
+    this.stats.misses += 1;
+    return undefined;
+  }
+
+  async remember(generation: number, key: string, slot: CacheSlot, answer: { status: number; body: string; contentType: string }): Promise<void> {
+    if (!slot.maxAgeSeconds || answer.status !== 200 || answer.body.length > MAX_CACHED_BYTES) return;
+    await this.store.set(generation, key, { body: answer.body, contentType: answer.contentType, storedAt: this.now(), maxAgeSeconds: slot.maxAgeSeconds });
+    this.stats.stored += 1;
+  }
+
+  /** Writes a cached answer, with its remaining freshness. */
+  send(res: ServerResponse, answer: CachedAnswer, headers: Record<string, string>): void {
+    const ageSeconds = Math.max(0, Math.floor((this.now() - answer.storedAt) / 1000));
+    res.writeHead(200, {
+      ...headers,
+      'content-type': answer.contentType,
+      'content-length': String(Buffer.byteLength(answer.body)),
+      'cache-control': `max-age=${Math.max(0, answer.maxAgeSeconds - ageSeconds)}, public`,
+      age: String(ageSeconds),
+      'x-cache': 'HIT',
+    });
+    res.end(answer.body);
+  }
+
+  /** Decides, per request, whether its answer may be shared, and invalidates on mutations. */
+  plugin<C extends ResponseCacheContext>(): ApolloServerPlugin<C> {
+    return {
+      requestDidStart: async () => {
+        let executed = false;
+        return {
+          async executionDidStart() {
+            executed = true;
+          },
+          willSendResponse: async ({ contextValue, operation, response, overallCachePolicy }) => {
+            if (!executed || !operation) return;
+            if (operation.operation === 'mutation') {
+              await this.invalidate();
+              return;
+            }
+            const slot = contextValue.responseCache;
+            if (!slot || operation.operation !== 'query' || contextValue.identity.sub !== null) return;
+            if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
+            const policy = overallCachePolicy.policyIfCacheable();
+            if (policy && policy.scope === 'PUBLIC') slot.maxAgeSeconds = policy.maxAge;
+          },
+        };
+      },
+    };
+  }
+
+  async invalidate(): Promise<void> {
+    try {
+      await this.store.invalidateAll();
+      this.stats.invalidations += 1;
+    } catch (error) {
+      this.log?.error('response cache: invalidation failed; cached answers expire by their max-age', { error });
+    }
+  }
+}

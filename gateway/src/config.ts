@@ -49,6 +49,12 @@ export const gatewaySpec = {
   jwksRefetchCooldownMs: v.int('JWKS_REFETCH_COOLDOWN_MS', { description: 'least time between two JWKS fetches caused by an unknown kid', default: 30_000, min: 0 }),
   jwtAcceptHs256: v.bool('JWT_ACCEPT_HS256', { description: 'accept HS256 tokens signed with JWT_SECRET (turn off once an identity provider issues every token)', default: true }),
   bodyLimitBytes: v.int('BODY_LIMIT_BYTES', { description: 'largest accepted request body', default: 1_048_576, min: 1024 }),
+  workers: v.int('GATEWAY_WORKERS', {
+    description: 'gateway processes sharing the port (node cluster); rate limits and the in-memory response cache are per process',
+    default: 1,
+    min: 1,
+    max: 64,
+  }),
   responseCache: v.oneOf('RESPONSE_CACHE', ['on', 'off'] as const, {
     description: 'full-response cache of anonymous public reads (in memory, or in Redis when REDIS_URL is set)',
     default: 'on',

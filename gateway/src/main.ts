@@ -1,14 +1,45 @@
+import cluster from 'node:cluster';
 import { readConfigOrExit } from '@maison/config';
 import { createLogger, stopOnSignals } from '@maison/kit';
 import { gatewaySpec } from './config';
 import { createGateway } from './gateway';
 
+/**
+ * One gateway process, or with GATEWAY_WORKERS=N a primary that forks N workers listening on the
+ * same port (node cluster). The primary restarts nothing: a worker that dies stops the whole
+ * gateway with an error, so the supervisor (Docker, systemd, the launcher) sees it.
+ */
 async function main(): Promise<void> {
   const config = readConfigOrExit(gatewaySpec);
   const log = createLogger('gateway', config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers, log);
   const gateway = await createGateway(config);
   await gateway.listen();
   stopOnSignals(() => gateway.close(), log);
+}
+
+function runPrimary(count: number, log: ReturnType<typeof createLogger>): void {
+  let stopping = false;
+  for (let i = 0; i < count; i += 1) cluster.fork();
+  log.info('gateway workers started', { workers: count });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    log.error('gateway worker died; stopping', { pid: worker.process.pid, code, signal });
+    stopping = true;
+    for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+    process.exitCode = 1;
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log.info('stopping', { signal, workers: count });
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    });
+  }
 }
 
 main().catch((error) => {

@@ -14,7 +14,15 @@ export interface SubgraphRequest {
  * request and its socket at once, and the deadline covers the whole answer, body included.
  */
 export class SubgraphFetch {
-  private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  /**
+   * Kept-alive sockets idle at most IDLE_MS here, well under the subgraphs' keepAliveTimeout (65 s,
+   * kit/http-server.ts): the gateway never sends a request on a socket the subgraph is closing.
+   */
+  private static readonly IDLE_MS = 30_000;
+  private readonly agents = {
+    http: new http.Agent({ keepAlive: true, timeout: SubgraphFetch.IDLE_MS, scheduling: 'lifo' }),
+    https: new https.Agent({ keepAlive: true, timeout: SubgraphFetch.IDLE_MS, scheduling: 'lifo' }),
+  };
 
   async fetch(url: string, init: SubgraphRequest, timeoutMs: number): Promise<Response> {
     // A timer cleared as soon as the call settles (AbortSignal.timeout would hold it for timeoutMs).

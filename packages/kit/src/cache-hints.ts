@@ -1,12 +1,29 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, parse, print, type DirectiveNode, type DocumentNode } from 'graphql';
+import {
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isObjectType,
+  Kind,
+  parse,
+  print,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DirectiveNode,
+  type DocumentNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 
 /**
  * Cache hints of a subgraph: how long, in seconds, an answer made of each object type stays true.
- * Apollo Server's cache-control plugin computes each answer's policy from them (the shortest
- * maxAge of every object in it; 0, "do not cache", for any object type without a hint) and sends
- * it as `Cache-Control`; the gateway combines the subgraphs' headers into the policy of the whole
- * answer. Types of mutation payloads need none: mutations are never cached.
+ * They are printed in the subgraph SDL as Apollo's `@cacheControl(maxAge: N)`; each answer's policy
+ * (the shortest hint of every object type it can hold; 0, "do not cache", for any type without
+ * one) is sent as `Cache-Control` (cacheHeaderPlugin), and the gateway combines the subgraphs'
+ * headers into the policy of the whole answer. Types of mutation payloads need none: mutations are
+ * never cached.
  */
 export type CacheHints = Record<string, number>;
 
@@ -40,18 +57,102 @@ export function withCacheHints(sdl: string, hints: CacheHints): string {
 }
 
 /**
- * A subgraph answers per caller (private bookings, non-public members): the answer to a signed-in
- * caller may only be cached for that caller. Anonymous answers keep the PUBLIC scope.
+ * The cache policy of an answer, computed from the operation instead of field by field: the
+ * shortest hint among the object types the operation can return (0, do not cache, for a composite
+ * type without a hint, for a root field returning a scalar, and for mutations), and for `_entities`
+ * the hints of the representations' types. The operation's part is computed once per parsed
+ * document (Apollo Server keeps parsed documents), so an answer costs a lookup, where Apollo's own
+ * cache-control plugin wraps every resolver of every request (a per-field plugin).
  */
-export function callerScopePlugin(isAnonymous: (context: any) => boolean): ApolloServerPlugin<any> {
+export function staticMaxAge(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  hints: CacheHints,
+): number {
+  const shape = operationShape(schema, document, operation, hints);
+  const finite = (n: number) => (Number.isFinite(n) ? n : 0); // nothing but __typename: nothing worth caching
+  if (shape.entitiesVariable === undefined) return finite(shape.maxAge);
+  const representations = variables?.[shape.entitiesVariable];
+  if (!Array.isArray(representations) || representations.length === 0) return 0;
+  let maxAge = shape.maxAge;
+  for (const representation of representations) {
+    const typename = (representation as { __typename?: unknown } | null)?.__typename;
+    maxAge = Math.min(maxAge, typeof typename === 'string' ? (hints[typename] ?? 0) : 0);
+  }
+  return finite(maxAge);
+}
+
+interface OperationShape {
+  maxAge: number;
+  /** Name of the variable holding `_entities` representations; null when given inline (not cached). */
+  entitiesVariable?: string;
+}
+
+const shapes = new WeakMap<OperationDefinitionNode, OperationShape>();
+
+function operationShape(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, hints: CacheHints): OperationShape {
+  const known = shapes.get(operation);
+  if (known) return known;
+  const shape: OperationShape = { maxAge: operation.operation === 'query' ? Number.POSITIVE_INFINITY : 0 };
+  const hintOf = (type: GraphQLNamedType): number => {
+    if (isObjectType(type)) return hints[type.name] ?? 0;
+    if (isAbstractType(type)) return Math.min(...schema.getPossibleTypes(type).map((t) => hints[t.name] ?? 0));
+    return Number.POSITIVE_INFINITY; // scalars and enums take their parent's policy
+  };
+  if (shape.maxAge > 0) {
+    const typeInfo = new TypeInfo(schema);
+    let depth = 0;
+    // Fragments are visited wherever they are defined: an unused one can only make the policy stricter.
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        OperationDefinition: (node) => (node === operation ? undefined : false),
+        Field: {
+          enter(node) {
+            const field = typeInfo.getFieldDef();
+            const root = depth === 0 && typeInfo.getParentType() === schema.getQueryType();
+            depth += 1;
+            if (!field) return;
+            if (root && node.name.value === '_entities') {
+              const argument = node.arguments?.find((a) => a.name.value === 'representations');
+              if (argument?.value.kind === Kind.VARIABLE) shape.entitiesVariable = argument.value.name.value;
+              else shape.maxAge = 0;
+              return;
+            }
+            const named = getNamedType(field.type);
+            const hint = isCompositeType(named) ? hintOf(named) : root && !node.name.value.startsWith('__typename') ? 0 : Number.POSITIVE_INFINITY;
+            shape.maxAge = Math.min(shape.maxAge, hint);
+          },
+          leave() {
+            depth -= 1;
+          },
+        },
+      }),
+    );
+  }
+  shapes.set(operation, shape);
+  return shape;
+}
+
+/**
+ * Sets `Cache-Control` on every answer of a subgraph from its cache hints (see staticMaxAge):
+ * `max-age=N, public` for anonymous callers, `private` for signed-in ones (a subgraph answers per
+ * caller: private bookings, non-public members), `no-store` for mutations, errors and any type
+ * without a hint. Used with Apollo's own cache-control plugin turned off.
+ */
+export function cacheHeaderPlugin(schema: GraphQLSchema, hints: CacheHints, isAnonymous: (context: any) => boolean): ApolloServerPlugin<any> {
   return {
-    async requestDidStart({ contextValue }) {
-      if (isAnonymous(contextValue)) return;
+    async requestDidStart() {
       return {
-        // Not earlier: the cache-control plugin stops computing hints when it finds the policy
-        // already restricted as execution starts. This hook runs before its own willSendResponse.
-        async willSendResponse({ overallCachePolicy }) {
-          overallCachePolicy.restrict({ scope: 'PRIVATE' });
+        async willSendResponse({ document, operation, request, response, contextValue }) {
+          const body = response.body;
+          let maxAge = 0;
+          if (document && operation && body.kind === 'single' && !body.singleResult.errors) {
+            maxAge = staticMaxAge(schema, document, operation, request.variables, hints);
+          }
+          response.http.headers.set('cache-control', maxAge > 0 ? `max-age=${maxAge}, ${isAnonymous(contextValue) ? 'public' : 'private'}` : 'no-store');
         },
       };
     },

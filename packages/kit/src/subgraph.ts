@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
@@ -10,7 +10,7 @@ import { ANONYMOUS, HEADERS, verifyRequest, SignatureError, type Identity } from
 import { commonSpec, readConfig, readConfigOrExit, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
-import { callerScopePlugin, type CacheHints } from './cache-hints';
+import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
 import type { RequestScope, SubgraphContext } from './context';
 import { executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText } from './http';
 import { createLogger, type Logger } from './logger';
@@ -156,7 +156,14 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     includeStacktraceInErrorResponses: !production,
     // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), callerScopePlugin((ctx: SubgraphContext<S, L>) => ctx.identity.sub === null)],
+    // No per-field plugin: Apollo wraps every resolver when one is installed. The inline trace is
+    // unused (no usage reporting), and Cache-Control comes from the operation, not from each field.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      cacheHeaderPlugin(schema, module.cacheHints ?? {}, (ctx: SubgraphContext<S, L>) => ctx.identity.sub === null),
+    ],
     formatError(formatted, error) {
       const code = formatted.extensions?.code;
       const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';

@@ -4,6 +4,7 @@ import { ANONYMOUS, bearerToken, InvalidTokenError, JwksKeyStore, verifyAccessTo
 import { negotiateLang, type Lang } from '@maison/config';
 import { unauthenticated } from '@maison/errors';
 import type { GatewayConfig } from './config';
+import type { VerifiedTokens } from './verified-tokens';
 import type { CacheSlot } from './response-cache/response-cache';
 
 export interface GatewayContext {
@@ -37,14 +38,28 @@ export function invalidTokenError(lang: Lang): GraphQLError {
 export type Identified = { identity: Identity; error?: undefined; reason?: undefined } | { identity?: undefined; error: GraphQLError; reason: string };
 
 /** Verifies the caller's token: none is anonymous, a bad one is an UNAUTHENTICATED error (HTTP 401). */
-export async function identify(req: IncomingMessage, settings: AccessTokenSettings, lang: Lang): Promise<Identified> {
+export async function identify(req: IncomingMessage, settings: AccessTokenSettings, lang: Lang, verified?: VerifiedTokens): Promise<Identified> {
   try {
     const token = bearerToken(req.headers.authorization);
     if (!token) return { identity: ANONYMOUS };
-    return { identity: await verifyAccessToken(token, settings) };
+    const known = verified?.get(token);
+    if (known) return { identity: known };
+    const identity = await verifyAccessToken(token, settings);
+    verified?.remember(token, identity, expiryOf(token));
+    return { identity };
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) throw error;
     return { error: invalidTokenError(lang), reason: error.message };
+  }
+}
+
+/** The exp claim of a token whose signature was just verified. */
+function expiryOf(token: string): number | undefined {
+  try {
+    const exp = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -15,6 +15,7 @@ import { rateLimitedBody, rateLimits } from './rate-limit/rate-limit';
 import { runInRequestScope } from './request-scope';
 import { SignedDataSource } from './signed-data-source';
 import { SubgraphFetch } from './subgraph-fetch';
+import { VerifiedTokens } from './verified-tokens';
 import { serveCalendarFeed } from './ical/route';
 import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
 import { MemoryStore, type ResponseStore } from './response-cache/store';
@@ -50,6 +51,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const limits = operationLimits<GatewayContext>(config);
   const rates = rateLimits(config.rateLimitPerMinute, config.rateLimitMutationsPerMinute);
   const tokens = accessTokenSettings(config);
+  const verifiedTokens = new VerifiedTokens();
   const client = new SubgraphFetch();
   let responseCache: ResponseCache | undefined;
   if (config.responseCache === 'on') {
@@ -88,7 +90,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
 
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, lang: GatewayContext['lang']): Promise<void> {
     const headers = { [HEADERS.requestId]: requestId };
-    const who = await identify(req, tokens, lang);
+    const who = await identify(req, tokens, lang, verifiedTokens);
     if (who.error) log.info('token refused', { requestId, reason: who.reason });
     const clientKey = clientKeyOf(req, who.identity);
     const taken = rates.requests.take(clientKey);

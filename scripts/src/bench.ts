@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -10,6 +11,7 @@ import { stableId, withDatabase } from '@maison/kit';
 import { load, median, type LoadResult } from './bench/load';
 import { newRunId, scenarios, type Scenario } from './bench/scenarios';
 import { ROOT } from './services';
+import { waitForHealth } from './launcher';
 
 /**
  * `npm run bench`: the graph on a large data set (seed --scale), driven at 50 connections by
@@ -24,12 +26,14 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: process.env.BENCH_DURATION ?? '5' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
+    workers: { type: 'string', default: process.env.BENCH_WORKERS ?? '2' },
   },
 });
 const SCALE = Number(args.scale);
 const RUNS = Number(args.runs);
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
+const WORKERS = Number(args.workers);
 const PREFIX = 'bench_';
 const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
 
@@ -47,12 +51,13 @@ async function metrics(url: string): Promise<{ sql: number; requests: number }> 
 async function main(): Promise<void> {
   let pg: RunningPostgres | undefined;
   let launcher: ChildProcess | undefined;
-  let hive: ChildProcess | undefined;
+  const extras: ChildProcess[] = [];
   const dataDir = path.join(ROOT, '.data', 'bench-pg');
   const stop = async () => {
-    if (hive && hive.exitCode === null) {
-      hive.kill('SIGTERM');
-      await new Promise((r) => hive!.once('exit', r));
+    for (const child of extras) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
     }
     if (launcher && launcher.exitCode === null) {
       launcher.kill('SIGTERM');
@@ -94,16 +99,20 @@ async function main(): Promise<void> {
     await gallery.end();
 
     const [gatewayPort, tenantsPort, coworkingPort, galleryPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const graphEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SEED: 'off',
+      JWT_SECRET: DEV_JWT_SECRET,
+      GATEWAY_SIGNING_SECRET: DEV_SIGNING_SECRET,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
+      APOLLO_TELEMETRY_DISABLED: '1',
+    };
     launcher = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/start.js')], {
       env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        SEED: 'off',
-        JWT_SECRET: DEV_JWT_SECRET,
-        GATEWAY_SIGNING_SECRET: DEV_SIGNING_SECRET,
-        RATE_LIMIT_PER_MINUTE: '100000000',
-        RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
+        ...graphEnv,
         DATABASE_URL: server,
         DATABASE_PREFIX: PREFIX,
         PORT: String(gatewayPort),
@@ -121,9 +130,23 @@ async function main(): Promise<void> {
       });
       launcher!.once('exit', () => reject(new Error(`graph did not start:\n${out}`)));
     });
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const subgraphUrl = { tenants: `http://127.0.0.1:${tenantsPort}/graphql`, coworking: `http://127.0.0.1:${coworkingPort}/graphql`, gallery: `http://127.0.0.1:${galleryPort}/graphql` };
-    say(`graph ready: ${gatewayUrl}`);
+    // The launcher's gateway has the response cache on (the default). The comparisons use gateways
+    // of our own over the same subgraphs without it, with one process and with WORKERS processes.
+    const cachedUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const startGateway = async (name: string, env: Record<string, string>): Promise<string> => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [path.join(ROOT, 'gateway', 'dist', 'main.js')], {
+        env: { ...graphEnv, ...env, PORT: String(port), TENANTS_URL: subgraphUrl.tenants, COWORKING_URL: subgraphUrl.coworking, GALLERY_URL: subgraphUrl.gallery },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      extras.push(child);
+      await waitForHealth(`http://127.0.0.1:${port}/health`, undefined, 30_000);
+      say(`${name} ready on port ${port}`);
+      return `http://127.0.0.1:${port}/graphql`;
+    };
+    const gatewayUrl = await startGateway('our gateway (no response cache)', { RESPONSE_CACHE: 'off' });
+    const workersUrl = WORKERS > 1 ? await startGateway(`our gateway (${WORKERS} workers, no response cache)`, { RESPONSE_CACHE: 'off', GATEWAY_WORKERS: String(WORKERS) }) : undefined;
 
     // The peer: Hive Gateway on the same supergraph (its subgraph URLs pointed at this run's ports).
     const hivePort = await freePort();
@@ -135,43 +158,40 @@ async function main(): Promise<void> {
         .replace('http://127.0.0.1:4002/graphql', subgraphUrl.coworking)
         .replace('http://127.0.0.1:4003/graphql', subgraphUrl.gallery),
     );
-    hive = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/bench/hive.js')], {
+    const hive = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/bench/hive.js')], {
       env: { ...process.env, NODE_ENV: 'production', PORT: String(hivePort), SUPERGRAPH_PATH: supergraphPath },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    extras.push(hive);
     await new Promise<void>((resolve, reject) => {
-      hive!.stdout!.on('data', (c: Buffer) => c.toString().includes('hive gateway ready') && resolve());
-      hive!.once('exit', () => reject(new Error('Hive Gateway did not start')));
+      hive.stdout!.on('data', (c: Buffer) => c.toString().includes('hive gateway ready') && resolve());
+      hive.once('exit', () => reject(new Error('Hive Gateway did not start')));
     });
     const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
     say(`Hive Gateway ready: ${hiveUrl}`);
 
     const runId = newRunId();
     const rows: Row[] = [];
+    const cacheRows: CacheRow[] = [];
     for (const scenario of scenarios({ benchSpaceId, exhibitionSlug, runId })) {
       if (args.only && !scenario.name.includes(args.only)) continue;
       let offset = 0;
+      // Each measured run gets its own range of request numbers (mutations book distinct slots).
       const next = () => (offset += 100_000);
-      const viaGateway = await measure(scenario, 'gateway', async () => {
+      const token = (n: number) => (scenario.mutation ? writers[n % writers.length] : readers[n % readers.length]);
+      const throughGateway = (url: string, anonymous = false) => async () => {
         const base = next();
         return load({
-          url: gatewayUrl,
+          url,
           connections: CONNECTIONS,
           durationSeconds: DURATION,
-          request: (n) => ({ headers: { authorization: `Bearer ${(scenario.mutation ? writers : readers)[n % (scenario.mutation ? 50 : 500)]}` }, body: scenario.gatewayBody(base + n) }),
+          request: (n) => ({ headers: anonymous ? ({} as Record<string, string>) : { authorization: `Bearer ${token(base + n)}` }, body: scenario.gatewayBody(base + n) }),
           valid: scenario.valid,
         });
-      }, subgraphUrl);
-      const viaHive = await measure(scenario, 'Hive Gateway', async () => {
-        const base = next();
-        return load({
-          url: hiveUrl,
-          connections: CONNECTIONS,
-          durationSeconds: DURATION,
-          request: (n) => ({ headers: { authorization: `Bearer ${(scenario.mutation ? writers : readers)[n % (scenario.mutation ? 50 : 500)]}` }, body: scenario.gatewayBody(base + n) }),
-          valid: scenario.valid,
-        });
-      }, subgraphUrl);
+      };
+      const viaGateway = await measure(scenario, 'gateway', throughGateway(gatewayUrl), subgraphUrl);
+      const viaWorkers = workersUrl ? await measure(scenario, `gateway, ${WORKERS} workers`, throughGateway(workersUrl), subgraphUrl) : undefined;
+      const viaHive = await measure(scenario, 'Hive Gateway', throughGateway(hiveUrl), subgraphUrl);
       const direct = await measure(scenario, 'direct', async () => {
         const base = next();
         return load({
@@ -180,19 +200,26 @@ async function main(): Promise<void> {
           durationSeconds: DURATION,
           request: (n) => {
             const body = scenario.directBody(base + n);
-            const identity = scenario.mutation ? writerIdentity(n) : { sub: `bench-reader-${n % 500}`, roles: ['TENANT' as const] };
+            const identity = scenario.mutation ? writerIdentity(base + n) : { sub: `bench-reader-${(base + n) % readers.length}`, roles: ['TENANT' as const] };
             return { headers: signRequest(DEV_SIGNING_SECRET, identity, 'fr', body), body };
           },
           valid: scenario.valid,
         });
       }, subgraphUrl);
-      rows.push({ scenario: scenario.name, gateway: viaGateway, hive: viaHive, direct });
+      rows.push({ scenario: scenario.name, gateway: viaGateway, workers: viaWorkers, hive: viaHive, direct });
       say(
         `${scenario.name}: ours ${viaGateway.rps.toFixed(0)} req/s (p99 ${viaGateway.p99} ms), Hive ${viaHive.rps.toFixed(0)} req/s, direct ${direct.rps.toFixed(0)} req/s` +
           ` → ${(viaGateway.rps / viaHive.rps).toFixed(2)}× Hive, ${(viaGateway.rps / direct.rps).toFixed(2)}× the floor`,
       );
+      if (!scenario.mutation) {
+        // Anonymous readers: the same operation without Authorization, response cache off, then on.
+        const uncached = await measure(scenario, 'gateway, anonymous, no response cache', throughGateway(gatewayUrl, true), subgraphUrl);
+        const cached = await measure(scenario, 'gateway, anonymous, response cache', throughGateway(cachedUrl, true), subgraphUrl);
+        cacheRows.push({ scenario: scenario.name, uncached, cached });
+        say(`${scenario.name}, anonymous: ${uncached.rps.toFixed(0)} req/s without the response cache, ${cached.rps.toFixed(0)} with it (${(cached.rps / uncached.rps).toFixed(1)}×)`);
+      }
     }
-    report(rows);
+    report(rows, cacheRows);
   } finally {
     await stop();
   }
@@ -205,8 +232,14 @@ interface Measured extends LoadResult {
 interface Row {
   scenario: string;
   gateway: Measured;
+  workers?: Measured;
   hive: Measured;
   direct: Measured;
+}
+interface CacheRow {
+  scenario: string;
+  uncached: Measured;
+  cached: Measured;
 }
 
 async function measure(scenario: Scenario, target: string, run: () => Promise<LoadResult>, subgraphs: Record<string, string>): Promise<Measured> {
@@ -231,34 +264,58 @@ async function measure(scenario: Scenario, target: string, run: () => Promise<Lo
   return { ...chosen, rps: median(mid), p50: median(results.map((r) => r.p50)), p99: median(results.map((r) => r.p99)), invalid: results.reduce((s, r) => s + r.invalid, 0), errors: results.reduce((s, r) => s + r.errors, 0) };
 }
 
-function report(rows: Row[]): void {
+function report(rows: Row[], cacheRows: CacheRow[]): void {
   const sql = (m: Measured) => Object.entries(m.sqlPerRequest).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') || '0';
   const lines = [
     '# Benchmarks',
     '',
     `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: seed scale ${SCALE}, ${CONNECTIONS} connections, ` +
-      `${RUNS} measured runs of ${DURATION} s after a warm-up, medians. Every request carries its own \`Authorization\` header; ` +
-      'every answer is checked. Both gateways run with NODE_ENV=production over the same subgraphs and supergraph; the peer is ' +
-      'Hive Gateway (`@graphql-hive/gateway-runtime`, default settings, verifying the same tokens and signing subgraph calls ' +
-      'as ours does, since the subgraphs refuse unsigned calls). "Direct" sends the same operation straight to the ' +
-      'subgraph that answers it, signed as the gateway would: the floor no gateway can beat (for the calendar, only the tenants part).',
+      `${RUNS} measured runs of ${DURATION} s after a warm-up, medians, on one machine (${os.cpus().length} cores) that also runs ` +
+      'the subgraphs, PostgreSQL and the load generator. Every request carries its own `Authorization` header; every answer is ' +
+      'checked. All gateways run with NODE_ENV=production over the same subgraphs and supergraph:',
+    '',
+    '- **our gateway**: `gateway/`, one process, response cache off (signed-in callers never use it anyway);',
+    ...(rows.some((r) => r.workers) ? [`- **our gateway, ${WORKERS} workers**: the same with \`GATEWAY_WORKERS=${WORKERS}\` (node cluster);`] : []),
+    '- **Hive Gateway**: `@graphql-hive/gateway-runtime` with its default settings, verifying the same tokens and forwarding the ' +
+      "caller's identity as headers, signed as ours does (the subgraphs refuse unsigned calls);",
+    '- **direct**: the same operation sent straight to the subgraph that answers it, signed as a gateway would: the floor no ' +
+      'gateway can beat (for the calendar, only the tenants part: the gateways also call coworking and gallery).',
     '',
     '| scenario | target | req/s | p50 ms | p99 ms | subgraph fetches / req | SQL / req | wrong answers | ÷ Hive | ÷ direct |',
     '|---|---|---:|---:|---:|---:|---|---:|---:|---:|',
   ];
   const line = (r: Row, name: string, m: Measured) =>
     `| ${r.scenario} | ${name} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.fetchesPerRequest.toFixed(1)} | ${sql(m)} | ${m.invalid + m.errors} | ${(m.rps / r.hive.rps).toFixed(2)} | ${(m.rps / r.direct.rps).toFixed(2)} |`;
-  for (const r of rows) lines.push(line(r, 'our gateway', r.gateway), line(r, 'Hive Gateway', r.hive), line(r, 'direct', r.direct));
+  for (const r of rows) {
+    lines.push(line(r, 'our gateway', r.gateway));
+    if (r.workers) lines.push(line(r, `our gateway, ${WORKERS} workers`, r.workers));
+    lines.push(line(r, 'Hive Gateway', r.hive), line(r, 'direct', r.direct));
+  }
   const deduplicated = rows.filter((r) => r.hive.fetchesPerRequest < 0.5).map((r) => r.scenario);
   if (deduplicated.length > 0) {
     lines.push(
       '',
       `**Read this before the Hive ratios.** On ${deduplicated.join(', ')}, Hive Gateway made fewer than one subgraph call per ` +
-        'request: with its default settings it shares one in-flight subgraph call among identical concurrent operations, ' +
-        'even from different callers (the identity travels in headers it adds after that point). Our gateway never shares ' +
-        'an answer between callers, because the subgraphs answer per identity (private bookings, non-public members). ' +
-        'Those rows compare different work.',
+        'request: it shared in-flight subgraph calls between callers, so those rows compare different work.',
     );
+  }
+  if (cacheRows.length > 0) {
+    lines.push(
+      '',
+      '## Response cache',
+      '',
+      'Anonymous readers (no `Authorization` header), the same operations through our gateway with the response cache off and on ' +
+        '(in memory; `REDIS_URL` shares it between instances). Cached answers are served without any subgraph call until their ' +
+        'max-age (from the subgraphs\' cache hints) runs out or a mutation goes through the gateway.',
+      '',
+      '| scenario | response cache | req/s | p50 ms | p99 ms | subgraph fetches / req | wrong answers | × uncached |',
+      '|---|---|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const c of cacheRows) {
+      for (const [name, m] of [['off', c.uncached], ['on', c.cached]] as const) {
+        lines.push(`| ${c.scenario} | ${name} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.fetchesPerRequest.toFixed(2)} | ${m.invalid + m.errors} | ${(m.rps / c.uncached.rps).toFixed(1)} |`);
+      }
+    }
   }
   lines.push(
     '',

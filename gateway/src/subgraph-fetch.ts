@@ -1,6 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 
+export interface SubgraphAnswer {
+  status: number;
+  statusText: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
 export interface SubgraphRequest {
   method?: string;
   headers: Headers;
@@ -24,16 +31,16 @@ export class SubgraphFetch {
     https: new https.Agent({ keepAlive: true, timeout: SubgraphFetch.IDLE_MS, scheduling: 'lifo' }),
   };
 
-  async fetch(url: string, init: SubgraphRequest, timeoutMs: number): Promise<Response> {
+  /** The raw answer of one call: status, headers and body text, within timeoutMs. */
+  send(url: string, init: { method?: string; headers: Record<string, string>; body: string }, timeoutMs: number): Promise<SubgraphAnswer> {
     // A timer cleared as soon as the call settles (AbortSignal.timeout would hold it for timeoutMs).
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
     const { signal } = controller;
     const target = new URL(url);
     const secure = target.protocol === 'https:';
-    const headers = Object.fromEntries(init.headers);
-    headers['content-length'] = String(Buffer.byteLength(init.body));
-    return new Promise<Response>((resolve, reject) => {
+    const headers = { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) };
+    return new Promise<SubgraphAnswer>((resolve, reject) => {
       const fail = (error: unknown) => reject(signal.aborted ? signal.reason : error);
       const request = (secure ? https : http).request(target, { method: init.method ?? 'POST', headers, agent: secure ? this.agents.https : this.agents.http, signal }, (response) => {
         const chunks: Buffer[] = [];
@@ -41,11 +48,7 @@ export class SubgraphFetch {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           ended = true;
-          const out = new Headers();
-          for (const [key, value] of Object.entries(response.headers)) {
-            if (value !== undefined) out.set(key, Array.isArray(value) ? value.join(', ') : value);
-          }
-          resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 502, statusText: response.statusMessage ?? '', headers: out }));
+          resolve({ status: response.statusCode ?? 502, statusText: response.statusMessage ?? '', headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
         });
         response.on('error', fail);
         response.on('close', () => {
@@ -55,6 +58,16 @@ export class SubgraphFetch {
       request.on('error', fail);
       request.end(init.body);
     }).finally(() => clearTimeout(timer));
+  }
+
+  /** The same call as a fetch() Response. */
+  async fetch(url: string, init: SubgraphRequest, timeoutMs: number): Promise<Response> {
+    const answer = await this.send(url, { method: init.method, headers: Object.fromEntries(init.headers), body: init.body }, timeoutMs);
+    const out = new Headers();
+    for (const [key, value] of Object.entries(answer.headers)) {
+      if (value !== undefined) out.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: out });
   }
 
   /** Sockets this client holds, busy or pooled. */

@@ -17,9 +17,10 @@ export async function serveCalendarFeed(apollo: ApolloServer<GatewayContext>, re
   const queryLang = url.searchParams.get('lang');
   const lang: Lang = queryLang && LANGS.includes(queryLang as Lang) ? (queryLang as Lang) : negotiateLang(req.headers['accept-language']);
   const from = url.searchParams.get('from') ?? todayInHouse();
-  const to = url.searchParams.get('to') ?? addDays(from, DEFAULT_FEED_DAYS);
   const problem = (message: string) => sendJson(res, 400, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
-  if (!isLocalDate(from) || !isLocalDate(to)) return problem('from and to must be dates YYYY-MM-DD');
+  if (!isLocalDate(from)) return problem('from and to must be dates YYYY-MM-DD');
+  const to = url.searchParams.get('to') ?? addDays(from, DEFAULT_FEED_DAYS);
+  if (!isLocalDate(to)) return problem('from and to must be dates YYYY-MM-DD');
   if (queryLang && !LANGS.includes(queryLang as Lang)) return problem('lang must be fr or en');
   try {
     const events = await houseCalendarEvents(apollo, from, to, lang, requestId);

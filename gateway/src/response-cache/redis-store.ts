@@ -3,6 +3,20 @@ import type { Logger } from '@maison/kit';
 import type { CachedAnswer, ResponseStore } from './store';
 
 /**
+ * The generation counter, never below a generation this instance has used (ARGV[1]), plus ARGV[2].
+ * A plain INCR would restart from 1 when Redis loses the counter (a restart without persistence, an
+ * eviction): every running instance, already past it, would ignore the announced generations and
+ * keep serving the answers of the old one until they expire. Raising the counter on reconnection
+ * (refresh) also brings instances started afterwards onto the generation the others use.
+ */
+const GENERATION = `local v = tonumber(redis.call('GET', KEYS[1]) or '0')
+local used = tonumber(ARGV[1])
+if used > v then v = used end
+v = v + tonumber(ARGV[2])
+redis.call('SET', KEYS[1], v)
+return v`;
+
+/**
  * Store shared by every gateway instance: answers live in Redis with their TTL; the generation is
  * a Redis counter, and an invalidation is announced on a channel so every instance moves to it at
  * once (and re-reads it whenever its subscription reconnects). When Redis is unreachable, lookups
@@ -31,8 +45,14 @@ export class RedisStore implements ResponseStore {
 
   static async connect(url: string, options: { prefix?: string; log?: Logger } = {}): Promise<RedisStore> {
     const store = new RedisStore(url, options.prefix ?? 'maison:response-cache:', options.log);
-    await Promise.all([store.client.connect(), store.subscriber.connect()]);
-    await store.subscriber.subscribe(store.channel);
+    try {
+      await Promise.all([store.client.connect(), store.subscriber.connect()]);
+      await store.subscriber.subscribe(store.channel);
+    } catch (error) {
+      // Otherwise both connections keep reconnecting in the background, and keep the process alive.
+      await store.close();
+      throw error;
+    }
     await store.refresh();
     return store;
   }
@@ -60,7 +80,7 @@ export class RedisStore implements ResponseStore {
   }
 
   async invalidateAll(): Promise<void> {
-    const next = await this.client.incr(this.generationKey);
+    const next = Number(await this.client.eval(GENERATION, 1, this.generationKey, String(this.current), '1'));
     this.advance(next);
     await this.client.publish(this.channel, String(next));
   }
@@ -80,7 +100,7 @@ export class RedisStore implements ResponseStore {
 
   private async refresh(): Promise<void> {
     try {
-      this.advance(Number((await this.client.get(this.generationKey)) ?? 0));
+      this.advance(Number(await this.client.eval(GENERATION, 1, this.generationKey, String(this.current), '0')));
     } catch (error) {
       this.failed('refresh', error as Error);
     }

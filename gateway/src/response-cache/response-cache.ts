@@ -59,7 +59,9 @@ export class ResponseCache {
   }
 
   async remember(generation: number, key: string, slot: CacheSlot, answer: { status: number; body: string; contentType: string }): Promise<void> {
-    if (!slot.maxAgeSeconds || answer.status !== 200 || answer.body.length > MAX_CACHED_BYTES) return;
+    if (!slot.maxAgeSeconds || answer.status !== 200 || Buffer.byteLength(answer.body) > MAX_CACHED_BYTES) return;
+    // Computed before an invalidation: already stale, and never read again under the new generation.
+    if (generation !== this.store.generation()) return;
     await this.store.set(generation, key, { body: answer.body, contentType: answer.contentType, storedAt: this.now(), maxAgeSeconds: slot.maxAgeSeconds });
     this.stats.stored += 1;
   }

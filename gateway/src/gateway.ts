@@ -20,6 +20,7 @@ import { serveCalendarFeed } from './ical/route';
 import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
 import { MemoryStore, type ResponseStore } from './response-cache/store';
 import { RedisStore } from './response-cache/redis-store';
+import { workerRelay } from './response-cache/worker-relay';
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -55,9 +56,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const client = new SubgraphFetch();
   let responseCache: ResponseCache | undefined;
   if (config.responseCache === 'on') {
-    const store: ResponseStore = config.redisUrl
-      ? await RedisStore.connect(config.redisUrl, { log })
-      : new MemoryStore(config.responseCacheMaxEntries);
+    let store: ResponseStore;
+    if (config.redisUrl) store = await RedisStore.connect(config.redisUrl, { log });
+    else {
+      const memory = new MemoryStore(config.responseCacheMaxEntries, Date.now, workerRelay.announce());
+      workerRelay.listen(memory);
+      store = memory;
+    }
     responseCache = new ResponseCache(store, log);
     log.info('response cache on', { store: store.kind });
   }

@@ -3,6 +3,7 @@ import { readConfigOrExit } from '@maison/config';
 import { createLogger, stopOnSignals } from '@maison/kit';
 import { gatewaySpec } from './config';
 import { createGateway } from './gateway';
+import { workerRelay } from './response-cache/worker-relay';
 
 /**
  * One gateway process, or with GATEWAY_WORKERS=N a primary that forks N workers listening on the
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
 
 function runPrimary(count: number, log: ReturnType<typeof createLogger>): void {
   let stopping = false;
+  workerRelay.relay();
   for (let i = 0; i < count; i += 1) cluster.fork();
   log.info('gateway workers started', { workers: count });
   cluster.on('exit', (worker, code, signal) => {

@@ -14,7 +14,8 @@ import { post } from './security-helpers';
  */
 let graph: RunningGraph;
 beforeAll(async () => {
-  graph = await startGraph({ env: { COWORKING_TIMEOUT_MS: '1000' } });
+  // The subgraphs must be called on every request (no response cache) for their timeouts to show.
+  graph = await startGraph({ env: { COWORKING_TIMEOUT_MS: '1000', RESPONSE_CACHE: 'off' } });
 });
 afterAll(async () => {
   await graph?.stop();

@@ -126,8 +126,13 @@ describe('ResponseCache.keyOf', () => {
     expect(byHash('a'.repeat(64))).not.toBe(byHash('b'.repeat(64)));
   });
 
-  it('keys GET requests by their URL', () => {
-    const get = (url: string) => cache.keyOf(request({ method: 'GET', url }), undefined, 'fr');
+  it('keys GET requests by their URL, only those Apollo would execute (preflighted, as CSRF prevention wants)', () => {
+    const simple = (headers: Record<string, string>) => cache.keyOf(request({ method: 'GET', url: '/graphql?query=%7Ba%7Bx%7D%7D', headers }), undefined, 'fr');
+    expect(simple({})).toBeUndefined();
+    expect(simple({ 'content-type': 'text/plain; charset=utf-8' })).toBeUndefined();
+    expect(simple({ 'apollo-require-preflight': 'true' })).toEqual(expect.any(String));
+    expect(simple({ 'content-type': 'application/json' })).toEqual(expect.any(String));
+    const get = (url: string) => cache.keyOf(request({ method: 'GET', url, headers: { 'apollo-require-preflight': 'true' } }), undefined, 'fr');
     expect(get('/graphql?query=%7Ba%7Bx%7D%7D')).toEqual(expect.any(String));
     expect(get('/graphql?query=%7Ba%7Bx%7D%7D')).toBe(get('/graphql?query=%7Ba%7Bx%7D%7D'));
     expect(get('/graphql?query=%7Ba%7Bx%7D%7D')).not.toBe(get('/graphql?query=%7Ba%7By%7D%7D'));

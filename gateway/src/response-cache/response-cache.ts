@@ -7,6 +7,15 @@ import type { CachedAnswer, ResponseStore } from './store';
 /** Largest answer kept: bigger ones are rare and would crowd out the many small ones. */
 const MAX_CACHED_BYTES = 512 * 1024;
 
+/** Apollo's CSRF rule: a GET is executed only if a browser could not have sent it without a preflight. */
+function requiresPreflight(req: IncomingMessage): boolean {
+  if (req.headers['apollo-require-preflight'] !== undefined || req.headers['x-apollo-operation-name'] !== undefined) return true;
+  const type = req.headers['content-type'];
+  if (type === undefined) return false;
+  const essence = type.split(';')[0]!.trim().toLowerCase();
+  return !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(essence);
+}
+
 /** What the cache needs to know about a request while Apollo executes it. */
 export interface CacheSlot {
   /** Seconds the answer may be served again; set by the plugin when the answer may be shared. */
@@ -38,7 +47,11 @@ export class ResponseCache {
   keyOf(req: IncomingMessage, body: unknown, lang: string): string | undefined {
     if (req.headers.authorization !== undefined) return undefined;
     let material: unknown;
-    if (req.method === 'GET') material = req.url;
+    if (req.method === 'GET') {
+      // Only a GET that Apollo's CSRF prevention would execute: one a browser must preflight.
+      if (!requiresPreflight(req)) return undefined;
+      material = req.url;
+    }
     else if (req.method === 'POST' && body !== null && typeof body === 'object' && !Array.isArray(body)) {
       const { query, operationName, variables, extensions } = body as Record<string, unknown>;
       const persisted = (extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery;

@@ -22,13 +22,21 @@ export interface ResponseStore {
   close(): Promise<void>;
 }
 
-/** In-process store: a bounded LRU, one per gateway process. */
+/**
+ * In-process store: a bounded LRU, one per gateway process. With several worker processes
+ * (GATEWAY_WORKERS), `announce` tells the others about an invalidation (worker-relay.ts), and each
+ * calls forget() when told.
+ */
 export class MemoryStore implements ResponseStore {
   readonly kind = 'memory';
   private current = 0;
   private readonly entries = new Map<string, CachedAnswer>();
 
-  constructor(private readonly maxEntries: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+    private readonly announce?: () => void,
+  ) {}
 
   generation(): number {
     return this.current;
@@ -52,6 +60,12 @@ export class MemoryStore implements ResponseStore {
   }
 
   async invalidateAll(): Promise<void> {
+    this.forget();
+    this.announce?.();
+  }
+
+  /** This process's part of an invalidation: a new generation, nothing kept. */
+  forget(): void {
     this.current += 1;
     this.entries.clear();
   }

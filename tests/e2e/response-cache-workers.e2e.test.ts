@@ -1,0 +1,61 @@
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { asTenant, startGraph, tokenFor, type RunningGraph } from '@maison/testing';
+
+/**
+ * GATEWAY_WORKERS=2 without Redis: each worker process keeps its own memory cache, and an
+ * invalidation in one reaches the other through the primary. After a mutation, no answer from
+ * either worker may still be the old one.
+ */
+const RUN = randomBytes(4).toString('hex');
+const CALENDAR = `query Workers_${RUN}($from: LocalDate!, $to: LocalDate!) { calendar(from: $from, to: $to) { date spaceBookings { title } } }`;
+const BOOK = `mutation Book_${RUN}($input: BookSharedSpaceInput!) { bookSharedSpace(input: $input) { booking { id } userErrors { code } } }`;
+const day = addDays(todayInHouse(), 9);
+
+let graph: RunningGraph;
+beforeAll(async () => {
+  graph = await startGraph({ env: { DATABASE_PREFIX: `t_rcw_${RUN}_`, GATEWAY_WORKERS: '2' } });
+}, 180_000);
+afterAll(async () => {
+  await graph?.stop();
+});
+
+/** One request on a connection of its own, so that the cluster spreads them over both workers. */
+function post(body: unknown, headers: Record<string, string> = {}): Promise<{ cache: string | undefined; pid: string | undefined; body: any }> {
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(graph.gatewayUrl, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close', ...headers } }, (response) => {
+      let text = '';
+      response.on('data', (c: Buffer) => (text += c.toString()));
+      response.on('end', () => resolve({ cache: response.headers['x-cache'] as string | undefined, pid: undefined, body: JSON.parse(text) }));
+    });
+    request.on('error', reject);
+    request.end(data);
+  });
+}
+
+const titles = (body: any): string[] => body.data.calendar.flatMap((d: { spaceBookings: { title: string }[] }) => d.spaceBookings.map((b) => b.title));
+
+it('invalidates the memory caches of every worker after a mutation in one of them', async () => {
+  const read = () => post({ query: CALENDAR, variables: { from: day, to: day } });
+  // Warm both workers: with two processes, at most two misses, then hits only.
+  const warm = [];
+  for (let i = 0; i < 8; i += 1) warm.push(await read());
+  expect(warm.filter((a) => a.cache === 'MISS').length).toBeGreaterThanOrEqual(1);
+  expect(warm.filter((a) => a.cache === 'MISS').length).toBeLessThanOrEqual(2);
+  expect(warm.slice(-4).every((a) => a.cache === 'HIT')).toBe(true);
+  const title = `Atelier ${RUN}`;
+  expect(warm.every((a) => !titles(a.body).includes(title))).toBe(true);
+
+  const startsAt = houseInstant(day, '14:00');
+  const input = { spaceId: stableId('shared-space', 'cuisine'), startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), title, visibility: 'PUBLIC' };
+  const booked = await post({ query: BOOK, variables: { input } }, { authorization: `Bearer ${tokenFor(asTenant('acupuncture'))}` });
+  expect(booked.body.data.bookSharedSpace).toEqual({ booking: { id: expect.any(String) }, userErrors: [] });
+  // The relay goes through the primary: give it a moment, then every answer, from either worker, is new.
+  await new Promise((r) => setTimeout(r, 200));
+  const after = [];
+  for (let i = 0; i < 8; i += 1) after.push(await read());
+  expect(after.map((a) => titles(a.body).includes(title))).toEqual(Array(8).fill(true));
+  expect(after.filter((a) => a.cache === 'MISS').length).toBeGreaterThanOrEqual(1);
+}, 60_000);

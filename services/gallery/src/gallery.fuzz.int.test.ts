@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, isLocalDate, stableId, todayInHouse } from '@maison/kit';
 import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph, unexpectedErrors, withRoles } from '@maison/testing';
 import { galleryModule } from './module';
 import { holdTitle } from './modules/exhibition/exhibition.placement';
@@ -350,7 +350,9 @@ const EXTREME_DATES = ['0001-01-01', '1900-01-01', '9999-12-31', '2024-02-29', '
 /** A LocalDate: near today most of the time, else malformed or extreme. */
 const localDate = (f: Fuzz) => (f.chance(0.85) ? addDays(today, f.int(-5, 100)) : f.chance(0.5) ? f.localDate(today) : f.pick(EXTREME_DATES));
 /** n days after a date; another generated date when that one is not a date. */
-const after = (f: Fuzz, date: string, n: number) => addDays(date, n) ?? localDate(f);
+/** n days after a date, or null when the generated "date" is not one. */
+const daysAfter = (date: string, n: number) => (isLocalDate(date) ? addDays(date, n) : null);
+const after = (f: Fuzz, date: string, n: number) => daysAfter(date, n) ?? localDate(f);
 /** A DateTime: a quarter hour in the next three months most of the time, else anything Fuzz makes. */
 const instant = (f: Fuzz) => (f.chance(0.7) ? new Date(now.getTime() + f.int(-3, 90) * 86_400_000 + f.int(0, 95) * 900_000).toISOString() : f.dateTime(now));
 /** An instant n minutes after another given as text; a generated one when it is not an instant. */
@@ -391,7 +393,7 @@ function slug(f: Fuzz, current?: string): string {
 }
 
 function vernissage(f: Fuzz, startsOn: string) {
-  const day = addDays(startsOn, f.int(-16, 12));
+  const day = daysAfter(startsOn, f.int(-16, 12));
   const startsAt = day && f.chance(0.85) ? instantOf(f, houseInstant(day, f.pick(['16:00', '17:00', '17:30', '18:00', '20:00']))) : f.dateTime(now);
   return {
     startsAt,

@@ -18,7 +18,7 @@ import { SubgraphFetch } from './subgraph-fetch';
 import { VerifiedTokens } from './verified-tokens';
 import { serveCalendarFeed } from './ical/route';
 import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
-import { MemoryStore, type ResponseStore } from './response-cache/store';
+import { MemoryStore, type CachedAnswer, type ResponseStore } from './response-cache/store';
 import { RedisStore } from './response-cache/redis-store';
 import { workerRelay } from './response-cache/worker-relay';
 
@@ -35,7 +35,7 @@ const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toStrin
 
 /** Prometheus text: the response cache's counters (zero when it is off). */
 function gatewayMetrics(cache: ResponseCache | undefined): string {
-  const stats = cache?.stats ?? { hits: 0, misses: 0, stored: 0, invalidations: 0 };
+  const stats = cache?.stats ?? { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0 };
   return (
     Object.entries(stats)
       .map(([name, value]) => `# TYPE maison_response_cache_${name}_total counter\nmaison_response_cache_${name}_total{service="gateway"} ${value}`)
@@ -120,24 +120,34 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     // Anonymous reads may be answered from the response cache (see response-cache.ts).
     const cacheKey = responseCache && who.identity?.sub === null ? responseCache.keyOf(req, body, lang) : undefined;
     const generation = responseCache?.store.generation() ?? 0;
-    let slot: CacheSlot | undefined;
-    if (responseCache && cacheKey) {
-      const cached = await responseCache.lookup(generation, cacheKey);
-      if (cached) return responseCache.send(res, cached, headers);
-      slot = {};
+    const execute = (slot?: CacheSlot) =>
+      executeApollo(
+        apollo,
+        req,
+        res,
+        body,
+        async () => {
+          if (who.error) throw who.error;
+          return { identity: who.identity, lang, requestId, clientKey, responseCache: slot };
+        },
+        slot ? { ...headers, 'x-cache': 'MISS' } : headers,
+      );
+    if (!responseCache || !cacheKey) {
+      await execute();
+      return;
     }
-    const answer = await executeApollo(
-      apollo,
-      req,
-      res,
-      body,
-      async () => {
-        if (who.error) throw who.error;
-        return { identity: who.identity, lang, requestId, clientKey, responseCache: slot };
-      },
-      slot ? { ...headers, 'x-cache': 'MISS' } : headers,
-    );
-    if (responseCache && cacheKey && slot && answer) await responseCache.remember(generation, cacheKey, slot, answer);
+    // A stored answer, or the answer of the identical read already running; else run it and share it.
+    const cached = (await responseCache.lookup(generation, cacheKey)) ?? (await responseCache.follow(generation, cacheKey));
+    if (cached) return responseCache.send(res, cached, headers);
+    const finish = responseCache.lead(generation, cacheKey);
+    let stored: CachedAnswer | undefined;
+    try {
+      const slot: CacheSlot = {};
+      const answer = await execute(slot);
+      if (answer) stored = await responseCache.remember(generation, cacheKey, slot, answer);
+    } finally {
+      finish(stored);
+    }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -154,7 +154,7 @@ describe('ResponseCache.remember and lookup', () => {
     expect(cache.stats.stored).toBe(1);
     expect(await store.get(0, 'k')).toEqual({ body: '{"data":{"a":1}}', contentType: 'application/json; charset=utf-8', storedAt: time.now(), maxAgeSeconds: 30 });
     expect(await cache.lookup(0, 'k')).toEqual(expect.objectContaining({ body: '{"data":{"a":1}}' }));
-    expect(cache.stats).toEqual({ hits: 1, misses: 0, stored: 1, invalidations: 0 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 0, stored: 1, invalidations: 0, coalesced: 0 });
   });
 
   it('refuses answers that are not 200, have no max-age in their slot, or are too large', async () => {
@@ -193,7 +193,7 @@ describe('ResponseCache.remember and lookup', () => {
     await cache.invalidate();
     await cache.remember(generation, 'k', { maxAgeSeconds: 30 }, ok());
     expect(await store.get(store.generation(), 'k')).toBeUndefined();
-    expect(cache.stats).toEqual({ hits: 0, misses: 0, stored: 0, invalidations: 1 });
+    expect(cache.stats).toEqual({ hits: 0, misses: 0, stored: 0, invalidations: 1, coalesced: 0 });
   });
 
   it('counts hits and misses, and treats an answer a store returns past its max-age as a miss', async () => {
@@ -210,10 +210,10 @@ describe('ResponseCache.remember and lookup', () => {
     const cache = new ResponseCache(store, undefined, time.now);
     expect(await cache.lookup(0, 'stale')).toBeUndefined();
     expect(await cache.lookup(0, 'absent')).toBeUndefined();
-    expect(cache.stats).toEqual({ hits: 0, misses: 2, stored: 0, invalidations: 0 });
+    expect(cache.stats).toEqual({ hits: 0, misses: 2, stored: 0, invalidations: 0, coalesced: 0 });
     stale.storedAt = time.now() - 29_000;
     expect(await cache.lookup(0, 'stale')).toBe(stale);
-    expect(cache.stats).toEqual({ hits: 1, misses: 2, stored: 0, invalidations: 0 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 2, stored: 0, invalidations: 0, coalesced: 0 });
   });
 
   it('sends a hit with its age and remaining max-age', async () => {

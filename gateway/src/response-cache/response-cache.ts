@@ -39,7 +39,9 @@ export interface ResponseCacheContext {
  * through the gateway.
  */
 export class ResponseCache {
-  readonly stats = { hits: 0, misses: 0, stored: 0, invalidations: 0 };
+  readonly stats = { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0 };
+  /** Anonymous reads being answered now, by generation and key: identical ones wait for them. */
+  private readonly inflight = new Map<string, Promise<CachedAnswer | undefined>>();
 
   constructor(readonly store: ResponseStore, private readonly log?: Logger, private readonly now: () => number = Date.now) {}
 
@@ -71,12 +73,39 @@ export class ResponseCache {
     return undefined;
   }
 
-  async remember(generation: number, key: string, slot: CacheSlot, answer: { status: number; body: string; contentType: string }): Promise<void> {
-    if (!slot.maxAgeSeconds || answer.status !== 200 || Buffer.byteLength(answer.body) > MAX_CACHED_BYTES) return;
+  /** Stores an answer the plugin found shareable; returns what was stored. */
+  async remember(generation: number, key: string, slot: CacheSlot, answer: { status: number; body: string; contentType: string }): Promise<CachedAnswer | undefined> {
+    if (!slot.maxAgeSeconds || answer.status !== 200 || Buffer.byteLength(answer.body) > MAX_CACHED_BYTES) return undefined;
     // Computed before an invalidation: already stale, and never read again under the new generation.
-    if (generation !== this.store.generation()) return;
-    await this.store.set(generation, key, { body: answer.body, contentType: answer.contentType, storedAt: this.now(), maxAgeSeconds: slot.maxAgeSeconds });
+    if (generation !== this.store.generation()) return undefined;
+    const cached = { body: answer.body, contentType: answer.contentType, storedAt: this.now(), maxAgeSeconds: slot.maxAgeSeconds };
+    await this.store.set(generation, key, cached);
     this.stats.stored += 1;
+    return cached;
+  }
+
+  /**
+   * The answer of an identical anonymous read already being executed, once it is done; undefined
+   * when there is none, or when its answer could not be shared (then the caller runs its own).
+   * After an invalidation, fifty identical readers cost one execution, not fifty.
+   */
+  async follow(generation: number, key: string): Promise<CachedAnswer | undefined> {
+    const leader = this.inflight.get(`${generation}:${key}`);
+    const answer = leader && (await leader);
+    if (answer) this.stats.coalesced += 1;
+    return answer;
+  }
+
+  /** Marks a read as being executed; call the returned function with its stored answer (or undefined) when done. */
+  lead(generation: number, key: string): (answer: CachedAnswer | undefined) => void {
+    const id = `${generation}:${key}`;
+    let settle!: (answer: CachedAnswer | undefined) => void;
+    const flight = new Promise<CachedAnswer | undefined>((resolve) => (settle = resolve));
+    this.inflight.set(id, flight);
+    return (answer) => {
+      if (this.inflight.get(id) === flight) this.inflight.delete(id);
+      settle(answer);
+    };
   }
 
   /** Writes a cached answer, with its remaining freshness. */

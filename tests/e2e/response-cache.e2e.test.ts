@@ -305,8 +305,8 @@ if (!REDIS_URL) {
       expect(hitAgainB.headers.get('x-cache')).toBe('HIT');
       expect(hitAgainB.text).toBe(freshA.answer.text);
 
-      expect(a.gateway.responseCache!.stats).toEqual({ hits: 0, misses: 2, stored: 2, invalidations: 0 });
-      expect(b.gateway.responseCache!.stats).toEqual({ hits: 2, misses: 0, stored: 0, invalidations: 1 });
+      expect(a.gateway.responseCache!.stats).toEqual({ hits: 0, misses: 2, stored: 2, invalidations: 0, coalesced: 0 });
+      expect(b.gateway.responseCache!.stats).toEqual({ hits: 2, misses: 0, stored: 0, invalidations: 1, coalesced: 0 });
     });
   });
 }

@@ -29,7 +29,7 @@ afterAll(() => {
   return new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const call = (client: SubgraphFetch, path: string, timeoutMs = 100) => client.fetch(`${base}${path}`, { headers: new Headers({ 'content-type': 'application/json' }), body: '{}' }, timeoutMs);
+const call = (client: SubgraphFetch, path: string, timeoutMs = 100) => client.send(`${base}${path}`, { headers: { 'content-type': 'application/json' }, body: '{}' }, timeoutMs);
 const settle = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   return check();
@@ -41,11 +41,21 @@ describe('subgraph calls', () => {
     for (let i = 0; i < 3; i++) {
       // A generous deadline: this test is about answers; a busy machine must not turn it into a timeout.
       const response = await call(client, '/', 5000);
-      expect([response.status, response.headers.get('content-type'), await response.json()]).toEqual([200, 'application/json', { data: { ok: true } }]);
+      expect([response.status, response.headers['content-type'], JSON.parse(response.body)]).toEqual([200, 'application/json', { data: { ok: true } }]);
     }
     expect(client.openSockets()).toBe(1);
     client.destroy();
     expect(await settle(() => open === 0)).toBe(true);
+  });
+
+  it('close a kept-alive socket once it has been idle for idleMs, and open a new one for the next call', async () => {
+    const client = new SubgraphFetch(200);
+    await call(client, '/', 5000);
+    expect(client.openSockets()).toBe(1);
+    expect(await settle(() => client.openSockets() === 0 && open === 0)).toBe(true);
+    const again = await call(client, '/', 5000);
+    expect(again.status).toBe(200);
+    client.destroy();
   });
 
   it('time out when no answer comes, or when the body stalls, and close their sockets', async () => {

@@ -8,28 +8,25 @@ export interface SubgraphAnswer {
   body: string;
 }
 
-export interface SubgraphRequest {
-  method?: string;
-  headers: Headers;
-  body: string;
-}
-
 /**
- * fetch() for subgraph calls, on node:http with keep-alive agents. Not the global fetch: when its
+ * The HTTP client of subgraph calls, on node:http with keep-alive agents. Not the global fetch: when its
  * signal aborts a request in flight, undici keeps the socket open until the server answers, so a
  * subgraph that hangs would collect one socket per timed-out call. Here an abort destroys the
  * request and its socket at once, and the deadline covers the whole answer, body included.
  */
 export class SubgraphFetch {
+  private readonly agents: { http: http.Agent; https: https.Agent };
+
   /**
-   * Kept-alive sockets idle at most IDLE_MS here, well under the subgraphs' keepAliveTimeout (65 s,
+   * Kept-alive sockets idle at most idleMs here, well under the subgraphs' keepAliveTimeout (65 s,
    * kit/http-server.ts): the gateway never sends a request on a socket the subgraph is closing.
    */
-  private static readonly IDLE_MS = 30_000;
-  private readonly agents = {
-    http: new http.Agent({ keepAlive: true, timeout: SubgraphFetch.IDLE_MS, scheduling: 'lifo' }),
-    https: new https.Agent({ keepAlive: true, timeout: SubgraphFetch.IDLE_MS, scheduling: 'lifo' }),
-  };
+  constructor(idleMs = 30_000) {
+    this.agents = {
+      http: new http.Agent({ keepAlive: true, timeout: idleMs, scheduling: 'lifo' }),
+      https: new https.Agent({ keepAlive: true, timeout: idleMs, scheduling: 'lifo' }),
+    };
+  }
 
   /** The raw answer of one call: status, headers and body text, within timeoutMs. */
   send(url: string, init: { method?: string; headers: Record<string, string>; body: string }, timeoutMs: number): Promise<SubgraphAnswer> {
@@ -58,16 +55,6 @@ export class SubgraphFetch {
       request.on('error', fail);
       request.end(init.body);
     }).finally(() => clearTimeout(timer));
-  }
-
-  /** The same call as a fetch() Response. */
-  async fetch(url: string, init: SubgraphRequest, timeoutMs: number): Promise<Response> {
-    const answer = await this.send(url, { method: init.method, headers: Object.fromEntries(init.headers), body: init.body }, timeoutMs);
-    const out = new Headers();
-    for (const [key, value] of Object.entries(answer.headers)) {
-      if (value !== undefined) out.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: out });
   }
 
   /** Sockets this client holds, busy or pooled. */

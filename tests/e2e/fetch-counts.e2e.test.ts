@@ -41,7 +41,7 @@ let graph: RunningGraph;
 beforeAll(async () => {
   graph = await startGraph({ env: { DATABASE_PREFIX: PREFIX } });
   await loadFixtures();
-  await settle();
+  await graph.settle();
 }, 180_000);
 afterAll(async () => {
   await graph?.stop();
@@ -171,16 +171,6 @@ async function counters(): Promise<{ requests: Counts; sql: Counts }> {
   return { requests: of(requests), sql: of(sql) };
 }
 
-/** Waits until no subgraph serves requests any more (the boot-time hold reconcilers call tenants). */
-async function settle(): Promise<void> {
-  let last = JSON.stringify(await counters());
-  for (let quiet = 0, i = 0; quiet < 3 && i < 100; i += 1) {
-    await new Promise((r) => setTimeout(r, 200));
-    const now = JSON.stringify(await counters());
-    quiet = now === last ? quiet + 1 : 0;
-    last = now;
-  }
-}
 
 interface Measured {
   name: string;

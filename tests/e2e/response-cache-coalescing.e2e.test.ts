@@ -20,23 +20,10 @@ afterAll(async () => {
 });
 
 const requests = async () => Promise.all(SUBGRAPHS.map((s) => graph.subgraphRequests(s)));
-async function quiet(): Promise<void> {
-  // The boot-time hold reconcilers call tenants: wait until the counters stop moving.
-  let last = JSON.stringify(await requests());
-  for (let still = 0, i = 0; still < 3 && i < 100; i += 1) {
-    await new Promise((r) => setTimeout(r, 200));
-    const now = JSON.stringify(await requests());
-    still = now === last ? still + 1 : 0;
-    last = now;
-  }
-}
-async function coalesced(): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', graph.gatewayUrl))).text();
-  return Number(/^maison_response_cache_coalesced_total\{service="gateway"\} (\d+)$/m.exec(text)![1]);
-}
+const coalesced = () => graph.gatewayCounter('maison_response_cache_coalesced_total');
 
 it('answers 30 identical anonymous reads sent at once with one call to each subgraph', async () => {
-  await quiet();
+  await graph.settle();
   const before = await requests();
   const coalescedBefore = await coalesced();
   const variables = { from: todayInHouse(), to: addDays(todayInHouse(), 6) };

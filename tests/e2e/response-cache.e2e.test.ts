@@ -44,7 +44,7 @@ let graph: RunningGraph;
 
 beforeAll(async () => {
   graph = await startGraph({ env: { DATABASE_PREFIX: PREFIX } });
-  await settle();
+  await graph.settle();
 }, 180_000);
 afterAll(async () => {
   await graph?.stop();
@@ -67,16 +67,6 @@ async function requests(): Promise<Counts> {
 const diff = (after: Counts, before: Counts): Counts => Object.fromEntries(SUBGRAPHS.map((s) => [s, after[s] - before[s]])) as Counts;
 const NONE: Counts = { tenants: 0, coworking: 0, gallery: 0 };
 
-/** Waits until no subgraph serves requests any more (the boot-time hold reconcilers call tenants). */
-async function settle(): Promise<void> {
-  let last = JSON.stringify(await requests());
-  for (let quiet = 0, i = 0; quiet < 3 && i < 100; i += 1) {
-    await new Promise((r) => setTimeout(r, 200));
-    const now = JSON.stringify(await requests());
-    quiet = now === last ? quiet + 1 : 0;
-    last = now;
-  }
-}
 
 /** One request, and the subgraph requests it caused. */
 async function measured(run: () => Promise<Answer>): Promise<{ answer: Answer; fetches: Counts }> {
@@ -116,7 +106,7 @@ describe('response cache of anonymous reads (in memory)', () => {
   const week = { from: addDays(today, 1), to: addDays(today, 7) };
 
   it('answers the anonymous calendar from the subgraphs once (MISS), then from the cache (HIT) with the same bytes and no subgraph request', async () => {
-    await settle();
+    await graph.settle();
     const before = await metrics();
     const miss = await measured(() => ask(CALENDAR, week));
     expect(miss.answer.status).toBe(200);
@@ -142,7 +132,7 @@ describe('response cache of anonymous reads (in memory)', () => {
   it('never answers a signed-in caller from the cache: each of its requests reaches the subgraphs', async () => {
     // The anonymous answer of this very request is cached (the test above).
     expect((await ask(CALENDAR, week)).headers.get('x-cache')).toBe('HIT');
-    await settle();
+    await graph.settle();
     const before = await metrics();
     for (const identity of [asTenant('acupuncture'), asTenant('acupuncture')]) {
       const signed = await measured(() => ask(CALENDAR, week, { identity }));
@@ -192,7 +182,7 @@ describe('response cache of anonymous reads (in memory)', () => {
     expect(booked.headers.get('cache-control')).toBe('no-store');
     expect(moved(await metrics(), before)).toEqual({ hits: 0, misses: 0, stored: 0, invalidations: 1 });
 
-    await settle();
+    await graph.settle();
     const fresh = await measured(() => ask(CALENDAR, span));
     expect(fresh.answer.headers.get('x-cache')).toBe('MISS');
     expect(fresh.fetches.tenants).toBeGreaterThan(0);
@@ -219,7 +209,7 @@ describe('response cache of anonymous reads (in memory)', () => {
   it('does not keep an answer with errors', async () => {
     const query = `query WithError_${RUN}($from: DateTime!, $to: DateTime!) { house { timeZone } myBookings(from: $from, to: $to) { id } }`;
     const variables = { from: houseInstant(today, '00:00').toISOString(), to: houseInstant(addDays(today, 1), '00:00').toISOString() };
-    await settle();
+    await graph.settle();
     const before = await metrics();
     for (let i = 0; i < 2; i += 1) {
       const failed = await measured(() => ask(query, variables));
@@ -277,7 +267,7 @@ if (!REDIS_URL) {
       const query = calendarQuery('SharedCalendar');
       const title = `Repas partagé ${RUN}`;
 
-      await settle();
+      await graph.settle();
       const missA = await measured(() => post(a.url, query, span));
       expect(missA.answer.body.errors).toBeUndefined();
       expect(missA.answer.headers.get('x-cache')).toBe('MISS');

@@ -86,14 +86,17 @@ export function staticMaxAge(
 
 interface OperationShape {
   maxAge: number;
-  /** Name of the variable holding `_entities` representations; null when given inline (not cached). */
+  /** Name of the variable holding `_entities` representations (given inline, the answer is not cached). */
   entitiesVariable?: string;
 }
 
-const shapes = new WeakMap<OperationDefinitionNode, OperationShape>();
+/** Shapes by hints (one set per subgraph), then by parsed operation. */
+const shapes = new WeakMap<CacheHints, WeakMap<OperationDefinitionNode, OperationShape>>();
 
 function operationShape(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, hints: CacheHints): OperationShape {
-  const known = shapes.get(operation);
+  let ofHints = shapes.get(hints);
+  if (!ofHints) shapes.set(hints, (ofHints = new WeakMap()));
+  const known = ofHints.get(operation);
   if (known) return known;
   const shape: OperationShape = { maxAge: operation.operation === 'query' ? Number.POSITIVE_INFINITY : 0 };
   const hintOf = (type: GraphQLNamedType): number => {
@@ -122,7 +125,7 @@ function operationShape(schema: GraphQLSchema, document: DocumentNode, operation
               return;
             }
             const named = getNamedType(field.type);
-            const hint = isCompositeType(named) ? hintOf(named) : root && !node.name.value.startsWith('__typename') ? 0 : Number.POSITIVE_INFINITY;
+            const hint = isCompositeType(named) ? hintOf(named) : root && node.name.value !== '__typename' ? 0 : Number.POSITIVE_INFINITY;
             shape.maxAge = Math.min(shape.maxAge, hint);
           },
           leave() {
@@ -132,7 +135,7 @@ function operationShape(schema: GraphQLSchema, document: DocumentNode, operation
       }),
     );
   }
-  shapes.set(operation, shape);
+  ofHints.set(operation, shape);
   return shape;
 }
 

@@ -65,6 +65,8 @@ export function readSubgraphConfig(module: Pick<SubgraphModule, 'defaultPort' | 
 }
 
 const INTERNAL: Record<Lang, string> = { fr: 'Erreur interne.', en: 'Internal error.' };
+/** A subgraph without cache hints: none of its answers may be cached (one object, so its shapes are remembered). */
+const NO_HINTS: CacheHints = {};
 
 /**
  * What a subgraph shows of an error. In production: an error with a known code keeps its message,
@@ -162,7 +164,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      cacheHeaderPlugin(schema, module.cacheHints ?? {}, (ctx: SubgraphContext<S, L>) => ctx.identity.sub === null),
+      cacheHeaderPlugin(schema, module.cacheHints ?? NO_HINTS, (ctx: SubgraphContext<S, L>) => ctx.identity.sub === null),
     ],
     formatError(formatted, error) {
       const code = formatted.extensions?.code;

@@ -37,6 +37,10 @@ export interface RunningGraph {
   sqlStatements(subgraph: 'tenants' | 'coworking' | 'gallery'): Promise<number>;
   /** Total GraphQL requests a subgraph has served since it started (from its /metrics): the gateway's fetches to it. */
   subgraphRequests(subgraph: 'tenants' | 'coworking' | 'gallery'): Promise<number>;
+  /** A counter of the gateway's /metrics, e.g. maison_response_cache_hits_total. */
+  gatewayCounter(name: string): Promise<number>;
+  /** Waits until no subgraph serves requests or runs SQL any more (the boot-time hold reconcilers call tenants). */
+  settle(): Promise<void>;
   stop(): Promise<number | null>;
 }
 
@@ -93,7 +97,7 @@ export async function startGraph(options: { embedded?: boolean; env?: Record<str
     coworking: `http://127.0.0.1:${coworking}/graphql`,
     gallery: `http://127.0.0.1:${gallery}/graphql`,
   };
-  return {
+  const running: RunningGraph = {
     gatewayUrl,
     subgraphUrls,
     launcher,
@@ -111,16 +115,32 @@ export async function startGraph(options: { embedded?: boolean; env?: Record<str
     subgraphRequests(subgraph) {
       return readCounter(subgraphUrls[subgraph], subgraph, 'maison_graphql_requests_total');
     },
+    gatewayCounter(name) {
+      return readCounter(gatewayUrl, 'gateway', name);
+    },
+    async settle() {
+      const names = Object.keys(subgraphUrls) as (keyof typeof subgraphUrls)[];
+      const snapshot = async () =>
+        JSON.stringify(await Promise.all(names.flatMap((n) => [running.subgraphRequests(n), running.sqlStatements(n)])));
+      let last = await snapshot();
+      for (let still = 0, i = 0; still < 3 && i < 100; i += 1) {
+        await new Promise((r) => setTimeout(r, 200));
+        const now = await snapshot();
+        still = now === last ? still + 1 : 0;
+        last = now;
+      }
+    },
     async stop() {
       if (launcher.exitCode === null) launcher.kill('SIGTERM');
       return exited;
     },
   };
+  return running;
 }
 
-/** One counter of a subgraph's /metrics (Prometheus text), e.g. maison_sql_statements_total. */
-async function readCounter(subgraphUrl: string, subgraph: string, name: string): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', subgraphUrl))).text();
+/** One counter of a process's /metrics (Prometheus text), e.g. maison_sql_statements_total. */
+async function readCounter(url: string, subgraph: string, name: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', url))).text();
   const match = new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, 'm').exec(text);
   if (!match) throw new Error(`no ${name} in /metrics of ${subgraph}`);
   return Number(match[1]);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseCorsOrigins } from './http/cors';
 import { commonSpec, DEV_JWT_SECRET, devDefault, readConfig, v, type ConfigOf, type Env, type Variable } from '@maison/config';
 
 export const SUBGRAPH_NAMES = ['tenants', 'coworking', 'gallery'] as const;
@@ -61,6 +62,10 @@ export const gatewaySpec = {
   }),
   responseCacheMaxEntries: v.int('RESPONSE_CACHE_MAX_ENTRIES', { description: 'answers kept by the in-memory response cache', default: 10_000, min: 1 }),
   redisUrl: v.optionalUrl('REDIS_URL', 'Redis shared by every gateway instance for the response cache', ['redis:', 'rediss:']),
+  corsOrigins: v.custom('CORS_ORIGINS', parseCorsOrigins, {
+    description: 'origins whose browser pages may call the gateway, comma-separated (*, https://*.domain allowed); unset: localhost in development, none in production',
+    optional: true,
+  }) as Variable<string[] | undefined>,
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),
 };
 export type GatewayConfig = ConfigOf<typeof gatewaySpec>;

@@ -17,6 +17,8 @@ import { SignedDataSource } from './signed-data-source';
 import { SubgraphFetch } from './subgraph-fetch';
 import { VerifiedTokens } from './verified-tokens';
 import { serveCalendarFeed } from './ical/route';
+import { applyCors, corsPolicy } from './http/cors';
+import { varyOf } from './http/vary';
 import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
 import { MemoryStore, type CachedAnswer, type ResponseStore } from './response-cache/store';
 import { RedisStore } from './response-cache/redis-store';
@@ -54,6 +56,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const tokens = accessTokenSettings(config);
   const verifiedTokens = new VerifiedTokens();
   const client = new SubgraphFetch();
+  const cors = corsPolicy(config.corsOrigins, production);
+  log.info('cross-origin access', { origins: cors.description });
   let responseCache: ResponseCache | undefined;
   if (config.responseCache === 'on') {
     let store: ResponseStore;
@@ -115,7 +119,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     try {
       body = parseGraphQLBody(req, raw);
     } catch {
-      return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_REQUEST' } }] }, headers);
+      return sendJson(res, 400, { errors: [{ message: gatewayMessage('BAD_REQUEST', lang), extensions: { code: 'BAD_REQUEST' } }] }, headers);
     }
     // Anonymous reads may be answered from the response cache (see response-cache.ts).
     const cacheKey = responseCache && who.identity?.sub === null ? responseCache.keyOf(req, body, lang) : undefined;
@@ -152,6 +156,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = randomUUID();
+    const lang = requestLang(req);
+    res.setHeader(HEADERS.requestId, requestId);
+    res.setHeader('content-language', lang);
+    res.setHeader('vary', varyOf(url.pathname));
+    if (applyCors(cors, req, res)) return;
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (url.pathname === '/metrics') return sendText(res, 200, gatewayMetrics(responseCache));
     if (url.pathname === '/ready') {
@@ -164,16 +174,14 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       const ready = checks.every(([, s]) => s === 'ok');
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
     }
-    const requestId = randomUUID();
-    const lang = requestLang(req);
     const started = Date.now();
     await runInRequestScope({ requestId, lang }, async () => {
       if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) {
         const taken = rates.requests.take(clientKeyOf(req, undefined));
-        if (!taken.ok) return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { [HEADERS.requestId]: requestId, 'retry-after': String(taken.retryAfterSeconds) });
+        if (!taken.ok) return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
         return serveCalendarFeed(apollo, req, res, requestId);
       }
-      if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
+      if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { errors: [{ message: gatewayMessage('NOT_FOUND', lang), extensions: { code: 'NOT_FOUND' } }] });
       return serveGraphQL(req, res, requestId, lang);
     });
     log.info('request', { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started });

@@ -204,7 +204,7 @@ describe('the house calendar feed (/calendar.ics)', () => {
   it('refuses a malformed date or a range longer than 92 days with a clear error', async () => {
     const bad = await fetch(feedUrl('?from=2026-02-30'));
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ errors: [{ message: 'from and to must be dates YYYY-MM-DD', extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(await bad.json()).toEqual({ errors: [{ message: 'from et to doivent être des dates AAAA-MM-JJ.', extensions: { code: 'BAD_USER_INPUT' } }] });
     const long = await fetch(feedUrl(`?from=${today}&to=${addDays(today, 92)}`));
     expect(long.status).toBe(400);
     expect(((await long.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');

@@ -125,6 +125,11 @@ describe('response cache of anonymous reads (in memory)', () => {
     expect(Number(hit.answer.headers.get('age'))).toBeLessThan(60);
     expect(hit.answer.headers.get('cache-control')).toMatch(/^max-age=(60|59|58), public$/);
     expect(hit.answer.headers.get('content-type')).toBe(miss.answer.headers.get('content-type'));
+    // A shared cache must keep apart what differs by caller, language, media type and origin.
+    for (const answer of [miss.answer, hit.answer]) {
+      expect(answer.headers.get('vary')).toBe('Origin, Accept, Accept-Language, Authorization');
+      expect(answer.headers.get('content-language')).toBe('fr');
+    }
 
     expect(moved(await metrics(), before)).toEqual({ hits: 1, misses: 1, stored: 1, invalidations: 0 });
   });
@@ -156,10 +161,12 @@ describe('response cache of anonymous reads (in memory)', () => {
     expect(fr.body).toEqual({ data: { sharedSpace: { name: 'Cuisine partagée' } } });
     expect(en.body).toEqual({ data: { sharedSpace: { name: 'Shared kitchen' } } });
     expect([fr.headers.get('x-cache'), en.headers.get('x-cache')]).toEqual(['MISS', 'MISS']);
+    expect([fr.headers.get('content-language'), en.headers.get('content-language')]).toEqual(['fr', 'en']);
 
     const frAgain = await ask(KITCHEN_NAME, {}, { headers: { 'accept-language': 'fr-CA' } });
     const enAgain = await ask(KITCHEN_NAME, {}, { headers: { 'accept-language': 'en-CA,en;q=0.9' } });
     expect([frAgain.headers.get('x-cache'), enAgain.headers.get('x-cache')]).toEqual(['HIT', 'HIT']);
+    expect([frAgain.headers.get('content-language'), enAgain.headers.get('content-language')]).toEqual(['fr', 'en']);
     expect(frAgain.text).toBe(fr.text);
     expect(enAgain.text).toBe(en.text);
     expect(moved(await metrics(), before)).toEqual({ hits: 2, misses: 2, stored: 2, invalidations: 0 });

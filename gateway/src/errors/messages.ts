@@ -9,7 +9,9 @@ export type GatewayErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'SUBGRAPH_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND';
 
 export interface MessageParams {
   limit?: number;
@@ -50,6 +52,14 @@ export const GATEWAY_MESSAGES: Messages = {
   SUBGRAPH_UNAVAILABLE: {
     fr: (p) => `Le service « ${p.subgraph} » n’a pas répondu à temps ; ses données manquent dans cette réponse.`,
     en: (p) => `The ${p.subgraph} service did not answer in time; its data is missing from this response.`,
+  },
+  BAD_REQUEST: {
+    fr: () => 'Le corps de la requête n’est pas du JSON valide.',
+    en: () => 'The request body is not valid JSON.',
+  },
+  NOT_FOUND: {
+    fr: () => 'Aucune ressource à cette adresse : le point d’accès GraphQL est /graphql.',
+    en: () => 'Nothing at this address: the GraphQL endpoint is /graphql.',
   },
   INTERNAL_SERVER_ERROR: {
     fr: (p) => `Erreur interne (requête ${p.requestId}).`,

@@ -16,12 +16,14 @@ export async function serveCalendarFeed(apollo: ApolloServer<GatewayContext>, re
   const url = new URL(req.url ?? '/', 'http://localhost');
   const queryLang = url.searchParams.get('lang');
   const lang: Lang = queryLang && LANGS.includes(queryLang as Lang) ? (queryLang as Lang) : negotiateLang(req.headers['accept-language']);
+  res.setHeader('content-language', lang);
   const from = url.searchParams.get('from') ?? todayInHouse();
-  const problem = (message: string) => sendJson(res, 400, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
-  if (!isLocalDate(from)) return problem('from and to must be dates YYYY-MM-DD');
+  const problem = (message: Record<Lang, string>) => sendJson(res, 400, { errors: [{ message: message[lang], extensions: { code: 'BAD_USER_INPUT' } }] });
+  const badDate = { fr: 'from et to doivent être des dates AAAA-MM-JJ.', en: 'from and to must be dates YYYY-MM-DD.' };
+  if (!isLocalDate(from)) return problem(badDate);
   const to = url.searchParams.get('to') ?? addDays(from, DEFAULT_FEED_DAYS);
-  if (!isLocalDate(to)) return problem('from and to must be dates YYYY-MM-DD');
-  if (queryLang && !LANGS.includes(queryLang as Lang)) return problem('lang must be fr or en');
+  if (!isLocalDate(to)) return problem(badDate);
+  if (queryLang && !LANGS.includes(queryLang as Lang)) return problem({ fr: 'lang doit valoir fr ou en.', en: 'lang must be fr or en.' });
   try {
     const events = await houseCalendarEvents(apollo, from, to, lang, requestId);
     const body = buildCalendar({

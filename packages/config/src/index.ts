@@ -106,6 +106,10 @@ export const v = {
   optionalUrl(name: string, description: string, protocols?: string[]): Variable<string | undefined> {
     return v.url(name, { description, protocols, optional: true }) as Variable<string | undefined>;
   },
+  /** A value parsed by its own function, which throws an Error saying what is wrong. */
+  custom<T>(name: string, parse: (raw: string) => T, options: Options<T>): Variable<T> {
+    return variable(name, parse, options);
+  },
   oneOf<const T extends string>(name: string, values: readonly T[], options: Options<T>): Variable<T> {
     return variable(
       name,

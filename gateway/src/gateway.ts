@@ -18,6 +18,7 @@ import { SubgraphFetch } from './subgraph-fetch';
 import { VerifiedTokens } from './verified-tokens';
 import { serveCalendarFeed } from './ical/route';
 import { applyCors, corsPolicy } from './http/cors';
+import { scalarInputPlugin } from './input/scalar-input-plugin';
 import { varyOf } from './http/vary';
 import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
 import { MemoryStore, type CachedAnswer, type ResponseStore } from './response-cache/store';
@@ -89,6 +90,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
     stopOnTerminationSignals: false,
     plugins: [
+      scalarInputPlugin<GatewayContext>(),
       limits.plugin,
       rates.plugin,
       ...(responseCache ? [responseCache.plugin<GatewayContext>()] : []),

@@ -4,6 +4,7 @@ import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
 import { currentRequestScope, currentLang } from '../request-scope';
 import { gatewayMessage } from './messages';
 import { SubgraphUnavailableError } from './subgraph-unavailable';
+import { BadScalarInputError } from '../input/scalar-input-plugin';
 
 /** Codes whose message is meant for the client: it passes, its other extensions do not. */
 const CLIENT_CODES = new Set([
@@ -20,7 +21,7 @@ const CLIENT_CODES = new Set([
   'PAYLOAD_TOO_LARGE',
 ]);
 /** Extensions a client may see besides code: numbers and names the gateway itself sets. */
-const CLIENT_EXTENSIONS = ['limit', 'actual', 'retryAfterSeconds', 'subgraph'] as const;
+const CLIENT_EXTENSIONS = ['limit', 'actual', 'retryAfterSeconds', 'subgraph', 'variable', 'argument', 'scalar'] as const;
 /** Codes the gateway itself sets: the same clean shape in every mode. */
 const OWN_CODES = new Set(['RATE_LIMITED', 'PAYLOAD_TOO_LARGE']);
 const INTERNAL_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
@@ -70,7 +71,7 @@ export function gatewayFormatError(options: { production: boolean; log: Logger }
     const unavailable = causes(error).find((e): e is SubgraphUnavailableError => e instanceof SubgraphUnavailableError);
     if (unavailable) return { message: unavailable.message, ...(formatted.path && { path: formatted.path }), extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: unavailable.subgraph } };
 
-    if (OWN_CODES.has(String(formatted.extensions?.code))) return clientShape(formatted);
+    if (OWN_CODES.has(String(formatted.extensions?.code)) || causes(error).some((e) => e instanceof BadScalarInputError)) return clientShape(formatted);
     if (isForClient(formatted)) return options.production ? clientShape(formatted) : formatted;
     const requestId = currentRequestScope()?.requestId ?? 'unknown';
     const original = (error as GraphQLError)?.originalError ?? error;

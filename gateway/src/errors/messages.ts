@@ -11,6 +11,7 @@ export type GatewayErrorCode =
   | 'SUBGRAPH_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | 'BAD_REQUEST'
+  | 'BAD_USER_INPUT'
   | 'NOT_FOUND';
 
 export interface MessageParams {
@@ -19,6 +20,8 @@ export interface MessageParams {
   retryAfterSeconds?: number;
   subgraph?: string;
   requestId?: string;
+  /** BAD_USER_INPUT: a variable (`$from`) or an argument (`calendar.from`), the scalar, and why. */
+  input?: { kind: 'variable' | 'argument'; name: string; scalar: string; reason: string };
 }
 
 type Messages = Record<GatewayErrorCode, Record<Lang, (p: MessageParams) => string>>;
@@ -56,6 +59,10 @@ export const GATEWAY_MESSAGES: Messages = {
   BAD_REQUEST: {
     fr: () => 'Le corps de la requête n’est pas du JSON valide.',
     en: () => 'The request body is not valid JSON.',
+  },
+  BAD_USER_INPUT: {
+    fr: ({ input: i }) => `${i!.kind === 'variable' ? `La variable « $${i!.name} »` : `L’argument « ${i!.name} »`} n’est pas un ${i!.scalar} valide : ${i!.reason}.`,
+    en: ({ input: i }) => `${i!.kind === 'variable' ? `Variable "$${i!.name}"` : `Argument "${i!.name}"`} is not a valid ${i!.scalar}: ${i!.reason}.`,
   },
   NOT_FOUND: {
     fr: () => 'Aucune ressource à cette adresse : le point d’accès GraphQL est /graphql.',

@@ -1,56 +1,96 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 import { DateTime as Luxon } from 'luxon';
+import type { Lang } from '@maison/config';
 import { isLocalDate, toHouseIso } from './time';
 
-const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+/** Why a value is not one of a scalar, in both languages of the house. */
+export type ScalarProblem = Record<Lang, string>;
 
-function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !OFFSET.test(value)) {
-    throw new GraphQLError('DateTime must be an ISO 8601 string with an offset, e.g. 2026-11-26T10:00:00-05:00', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-  }
-  const parsed = Luxon.fromISO(value, { setZone: true });
-  if (!parsed.isValid || parsed.year < 1900 || parsed.year > 9999) {
-    throw new GraphQLError(`DateTime ${JSON.stringify(value.slice(0, 40))} is not a valid date and time`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-  }
-  return parsed.toJSDate();
+/**
+ * The input rule of a custom scalar: the one definition the subgraphs parse with and the gateway
+ * checks with before any subgraph is called (gateway/src/input), so both refuse the same values.
+ */
+export interface ScalarRule<T> {
+  readonly name: string;
+  readonly description: string;
+  /** The value as the resolvers receive it, or the problem with it. */
+  parse(value: unknown): { value: T } | { problem: ScalarProblem };
+}
+
+const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
+export const DATE_TIME_RULE: ScalarRule<Date> = {
+  name: 'DateTime',
+  description:
+    'An instant: ISO 8601 / RFC 3339 date and time with a UTC offset (2026-11-26T10:00:00-05:00 or 2026-11-26T15:00:00Z), years 1900 to 9999. ' +
+    'A value without an offset is refused. Served in the house time zone, America/Toronto.',
+  parse(value) {
+    if (typeof value !== 'string' || !OFFSET.test(value)) {
+      return {
+        problem: {
+          fr: 'un DateTime est une date et heure ISO 8601 avec son décalage horaire, par exemple 2026-11-26T10:00:00-05:00',
+          en: 'a DateTime is an ISO 8601 date and time with its offset, e.g. 2026-11-26T10:00:00-05:00',
+        },
+      };
+    }
+    const parsed = Luxon.fromISO(value, { setZone: true });
+    if (!parsed.isValid || parsed.year < 1900 || parsed.year > 9999) {
+      return { problem: { fr: `${shown(value)} n’est pas une date et heure valide`, en: `${shown(value)} is not a valid date and time` } };
+    }
+    return { value: parsed.toJSDate() };
+  },
+};
+
+export const LOCAL_DATE_RULE: ScalarRule<string> = {
+  name: 'LocalDate',
+  description: 'A calendar date YYYY-MM-DD (ISO 8601, no time, no offset) in the house time zone, America/Toronto: 2026-11-26.',
+  parse(value) {
+    if (typeof value === 'string' && isLocalDate(value)) return { value };
+    return {
+      problem: {
+        fr: `${typeof value === 'string' ? shown(value) : 'la valeur'} n’est pas une date AAAA-MM-JJ du calendrier`,
+        en: `${typeof value === 'string' ? shown(value) : 'the value'} is not a calendar date YYYY-MM-DD`,
+      },
+    };
+  },
+};
+
+/** Every custom scalar of the graph, by name. */
+export const SCALAR_RULES: ReadonlyMap<string, ScalarRule<unknown>> = new Map<string, ScalarRule<unknown>>([
+  [DATE_TIME_RULE.name, DATE_TIME_RULE],
+  [LOCAL_DATE_RULE.name, LOCAL_DATE_RULE],
+]);
+
+/** The value of a literal as a rule sees it: strings as they are, anything else as its JSON value. */
+export const literalValue = (ast: ValueNode): unknown => (ast.kind === Kind.STRING ? ast.value : valueFromASTUntyped(ast));
+
+/** A subgraph's parse of a rule: the value, or BAD_USER_INPUT (English: the gateway has already answered the caller in its language). */
+function parsed<T>(rule: ScalarRule<T>, value: unknown): T {
+  const result = rule.parse(value);
+  if ('problem' in result) throw new GraphQLError(`${rule.name}: ${result.problem.en}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return result.value;
 }
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
-  name: 'DateTime',
-  description: 'An instant, ISO 8601 with an offset (2026-11-26T10:00:00-05:00). Served in the house time zone, America/Toronto.',
+  name: DATE_TIME_RULE.name,
+  description: DATE_TIME_RULE.description,
   serialize(value) {
     const date = value instanceof Date ? value : new Date(value as string);
     if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
     return toHouseIso(date);
   },
-  parseValue: parseDateTime,
-  parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
-    return parseDateTime(ast.value);
-  },
+  parseValue: (value) => parsed(DATE_TIME_RULE, value),
+  parseLiteral: (ast) => parsed(DATE_TIME_RULE, literalValue(ast)),
 });
 
-function parseLocalDate(value: unknown): string {
-  if (typeof value !== 'string' || !isLocalDate(value)) {
-    throw new GraphQLError('LocalDate must be a calendar date YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  return value;
-}
-
 export const LocalDateScalar = new GraphQLScalarType<string, string>({
-  name: 'LocalDate',
-  description: 'A calendar date YYYY-MM-DD in the house time zone, America/Toronto.',
+  name: LOCAL_DATE_RULE.name,
+  description: LOCAL_DATE_RULE.description,
   serialize(value) {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return parseLocalDate(value);
+    return parsed(LOCAL_DATE_RULE, value);
   },
-  parseValue: parseLocalDate,
-  parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('LocalDate must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
-    return parseLocalDate(ast.value);
-  },
+  parseValue: (value) => parsed(LOCAL_DATE_RULE, value),
+  parseLiteral: (ast) => parsed(LOCAL_DATE_RULE, literalValue(ast)),
 });

@@ -6,6 +6,7 @@ import { unauthenticated } from '@maison/errors';
 import type { GatewayConfig } from './config';
 import type { VerifiedTokens } from './verified-tokens';
 import type { CacheSlot } from './response-cache/response-cache';
+import type { SubgraphFailure } from './errors/unavailable-paths';
 
 export interface GatewayContext {
   identity: Identity;
@@ -15,6 +16,8 @@ export interface GatewayContext {
   clientKey?: string;
   /** Present when the answer may be shared through the response cache (anonymous reads). */
   responseCache?: CacheSlot;
+  /** The subgraph calls of this request that failed, for the paths of their errors (unavailable-paths-plugin.ts). */
+  subgraphFailures?: SubgraphFailure[];
 }
 
 /** The token settings of a gateway: HS256 with JWT_SECRET (unless turned off), RS256 with JWKS_URL's keys. */

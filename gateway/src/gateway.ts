@@ -19,6 +19,7 @@ import { VerifiedTokens } from './verified-tokens';
 import { serveCalendarFeed } from './ical/route';
 import { applyCors, corsPolicy } from './http/cors';
 import { scalarInputPlugin } from './input/scalar-input-plugin';
+import { unavailablePathsPlugin } from './errors/unavailable-paths-plugin';
 import { varyOf } from './http/vary';
 import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
 import { MemoryStore, type CachedAnswer, type ResponseStore } from './response-cache/store';
@@ -91,6 +92,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     stopOnTerminationSignals: false,
     plugins: [
       scalarInputPlugin<GatewayContext>(),
+      unavailablePathsPlugin(),
       limits.plugin,
       rates.plugin,
       ...(responseCache ? [responseCache.plugin<GatewayContext>()] : []),
@@ -134,7 +136,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         body,
         async () => {
           if (who.error) throw who.error;
-          return { identity: who.identity, lang, requestId, clientKey, responseCache: slot };
+          return { identity: who.identity, lang, requestId, clientKey, responseCache: slot, subgraphFailures: [] };
         },
         slot ? { ...headers, 'x-cache': 'MISS' } : headers,
       );

@@ -1,11 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError } from 'graphql';
 import { encodeIdentity, HEADERS, signatureHeaders } from '@maison/auth';
 import { DEFAULT_LANG } from '@maison/config';
 import type { Logger } from '@maison/kit';
 import type { GatewayContext } from './context';
-import { failureReason, SubgraphUnavailableError } from './errors/subgraph-unavailable';
+import { failureReason, SubgraphUnavailableError, unavailableReason, UnusableAnswerError } from './errors/subgraph-unavailable';
+import { fetchedFields } from './errors/unavailable-paths';
 import { SubgraphFetch } from './subgraph-fetch';
 
 export interface SignedDataSourceOptions {
@@ -26,6 +27,24 @@ export interface SignedDataSourceOptions {
  * its socket closed (SubgraphFetch), and the failure becomes SUBGRAPH_UNAVAILABLE. Calls are never
  * retried, so a mutation reaches its subgraph at most once.
  */
+/** Statuses by which a subgraph refuses the gateway's own request rather than the caller's operation. */
+const GATEWAY_FAULTS = new Set([401, 403, 407, 413, 429]);
+
+/** A subgraph's body as a GraphQL response (an object with data or errors), or undefined. */
+function graphQLAnswer(body: string): GatewayGraphQLResponse | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const { data, errors } = parsed as { data?: unknown; errors?: unknown };
+  if (data === undefined && !Array.isArray(errors)) return undefined;
+  if (errors !== undefined && !Array.isArray(errors)) return undefined;
+  return parsed as GatewayGraphQLResponse;
+}
+
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly options: SignedDataSourceOptions;
   private readonly client: SubgraphFetch;
@@ -53,16 +72,31 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     Object.assign(headers, signatureHeaders(this.options.secret, headers[HEADERS.identity] ?? '', headers[HEADERS.lang] ?? 'fr', body));
     try {
       const answer = await this.client.send(http.url, { method: http.method, headers, body }, this.options.timeoutMs);
-      if (answer.status < 200 || answer.status >= 300) {
-        throw new GraphQLError(`${answer.status}: ${answer.statusText}`, { extensions: { response: { url: http.url, status: answer.status, statusText: answer.statusText, body: answer.body.slice(0, 2000) } } });
-      }
-      const parsed: unknown = JSON.parse(answer.body);
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${answer.body.slice(0, 200)}`);
+      const graphql = graphQLAnswer(answer.body);
+      const unusable = (reason: UnusableAnswerError['reason']) => new UnusableAnswerError(reason, { url: http.url, status: answer.status, body: answer.body.slice(0, 2000) });
+      const ok = answer.status >= 200 && answer.status < 300;
+      // A 4xx with GraphQL errors is the subgraph's own answer (a variable it refuses, say): it reaches
+      // the client. A refusal of the gateway's own request (signature, size, rate) is the gateway's fault.
+      const ownErrors = answer.status >= 400 && answer.status < 500 && !GATEWAY_FAULTS.has(answer.status) && (graphql?.errors?.length ?? 0) > 0;
+      if (!ok && !ownErrors) throw unusable(answer.status >= 500 ? 'SERVER_ERROR' : GATEWAY_FAULTS.has(answer.status) ? 'REQUEST_REFUSED' : 'INVALID_RESPONSE');
+      if (!graphql) throw unusable('INVALID_RESPONSE');
       const cacheControl = answer.headers['cache-control'];
       const responseHeaders = { get: (name: string) => (name.toLowerCase() === 'cache-control' ? (cacheControl ?? null) : null) };
-      return { ...(parsed as GatewayGraphQLResponse), http: { headers: responseHeaders } as never };
+      return { ...graphql, http: { headers: responseHeaders } as never };
     } catch (error) {
       this.didEncounterError(error as Error, undefined as never, undefined, context);
+      throw error;
+    }
+  }
+
+  /** Every call, and when it fails, what its failure leaves empty (for the paths of its errors). */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof SubgraphUnavailableError && options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
+        options.context.subgraphFailures?.push({ subgraph: this.options.name, at: options.pathInIncomingRequest ?? [], fields: fetchedFields(options.document, options.request.query) });
+      }
       throw error;
     }
   }
@@ -83,8 +117,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       reason: failureReason(error),
       timeoutMs,
       error,
-      response: (error as { extensions?: { response?: unknown } }).extensions?.response,
+      response: error instanceof UnusableAnswerError ? error.response : undefined,
     });
-    throw new SubgraphUnavailableError(name, context?.lang ?? DEFAULT_LANG);
+    throw new SubgraphUnavailableError(name, context?.lang ?? DEFAULT_LANG, unavailableReason(error));
   }
 }

@@ -26,10 +26,13 @@ const CALENDAR = `query($from: LocalDate!, $to: LocalDate!) {
   calendar(from: $from, to: $to) { date spaceBookings { title } coworkingEvents { title } exhibitionsOnView { title } }
 }`;
 const WEEK = { from: today, to: addDays(today, 6) };
-const UNAVAILABLE_FR = (subgraph: string) => ({
+const UNAVAILABLE_FR = (subgraph: string, path: (string | number)[]) => ({
   message: `Le service « ${subgraph} » n’a pas répondu à temps ; ses données manquent dans cette réponse.`,
-  extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph },
+  path,
+  extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph, reason: 'TIMEOUT' },
 });
+/** One error per day whose field the subgraph left empty, as the GraphQL spec asks (a path each). */
+const perDay = (field: string, error: (path: (string | number)[]) => unknown) => Array.from({ length: 7 }, (_, i) => error(['calendar', i, field]));
 type Day = { date: string; spaceBookings: unknown[] | null; coworkingEvents: unknown[] | null; exhibitionsOnView: unknown[] | null };
 
 /** A subgraph that accepts every connection and never answers; it counts requests and open sockets. */
@@ -102,12 +105,16 @@ describe('a subgraph that stops answering (the real coworking process, paused)',
       expect(elapsed).toBeGreaterThanOrEqual(900);
       expect(elapsed).toBeLessThan(3000);
       const days = (healthy.body.data!.calendar as Day[]).map((d) => ({ ...d, coworkingEvents: null }));
-      expect({ status, body }).toEqual({ status: 200, body: { data: { calendar: days }, errors: [UNAVAILABLE_FR('coworking')] } });
+      expect({ status, body }).toEqual({ status: 200, body: { data: { calendar: days }, errors: perDay('coworkingEvents', (path) => UNAVAILABLE_FR('coworking', path)) } });
 
       const english = await graph.query(CALENDAR, WEEK, { headers: { 'accept-language': 'en' } });
-      expect(english.body.errors).toEqual([
-        { message: 'The coworking service did not answer in time; its data is missing from this response.', extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'coworking' } },
-      ]);
+      expect(english.body.errors).toEqual(
+        perDay('coworkingEvents', (path) => ({
+          message: 'The coworking service did not answer in time; its data is missing from this response.',
+          path,
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'coworking', reason: 'TIMEOUT' },
+        })),
+      );
     } finally {
       process.kill(pid, 'SIGCONT');
     }
@@ -131,7 +138,7 @@ describe('a subgraph that hangs (an in-process gateway, COWORKING_TIMEOUT_MS=300
     const { status, body, ms } = await queryAt(gw.url, CALENDAR, WEEK);
     expect(ms).toBeLessThan(2000);
     expect(status).toBe(200);
-    expect(body.errors).toEqual([UNAVAILABLE_FR('coworking')]);
+    expect(body.errors).toEqual(perDay('coworkingEvents', (path) => UNAVAILABLE_FR('coworking', path)));
     const days = body.data.calendar as Day[];
     expect(days).toHaveLength(7);
     expect(days.every((d) => d.coworkingEvents === null && Array.isArray(d.spaceBookings) && Array.isArray(d.exhibitionsOnView))).toBe(true);
@@ -173,7 +180,7 @@ describe('mutations', () => {
     const gw = await inProcessGateway({ TENANTS_URL: stub.url, TENANTS_TIMEOUT_MS: '300' });
     try {
       const { status, body } = await queryAt(gw.url, 'mutation { cancelSpaceBooking(id: "00000000-0000-4000-8000-000000000001") { userErrors { code } } }');
-      expect({ status, body }).toEqual({ status: 200, body: { data: null, errors: [UNAVAILABLE_FR('tenants')] } });
+      expect({ status, body }).toEqual({ status: 200, body: { data: null, errors: [UNAVAILABLE_FR('tenants', ['cancelSpaceBooking'])] } });
       await new Promise((r) => setTimeout(r, 1000));
       expect(stub.requests()).toBe(1);
     } finally {
@@ -191,9 +198,13 @@ describe('a subgraph that is down (nobody listens on its port)', () => {
       const { status, body, ms } = await queryAt(gw.url, CALENDAR, WEEK, { 'accept-language': 'en' });
       expect(ms).toBeLessThan(1000);
       expect(status).toBe(200);
-      expect(body.errors).toEqual([
-        { message: 'The gallery service did not answer in time; its data is missing from this response.', extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'gallery' } },
-      ]);
+      expect(body.errors).toEqual(
+        perDay('exhibitionsOnView', (path) => ({
+          message: 'The gallery service could not be reached (connection refused); its data is missing from this response.',
+          path,
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'gallery', reason: 'CONNECTION_REFUSED' },
+        })),
+      );
       expect((body.data.calendar as Day[]).every((d) => d.exhibitionsOnView === null && Array.isArray(d.coworkingEvents))).toBe(true);
     } finally {
       await gw.gateway.close();

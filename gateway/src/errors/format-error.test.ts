@@ -58,7 +58,7 @@ describe("the gateway's formatError", () => {
       const down = new SubgraphUnavailableError('gallery', 'en');
       expect(format(f, { message: down.message, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'gallery', stacktrace: [] } }, down)).toEqual({
         message: 'The gallery service did not answer in time; its data is missing from this response.',
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'gallery' },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'gallery', reason: 'TIMEOUT' },
       });
     }
   });

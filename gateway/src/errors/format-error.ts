@@ -69,7 +69,7 @@ export function gatewayFormatError(options: { production: boolean; log: Logger }
       return { message: gatewayMessage('TOKEN_LIMIT_EXCEEDED', lang, { limit: max }), extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: max } };
     }
     const unavailable = causes(error).find((e): e is SubgraphUnavailableError => e instanceof SubgraphUnavailableError);
-    if (unavailable) return { message: unavailable.message, ...(formatted.path && { path: formatted.path }), extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: unavailable.subgraph } };
+    if (unavailable) return { message: unavailable.message, ...(formatted.path && { path: formatted.path }), extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: unavailable.subgraph, reason: unavailable.reason } };
 
     if (OWN_CODES.has(String(formatted.extensions?.code)) || causes(error).some((e) => e instanceof BadScalarInputError)) return clientShape(formatted);
     if (isForClient(formatted)) return options.production ? clientShape(formatted) : formatted;

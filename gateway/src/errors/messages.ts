@@ -1,4 +1,5 @@
 import type { Lang } from '@maison/config';
+import type { UnavailableReason } from './subgraph-unavailable';
 
 /** extensions.code of every error the gateway itself produces. */
 export type GatewayErrorCode =
@@ -19,10 +20,28 @@ export interface MessageParams {
   actual?: number;
   retryAfterSeconds?: number;
   subgraph?: string;
+  reason?: UnavailableReason;
   requestId?: string;
   /** BAD_USER_INPUT: a variable (`$from`) or an argument (`calendar.from`), the scalar, and why. */
   input?: { kind: 'variable' | 'argument'; name: string; scalar: string; reason: string };
 }
+
+const UNAVAILABLE_FR: Record<UnavailableReason, (subgraph: string) => string> = {
+  TIMEOUT: (s) => `Le service « ${s} » n’a pas répondu à temps`,
+  CONNECTION_REFUSED: (s) => `Le service « ${s} » est injoignable (connexion refusée)`,
+  CONNECTION_LOST: (s) => `La connexion au service « ${s} » a été coupée avant sa réponse`,
+  SERVER_ERROR: (s) => `Le service « ${s} » a répondu par une erreur de serveur`,
+  REQUEST_REFUSED: (s) => `Le service « ${s} » a refusé la requête de la passerelle`,
+  INVALID_RESPONSE: (s) => `Le service « ${s} » a envoyé une réponse qui n’est pas du GraphQL`,
+};
+const UNAVAILABLE_EN: Record<UnavailableReason, (subgraph: string) => string> = {
+  TIMEOUT: (s) => `The ${s} service did not answer in time`,
+  CONNECTION_REFUSED: (s) => `The ${s} service could not be reached (connection refused)`,
+  CONNECTION_LOST: (s) => `The connection to the ${s} service was lost before its answer`,
+  SERVER_ERROR: (s) => `The ${s} service answered with a server error`,
+  REQUEST_REFUSED: (s) => `The ${s} service refused the gateway's request`,
+  INVALID_RESPONSE: (s) => `The ${s} service sent an answer that is not GraphQL`,
+};
 
 type Messages = Record<GatewayErrorCode, Record<Lang, (p: MessageParams) => string>>;
 
@@ -53,8 +72,8 @@ export const GATEWAY_MESSAGES: Messages = {
     en: (p) => `Too many requests: try again in ${p.retryAfterSeconds} s.`,
   },
   SUBGRAPH_UNAVAILABLE: {
-    fr: (p) => `Le service « ${p.subgraph} » n’a pas répondu à temps ; ses données manquent dans cette réponse.`,
-    en: (p) => `The ${p.subgraph} service did not answer in time; its data is missing from this response.`,
+    fr: (p) => `${UNAVAILABLE_FR[p.reason ?? 'TIMEOUT'](p.subgraph!)} ; ses données manquent dans cette réponse.`,
+    en: (p) => `${UNAVAILABLE_EN[p.reason ?? 'TIMEOUT'](p.subgraph!)}; its data is missing from this response.`,
   },
   BAD_REQUEST: {
     fr: () => 'Le corps de la requête n’est pas du JSON valide.',

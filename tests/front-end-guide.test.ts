@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSchema, isObjectType } from 'graphql';
+import { UserErrorCode } from '@maison/errors';
+import { GATEWAY_MESSAGES } from '../gateway/src/errors/messages';
+
+/**
+ * docs/front-end.md, checked: its code generator setup compiles against schema/client.graphql,
+ * its cache policies name every entity the default cannot, its tables list every error code.
+ * (Its operations and its fetch client run in a real browser: tests/e2e/front-end.e2e.test.ts.)
+ */
+const ROOT = path.resolve(__dirname, '..');
+const guide = readFileSync(path.join(ROOT, 'docs', 'front-end.md'), 'utf8');
+const clientSchema = readFileSync(path.join(ROOT, 'schema', 'client.graphql'), 'utf8');
+
+/** The code block of the guide named `file=<name>` or `operation=<name>`. */
+export function guideBlock(name: string): string {
+  const match = new RegExp('```\\w+ (?:file|operation)=' + name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') + '\\n([\\s\\S]*?)```').exec(guide);
+  if (!match) throw new Error(`docs/front-end.md has no block ${name}`);
+  return match[1]!;
+}
+const tableCodes = (marker: string) => {
+  const start = guide.indexOf(`<!-- ${marker} -->`);
+  const end = guide.indexOf(`<!-- /${marker} -->`);
+  if (start < 0 || end < 0) throw new Error(`no ${marker} table`);
+  return [...guide.slice(start, end).matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]!);
+};
+
+describe('the front-end guide', () => {
+  it('lists every code of userErrors, and no other', () => {
+    expect(tableCodes('user-error-codes').sort()).toEqual(Object.values(UserErrorCode).sort());
+  });
+
+  it('lists every GraphQL error code a client can get', () => {
+    const listed = tableCodes('graphql-error-codes');
+    const apollo = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'];
+    const ours = [...Object.keys(GATEWAY_MESSAGES), 'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR'];
+    for (const code of [...apollo, ...ours]) expect(listed).toContain(code);
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it('gives a cache policy to every entity not identified by its id', () => {
+    const policies = JSON.parse(guideBlock('type-policies.json')) as Record<string, { keyFields: string[] }>;
+    const supergraph = readFileSync(path.join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8');
+    const schema = buildSchema(clientSchema);
+    const keys = new Map<string, string>();
+    for (const m of supergraph.matchAll(/^type (\w+)((?:\s*@join__type\([^)]*\))+)/gm)) {
+      const key = /key: "([^"]+)"/.exec(m[2]!)?.[1];
+      if (key) keys.set(m[1]!, key);
+    }
+    expect(keys.get('CalendarDay')).toBe('date');
+    for (const [type, key] of keys) {
+      if (!isObjectType(schema.getType(type))) continue;
+      if (key === 'id') expect(policies[type]).toBeUndefined();
+      else expect(policies[type]?.keyFields).toEqual(key.split(' '));
+    }
+    for (const type of Object.keys(policies)) expect(isObjectType(schema.getType(type))).toBe(true);
+  });
+
+  it('has a code generator setup that compiles against schema/client.graphql, scalars included', () => {
+    const dir = mkdtempSync(path.join(ROOT, '.data', 'front-end-guide-'));
+    try {
+      mkdirSync(path.join(dir, 'schema'));
+      mkdirSync(path.join(dir, 'src'));
+      writeFileSync(path.join(dir, 'schema', 'client.graphql'), clientSchema);
+      writeFileSync(path.join(dir, 'codegen.ts'), guideBlock('codegen.ts'));
+      writeFileSync(path.join(dir, 'src', 'month.ts'), guideBlock('src/month.ts'));
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.ts', '--silent'], { cwd: dir, stdio: 'pipe' });
+      const generated = readFileSync(path.join(dir, 'src', 'gql', 'graphql.ts'), 'utf8');
+      expect(generated).toMatch(/DateTime: \{ input: string; output: string; \}/);
+      expect(generated).toMatch(/LocalDate: \{ input: string; output: string; \}/);
+      expect(generated).toMatch(/export type MonthViewQuery = /);
+      const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+      const flags = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--skipLibCheck', '--types', 'node'];
+      execFileSync(process.execPath, [tsc, ...flags, 'src/month.ts'], { cwd: dir, stdio: 'pipe' });
+      // And the check is real: a field the schema does not have fails the generator.
+      writeFileSync(path.join(dir, 'src', 'month.ts'), guideBlock('src/month.ts').replace('startsAt space', 'startsAt nonsense space'));
+      expect(() => execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.ts', '--silent'], { cwd: dir, stdio: 'pipe' })).toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

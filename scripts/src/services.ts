@@ -14,6 +14,9 @@ export type SubgraphEntry = (typeof SUBGRAPHS)[number];
 export const serviceDir = (name: string) => path.join(ROOT, 'services', name);
 export const sdlPath = (name: string) => path.join(serviceDir(name), 'schema.graphql');
 export const SUPERGRAPH_PATH = path.join(ROOT, 'gateway', 'supergraph.graphql');
+/** The schema as clients see it (the gateway's API schema); relative to the repository root, as git names it. */
+export const CLIENT_SCHEMA_FILE = 'schema/client.graphql';
+export const CLIENT_SCHEMA_PATH = path.join(ROOT, CLIENT_SCHEMA_FILE);
 
 /** Loads a subgraph's compiled module. Each subgraph is loaded in its own process (type-graphql metadata is global). */
 export function loadModule(entry: SubgraphEntry): SubgraphModule {

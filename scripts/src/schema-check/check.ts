@@ -11,6 +11,9 @@ export interface CheckResult {
   lines: string[];
 }
 
+/** Safe changes are listed up to this many; breaking and dangerous ones always all. */
+const SAFE_LISTED = 12;
+
 const listed = (label: string, c: SchemaChange) => `  ${label.padEnd(24)} ${c.type} ${c.coordinate}: ${c.message}`;
 
 /**
@@ -37,7 +40,8 @@ export async function checkClientSchema(root: string, options: { base?: string }
     `${found.breaking.length + found.dangerous.length + found.safe.length} changes: ${found.breaking.length} breaking (${found.unacknowledged.length} not acknowledged), ${found.dangerous.length} dangerous, ${found.safe.length} safe.`,
     ...found.breaking.map((c) => listed(found.unacknowledged.includes(c) ? 'BREAKING, unacknowledged' : 'breaking, acknowledged', c)),
     ...found.dangerous.map((c) => listed('dangerous', c)),
-    ...found.safe.map((c) => listed('safe', c)),
+    ...found.safe.slice(0, SAFE_LISTED).map((c) => listed('safe', c)),
+    ...(found.safe.length > SAFE_LISTED ? [`  … and ${found.safe.length - SAFE_LISTED} more safe changes`] : []),
   ];
   if (found.unacknowledged.length === 0) return { ok: true, lines };
   return {

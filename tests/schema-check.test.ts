@@ -69,7 +69,7 @@ describe('npm run schema:check, on a pushed commit (base HEAD~1)', () => {
     const repo = repoWith({ 'schema/client.graphql': V1 }, { 'schema/client.graphql': WITHOUT_B });
     const result = await checkClientSchema(repo);
     expect(result.ok).toBe(false);
-    expect(text(result)).toContain('against HEAD~1');
+    expect(text(result)).toContain('against its version at HEAD~1 (');
     expect(text(result)).toMatch(/BREAKING, unacknowledged\s+FIELD_REMOVED Query\.b/);
     expect(text(result)).toContain('- `Query.b` FIELD_REMOVED: <why, and what clients do instead>');
   });
@@ -112,7 +112,7 @@ describe('the base of the comparison', () => {
     expect((await checkClientSchema(repo)).ok).toBe(true);
     write(repo, { 'schema/client.graphql': WITHOUT_B });
     const result = await checkClientSchema(repo);
-    expect(text(result)).toContain("against HEAD (");
+    expect(text(result)).toContain("against its version at HEAD (");
     expect(text(result)).toContain("the working tree's schema/client.graphql differs from the last commit's");
     expect(result.ok).toBe(false);
   });
@@ -121,7 +121,7 @@ describe('the base of the comparison', () => {
     const repo = repoWith({ 'schema/client.graphql': V1 }, { 'schema/client.graphql': WITHOUT_B }, { 'schema/client.graphql': WITH_C.replace('  b(x: Int): Int\n', '') });
     expect((await checkClientSchema(repo)).ok).toBe(true);
     const older = await checkClientSchema(repo, { base: 'HEAD~2' });
-    expect(text(older)).toContain('against HEAD~2');
+    expect(text(older)).toContain('against its version at HEAD~2 (');
     expect(text(older)).toMatch(/FIELD_REMOVED Query\.b/);
     expect(older.ok).toBe(false);
   });
@@ -137,7 +137,7 @@ describe('the base of the comparison', () => {
     const api = clientSchemaOf(supergraph);
     const same = repoWith({ 'gateway/supergraph.graphql': supergraph }, { 'schema/client.graphql': api });
     const result = await checkClientSchema(same);
-    expect(text(result)).toContain("the API schema of HEAD~1's supergraph (schema/client.graphql did not exist yet)");
+    expect(text(result)).toMatch(/against the API schema of the supergraph at HEAD~1 \([0-9a-f]{10}\), where the file did not exist yet/);
     expect(text(result)).toContain('0 changes');
     expect(result.ok).toBe(true);
 
@@ -177,7 +177,13 @@ describe('the base of the comparison', () => {
   it('cannot be read outside a git checkout: the check fails', async () => {
     const dir = tempDir();
     write(dir, { 'schema/client.graphql': V1 });
-    const result = await checkClientSchema(dir);
+    // Even when the temporary directory sits inside some other checkout, git must not look above it.
+    const ceiling = process.env.GIT_CEILING_DIRECTORIES;
+    process.env.GIT_CEILING_DIRECTORIES = path.dirname(dir);
+    const result = await checkClientSchema(dir).finally(() => {
+      if (ceiling === undefined) delete process.env.GIT_CEILING_DIRECTORIES;
+      else process.env.GIT_CEILING_DIRECTORIES = ceiling;
+    });
     expect(result).toEqual({ ok: false, lines: expect.arrayContaining([expect.stringContaining('is not a git checkout')]) });
   });
 
@@ -202,7 +208,7 @@ describe('this repository', () => {
     const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'schema-check.js')], { cwd: ROOT, encoding: 'utf8' });
     expect({ status: run.status, output: `${run.stdout}${run.stderr}` }).toEqual({
       status: 0,
-      output: expect.stringContaining('schema:check: schema/client.graphql against HEAD'),
+      output: expect.stringMatching(/^schema:check: schema\/client\.graphql against (its version at|the API schema of the supergraph at) HEAD/),
     });
   });
 });

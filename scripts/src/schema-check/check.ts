@@ -34,9 +34,10 @@ export async function checkClientSchema(root: string, options: { base?: string }
   const changelogPath = path.join(root, SCHEMA_CHANGELOG_FILE);
   const changelog = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : '';
   const found = await compareSchemas(base.sdl, readFileSync(currentPath, 'utf8'), changelog);
-  const source = base.from === 'client schema' ? CLIENT_SCHEMA_FILE : `the API schema of ${base.rev}'s supergraph (${CLIENT_SCHEMA_FILE} did not exist yet)`;
+  const at = `${base.rev} (${base.commit.slice(0, 10)})`;
+  const against = base.from === 'client schema' ? `its version at ${at}` : `the API schema of the supergraph at ${at}, where the file did not exist yet`;
   const lines = [
-    `${CLIENT_SCHEMA_FILE} against ${base.rev} (${base.commit.slice(0, 10)}), ${source}: ${base.why}.`,
+    `${CLIENT_SCHEMA_FILE} against ${against}: ${base.why}.`,
     `${found.breaking.length + found.dangerous.length + found.safe.length} changes: ${found.breaking.length} breaking (${found.unacknowledged.length} not acknowledged), ${found.dangerous.length} dangerous, ${found.safe.length} safe.`,
     ...found.breaking.map((c) => listed(found.unacknowledged.includes(c) ? 'BREAKING, unacknowledged' : 'breaking, acknowledged', c)),
     ...found.dangerous.map((c) => listed('dangerous', c)),

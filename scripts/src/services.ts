@@ -13,7 +13,14 @@ export type SubgraphEntry = (typeof SUBGRAPHS)[number];
 
 export const serviceDir = (name: string) => path.join(ROOT, 'services', name);
 export const sdlPath = (name: string) => path.join(serviceDir(name), 'schema.graphql');
-export const SUPERGRAPH_PATH = path.join(ROOT, 'gateway', 'supergraph.graphql');
+/** Generated files, relative to the repository root (as git names them). */
+export const SUPERGRAPH_FILE = 'gateway/supergraph.graphql';
+/** The schema as clients see it: the gateway's API schema. */
+export const CLIENT_SCHEMA_FILE = 'schema/client.graphql';
+/** Where breaking changes of the client schema are acknowledged (scripts/src/schema-check). */
+export const SCHEMA_CHANGELOG_FILE = 'schema/CHANGELOG.md';
+export const SUPERGRAPH_PATH = path.join(ROOT, SUPERGRAPH_FILE);
+export const CLIENT_SCHEMA_PATH = path.join(ROOT, CLIENT_SCHEMA_FILE);
 
 /** Loads a subgraph's compiled module. Each subgraph is loaded in its own process (type-graphql metadata is global). */
 export function loadModule(entry: SubgraphEntry): SubgraphModule {

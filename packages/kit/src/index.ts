@@ -14,6 +14,7 @@ export * from './subgraph';
 export * from './time';
 export * from './loaders';
 export * from './calendar';
+export * from './me';
 export * from './db-errors';
 export * from './service-client';
 export * from './http-server';

@@ -19,6 +19,9 @@ import { spaceReference } from './modules/space/space.reference';
 import { CalendarDay } from './modules/calendar/calendar-day.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
+import { Me } from './modules/me/me.entity';
+import { MeResolver } from './modules/me/me.resolver';
+import { meReference } from './modules/me/me.reference';
 import { seed } from './seed';
 import { seedScale } from './seed-scale';
 
@@ -28,10 +31,10 @@ export const SERVICE_ROOT = path.resolve(__dirname, '..');
 export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders> = {
   name: 'coworking',
   defaultPort: 4002,
-  resolvers: [MemberResolver, MembershipResolver, PresenceResolver, EventResolver, RegistrationResolver, CalendarResolver],
+  resolvers: [MemberResolver, MembershipResolver, PresenceResolver, EventResolver, RegistrationResolver, CalendarResolver, MeResolver],
   // Reached by no query of this subgraph, only through _entities.
-  orphanedTypes: [CalendarDay, SharedSpace],
-  references: { ...memberReference, ...eventReference, ...spaceReference, ...calendarReference },
+  orphanedTypes: [CalendarDay, SharedSpace, Me],
+  references: { ...memberReference, ...eventReference, ...spaceReference, ...calendarReference, ...meReference },
   // Seconds each type's data stays true; every successful mutation through the gateway empties its cache anyway.
   cacheHints: {
     MembershipPlan: 3600, Money: 3600, PageInfo: 3600,

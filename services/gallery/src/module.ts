@@ -24,6 +24,9 @@ import { spaceReference } from './modules/space/space.reference';
 import { CalendarDay } from './modules/calendar/calendar-day.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
+import { Me } from './modules/me/me.entity';
+import { MeResolver } from './modules/me/me.resolver';
+import { meReference } from './modules/me/me.reference';
 import { seed } from './seed';
 import { seedScale } from './seed-scale';
 
@@ -42,10 +45,11 @@ export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
     StudioBookingResolver,
     SharedSpaceResolver,
     CalendarResolver,
+    MeResolver,
   ],
   // Entities only other subgraphs reach: the gallery has no Query that returns them.
-  orphanedTypes: [SharedSpace, CalendarDay],
-  references: { ...artistReference, ...artworkReference, ...exhibitionReference, ...spaceReference, ...calendarReference },
+  orphanedTypes: [SharedSpace, CalendarDay, Me],
+  references: { ...artistReference, ...artworkReference, ...exhibitionReference, ...spaceReference, ...calendarReference, ...meReference },
   // Seconds each type's data stays true; every successful mutation through the gateway empties its cache anyway.
   cacheHints: {
     Money: 3600, PageInfo: 3600,

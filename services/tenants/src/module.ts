@@ -17,6 +17,8 @@ import { HoldResolver } from './modules/booking/hold.resolver';
 import { BookingHistoryEntry } from './modules/booking/booking-history.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
+import { MeResolver } from './modules/me/me.resolver';
+import { meReference } from './modules/me/me.reference';
 import { seed } from './seed';
 import { seedScale } from './seed-scale';
 
@@ -26,8 +28,8 @@ export const SERVICE_ROOT = path.resolve(__dirname, '..');
 export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
   name: 'tenants',
   defaultPort: 4001,
-  resolvers: [HouseResolver, TenantResolver, SpaceResolver, BookingResolver, HoldResolver, CalendarResolver],
-  references: { ...tenantReference, ...spaceReference, ...bookingReference, ...calendarReference },
+  resolvers: [HouseResolver, TenantResolver, SpaceResolver, BookingResolver, HoldResolver, CalendarResolver, MeResolver],
+  references: { ...tenantReference, ...spaceReference, ...bookingReference, ...calendarReference, ...meReference },
   // Seconds each type's data stays true; every successful mutation through the gateway empties its cache anyway.
   cacheHints: {
     House: 3600, Address: 3600, OpeningHours: 3600, Season: 3600,
@@ -35,6 +37,7 @@ export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
     SharedSpace: 300,
     // Availability and bookings move with the clock (minimum notice, "today").
     TimeSlot: 60, SpaceBooking: 60, BookingHolder: 60, BookingHistoryEntry: 60, CalendarDay: 60,
+    // Me has none on purpose: an answer about the caller is never shared.
   },
   entities: [House, Tenant, Office, SharedSpace, SpaceBooking, BookingHistoryEntry],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),

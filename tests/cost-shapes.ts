@@ -1,7 +1,8 @@
 /**
  * The operations the default cost budget (MAX_QUERY_COST) is set for: real pages it must accept,
- * with `id` and `__typename` on every object as Apollo Client and Relay add them, and abusive
- * shapes it must refuse. Used by tests/cost-budget.test.ts and the README's cost table.
+ * with `id` and `__typename` on every object as Apollo Client and Relay add them, and larger or
+ * abusive shapes it must refuse. Used by tests/cost-budget.test.ts, the README's cost table
+ * (tests/readme-costs.test.ts) and tests/e2e/security-limits.e2e.test.ts.
  */
 export interface CostShape {
   label: string;

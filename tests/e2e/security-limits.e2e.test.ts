@@ -1,5 +1,5 @@
 import { startGraph, type RunningGraph } from '@maison/testing';
-import { CATALOGUE_AND_CALENDAR, WHATS_ON_ALL_FIELDS, WHATS_ON_CALENDAR } from '../cost-shapes';
+import { ACCEPTED, CATALOGUE_AND_CALENDAR, WHATS_ON_CALENDAR } from '../cost-shapes';
 import { NO_CALLS, post, subgraphCallsDuring } from './security-helpers';
 
 /** Operation limits at the gateway, with their defaults: both sides of each boundary, through HTTP. */
@@ -97,11 +97,11 @@ describe('tokens (MAX_TOKENS=2000)', () => {
 });
 
 describe('cost (MAX_QUERY_COST=3000)', () => {
-  it('answers six weeks of the what’s-on with every field, id and __typename', async () => {
-    const { status, body } = await graph.query(WHATS_ON_ALL_FIELDS, { from: '2026-11-30', to: '2027-01-10' });
+  it.each(ACCEPTED.map((s) => [s.label, s] as const))('answers %s', async (_, shape) => {
+    const { status, body } = await graph.query(shape.document, shape.variables);
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
-    expect(body.data!.calendar).toHaveLength(42);
+    expect(JSON.stringify(body.data).length).toBeGreaterThan(1000);
   });
 
   it('runs an operation that costs 3000', async () => {

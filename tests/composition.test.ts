@@ -21,9 +21,18 @@ describe('composition', () => {
     expect(() => composeSupergraph(broken)).toThrow(/composition failed:[\s\S]*slug/);
   });
 
-  it('links federation between v2.3 and v2.7 in every subgraph', () => {
+  it('links federation v2.9, the first with @cost and @listSize, in every subgraph', () => {
     for (const { name } of SUBGRAPHS) {
-      expect(readFileSync(sdlPath(name), 'utf8')).toMatch(/https:\/\/specs\.apollo\.dev\/federation\/v2\.[3-7]"/);
+      const link = /@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.(\d+)", import: \[([^\]]*)\]\)/.exec(readFileSync(sdlPath(name), 'utf8'));
+      expect(link?.[1]).toBe('9');
+      expect(link?.[2]).toContain('"@cost", "@listSize"');
     }
+  });
+
+  it('keeps the demand-control directives in the supergraph, under the cost spec', () => {
+    const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
+    expect(supergraph).toContain('@link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@listSize"])');
+    expect(supergraph).toMatch(/calendar\(from: LocalDate!, to: LocalDate!\): \[CalendarDay!\]! @join__field\(graph: TENANTS\) @listSize\(assumedSize: 92\)/);
+    expect(supergraph).toMatch(/availability\(date: LocalDate!, durationMinutes: Int!\): \[TimeSlot!\]! @join__field\(graph: TENANTS\) @listSize\(assumedSize: 30\) @cost\(weight: 2\)/);
   });
 });

@@ -28,9 +28,9 @@ const BUSY_DAY = addDays(today, 50);
 const FREE_DAY = addDays(today, 51);
 const SMALL_ROOM = { slug: 'petite-salle', id: stableId('shared-space', 'petite-salle') };
 /**
- * The large calendar: 21 days. The calendar takes up to 92, but the gateway's cost limit
- * (MAX_QUERY_COST, 5000) refuses the benchmark's whats-on beyond 23 days; the answers stay large
- * because the fixtures pack hundreds of items into these three weeks.
+ * The large calendar: 21 days. The calendar takes up to 92 (and the gateway's cost limit accepts
+ * the benchmark's whats-on for all of them); three weeks are enough, as the fixtures pack hundreds
+ * of items into them.
  */
 const LARGE_DAYS = 21;
 const SPACE_EVENT = stableId('coworking-event', 'mesure-dans-la-salle');

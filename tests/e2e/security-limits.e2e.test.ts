@@ -1,4 +1,5 @@
 import { startGraph, type RunningGraph } from '@maison/testing';
+import { ACCEPTED, CATALOGUE_AND_CALENDAR, WHATS_ON_CALENDAR } from '../cost-shapes';
 import { NO_CALLS, post, subgraphCallsDuring } from './security-helpers';
 
 /** Operation limits at the gateway, with their defaults: both sides of each boundary, through HTTP. */
@@ -19,12 +20,14 @@ function membershipChain(depth: number): string {
 const typenameAliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`;
 /** `{ ...F ...F … } fragment F on Query { __typename }`: 2n + 9 tokens, plus those of extra (repeated spreads of one fragment validate cheaply). */
 const spreads = (n: number, extra = '') => `{ ${extra} ${Array.from({ length: n }, () => '...F').join(' ')} } fragment F on Query { __typename }`;
-/** exhibitions(first: 98) { nodes { … } }: 1 + (1 + 98 × 51) = 5000 with the default cost model. */
-const COST_5000 = `{ exhibitions(first: 98) { nodes {
-  id slug title description startsOn endsOn status coverImageUrl __typename
-  artworks { title year medium }
-  artists { name }
-} } }`;
+/**
+ * Every field of the README's what's-on over a quarter (92 days × 32: a day 1, its exhibitions
+ * 3 × 1, vernissages 2 × 2, events 4 × (1 + 2 for the space the tenants subgraph resolves),
+ * bookings 6 × 2) and `$n` exhibitions (1 + $n): 3000 with $n = 55, the default budget.
+ */
+const QUARTER = { from: '2026-12-01', to: '2027-03-02' };
+const COST_3000 = `query($from: LocalDate!, $to: LocalDate!, $n: Int) { exhibitions(first: $n) { nodes { title } } ${WHATS_ON_CALENDAR} }`;
+const HOW_TO_FIT_FR = 'Pour qu’elle passe : découpez la période en plusieurs requêtes, baissez « first » ou demandez moins de champs.';
 
 describe('depth (MAX_QUERY_DEPTH=10)', () => {
   it('answers an operation 10 fields deep', async () => {
@@ -93,38 +96,53 @@ describe('tokens (MAX_TOKENS=2000)', () => {
   });
 });
 
-describe('cost (MAX_QUERY_COST=5000)', () => {
-  it('runs an operation that costs 5000', async () => {
+describe('cost (MAX_QUERY_COST=3000)', () => {
+  it.each(ACCEPTED.map((s) => [s.label, s] as const))('answers %s', async (_, shape) => {
+    const { status, body } = await graph.query(shape.document, shape.variables);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(JSON.stringify(body.data).length).toBeGreaterThan(1000);
+  });
+
+  it('runs an operation that costs 3000', async () => {
     let response: Awaited<ReturnType<RunningGraph['query']>> | undefined;
-    const calls = await subgraphCallsDuring(graph, async () => (response = await graph.query(COST_5000)));
+    const calls = await subgraphCallsDuring(graph, async () => (response = await graph.query(COST_3000, { ...QUARTER, n: 55 })));
     expect(response!.body.errors).toBeUndefined();
     expect(response!.status).toBe(200);
-    expect(response!.body.data!.exhibitions.nodes.length).toBeGreaterThan(0);
+    expect(response!.body.data!.calendar).toHaveLength(92);
     expect(calls.gallery).toBeGreaterThan(0);
   });
 
-  it('refuses one that costs 5001 before any subgraph is called', async () => {
+  it('refuses one that costs 3001 before any subgraph is called, saying how to fit', async () => {
     let response: Awaited<ReturnType<RunningGraph['query']>> | undefined;
-    const calls = await subgraphCallsDuring(graph, async () => (response = await graph.query(COST_5000.replace('{ exhibitions', '{ __typename exhibitions'))));
+    const calls = await subgraphCallsDuring(graph, async () => (response = await graph.query(COST_3000, { ...QUARTER, n: 56 })));
     expect({ status: response!.status, body: response!.body }).toEqual({
       status: 400,
-      body: { errors: [{ message: 'Le coût estimé de la requête (5001) dépasse la limite de 5000.', extensions: { code: 'COST_LIMIT_EXCEEDED', limit: 5000, actual: 5001 } }] },
+      body: {
+        errors: [
+          {
+            message: `Le coût estimé de la requête (3001) dépasse la limite de 3000. ${HOW_TO_FIT_FR}`,
+            extensions: { code: 'COST_LIMIT_EXCEEDED', limit: 3000, actual: 3001 },
+          },
+        ],
+      },
     });
     expect(calls).toEqual(NO_CALLS);
   });
 
-  it('reads first and the calendar days from the variables', async () => {
-    const query = `query($n: Int, $from: LocalDate!, $to: LocalDate!) {
-      exhibitions(first: $n) { nodes { title artworks { title } artists { name } } }
-      calendar(from: $from, to: $to) { date coworkingEvents { title } spaceBookings { title } exhibitionsOnView { title } }
-    }`;
-    // exhibitions 1 + (1 + n × 23) ; calendar 1 + days × 34
-    const small = await graph.query(query, { n: 10, from: '2026-03-01', to: '2026-03-07' });
+  it('reads first and the calendar days from the variables, and says how to fit in English when asked', async () => {
+    // exhibitions 1 + n × (1 + 20 artworks + 8 artists); calendar days × (1 + 4 events + 6 bookings + 3 exhibitions)
+    const small = await graph.query(CATALOGUE_AND_CALENDAR, { n: 10, from: '2026-03-01', to: '2026-03-07' });
     expect(small.body.errors).toBeUndefined();
     const calls = await subgraphCallsDuring(graph, async () => {
-      const big = await graph.query(query, { n: 100, from: '2026-03-01', to: '2026-05-31' });
+      const big = await graph.query(CATALOGUE_AND_CALENDAR, { n: 100, from: '2026-03-01', to: '2026-05-31' }, { headers: { 'accept-language': 'en' } });
       expect(big.body).toEqual({
-        errors: [{ message: 'Le coût estimé de la requête (5431) dépasse la limite de 5000.', extensions: { code: 'COST_LIMIT_EXCEEDED', limit: 5000, actual: 5431 } }],
+        errors: [
+          {
+            message: 'Query cost 4189 exceeds the limit of 3000. To fit: split the date range into several requests, lower "first", or ask for fewer fields.',
+            extensions: { code: 'COST_LIMIT_EXCEEDED', limit: 3000, actual: 4189 },
+          },
+        ],
       });
     });
     expect(calls).toEqual(NO_CALLS);

@@ -60,8 +60,9 @@ export const GATEWAY_MESSAGES: Messages = {
     en: (p) => `Query exceeds the limit of ${p.limit} tokens.`,
   },
   COST_LIMIT_EXCEEDED: {
-    fr: (p) => `Le coût estimé de la requête (${p.actual}) dépasse la limite de ${p.limit}.`,
-    en: (p) => `Query cost ${p.actual} exceeds the limit of ${p.limit}.`,
+    fr: (p) =>
+      `Le coût estimé de la requête (${p.actual}) dépasse la limite de ${p.limit}. Pour qu’elle passe : découpez la période en plusieurs requêtes, baissez « first » ou demandez moins de champs.`,
+    en: (p) => `Query cost ${p.actual} exceeds the limit of ${p.limit}. To fit: split the date range into several requests, lower "first", or ask for fewer fields.`,
   },
   PAYLOAD_TOO_LARGE: {
     fr: (p) => `Le corps de la requête dépasse la limite de ${p.limit} octets.`,

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { operationCost, type CostSettings } from './cost';
+import type { CostDirectives } from './cost-directives';
 import { fragmentLookup } from './fragments';
 import { LimitError } from './limit-error';
 
@@ -7,15 +8,17 @@ import { LimitError } from './limit-error';
  * COST_LIMIT_EXCEEDED, checked once the operation is resolved and before the query planner runs,
  * so no subgraph is called. A plugin rather than a validation rule because the cost depends on
  * the variables (`first: $n`, a calendar's `$from`/`$to`) and Apollo caches validated documents.
- * Operations the gateway runs itself (the calendar feed, with no HTTP request) are trusted.
+ * The schema Apollo hands the plugin has lost the applied directives: @cost and @listSize come
+ * from the supergraph (`directives`). Operations the gateway runs itself (the calendar feed, with
+ * no HTTP request) are trusted.
  */
-export function costLimitPlugin<C extends BaseContext>(limit: number, settings: CostSettings): ApolloServerPlugin<C> {
+export function costLimitPlugin<C extends BaseContext>(limit: number, directives: CostDirectives, settings: CostSettings): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, operation, document, schema }) {
           if (!request.http || !operation) return;
-          const actual = operationCost(schema, operation, fragmentLookup(document), request.variables ?? {}, settings);
+          const actual = operationCost(schema, directives, operation, fragmentLookup(document), request.variables ?? {}, settings);
           if (actual > limit) throw new LimitError('COST_LIMIT_EXCEEDED', limit, actual);
         },
       };

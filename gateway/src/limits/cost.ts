@@ -1,10 +1,13 @@
 import {
   getNamedType,
   getNullableType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
   isCompositeType,
   isInterfaceType,
   isListType,
   isObjectType,
+  type DirectiveNode,
   type FieldNode,
   type GraphQLCompositeType,
   type GraphQLField,
@@ -12,33 +15,30 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { getArgumentValues } from 'graphql/execution/values';
+import { getArgumentValues, getDirectiveValues } from 'graphql/execution/values';
+import { argumentsCost } from './argument-cost';
+import type { CostDirectives } from './cost-directives';
 import { capped, isIntrospectionRoot, type FragmentLookup } from './fragments';
+import { listItems, sizingOf, type Sizing } from './list-size';
 
 /**
- * The cost model, an estimate of the work an operation asks of the subgraphs:
- *  - every field costs 1 (`__typename` included);
- *  - a list field multiplies the cost of its subtree by how many items it may return: its
- *    `first` argument; for the `edges`/`nodes` of a connection, the connection's `first`
- *    (20, the API's page size, when left out); for a list with LocalDate `from`/`to` arguments
- *    (Query.calendar), its number of days; otherwise `listSize` (QUERY_COST_LIST_SIZE);
- *  - argument values come from literals or variables, as the subgraphs will see them.
+ * The cost model: Apollo Router's static estimate, driven by the @cost and @listSize directives
+ * the subgraphs declare (README, "The cost model"):
+ *  - a mutation starts at 10, a query at 0;
+ *  - a field that returns an object costs 1, a scalar or an enum 0 (`id`, `__typename`: 0),
+ *    unless @cost gives the field (or the type it returns) another weight;
+ *  - a list multiplies the cost of an item, its weight plus what it selects, by its items
+ *    (list-size.ts: `first`, the days of a calendar, assumedSize…);
+ *  - arguments add their input objects (argument-cost.ts);
+ *  - fragments count where they are spread; @skip/@include with a known condition are honoured.
+ * Argument values come from literals or variables, as the subgraphs will see them.
  */
 export interface CostSettings {
+  /** Items of a list the schema does not size (QUERY_COST_LIST_SIZE). */
   listSize: number;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function daysBetween(from: unknown, to: unknown): number | undefined {
-  const a = typeof from === 'string' ? LOCAL_DATE.exec(from) : null;
-  const b = typeof to === 'string' ? LOCAL_DATE.exec(to) : null;
-  if (!a || !b) return undefined;
-  const utc = (m: RegExpExecArray) => Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const days = Math.round((utc(b) - utc(a)) / 86_400_000) + 1;
-  return Number.isFinite(days) ? Math.max(1, days) : undefined;
-}
+export const MUTATION_BASE_COST = 10;
 
 function argumentsOf(def: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): Record<string, unknown> {
   try {
@@ -48,10 +48,19 @@ function argumentsOf(def: GraphQLField<unknown, unknown>, node: FieldNode, varia
   }
 }
 
-const isLocalDateArg = (def: GraphQLField<unknown, unknown>, name: string) => def.args.some((a) => a.name === name && getNamedType(a.type).name === 'LocalDate');
+/** False when @skip(if: true) or @include(if: false) leaves the selection out; unknown conditions count. */
+function included(node: { readonly directives?: readonly DirectiveNode[] }, variables: Record<string, unknown>): boolean {
+  try {
+    if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+  } catch {
+    return true;
+  }
+}
 
 export function operationCost(
   schema: GraphQLSchema,
+  directives: CostDirectives,
   operation: OperationDefinitionNode,
   lookup: FragmentLookup,
   variables: Record<string, unknown>,
@@ -62,49 +71,50 @@ export function operationCost(
   const memo = new Map<string, number>();
   const inProgress = new Set<string>();
 
-  function fragmentCost(name: string, pageSize: number | undefined): number {
-    const key = `${name}:${pageSize ?? ''}`;
+  function fragmentCost(name: string, sizing: Sizing | undefined): number {
+    const key = `${name}:${sizing ? `${sizing.size}:${sizing.fields.join(',')}` : ''}`;
     const known = memo.get(key);
     if (known !== undefined) return known;
     const fragment = lookup(name);
     const type = fragment && schema.getType(fragment.typeCondition.name.value);
     if (!fragment || !type || !isCompositeType(type) || inProgress.has(key)) return 0;
     inProgress.add(key);
-    const value = selectionCost(fragment.selectionSet, type, pageSize);
+    const value = selectionCost(fragment.selectionSet, type, sizing);
     inProgress.delete(key);
     memo.set(key, value);
     return value;
   }
 
-  function fieldCost(node: FieldNode, parent: GraphQLCompositeType, pageSize: number | undefined): number {
+  function fieldCost(node: FieldNode, parent: GraphQLCompositeType, sizing: Sizing | undefined): number {
     if (isIntrospectionRoot(node.name.value)) return 0;
     const def = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
-    if (!def) return 1; // __typename, or a field validation refuses
+    if (!def) return 0; // __typename, or a field validation refuses
     const type = getNamedType(def.type);
+    const declared = directives.field(parent.name, def.name);
     const args = argumentsOf(def, node, variables);
-    const hasFirst = def.args.some((a) => a.name === 'first');
-    const first = hasFirst ? (typeof args.first === 'number' && args.first >= 0 ? args.first : DEFAULT_PAGE_SIZE) : undefined;
-    const children = node.selectionSet && isCompositeType(type) ? selectionCost(node.selectionSet, type, first) : 0;
-    if (!isListType(getNullableType(def.type))) return capped(1 + children);
-    const days = isLocalDateArg(def, 'from') && isLocalDateArg(def, 'to') ? daysBetween(args.from, args.to) : undefined;
-    const size = first ?? days ?? pageSize ?? settings.listSize;
-    return capped(1 + size * children);
+    const children = node.selectionSet && isCompositeType(type) ? selectionCost(node.selectionSet, type, sizingOf(args, declared?.listSize)) : 0;
+    const weight = declared?.weight ?? (isCompositeType(type) ? 1 : 0);
+    const fromParent = sizing?.fields.includes(def.name) ? sizing.size : undefined;
+    const items = isListType(getNullableType(def.type)) ? listItems(def, args, declared?.listSize, fromParent, settings.listSize) : 1;
+    return capped(items * (weight + children) + argumentsCost(def, node, args, declared, directives));
   }
 
-  function selectionCost(set: SelectionSetNode, parent: GraphQLCompositeType, pageSize: number | undefined): number {
+  function selectionCost(set: SelectionSetNode, parent: GraphQLCompositeType, sizing: Sizing | undefined): number {
     let total = 0;
     for (const selection of set.selections) {
+      if (!included(selection, variables)) continue;
       if (selection.kind === 'Field') {
-        total += fieldCost(selection, parent, pageSize);
+        total += fieldCost(selection, parent, sizing);
       } else if (selection.kind === 'InlineFragment') {
         const narrowed = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (narrowed && isCompositeType(narrowed)) total += selectionCost(selection.selectionSet, narrowed, pageSize);
+        if (narrowed && isCompositeType(narrowed)) total += selectionCost(selection.selectionSet, narrowed, sizing);
       } else {
-        total += fragmentCost(selection.name.value, pageSize);
+        total += fragmentCost(selection.name.value, sizing);
       }
     }
     return capped(total);
   }
 
-  return selectionCost(operation.selectionSet, root, undefined);
+  const base = operation.operation === 'mutation' ? MUTATION_BASE_COST : 0;
+  return capped(base + selectionCost(operation.selectionSet, root, undefined));
 }

@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import { aliasLimitRule } from './aliases';
+import { readCostDirectives } from './cost-directives';
 import { costLimitPlugin } from './cost-plugin';
 import { depthLimitRule } from './depth';
 
 export { LimitError, type LimitCode } from './limit-error';
 export { selectionDepth } from './depth';
 export { aliasCount } from './aliases';
-export { operationCost, DEFAULT_PAGE_SIZE, type CostSettings } from './cost';
+export { operationCost, MUTATION_BASE_COST, type CostSettings } from './cost';
+export { readCostDirectives, type CostDirectives } from './cost-directives';
 
 export interface LimitSettings {
   maxQueryDepth: number;
@@ -15,6 +18,8 @@ export interface LimitSettings {
   maxTokens: number;
   maxQueryCost: number;
   queryCostListSize: number;
+  /** The supergraph the gateway serves: its @cost and @listSize drive the cost model. */
+  supergraphPath: string;
 }
 
 /** The operation limits, as the pieces ApolloServer takes: validation rules, parse options, a plugin. */
@@ -26,7 +31,7 @@ export function operationLimits<C extends BaseContext>(settings: LimitSettings):
   return {
     validationRules: [depthLimitRule(settings.maxQueryDepth), aliasLimitRule(settings.maxAliases)],
     parseOptions: { maxTokens: settings.maxTokens },
-    plugin: costLimitPlugin<C>(settings.maxQueryCost, { listSize: settings.queryCostListSize }),
+    plugin: costLimitPlugin<C>(settings.maxQueryCost, readCostDirectives(readFileSync(settings.supergraphPath, 'utf8')), { listSize: settings.queryCostListSize }),
   };
 }
 

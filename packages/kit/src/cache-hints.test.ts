@@ -63,7 +63,7 @@ describe('withCacheHints', () => {
     // The rest of the document is untouched.
     expect(out).toContain('enum Kind');
     expect(out).toContain('directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean)');
-    expect(out).toContain('extend schema @link(url: "https://specs.apollo.dev/federation/v2.7"');
+    expect(out).toContain('extend schema @link(url: "https://specs.apollo.dev/federation/v2.9"');
   });
 
   it('leaves the SDL as it was (printed) with no hints', () => {

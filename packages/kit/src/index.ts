@@ -20,3 +20,4 @@ export * from './service-client';
 export * from './http-server';
 export * from './sql';
 export * from './cache-hints';
+export * from './cost';

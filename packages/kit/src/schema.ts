@@ -5,8 +5,9 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { CACHE_CONTROL_SDL, withCacheHints, type CacheHints } from './cache-hints';
 
+/** Federation v2.9: the first with the demand-control directives @cost and @listSize (see cost.ts). */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@cost", "@listSize"])';
 
 // Resolvers of entity references: { Tenant: { __resolveReference(ref, ctx) { ... } } }
 export type ReferenceResolvers = Record<string, { __resolveReference(reference: any, context: any): unknown }>;

@@ -222,7 +222,7 @@ describe('coworking subgraph', () => {
       expect(sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
     }
     expect(sdl).toMatch(/type CalendarDay\s+@key\(fields: "date"\)/);
-    expect(sdl).toContain('https://specs.apollo.dev/federation/v2.7');
+    expect(sdl).toContain('https://specs.apollo.dev/federation/v2.9');
     expect(sdl).toMatch(/coworkingEvents\(\s*"""[^"]*"""\s*from: DateTime\s*"""[^"]*"""\s*to: DateTime\s*"""[^"]*"""\s*first: Int\s*"""[^"]*"""\s*after: String\s*\): CoworkingEventConnection!/);
     expect(sdl).not.toMatch(/\bcalendar\(/);
   });

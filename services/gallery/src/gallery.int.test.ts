@@ -267,6 +267,6 @@ describe('gallery subgraph, on its seed', () => {
     expect(sdl).toMatch(/type PageInfo\s+@shareable/);
     expect(sdl).toContain('exhibitions(\n    status: ExhibitionStatus');
     expect(sdl).not.toMatch(/calendar\(/);
-    expect(sdl).toContain('https://specs.apollo.dev/federation/v2.7');
+    expect(sdl).toContain('https://specs.apollo.dev/federation/v2.9');
   });
 });

@@ -76,7 +76,7 @@ describe('tenants subgraph', () => {
       expect(sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
     }
     expect(sdl).toMatch(/type CalendarDay\s+@key\(fields: "date"\)/);
-    expect(sdl).toContain('https://specs.apollo.dev/federation/v2.7');
+    expect(sdl).toContain('https://specs.apollo.dev/federation/v2.9');
   });
 
   it('hides the title and holder of a private booking from others, not from its holder or ADMIN', async () => {

@@ -1,6 +1,6 @@
 import { Ctx, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, DateTimeScalar, tr, type Texts } from '@maison/kit';
+import { connectionType, costWeight, DateTimeScalar, tr, type Texts } from '@maison/kit';
 import type { Context } from '../../context';
 import { SharedSpace } from '../space/shared-space.entity';
 
@@ -75,6 +75,8 @@ export class CoworkingEvent {
     return tr(this.descriptionTexts, ctx.lang);
   }
 
+  // The space's own fields come from the tenants subgraph: one more fetch.
+  @Directive(costWeight(2))
   @Field(() => SharedSpace, { nullable: true, description: 'The shared space of the house the event is held in; null when in a room of Espace KO.' })
   sharedSpace(): SharedSpace | null {
     return this.spaceId === null ? null : Object.assign(new SharedSpace(), { id: this.spaceId });

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CONNECTION_SIZE } from '@maison/kit';
 import type { Context } from '../../context';
 import { adminOnly, errorsOf, type Outcome } from '../../outcome';
 import { CoworkingEvent, CoworkingEventConnection } from './coworking-event.entity';
@@ -18,6 +19,7 @@ function payload<P extends CoworkingEventPayload>(type: new () => P, outcome: Ou
 
 @Resolver(() => CoworkingEvent)
 export class EventResolver {
+  @Directive(CONNECTION_SIZE)
   @Query(() => CoworkingEventConnection, {
     description: 'Events of Espace KO overlapping [from, to) (either bound may be left out), by startsAt then id; cancelled ones left out.',
   })

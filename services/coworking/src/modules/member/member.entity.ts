@@ -1,6 +1,6 @@
 import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, LocalDateScalar, tr, type Texts } from '@maison/kit';
+import { assumedSize, connectionType, LocalDateScalar, tr, type Texts } from '@maison/kit';
 import type { Context } from '../../context';
 import { Membership } from '../membership/membership.entity';
 
@@ -44,6 +44,8 @@ export class Member {
     return tr(this.shortBioTexts, ctx.lang);
   }
 
+  // A year of monthly memberships.
+  @Directive(assumedSize(12))
   @Field(() => [Membership], { nullable: true, description: 'Every membership, latest first. Null for anyone but the member and ADMIN.' })
   memberships(@Ctx() ctx: Context): Promise<Membership[] | null> {
     return ctx.services.memberships.ofMember(ctx.loaders, ctx.identity, this.id);

@@ -1,6 +1,6 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '@maison/errors';
-import { LocalDateScalar } from '@maison/kit';
+import { LocalDateScalar, USER_ERRORS_SIZE } from '@maison/kit';
 import { MembershipPlanCode } from './membership-plan.entity';
 import { Membership } from './membership.entity';
 
@@ -21,6 +21,7 @@ export class JoinPlanPayload {
   @Field(() => Membership, { nullable: true })
   membership!: Membership | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }
@@ -30,6 +31,7 @@ export class CancelMembershipPayload {
   @Field(() => Membership, { nullable: true })
   membership!: Membership | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }

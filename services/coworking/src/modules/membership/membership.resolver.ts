@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { assumedSize } from '@maison/kit';
 import type { Context } from '../../context';
 import { actingMember, adminOnly, errorsOf, signedIn } from '../../outcome';
 import { MembershipPlan } from './membership-plan.entity';
@@ -6,6 +7,8 @@ import { CancelMembershipPayload, JoinPlanInput, JoinPlanPayload } from './membe
 
 @Resolver(() => MembershipPlan)
 export class MembershipResolver {
+  // One plan per MembershipPlanCode.
+  @Directive(assumedSize(4))
   @Query(() => [MembershipPlan], { description: 'The plans Espace KO sells, cheapest first.' })
   membershipPlans(@Ctx() ctx: Context): Promise<MembershipPlan[]> {
     return ctx.services.memberships.plans();

@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { UserError } from '@maison/errors';
+import { USER_ERRORS_SIZE } from '@maison/kit';
 import { CheckIn } from './check-in.entity';
 
 @ObjectType({ description: 'Who is at Espace KO now, out of its capacity.' })
@@ -16,6 +17,7 @@ export class CheckInPayload {
   @Field(() => CheckIn, { nullable: true })
   checkIn!: CheckIn | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }
@@ -25,6 +27,7 @@ export class CheckOutPayload {
   @Field(() => CheckIn, { nullable: true })
   checkIn!: CheckIn | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }
@@ -34,6 +37,7 @@ export class SetCoworkingCapacityPayload {
   @Field(() => CoworkingOccupancy, { nullable: true })
   occupancy!: CoworkingOccupancy | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assumedSize } from '@maison/kit';
 import type { Context } from '../../context';
 import { actingMember, adminOnly, errorsOf } from '../../outcome';
 import { Member } from '../member/member.entity';
@@ -14,6 +15,8 @@ export class PresenceResolver {
     return occupancyOf(await ctx.services.presence.occupancy());
   }
 
+  // The seats of Espace KO (24 unless ADMIN changes them).
+  @Directive(assumedSize(24))
   @FieldResolver(() => [Member], {
     nullable: true,
     description: 'The members present, by arrival: for members and ADMIN only (null for others); a non-public member is listed only to themself and ADMIN.',

@@ -1,5 +1,6 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { UserError } from '@maison/errors';
+import { USER_ERRORS_SIZE } from '@maison/kit';
 import { EventRegistration } from './registration.entity';
 
 @ObjectType()
@@ -7,6 +8,7 @@ export class RegisterForEventPayload {
   @Field(() => EventRegistration, { nullable: true, description: 'CONFIRMED while seats remain, WAITLISTED (with its position) after.' })
   registration!: EventRegistration | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }
@@ -16,6 +18,7 @@ export class CancelEventRegistrationPayload {
   @Field(() => EventRegistration, { nullable: true, description: 'The registration given up, now CANCELLED.' })
   registration!: EventRegistration | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }

@@ -1,4 +1,5 @@
 import { Args, Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { assumedSize } from '@maison/kit';
 import type { Context } from '../../context';
 import { CoworkingEvent } from '../event/coworking-event.entity';
 import { EventWindowArgs } from '../event/event.input';
@@ -13,6 +14,8 @@ export class SharedSpace {
   @Field(() => ID)
   id!: string;
 
+  // Without bounds, a season of events held in one space.
+  @Directive(assumedSize(20))
   @Field(() => [CoworkingEvent], {
     nullable: true,
     description: 'Events of Espace KO held in this space overlapping [from, to) (either bound may be left out), by startsAt; cancelled ones left out.',

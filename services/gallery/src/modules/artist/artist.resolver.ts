@@ -1,11 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, type ConnectionShape } from '@maison/kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { assumedSize, CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
 import type { Context } from '../../context';
 import { Artwork } from '../artwork/artwork.entity';
 import { Artist, ArtistConnection } from './artist.entity';
 
 @Resolver(() => Artist)
 export class ArtistResolver {
+  @Directive(CONNECTION_SIZE)
   @Query(() => ArtistConnection, { description: 'The artists of Le Vivoir, by slug.' })
   async artists(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<ConnectionShape<Artist>> {
     return ArtistConnection.from(await ctx.services.artists.list(page, ctx.lang));
@@ -20,6 +21,8 @@ export class ArtistResolver {
     return ctx.services.artists.find(ctx.loaders, id, slug, ctx.lang);
   }
 
+  // An artist's works in the gallery's catalogue: three today, twenty for the most prolific.
+  @Directive(assumedSize(20))
   @FieldResolver(() => [Artwork], { description: 'Works by the artist, newest first.' })
   artworks(@Root() artist: Artist, @Ctx() ctx: Context): Promise<Artwork[]> {
     return ctx.loaders.artworksByArtist.load(artist.id);

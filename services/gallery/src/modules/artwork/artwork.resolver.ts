@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, type ConnectionShape } from '@maison/kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_SIZE, costWeight, PageArgs, type ConnectionShape } from '@maison/kit';
 import type { Context } from '../../context';
 import { adminOnly } from '../common/access';
 import { errorsOf } from '../common/violation';
@@ -10,6 +10,7 @@ import { MarkArtworkSoldPayload } from './artwork.input';
 
 @Resolver(() => Artwork)
 export class ArtworkResolver {
+  @Directive(CONNECTION_SIZE)
   @Query(() => ArtworkConnection, { description: 'Artworks, newest first, narrowed by every filter given.' })
   async artworks(
     @Ctx() ctx: Context,
@@ -47,6 +48,8 @@ export class ArtworkResolver {
     return (await ctx.loaders.artistById.load(artwork.artistId))!;
   }
 
+  // The space's own fields come from the tenants subgraph: one more fetch.
+  @Directive(costWeight(2))
   @FieldResolver(() => SharedSpace, { nullable: true, description: 'The shared space of the house where the work hangs, if any.' })
   displayedIn(@Root() artwork: Artwork): SharedSpace | null {
     return artwork.displayedInSpaceId === null ? null : sharedSpaceRef(artwork.displayedInSpaceId);

@@ -1,6 +1,6 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '@maison/errors';
-import { DateTimeScalar, LocalDateScalar } from '@maison/kit';
+import { DateTimeScalar, LocalDateScalar, USER_ERRORS_SIZE } from '@maison/kit';
 import { LocalizedTextInput } from '../common/text-input';
 import { Exhibition } from './exhibition.entity';
 
@@ -87,6 +87,7 @@ export class CreateExhibitionPayload {
   @Field(() => Exhibition, { nullable: true })
   exhibition!: Exhibition | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }
@@ -99,6 +100,7 @@ export class CancelExhibitionPayload {
   @Field(() => ID, { nullable: true, description: 'The id of the exhibition removed; null when nothing was removed.' })
   cancelledExhibitionId!: string | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }

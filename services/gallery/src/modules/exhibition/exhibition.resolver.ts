@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, type ConnectionShape } from '@maison/kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assumedSize, CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
 import type { Context } from '../../context';
 import { adminOnly } from '../common/access';
 import { errorsOf } from '../common/violation';
@@ -18,6 +18,7 @@ import { ExhibitionStatus } from './exhibition-status';
 
 @Resolver(() => Exhibition)
 export class ExhibitionResolver {
+  @Directive(CONNECTION_SIZE)
   @Query(() => ExhibitionConnection, {
     description:
       'Exhibitions. CURRENT: closing soonest first; UPCOMING: opening soonest first; PAST: latest closed first; no status: latest opening first.',
@@ -68,11 +69,15 @@ export class ExhibitionResolver {
     return Object.assign(new CancelExhibitionPayload(), { cancelledExhibitionId: outcome.cancelledId, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 
+  // A group show: four artists today, eight at most.
+  @Directive(assumedSize(8))
   @FieldResolver(() => [Artist])
   artists(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artist[]> {
     return ctx.loaders.artistsByExhibition.load(exhibition.id);
   }
 
+  // What the gallery's walls hold: six works today, twenty at most.
+  @Directive(assumedSize(20))
   @FieldResolver(() => [Artwork])
   artworks(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artwork[]> {
     return ctx.loaders.artworksByExhibition.load(exhibition.id);

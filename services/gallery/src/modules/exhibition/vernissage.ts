@@ -1,5 +1,5 @@
-import { Ctx, Field, ObjectType } from 'type-graphql';
-import { DateTimeScalar, tr, type Texts } from '@maison/kit';
+import { Ctx, Directive, Field, ObjectType } from 'type-graphql';
+import { costWeight, DateTimeScalar, tr, type Texts } from '@maison/kit';
 import type { Context } from '../../context';
 import { SharedSpace, sharedSpaceRef } from '../space/shared-space.entity';
 
@@ -20,6 +20,8 @@ export class Vernissage {
     return tr(this.venueTexts, ctx.lang);
   }
 
+  // The space's own fields come from the tenants subgraph: one more fetch.
+  @Directive(costWeight(2))
   @Field(() => SharedSpace, { nullable: true, description: 'The shared space it takes place in; null in the gallery itself.' })
   sharedSpace(): SharedSpace | null {
     return this.spaceId === null ? null : sharedSpaceRef(this.spaceId);

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DateTimeScalar } from '@maison/kit';
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assumedSize, DateTimeScalar } from '@maison/kit';
 import type { Context } from '../../context';
 import { Artwork } from '../artwork/artwork.entity';
 import { Exhibition } from '../exhibition/exhibition.entity';
@@ -8,11 +8,15 @@ import { SharedSpace } from './shared-space.entity';
 /** What the gallery adds to the shared spaces the tenants subgraph owns. */
 @Resolver(() => SharedSpace)
 export class SharedSpaceResolver {
+  // The walls of one room.
+  @Directive(assumedSize(10))
   @FieldResolver(() => [Artwork], { nullable: true, description: 'Artworks of Le Vivoir hanging in this space.' })
   artworksOnDisplay(@Root() space: SharedSpace, @Ctx() ctx: Context): Promise<Artwork[]> {
     return ctx.loaders.artworksBySpace.load(space.id.toLowerCase());
   }
 
+  // A few vernissages a year in one space.
+  @Directive(assumedSize(10))
   @FieldResolver(() => [Exhibition], {
     nullable: true,
     description: 'Exhibitions whose vernissage takes place in this space, overlapping [from, to) when given, by start.',

@@ -1,6 +1,6 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { UserError } from '@maison/errors';
-import { DateTimeScalar, LocalDateScalar } from '@maison/kit';
+import { DateTimeScalar, LocalDateScalar, USER_ERRORS_SIZE } from '@maison/kit';
 import { StudioAssignment } from './studio-assignment.entity';
 import { StudioBooking } from './studio-booking.entity';
 
@@ -39,6 +39,7 @@ export class StudioAssignmentPayload {
   @Field(() => StudioAssignment, { nullable: true })
   assignment!: StudioAssignment | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }
@@ -48,6 +49,7 @@ export class StudioBookingPayload {
   @Field(() => StudioBooking, { nullable: true })
   booking!: StudioBooking | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }

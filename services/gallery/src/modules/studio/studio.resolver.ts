@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { DateTimeScalar, todayInHouse } from '@maison/kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { assumedSize, DateTimeScalar, todayInHouse } from '@maison/kit';
 import type { Context } from '../../context';
 import { lookupOf } from '../common/lookup';
 import { StudioAssignment } from './studio-assignment.entity';
@@ -8,6 +8,8 @@ import { Studio } from './studio.entity';
 
 @Resolver(() => Studio)
 export class StudioResolver {
+  // Three studios in the annex, room for two more.
+  @Directive(assumedSize(5))
   @Query(() => [Studio], { description: 'The shared studios (ateliers partagés) of Le Vivoir, by slug.' })
   studios(@Ctx() ctx: Context): Promise<Studio[]> {
     return ctx.services.studios.list();
@@ -23,6 +25,8 @@ export class StudioResolver {
     return lookup.by === 'id' ? ctx.loaders.studioById.load(lookup.id) : ctx.services.studios.bySlug(lookup.slug);
   }
 
+  // A studio holds four artists at once; with upcoming and past ones, about ten.
+  @Directive(assumedSize(10))
   @FieldResolver(() => [StudioAssignment], { description: 'Artists working here, by first day: current and upcoming ones, past ones too when asked.' })
   async assignments(
     @Root() studio: Studio,
@@ -34,6 +38,8 @@ export class StudioResolver {
     return includePast ? all : all.filter((a) => a.endsOn === null || a.endsOn >= today);
   }
 
+  // A busy month of one studio; the window may reach 366 days, rarely asked.
+  @Directive(assumedSize(50))
   @FieldResolver(() => [StudioBooking], { description: 'Confirmed studio time overlapping [from, to) (366 days at most), by start.' })
   bookings(
     @Root() studio: Studio,

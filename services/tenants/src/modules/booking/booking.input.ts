@@ -1,7 +1,8 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '@maison/errors';
-import { DateTimeScalar, LocalDateScalar } from '@maison/kit';
+import { assumedSize, DateTimeScalar, LocalDateScalar, USER_ERRORS_SIZE } from '@maison/kit';
 import { BookingVisibility, HolderKind } from './booking.enums';
+import { MAX_OCCURRENCES } from './series.service';
 import { SpaceBooking } from './space-booking.entity';
 
 @InputType({ description: 'A booking of a shared space, half-open [startsAt, endsAt).' })
@@ -87,6 +88,7 @@ export class BookSharedSpacePayload {
   @Field(() => SpaceBooking, { nullable: true })
   booking!: SpaceBooking | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }
@@ -108,6 +110,7 @@ export class SeriesOccurrence {
   @Field(() => SpaceBooking, { nullable: true })
   booking!: SpaceBooking | null;
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError], { description: 'Empty when the occurrence was created.' })
   userErrors!: UserError[];
 }
@@ -117,18 +120,22 @@ export class BookSharedSpaceSeriesPayload {
   @Field(() => ID, { nullable: true, description: 'Null when no occurrence could be created.' })
   seriesId!: string | null;
 
+  @Directive(assumedSize(MAX_OCCURRENCES))
   @Field(() => [SeriesOccurrence])
   occurrences!: SeriesOccurrence[];
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError], { description: 'Errors of the series as a whole (bad input); per-occurrence ones are on each occurrence.' })
   userErrors!: UserError[];
 }
 
 @ObjectType()
 export class CancelSpaceBookingSeriesPayload {
+  @Directive(assumedSize(MAX_OCCURRENCES))
   @Field(() => [SpaceBooking])
   cancelled!: SpaceBooking[];
 
+  @Directive(USER_ERRORS_SIZE)
   @Field(() => [UserError])
   userErrors!: UserError[];
 }

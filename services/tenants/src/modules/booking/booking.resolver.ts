@@ -1,8 +1,8 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { isAdmin, type Identity } from '@maison/auth';
 import { forbidden, unauthenticated, userError } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { DateTimeScalar } from '@maison/kit';
+import { assumedSize, DateTimeScalar } from '@maison/kit';
 import type { Context } from '../../context';
 import { BookingKind } from './booking.enums';
 import { canSeeDetails, SpaceBooking } from './space-booking.entity';
@@ -87,6 +87,8 @@ export class BookingResolver {
       .then((o) => payload(BookSharedSpacePayload, o, ctx.lang));
   }
 
+  // A year of a holder's bookings: the weekly quotas keep it near one a week.
+  @Directive(assumedSize(50))
   @Query(() => [SpaceBooking], { description: 'Your bookings overlapping [from, to), cancelled ones included.' })
   myBookings(
     @Ctx() ctx: Context,

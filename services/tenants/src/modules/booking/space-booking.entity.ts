@@ -1,7 +1,7 @@
 import { Ctx, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Identity } from '@maison/auth';
-import { DateTimeScalar } from '@maison/kit';
+import { assumedSize, DateTimeScalar } from '@maison/kit';
 import type { Context } from '../../context';
 import { SharedSpace } from '../space/shared-space.entity';
 import { isHolderOrAdmin } from './booking.holder';
@@ -116,6 +116,8 @@ export class SpaceBooking {
     return Object.assign(new BookingHolder(), { kind: this.holderKind, id: this.holderId, name: this.holderName });
   }
 
+  // Created, moved a few times, perhaps cancelled.
+  @Directive(assumedSize(5))
   @Field(() => [BookingHistoryEntry], { nullable: true, description: 'Who created, moved and cancelled it, and when. Holder and ADMIN only.' })
   history(@Ctx() ctx: Context): Promise<BookingHistoryEntry[]> | null {
     return isHolderOrAdmin(this, ctx.identity) ? ctx.loaders.historyByBooking.load(this.id) : null;

@@ -1,12 +1,14 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { calendarDates, LocalDateScalar } from '@maison/kit';
+import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { assumedSize, calendarDates, LocalDateScalar, MAX_CALENDAR_DAYS } from '@maison/kit';
 import type { Context } from '../../context';
 import { SpaceBooking } from '../booking/space-booking.entity';
 import { CalendarDay } from './calendar-day.entity';
 
 @Resolver(() => CalendarDay)
 export class CalendarResolver {
-  @Query(() => [CalendarDay], { description: 'One CalendarDay per local date from `from` to `to`, both included (at most 92 days).' })
+  // Sized by the days of the range, at most this: a rule of the gateway (README, "The cost model").
+  @Directive(assumedSize(MAX_CALENDAR_DAYS))
+  @Query(() => [CalendarDay], { description: 'One CalendarDay per local date from `from` to `to`, both included (at most 92 days). Its cost estimate counts the days of the range.' })
   calendar(
     @Ctx() ctx: Context,
     @Arg('from', () => LocalDateScalar) from: string,
@@ -15,6 +17,8 @@ export class CalendarResolver {
     return calendarDates(from, to, ctx.lang).map((date) => Object.assign(new CalendarDay(), { date }));
   }
 
+  // A busy day of the kitchen and the terrace: breakfast, lunch, an afternoon, a dinner, two on the terrace.
+  @Directive(assumedSize(6))
   @FieldResolver(() => [SpaceBooking], {
     nullable: true,
     description: 'Bookings of shared spaces on this day: public ones for everyone, plus your own.',

@@ -1,6 +1,6 @@
-import { Ctx, Field, ID, ObjectType } from 'type-graphql';
+import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { HOUSE_TZ, tr, type Texts } from '@maison/kit';
+import { assumedSize, HOUSE_TZ, tr, type Texts } from '@maison/kit';
 import type { Context } from '../../context';
 import { OpeningHours, type OpeningHoursRow } from './opening-hours';
 
@@ -78,6 +78,8 @@ export class House {
     });
   }
 
+  // Two opening ranges per weekday at most.
+  @Directive(assumedSize(14))
   @Field(() => [OpeningHours])
   openingHours(): OpeningHours[] {
     return this.openingHoursRows.map((r) => Object.assign(new OpeningHours(), r));

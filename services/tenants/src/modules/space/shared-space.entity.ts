@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { DateTimeScalar, LocalDateScalar, tr, type Texts } from '@maison/kit';
+import { assumedSize, costWeight, DateTimeScalar, LocalDateScalar, tr, type Texts } from '@maison/kit';
 import { TimeSlot } from './availability';
 import type { Context } from '../../context';
 import { OpeningHours, type OpeningHoursRow } from '../house/opening-hours';
@@ -100,6 +100,8 @@ export class SharedSpace {
     return this.amenityTexts.map((a) => tr(a, ctx.lang));
   }
 
+  // Two opening ranges per weekday at most.
+  @Directive(assumedSize(14))
   @Field(() => [OpeningHours])
   openingHours(): OpeningHours[] {
     return this.openingHoursRows.map((r) => Object.assign(new OpeningHours(), r));
@@ -111,6 +113,9 @@ export class SharedSpace {
     return Object.assign(new Season(), { startsOn: this.seasonStarts, endsOn: this.seasonEnds });
   }
 
+  // The kitchen's day: 15 opening hours in 30-minute steps; each slot weighs 2, checked against bookings, closures and buffers.
+  @Directive(assumedSize(30))
+  @Directive(costWeight(2))
   @Field(() => [TimeSlot], {
     description: 'Free slots of one local day for a stay of durationMinutes: opening hours, season, cleaning buffers, closures and bookings honoured.',
   })
@@ -122,6 +127,8 @@ export class SharedSpace {
     return ctx.services.bookings.availability(ctx.loaders, this, date, durationMinutes, ctx.lang);
   }
 
+  // A busy week of one space; the window may reach 366 days, rarely asked.
+  @Directive(assumedSize(50))
   @Field(() => [SpaceBooking], { description: 'Live bookings overlapping [from, to). Private ones show no title nor holder.' })
   bookings(
     @Ctx() ctx: Context,

@@ -1,6 +1,6 @@
 import { Ctx, Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { tr, type Texts } from '@maison/kit';
+import { assumedSize, tr, type Texts } from '@maison/kit';
 import type { Context } from '../../context';
 import { Office } from './office.entity';
 
@@ -75,6 +75,7 @@ export class Tenant {
     return Object.assign(new Contact(), { email: this.contactEmail, phone: this.contactPhone });
   }
 
+  @Directive(assumedSize(3))
   @Field(() => [Office])
   offices(@Ctx() ctx: Context): Promise<Office[]> {
     return ctx.loaders.officesByTenant.load(this.id);

@@ -1,9 +1,12 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import { assumedSize } from '@maison/kit';
 import type { Context } from '../../context';
 import { Tenant, TenantKind } from './tenant.entity';
 
 @Resolver(() => Tenant)
 export class TenantResolver {
+  // The house has room for ten organisations (six today).
+  @Directive(assumedSize(10))
   @Query(() => [Tenant], { description: 'Everyone with a place in the house, by slug.' })
   tenants(@Ctx() ctx: Context, @Arg('kind', () => TenantKind, { nullable: true }) kind?: TenantKind | null): Promise<Tenant[]> {
     return ctx.services.tenants.list(kind);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { buildSchema, isObjectType } from 'graphql';
 import { UserErrorCode } from '@maison/errors';
+import { frontEndGuide, guideBlock } from '@maison/testing';
 import { GATEWAY_MESSAGES } from '../gateway/src/errors/messages';
 
 /**
@@ -11,15 +12,9 @@ import { GATEWAY_MESSAGES } from '../gateway/src/errors/messages';
  * (Its operations and its fetch client run in a real browser: tests/e2e/front-end.e2e.test.ts.)
  */
 const ROOT = path.resolve(__dirname, '..');
-const guide = readFileSync(path.join(ROOT, 'docs', 'front-end.md'), 'utf8');
+const guide = frontEndGuide();
 const clientSchema = readFileSync(path.join(ROOT, 'schema', 'client.graphql'), 'utf8');
 
-/** The code block of the guide named `file=<name>` or `operation=<name>`. */
-export function guideBlock(name: string): string {
-  const match = new RegExp('```\\w+ (?:file|operation)=' + name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') + '\\n([\\s\\S]*?)```').exec(guide);
-  if (!match) throw new Error(`docs/front-end.md has no block ${name}`);
-  return match[1]!;
-}
 const tableCodes = (marker: string) => {
   const start = guide.indexOf(`<!-- ${marker} -->`);
   const end = guide.indexOf(`<!-- /${marker} -->`);

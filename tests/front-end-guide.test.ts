@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, isObjectType } from 'graphql';
+import { buildSchema, isObjectType, parse, validate } from 'graphql';
 import { UserErrorCode } from '@maison/errors';
-import { frontEndGuide, guideBlock } from '@maison/testing';
+import { frontEndGuide, guideBlock, guideOperations } from '@maison/testing';
+import { readGatewayConfig } from '../gateway/src/config';
+import { costEstimator } from '../gateway/src/limits/estimate';
 import { GATEWAY_MESSAGES } from '../gateway/src/errors/messages';
 
 /**
@@ -22,7 +24,28 @@ const tableCodes = (marker: string) => {
   return [...guide.slice(start, end).matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]!);
 };
 
+/** The variables the guide's table of costs assumes, per operation. */
+const COST_VARIABLES: Record<string, Record<string, unknown>> = {
+  MonthView: { from: '2027-06-01', to: '2027-07-12' }, // 42 days, June 1 to July 12 included
+  KitchenDay: { date: '2027-06-01' },
+  BookKitchen: { input: { spaceId: 'x', startsAt: '2027-06-01T10:00:00-04:00', endsAt: '2027-06-01T11:00:00-04:00', title: 'Dîner' } },
+};
+
 describe('the front-end guide', () => {
+  it('has operations valid against schema/client.graphql, whose costs are those its table gives, each within the default budget', async () => {
+    const schema = buildSchema(clientSchema);
+    const operations = guideOperations(guide);
+    expect(Object.keys(operations).sort()).toEqual(['BookKitchen', 'ExhibitionsPage', 'KitchenDay', 'Me', 'MonthView']);
+    for (const [name, document] of Object.entries(operations)) expect([name, validate(schema, parse(document))]).toEqual([name, []]);
+    const defaults = readGatewayConfig({});
+    const estimator = await costEstimator(readFileSync(defaults.supergraphPath, 'utf8'), { listSize: defaults.queryCostListSize });
+    const computed = Object.entries(operations).map(([name, document]) => [name, estimator.costOf(document, COST_VARIABLES[name] ?? {})]);
+    const start = guide.indexOf('<!-- operation-costs -->');
+    const table = [...guide.slice(start, guide.indexOf('<!-- /operation-costs -->')).matchAll(/^\| `(\w+)` \|[^|]*\| (\d+) \|$/gm)].map((m) => [m[1]!, Number(m[2])]);
+    expect(table).toEqual(computed);
+    for (const [, cost] of computed) expect(cost).toBeLessThanOrEqual(defaults.maxQueryCost);
+  });
+
   it('lists every code of userErrors, and no other', () => {
     expect(tableCodes('user-error-codes').sort()).toEqual(Object.values(UserErrorCode).sort());
   });

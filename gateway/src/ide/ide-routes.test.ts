@@ -50,6 +50,7 @@ describe('the IDE of a development gateway', () => {
     const body = await response.text();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(type);
+    expect(response.headers.get('content-security-policy')).toBe(IDE_CONTENT_SECURITY_POLICY);
     expect(body.length).toBeGreaterThan(content ? 100 : 10_000);
     expect(body).toContain(content);
   });

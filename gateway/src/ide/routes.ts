@@ -16,9 +16,12 @@ export const README_PATH = path.resolve(__dirname, '..', '..', '..', 'README.md'
 /** A browser opening the endpoint (Accept: text/html…), not a GraphQL client. */
 const wantsPage = (req: IncomingMessage) => /\btext\/html\b/.test(String(req.headers.accept ?? ''));
 
-/** A file, or 304 when the browser has it already (every file is revalidated: no stale IDE after an upgrade). */
+/**
+ * A file, or 304 when the browser has it already (every file is revalidated: no stale IDE after an
+ * upgrade). The policy goes with every file: Monaco's workers are held by it too.
+ */
 function send(req: IncomingMessage, res: ServerResponse, file: IdeAsset, headers: Record<string, string> = {}): void {
-  const common = { etag: file.etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', ...headers };
+  const common = { etag: file.etag, 'cache-control': 'no-cache', 'content-security-policy': IDE_CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', ...headers };
   if (req.headers['if-none-match'] === file.etag) {
     res.writeHead(304, common);
     res.end();
@@ -45,7 +48,7 @@ export function ideRoutes(production: boolean, readmePath = README_PATH): IdeRou
   return (req, res, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if ((url.pathname === '/graphql' || url.pathname === '/') && wantsPage(req)) {
-      send(req, res, page(readmePath), { 'cache-control': 'no-store', 'content-security-policy': IDE_CONTENT_SECURITY_POLICY, vary: 'accept' });
+      send(req, res, page(readmePath), { 'cache-control': 'no-store', vary: 'accept' });
       return true;
     }
     const file = url.pathname.startsWith('/ide/') ? ideAssets().get(url.pathname) : undefined;

@@ -5,3 +5,4 @@ export * from './subgraph';
 export * from './graph';
 export * from './fuzz';
 export * from './explain';
+export * from './browser';

@@ -25,6 +25,7 @@ import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
 import { MemoryStore, type CachedAnswer, type ResponseStore } from './response-cache/store';
 import { RedisStore } from './response-cache/redis-store';
 import { workerRelay } from './response-cache/worker-relay';
+import { ideRoutes } from './ide/routes';
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -51,6 +52,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const log = createLogger('gateway', config.logLevel);
   const production = config.nodeEnv === 'production';
+  const ide = ideRoutes(production); // GraphiQL from node_modules in development, nothing in production (./ide)
   const urls = subgraphUrls(config);
   const timeouts = subgraphTimeouts(config);
   const limits = operationLimits<GatewayContext>(config);
@@ -96,7 +98,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       limits.plugin,
       rates.plugin,
       ...(responseCache ? [responseCache.plugin<GatewayContext>()] : []),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ApolloServerPluginLandingPageDisabled(), // Apollo's page loads from a CDN; development has ./ide instead
     ],
   });
   await apollo.start();
@@ -178,6 +180,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       const ready = checks.every(([, s]) => s === 'ok');
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
     }
+    if (ide(req, res, url)) return;
     const started = Date.now();
     await runInRequestScope({ requestId, lang }, async () => {
       if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) {

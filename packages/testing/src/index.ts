@@ -6,3 +6,4 @@ export * from './graph';
 export * from './fuzz';
 export * from './explain';
 export * from './guide';
+export * from './browser';

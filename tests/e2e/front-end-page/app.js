@@ -41,9 +41,9 @@ $('load-month').onclick = async () => {
       cell.className = 'day';
       cell.dataset.date = day.date;
       const items = [
-        ...day.exhibitionsOnView.map((e) => `🖼 ${e.title}`),
-        ...day.coworkingEvents.map((e) => `☕ ${e.title}`),
-        ...day.spaceBookings.map((b) => `🍳 ${b.title ?? 'occupé'}`),
+        ...day.exhibitionsOnView.map((e) => `Expo : ${e.title}`),
+        ...day.coworkingEvents.map((e) => `Espace KO : ${e.title}`),
+        ...day.spaceBookings.map((b) => `Réservé : ${b.title ?? 'occupé'}`),
       ];
       cell.innerHTML = `<b>${day.date}</b>`;
       for (const item of items) cell.append(Object.assign(document.createElement('div'), { textContent: item }));

@@ -101,6 +101,6 @@ describe('a production gateway', () => {
   it.each(['/ide/graphiql.js', '/ide/graphiql.css', '/ide/boot.js', '/ide/workers/editor.js'])('does not serve %s', async (path) => {
     const response = await fetch(origin + path);
     expect(response.status).toBe(404);
-    expect(await response.text()).toBe('{"error":"not found"}');
+    expect(await response.json()).toEqual({ errors: [{ message: 'Aucune ressource à cette adresse : le point d’accès GraphQL est /graphql.', extensions: { code: 'NOT_FOUND' } }] });
   });
 });

@@ -4,7 +4,8 @@ import { parse, validate } from 'graphql';
 import { readGatewayConfig } from '../gateway/src/config';
 import { costEstimator, type CostEstimator } from '../gateway/src/limits/estimate';
 import { ACCEPTED, REFUSED, type CostShape } from './cost-shapes';
-import { readmeOperations, tableAfter } from './readme-operations';
+import { readmeOperations } from '../gateway/src/ide/readme-operations';
+import { tableAfter } from './readme-tables';
 
 /**
  * The README's cost tables are computed here, with the gateway's estimator against the committed
@@ -12,7 +13,7 @@ import { readmeOperations, tableAfter } from './readme-operations';
  * stale fails this test.
  */
 const readme = readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
-const operations = readmeOperations(readme);
+const operations = readmeOperations(readme).map((o) => ({ label: `${o.kind} ${o.name}`, document: o.document, variables: o.variables ?? {} }));
 const defaults = readGatewayConfig({});
 let estimator: CostEstimator;
 beforeAll(async () => {

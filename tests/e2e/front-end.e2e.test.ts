@@ -107,6 +107,25 @@ describe('a browser front end on another origin', () => {
       expect(await page.textContent('#booking')).toMatch(/^SLOT_UNAVAILABLE — \S/);
       await screenshot(page, 'front-end-3-slot-taken');
 
+      // The guide's pagination: every page of exhibitions, two at a time, by endCursor.
+      const pages = await page.evaluate(async () => {
+        type Page = { data: { exhibitions: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }; errors?: unknown };
+        const call = (window as unknown as { app: { call(name: string, variables: object): Promise<Page> } }).app.call;
+        const seen: Page[] = [];
+        let after: string | null = null;
+        do {
+          const answer: Page = await call('ExhibitionsPage', after ? { after } : {});
+          seen.push(answer);
+          after = answer.data.exhibitions.pageInfo.hasNextPage ? answer.data.exhibitions.pageInfo.endCursor : null;
+        } while (after && seen.length < 20);
+        return seen;
+      });
+      expect(pages.every((p) => p.errors === undefined && p.data.exhibitions.nodes.length <= 2)).toBe(true);
+      const ids = pages.flatMap((p) => p.data.exhibitions.nodes.map((n) => n.id));
+      expect(pages.length).toBeGreaterThan(1);
+      expect(new Set(ids).size).toBe(pages[0]!.data.exhibitions.totalCount);
+      expect(ids).toHaveLength(pages[0]!.data.exhibitions.totalCount);
+
       const origin = new URL(graph.gatewayUrl).origin;
       expect(requests.filter((r) => r.startsWith('POST ') && r.includes(origin)).length).toBeGreaterThanOrEqual(6);
       expect(requests.every((r) => r.includes(origin) || r.includes(pageOrigin))).toBe(true);

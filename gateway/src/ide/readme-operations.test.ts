@@ -10,7 +10,7 @@ const supergraph = buildSchema(readFileSync(path.resolve(__dirname, '..', '..', 
 describe('the README operations the IDE offers', () => {
   const operations = readmeOperations(readme);
 
-  it('are every operation of "Queries to paste" and "Life in the house", in README order, each named', () => {
+  it('are every operation of "Queries to paste", "Life in the house" and "Identity and tokens", in README order, each named', () => {
     expect(operations.map((op) => op.name)).toEqual([
       'WhatsOn',
       'Kitchen',
@@ -27,6 +27,7 @@ describe('the README operations the IDE offers', () => {
       'Artworks',
       'CreateExhibition',
       'BookStudio',
+      'Me',
     ]);
   });
 
@@ -79,10 +80,10 @@ describe('readmeOperations on a block of several operations', () => {
   ].join('\n');
 
   it('gives each operation the comments above it and at the end of its line, and nothing of the other sections', () => {
-    expect(readmeOperations(markdown)).toEqual([
-      { name: 'A', document: '# Le premier, avec son commentaire\nquery A { a { b } }\n' },
-      { name: 'C', document: 'mutation C { c(x: 1) { d } }   # un commentaire en fin de ligne\n' },
-      { name: 'Derniere', document: '# Le dernier\nquery Derniere { e }\n', variables: { from: '2026-01-01' } },
+    expect(readmeOperations(markdown, ['Queries to paste', 'Life in the house'])).toEqual([
+      { name: 'A', kind: 'query', document: '# Le premier, avec son commentaire\nquery A { a { b } }\n' },
+      { name: 'C', kind: 'mutation', document: 'mutation C { c(x: 1) { d } }   # un commentaire en fin de ligne\n' },
+      { name: 'Derniere', kind: 'query', document: '# Le dernier\nquery Derniere { e }\n', variables: { from: '2026-01-01' } },
     ]);
   });
 

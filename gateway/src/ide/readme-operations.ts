@@ -1,13 +1,14 @@
 import { parse, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
 
 /** The README sections whose ```graphql blocks the IDE offers, one tab per operation. */
-export const README_SECTIONS = ['Queries to paste', 'Life in the house'] as const;
+export const README_SECTIONS = ['Queries to paste', 'Life in the house', 'Identity and tokens'] as const;
 
 /** One operation of the README, as a tab of the IDE shows it. */
 export interface ReadmeOperation {
   /** The operation as written, its comments included; an anonymous one named after its root field. */
   document: string;
   name: string;
+  kind: OperationDefinitionNode['operation'];
   /** From a `# variables: {…}` line (the line itself is left out of the document). */
   variables?: Record<string, unknown>;
   /** From a `# header: Accept-Language: xx` line (left out too). */
@@ -63,13 +64,17 @@ function blockOperations(block: string): ReadmeOperation[] {
     return {
       document: text.replace(/^\s*\n/, '').trimEnd() + '\n',
       name,
+      kind: definition.operation,
       ...(variables && { variables: JSON.parse(variables[1]!) as Record<string, unknown> }),
       ...(language && { acceptLanguage: language[1]! }),
     };
   });
 }
 
-/** Every operation of the README's sections that show the API (README_SECTIONS), in README order. */
-export function readmeOperations(markdown: string): ReadmeOperation[] {
-  return README_SECTIONS.flatMap((title) => [...section(markdown, title).matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((m) => blockOperations(m[1]!)));
+/**
+ * Every operation of the README's sections that show the API (README_SECTIONS), in README order: the
+ * IDE's tabs, and what the tests run and cost. The one reader of the README's operations.
+ */
+export function readmeOperations(markdown: string, sections: readonly string[] = README_SECTIONS): ReadmeOperation[] {
+  return sections.flatMap((title) => [...section(markdown, title).matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((m) => blockOperations(m[1]!)));
 }

@@ -102,6 +102,47 @@ describe('holds of shared spaces by other subgraphs', () => {
     expect(bad.data!.holdSharedSpace.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'reference'] }]);
   });
 
+  it('never keeps a hold its release overtook: 20 holds sent at the same moment as their releases', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const references = Array.from({ length: 20 }, () => `coworking-event:${randomUUID()}-r`);
+    const answers = await Promise.all(
+      references.flatMap((reference, i) => {
+        const startsAt = futureHour(11, 0);
+        const input = { spaceId, startsAt: minutes(startsAt, 60 * i), endsAt: minutes(startsAt, 60 * i + 30), title: 'Course', reference };
+        return [run(HOLD, { input }), run(RELEASE, { r: reference })];
+      }),
+    );
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    const live = await withClient(graph.databaseUrl, (c) =>
+      c.query(`SELECT count(*)::int AS n FROM space_booking WHERE hold_reference = ANY($1) AND status = 'CONFIRMED'`, [references]),
+    );
+    expect(live.rows[0].n).toBe(0);
+    const tombstones = await withClient(graph.databaseUrl, (c) => c.query('SELECT count(*)::int AS n FROM space_hold_release WHERE reference = ANY($1)', [references]));
+    expect(tombstones.rows[0].n).toBe(20);
+    // Each hold either never happened (refused: released first) or was cancelled by its release.
+    const holds = answers.filter((_, i) => i % 2 === 0).map((a) => a.data!.holdSharedSpace);
+    for (const h of holds) if (!h.booking) expect(h.userErrors).toEqual([{ code: 'ALREADY_CANCELLED', field: ['input', 'reference'] }]);
+  });
+
+  it('does not hold again a reference whose hold was cancelled, tombstone or not (holds cancelled before tombstones existed)', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const startsAt = futureHour(12, 10);
+    const reference = `vernissage:${randomUUID()}`;
+    const input = { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Vernissage', reference };
+    const { booking } = (await run(HOLD, { input })).data!.holdSharedSpace;
+    const cancelled = await run(`mutation($id: ID!) { cancelSpaceBooking(id: $id) { booking { status } userErrors { code } } }`, { id: booking.id });
+    expect(cancelled.data!.cancelSpaceBooking).toEqual({ booking: { status: 'CANCELLED' }, userErrors: [] });
+    expect((await run(HOLD, { input })).data!.holdSharedSpace).toEqual({ booking: null, userErrors: [{ code: 'ALREADY_CANCELLED', field: ['input', 'reference'] }] });
+  });
+
+  it('lists live holds for services only, of a well-formed kind', async () => {
+    const LIST = `query($k: String!, $e: DateTime!) { liveSpaceHolds(kind: $k, endingAfter: $e) { reference } }`;
+    const e = new Date().toISOString();
+    expect((await run(LIST, { k: 'coworking-event', e }, someTenant())).errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect((await run(LIST, { k: 'Pas une sorte', e })).errors?.map((x) => x.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect((await run(LIST, { k: 'vernissage', e })).errors).toBeUndefined();
+  });
+
   it('keeps holds out of CalendarDay.spaceBookings: the calendar shows the event itself', async () => {
     const kitchen = (await graph.ds.query(`SELECT id FROM shared_space LIMIT 1`))[0]?.id ?? (await createSpace(graph.ds));
     const startsAt = futureHour(8, 12);

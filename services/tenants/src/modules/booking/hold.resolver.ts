@@ -1,30 +1,13 @@
-import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { isAdmin } from '@maison/auth';
-import { forbidden, unauthenticated, userError } from '@maison/errors';
+import { badUserInput, forbidden, unauthenticated, userError } from '@maison/errors';
 import { DateTimeScalar } from '@maison/kit';
 import type { Context } from '../../context';
 import { BookSharedSpacePayload } from './booking.input';
 import type { Outcome } from './booking.service';
+import { HoldSharedSpaceInput, SpaceHold } from './hold.input';
+import { MAX_LIVE_HOLDS_PAGE } from './hold.service';
 import { SpaceBooking } from './space-booking.entity';
-
-@InputType({ description: 'Service calls only: a coworking event or a vernissage holding a shared space.' })
-@Directive('@inaccessible')
-export class HoldSharedSpaceInput {
-  @Field(() => ID)
-  spaceId!: string;
-
-  @Field(() => DateTimeScalar)
-  startsAt!: Date;
-
-  @Field(() => DateTimeScalar)
-  endsAt!: Date;
-
-  @Field()
-  title!: string;
-
-  @Field({ description: 'Names the hold, e.g. "coworking-event:<id>": holding, moving and releasing are idempotent by it.' })
-  reference!: string;
-}
 
 /** Service-to-service API of the ledger. @inaccessible: composed out of the public graph, reachable only by signed calls. */
 @Resolver(() => SpaceBooking)
@@ -46,6 +29,22 @@ export class HoldResolver {
     @Arg('title') title: string,
   ): Promise<BookSharedSpacePayload> {
     return ctx.services.holds.move(service(ctx), { reference, spaceId, startsAt, endsAt, title }).then((o) => payload(o, ctx));
+  }
+
+  @Query(() => [SpaceHold])
+  @Directive('@inaccessible')
+  @Directive(`@listSize(assumedSize: ${MAX_LIVE_HOLDS_PAGE}, slicingArguments: ["first"], requireOneSlicingArgument: false)`)
+  async liveSpaceHolds(
+    @Ctx() ctx: Context,
+    @Arg('kind', { description: 'The kind of holder: "coworking-event" lists the holds "coworking-event:…".' }) kind: string,
+    @Arg('endingAfter', () => DateTimeScalar) endingAfter: Date,
+    @Arg('after', () => String, { nullable: true, description: 'The last reference of the previous page.' }) after: string | null | undefined,
+    @Arg('first', () => Int, { defaultValue: 200, description: `1 to ${MAX_LIVE_HOLDS_PAGE}.` }) first: number,
+  ): Promise<SpaceHold[]> {
+    service(ctx);
+    const holds = await ctx.services.holds.liveHolds(kind, endingAfter, after ?? null, first);
+    if (!holds) throw badUserInput(ctx.lang);
+    return holds.map((h) => Object.assign(new SpaceHold(), h));
   }
 
   @Mutation(() => BookSharedSpacePayload)

@@ -1,6 +1,6 @@
 import { isAdmin, type Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
-import { PG, pgCode, transactionWithRetry } from '@maison/kit';
+import { PG, pgCode, pgConstraint, transactionWithRetry } from '@maison/kit';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
 import type { BookingService, Outcome } from './booking.service';
 import { checkRange } from './booking.rules';
@@ -9,6 +9,22 @@ import { SpaceBooking } from './space-booking.entity';
 
 const REFERENCE = /^[a-z][a-z0-9-]{0,40}:[A-Za-z0-9-]{1,100}$/;
 const fail = (code: UserErrorCode, field: string[]): Outcome => ({ booking: null, errors: [{ code, field }] });
+/** The lock holds and releases of one reference share (the trigger of migration 005 takes it too). */
+const referenceLock = (reference: string) => `space-hold:${reference}`;
+/** The trigger of migration 005 refused a hold under a released reference. */
+const isReleasedReference = (error: unknown) => pgCode(error) === PG.checkViolation && pgConstraint(error) === 'space_hold_not_released';
+
+/** A live hold as the reconciler of its holder sees it. */
+export interface LiveHold {
+  reference: string;
+  spaceId: string;
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+}
+
+const KIND = /^[a-z][a-z0-9-]{0,40}$/;
+export const MAX_LIVE_HOLDS_PAGE = 500;
 
 export interface HoldRequest {
   reference: string;
@@ -23,6 +39,9 @@ export interface HoldRequest {
  * ledger, kind EVENT, held by the house, public, named by a reference that makes every call
  * idempotent, and bound by the same no-overlap constraint as any booking. Service identities
  * (ADMIN) only; the limits of the space (notice, hours…) are the holder's business, overlaps never.
+ *
+ * A reference names one hold for its whole life: once released (even before the hold arrived),
+ * it is refused with ALREADY_CANCELLED, so a late hold can never outlive the release that undid it.
  */
 export class HoldService {
   constructor(private readonly bookings: BookingService) {}
@@ -31,13 +50,17 @@ export class HoldService {
     if (!REFERENCE.test(request.reference)) return fail(UserErrorCode.INVALID_INPUT, ['input', 'reference']);
     const existing = await this.live(request.reference);
     if (existing) return { booking: existing, errors: [] };
+    const released = fail(UserErrorCode.ALREADY_CANCELLED, ['input', 'reference']);
+    if (await this.wasReleased(request.reference)) return released;
     const outcome = await this.bookings
       .book(identity, { ...request, visibility: BookingVisibility.PUBLIC, holderKind: HolderKind.HOUSE }, { kind: BookingKind.EVENT, holdReference: request.reference })
       .catch((error: unknown) => {
+        // Released while this hold was being written: the release wins.
+        if (isReleasedReference(error)) return released;
         if (pgCode(error) !== PG.uniqueViolation) throw error;
         return { booking: null, errors: [] } as Outcome;
       });
-    if (outcome.booking) return outcome;
+    if (outcome.booking || outcome === released) return outcome;
     // Lost to a concurrent copy of the same call (a retry): the winner's hold is the answer.
     const winner = await this.live(request.reference);
     return winner ? { booking: winner, errors: [] } : outcome;
@@ -81,15 +104,54 @@ export class HoldService {
     }
   }
 
-  /** Releases the live hold of a reference; releasing twice, or an unknown reference, is not an error. */
+  /**
+   * Releases the live hold of a reference and leaves its tombstone: a hold of that reference
+   * arriving later is refused. Releasing twice, or a reference not seen yet, is not an error.
+   */
   async release(identity: Identity, reference: string): Promise<Outcome> {
     if (!REFERENCE.test(reference)) return fail(UserErrorCode.INVALID_INPUT, ['reference']);
-    const hold = await this.live(reference);
-    if (!hold) return { booking: null, errors: [] };
-    return this.bookings.cancel(identity, hold.id);
+    return transactionWithRetry(this.bookings.ds, async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [referenceLock(reference)]);
+      await tx.query('INSERT INTO space_hold_release (reference, released_by) VALUES ($1, $2) ON CONFLICT DO NOTHING', [reference, identity.sub]);
+      const hold = await tx
+        .getRepository(SpaceBooking)
+        .createQueryBuilder('b')
+        .setLock('pessimistic_write')
+        .where('b.hold_reference = :reference AND b.status = :status', { reference, status: BookingStatus.CONFIRMED })
+        .getOne();
+      if (!hold) return { booking: null, errors: [] };
+      return this.bookings.cancelLocked(tx, identity, hold);
+    });
+  }
+
+  /**
+   * The live holds of one kind of holder ("coworking-event" for "coworking-event:…") ending after
+   * an instant, in reference order, `first` at most after the reference `after`: the holder's
+   * reconciler pages through them to find the holds it no longer needs. Null: a malformed kind or page.
+   */
+  async liveHolds(kind: string, endingAfter: Date, after: string | null, first: number): Promise<LiveHold[] | null> {
+    if (!KIND.test(kind) || !Number.isInteger(first) || first < 1 || first > MAX_LIVE_HOLDS_PAGE) return null;
+    const rows: { reference: string; space_id: string; starts_at: Date; ends_at: Date; title: string }[] = await this.bookings.ds.query(
+      `SELECT hold_reference AS reference, space_id, starts_at, ends_at, title FROM space_booking
+       WHERE hold_reference IS NOT NULL AND status = 'CONFIRMED' AND split_part(hold_reference, ':', 1) = $1
+         AND ends_at > $2 AND ($3::text IS NULL OR hold_reference > $3)
+       ORDER BY split_part(hold_reference, ':', 1), hold_reference LIMIT $4`,
+      [kind, endingAfter, after, first],
+    );
+    return rows.map((r) => ({ reference: r.reference, spaceId: r.space_id, startsAt: r.starts_at, endsAt: r.ends_at, title: r.title }));
   }
 
   private live(reference: string): Promise<SpaceBooking | null> {
     return this.bookings.ds.getRepository(SpaceBooking).findOneBy({ holdReference: reference, status: BookingStatus.CONFIRMED });
+  }
+
+  /** A tombstone, or a cancelled hold of the reference (those cancelled before tombstones existed). */
+  private async wasReleased(reference: string): Promise<boolean> {
+    const rows: unknown[] = await this.bookings.ds.query(
+      `SELECT 1 FROM space_hold_release WHERE reference = $1
+       UNION ALL SELECT 1 FROM space_booking WHERE hold_reference = $1 AND status = 'CANCELLED' LIMIT 1`,
+      [reference],
+    );
+    return rows.length > 0;
   }
 }

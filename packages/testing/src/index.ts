@@ -7,3 +7,4 @@ export * from './fuzz';
 export * from './explain';
 export * from './guide';
 export * from './browser';
+export * from './ledger-stub';

@@ -57,6 +57,12 @@ export const subgraphSpec = (defaultPort: number, name: string) => ({
   galleryUrl: v.optionalUrl('GALLERY_URL', 'gallery subgraph, for service-to-service calls'),
   bodyLimitBytes: v.int('BODY_LIMIT_BYTES', { description: 'largest accepted request body', default: 1_048_576, min: 1024 }),
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),
+  holdReconcileSeconds: v.int('HOLD_RECONCILE_SECONDS', {
+    description: 'seconds between two rounds of the shared-space hold reconciler (coworking, gallery)',
+    default: 60,
+    min: 1,
+    max: 3600,
+  }),
 });
 export type SubgraphConfig = ConfigOf<ReturnType<typeof subgraphSpec>>;
 

@@ -16,8 +16,6 @@ export interface OwnerState {
 export interface HoldOwners {
   /** The first part of the references: "coworking-event", "vernissage". */
   kind: string;
-  /** The label of hold titles ("Vernissage"), or null for the owner's title alone. */
-  titleLabel: string | null;
   /** The owner row under its row lock (SELECT … FOR UPDATE); null when there is no such row. */
   lockRow(tx: EntityManager, id: string): Promise<OwnerState | null>;
   /** Every owner that needs a hold ending after `after` (no lock: the reconciler locks each one it changes). */

@@ -29,9 +29,6 @@ const wantedReference = (kind: string, o: OwnerState) => (o.needs ? (o.storedRef
  * ones its writes take, so a round never undoes a write in progress nor races an update.
  */
 export class HoldReconciler {
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
-
   constructor(
     private readonly ds: DataSource,
     private readonly ledger: SpaceLedger | null,
@@ -123,8 +120,10 @@ export class HoldReconciler {
       log.warn('TENANTS_URL is unset: shared-space holds are not reconciled with the ledger', { kind });
       return { stop() {}, firstRound: Promise.resolve() };
     }
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
     const run = async (): Promise<void> => {
-      if (this.stopped || !this.ds.isInitialized) return;
+      if (stopped || !this.ds.isInitialized) return;
       try {
         const s = await this.round(log);
         const fields = { kind, checked: s.checked, fixed: s.fixed, released: s.released.length, refused: s.refused.length };
@@ -133,13 +132,13 @@ export class HoldReconciler {
       } catch (error) {
         if (this.ds.isInitialized) log.warn('shared-space holds not reconciled; the next round will try again', { kind, inMs: intervalMs, error });
       }
-      if (!this.stopped && this.ds.isInitialized) this.timer = setTimeout(() => void run(), intervalMs).unref();
+      if (!stopped && this.ds.isInitialized) timer = setTimeout(() => void run(), intervalMs).unref();
     };
     const firstRound = run();
     return {
       stop: () => {
-        this.stopped = true;
-        clearTimeout(this.timer);
+        stopped = true;
+        clearTimeout(timer);
       },
       firstRound,
     };

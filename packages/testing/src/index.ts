@@ -8,3 +8,4 @@ export * from './explain';
 export * from './guide';
 export * from './browser';
 export * from './ledger-stub';
+export * from './signed-call';

@@ -1,10 +1,11 @@
 import type { Identity } from '@maison/auth';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
-import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph, unexpectedErrors } from '@maison/testing';
+import { ownerIdOf } from '@maison/space-holds';
+import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startLedgerStub, startTestSubgraph, unexpectedErrors, type LedgerStub } from '@maison/testing';
 import { coworkingModule } from './module';
 import { MEMBER_SLUGS } from './seed';
 import type { CoworkingLoaders, CoworkingServices } from './services';
-import { createMember, startStubTenants, type LedgerCall, type LedgerReply } from './test-fixtures';
+import { createMember } from './test-fixtures';
 
 /**
  * 2,000 generated inputs (at least) to every mutation of the coworking subgraph. No answer may be
@@ -16,10 +17,9 @@ import { createMember, startStubTenants, type LedgerCall, type LedgerReply } fro
  * answers alone (plus who called) and compared with every row at the end (memberships with the
  * card days their check-ins used, check-ins, the capacity, events, registrations with their
  * statuses and places in line), and the invariants are checked in SQL. The tenants ledger is
- * played by the signed stub peer of the hold tests, scripted as a small ledger that refuses
- * overlapping holds (SLOT_UNAVAILABLE), does not know other spaces (NOT_FOUND), and loses its
- * answer (HTTP 500, after doing the work) for one title: at the end it must hold exactly the
- * holds of the live events in shared spaces.
+ * played by the ledger stub of @maison/testing (the real resolver's rules: overlapping holds refused
+ * with SLOT_UNAVAILABLE, other spaces NOT_FOUND), told to lose its answer (HTTP 500, after doing the
+ * work) for one title: at the end it must hold exactly the holds of the live events in shared spaces.
  *
  * Calls of a batch run at the same time, except those on one event (or on the capacity), which
  * run one after the other in order: that is what makes the model exact (the last update wins, the
@@ -27,7 +27,7 @@ import { createMember, startStubTenants, type LedgerCall, type LedgerReply } fro
  */
 type Graph = Awaited<ReturnType<typeof startTestSubgraph<CoworkingServices, CoworkingLoaders>>>;
 let graph: Graph;
-let tenants: Awaited<ReturnType<typeof startStubTenants>>;
+let tenants: LedgerStub;
 const RUNS = 2000;
 const BATCH = 25;
 
@@ -38,7 +38,7 @@ const terrace = stableId('shared-space', 'terrasse');
 const spaces = [kitchen, terrace];
 /** The ledger answers HTTP 500 (after holding) for this title: the documented SERVICE_UNAVAILABLE. */
 const FAIL_TITLE = 'Panne du registre';
-const LEDGER_DOWN = 'SERVICE_UNAVAILABLE: Le registre des espaces partagés (sous-graphe tenants) ne répond pas';
+const LEDGER_DOWN = 'SERVICE_UNAVAILABLE: Le registre des espaces partagés ne répond pas';
 
 // ---- the model, from the answers ----
 
@@ -92,48 +92,9 @@ const sent = new Map<string, number>();
 const refusals = new Map<string, number>();
 const mismatches: string[] = [];
 
-// ---- the ledger played by the stub ----
+// ---- the ledger: the stub, losing the answer of the calls titled FAIL_TITLE ----
 
-interface Hold {
-  spaceId: string;
-  startsAt: number;
-  endsAt: number;
-  title: string;
-}
-const ledger = new Map<string, Hold>();
 let ledgerFailures = 0;
-
-function playLedger(call: LedgerCall): LedgerReply {
-  const reply = (booking: { id: string; startsAt: string; endsAt: string } | null, userErrors: { code: string; message: string; field: string[] | null }[] = []): LedgerReply => ({
-    answer: { booking, userErrors },
-  });
-  if (call.operation === 'releaseSpaceHold') {
-    ledger.delete(call.variables.reference);
-    return reply(null);
-  }
-  const v = call.operation === 'holdSharedSpace' ? call.variables.input : call.variables;
-  const reference: string = v.reference;
-  if (!spaces.includes(v.spaceId)) return reply(null, [{ code: 'NOT_FOUND', message: 'Espace inconnu.', field: call.operation === 'holdSharedSpace' ? ['input', 'spaceId'] : ['spaceId'] }]);
-  const existing = ledger.get(reference);
-  if (call.operation === 'holdSharedSpace' && existing) {
-    return reply({ id: reference, startsAt: new Date(existing.startsAt).toISOString(), endsAt: new Date(existing.endsAt).toISOString() });
-  }
-  if (call.operation === 'moveSpaceHold' && !existing) return reply(null, [{ code: 'NOT_FOUND', message: 'Aucune réservation à déplacer.', field: ['reference'] }]);
-  const startsAt = Date.parse(v.startsAt);
-  const endsAt = Date.parse(v.endsAt);
-  for (const [other, h] of ledger) {
-    if (other !== reference && h.spaceId === v.spaceId && h.startsAt < endsAt && startsAt < h.endsAt) {
-      return reply(null, [{ code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'startsAt'] }]);
-    }
-  }
-  ledger.set(reference, { spaceId: v.spaceId, startsAt, endsAt, title: v.title });
-  if (v.title === FAIL_TITLE) {
-    // The worst failure: the ledger did it, but the answer is lost; the caller must take it back.
-    ledgerFailures += 1;
-    return { status: 500 };
-  }
-  return reply({ id: reference, startsAt: v.startsAt, endsAt: v.endsAt });
-}
 
 // ---- identities ----
 
@@ -284,11 +245,14 @@ function rememberRegistration(r: any, identity: Identity): void {
 
 /** The ledger holds exactly the holds of the live events the test put in a shared space: never an event without its hold, nor a hold without its event. */
 function expectLedgerToHoldTheLiveEvents(): void {
-  const holds = new Map([...ledger].filter(([reference]) => reference.startsWith('coworking-event:')));
+  const live = [...tenants.holds.values()].filter((h) => h.reference.startsWith('coworking-event:'));
+  const holds = new Map(live.map((h) => [ownerIdOf('coworking-event', h.reference), { spaceId: h.spaceId, startsAt: h.startsAt.getTime(), endsAt: h.endsAt.getTime(), title: h.title }]));
+  // One live hold per event at most.
+  expect(holds.size).toBe(live.length);
   const expected = new Map(
     [...held].map((id) => {
       const e = events.get(id)!;
-      return [`coworking-event:${id}`, { spaceId: e.spaceId, startsAt: e.startsAt, endsAt: e.endsAt, title: e.title }];
+      return [id, { spaceId: e.spaceId, startsAt: e.startsAt, endsAt: e.endsAt, title: e.title }];
     }),
   );
   expect(holds).toEqual(expected);
@@ -297,11 +261,16 @@ function expectLedgerToHoldTheLiveEvents(): void {
 // ---- setup ----
 
 beforeAll(async () => {
-  tenants = await startStubTenants();
-  tenants.reply(playLedger);
+  tenants = await startLedgerStub();
+  // The worst failure: the ledger did it, but the answer is lost; the caller must take it back.
+  tenants.loseAnswerWhen((call) => {
+    const lost = call.operation !== 'releaseSpaceHold' && (call.args.input ?? call.args).title === FAIL_TITLE;
+    if (lost) ledgerFailures += 1;
+    return lost;
+  });
   // The tenants' own bookings of the kitchen: every day 11:00–14:00, so some events find it taken.
   for (let d = -5; d <= 100; d += 1) {
-    ledger.set(`space-booking:lunch-${d}`, { spaceId: kitchen, startsAt: houseInstant(addDays(today, d), '11:00').getTime(), endsAt: houseInstant(addDays(today, d), '14:00').getTime(), title: 'Dîner' });
+    tenants.state.bookings.push({ spaceId: kitchen, startsAt: houseInstant(addDays(today, d), '11:00'), endsAt: houseInstant(addDays(today, d), '14:00') });
   }
   graph = await startTestSubgraph(coworkingModule, { env: { TENANTS_URL: tenants.url, DB_POOL_SIZE: '30' } });
   memberIds = [...seededMemberIds, await createMember(graph.ds), await createMember(graph.ds, { isPublic: false })];

@@ -49,8 +49,9 @@ export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders
   createLoaders,
   seed,
   seedScale,
-  // Seeded events, and events written while the ledger was away, get their holds of shared spaces.
+  // Rounds of the hold reconciler, at boot and every HOLD_RECONCILE_SECONDS: seeded events and events
+  // written while the ledger was away get their holds; holds no event needs any more are released.
   onReady(services, log) {
-    void services.eventAdmin.reconcileHolds(log);
+    services.eventHolds.startReconciling(log);
   },
 };

@@ -1,31 +1,34 @@
 import type { DataSource } from 'typeorm';
 import { createLogger, type RequestScope, type SubgraphConfig } from '@maison/kit';
+import { ledgerFor, type SpaceLedger } from '@maison/space-holds';
 import { MemberService } from './modules/member/member.service';
 import { memberLoaders } from './modules/member/member.loader';
 import { MembershipService } from './modules/membership/membership.service';
 import { membershipLoaders } from './modules/membership/membership.loader';
 import { EventService } from './modules/event/event.service';
 import { EventAdminService } from './modules/event/event-admin.service';
-import { spaceHoldsFor, type SpaceHolds } from './modules/event/space-holds';
+import { eventHolds } from './modules/event/event-holds';
 import { eventLoaders } from './modules/event/event.loader';
 import { calendarLoaders } from './modules/calendar/calendar.loader';
 import { PresenceService } from './modules/presence/presence.service';
 import { RegistrationService } from './modules/registration/registration.service';
 import { registrationLoaders } from './modules/registration/registration.loader';
 
-export type ServicesConfig = Pick<SubgraphConfig, 'tenantsUrl' | 'signingSecret' | 'logLevel'>;
+export type ServicesConfig = Pick<SubgraphConfig, 'tenantsUrl' | 'signingSecret' | 'logLevel' | 'holdReconcileSeconds'>;
 
 /**
  * Built once per process: the rules of the subgraph, each taking its DataSource. The holds of
- * shared spaces go to the tenants subgraph (TENANTS_URL) unless a SpaceHolds is given (tests).
+ * shared spaces go to the tenants subgraph's ledger (TENANTS_URL) unless a ledger is given (tests).
  */
-export function createServices(ds: DataSource, config: ServicesConfig, holds: SpaceHolds | null = spaceHoldsFor(config)) {
+export function createServices(ds: DataSource, config: ServicesConfig, ledger: SpaceLedger | null = ledgerFor(config, 'coworking')) {
   const log = createLogger('coworking', config.logLevel);
+  const holds = eventHolds(ds, ledger, log, config);
   return {
     members: new MemberService(ds),
     memberships: new MembershipService(ds),
     events: new EventService(ds),
-    eventAdmin: new EventAdminService(ds, holds, log),
+    eventAdmin: new EventAdminService(ds, holds.writes),
+    eventHolds: holds,
     presence: new PresenceService(ds),
     registrations: new RegistrationService(ds),
   };

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import type { DataSource } from 'typeorm';
-import { verifyRequest, type Identity } from '@maison/auth';
-import { DEV_SIGNING_SECRET } from '@maison/config';
+import type { Identity } from '@maison/auth';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
 import { endsOnFor } from './modules/membership/membership.dates';
 
@@ -70,76 +68,4 @@ export async function createRoomEvent(ds: DataSource, o: { capacity?: number; me
 export const someTenant = (): Identity => {
   const tenantId = randomUUID();
   return { sub: `tenant-user:${tenantId}`, roles: ['TENANT'], tenantId };
-};
-
-export interface LedgerCall {
-  operation: 'holdSharedSpace' | 'moveSpaceHold' | 'releaseSpaceHold';
-  variables: Record<string, any>;
-  /** Who signed the call, as the stub verified it. */
-  caller: Identity;
-}
-
-/** How the stub answers one call: a GraphQL payload, or an HTTP status with no usable body. */
-export type LedgerReply = { answer: { booking: { id: string; startsAt: string; endsAt: string } | null; userErrors: { code: string; message: string; field: string[] | null }[] } } | { status: number };
-
-/**
- * The tenants subgraph played by a small HTTP peer that checks the signature of every call like
- * the real one does, records it, and answers what the test scripted (a granted hold by default).
- */
-export async function startStubTenants(): Promise<{
-  url: string;
-  calls: LedgerCall[];
-  reply: (fn: (call: LedgerCall) => LedgerReply | undefined) => void;
-  close: () => Promise<void>;
-}> {
-  const calls: LedgerCall[] = [];
-  let script: (call: LedgerCall) => LedgerReply | undefined = () => undefined;
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      let caller: Identity;
-      try {
-        caller = verifyRequest(DEV_SIGNING_SECRET, req.headers, body, 60).identity;
-      } catch {
-        res.statusCode = 401;
-        res.end(JSON.stringify({ errors: [{ message: 'unsigned' }] }));
-        return;
-      }
-      const { query, variables } = JSON.parse(body.toString());
-      const operation = (['holdSharedSpace', 'moveSpaceHold', 'releaseSpaceHold'] as const).find((op) => query.includes(`${op}(`))!;
-      const call: LedgerCall = { operation, variables, caller };
-      calls.push(call);
-      const reply = script(call) ?? granted(call);
-      res.setHeader('content-type', 'application/json');
-      if ('status' in reply) {
-        res.statusCode = reply.status;
-        res.end(JSON.stringify({ errors: [{ message: 'Internal error.' }] }));
-        return;
-      }
-      res.end(JSON.stringify({ data: { [operation]: reply.answer } }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.address() as { port: number }).port;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    calls,
-    reply: (fn) => {
-      script = fn;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** The ledger's usual answer: the hold granted (a release answers no booking). */
-function granted(call: LedgerCall): LedgerReply {
-  if (call.operation === 'releaseSpaceHold') return { answer: { booking: null, userErrors: [] } };
-  const v = call.operation === 'holdSharedSpace' ? call.variables.input : call.variables;
-  return { answer: { booking: { id: randomUUID(), startsAt: v.startsAt, endsAt: v.endsAt }, userErrors: [] } };
-}
-
-export const slotTaken: LedgerReply = {
-  answer: { booking: null, userErrors: [{ code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'startsAt'] }] },
 };

@@ -65,6 +65,10 @@ export class CoworkingEvent {
   @Column('timestamptz', { name: 'updated_at', nullable: true })
   updatedAt!: Date | null;
 
+  /** The reference of its hold in the tenants ledger (packages/space-holds); null: none, or the legacy one. */
+  @Column('text', { name: 'hold_reference', nullable: true })
+  holdReference!: string | null;
+
   @Field(() => String)
   title(@Ctx() ctx: Context): string {
     return tr(this.titleTexts, ctx.lang);

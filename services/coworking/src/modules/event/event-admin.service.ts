@@ -1,43 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Lang } from '@maison/config';
 import { UserErrorCode } from '@maison/errors';
-import { isUuid, type Logger } from '@maison/kit';
-import { ok, refuse, type Outcome } from '../../outcome';
+import { isUuid } from '@maison/kit';
+import {
+  idempotencyKeyViolation,
+  lockIdempotencyKey,
+  ownerHold,
+  replayOf,
+  requestFingerprint,
+  type CallContext,
+  type HeldWrites,
+  type OwnerChange,
+} from '@maison/space-holds';
+import { ok, refuse, type Outcome, type RuleViolation } from '../../outcome';
 import { confirmedCount, promoteWaitlist } from '../registration/registration.line';
 import { CoworkingEvent } from './coworking-event.entity';
 import type { CreateCoworkingEventInput, UpdateCoworkingEventInput } from './event.input';
+import { EVENT_HOLD_KIND, lockEvent, placementOfEvent } from './event-holds';
 import { validateEventFields, type EventFields } from './event.validation';
-import { ledgerNotConfigured, withLedger, type WriteStep } from './ledger-transaction';
-import { reconcileHolds, type ReconcileOptions } from './hold-reconciler';
-import { holdReferenceOf, type HoldAnswer, type HoldRequest, type SpaceHolds } from './space-holds';
 
-type Venue = Pick<EventFields, 'spaceId' | 'startsAt' | 'endsAt' | 'title'>;
+const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
 
-const holdRequestOf = (eventId: string, v: Venue): HoldRequest => ({
-  reference: holdReferenceOf(eventId),
-  spaceId: v.spaceId!,
-  startsAt: v.startsAt,
-  endsAt: v.endsAt,
-  title: v.title.fr,
-});
-
-const sameHold = (a: HoldRequest, b: HoldRequest) =>
-  a.spaceId === b.spaceId && a.startsAt.getTime() === b.startsAt.getTime() && a.endsAt.getTime() === b.endsAt.getTime() && a.title === b.title;
+/** The hold an event has, as its locked row says. */
+const holdOf = (e: CoworkingEvent) =>
+  ownerHold(EVENT_HOLD_KIND, e.id, e.holdReference, placementOfEvent({ spaceId: e.spaceId, startsAt: e.startsAt, endsAt: e.endsAt, title: e.titleTexts, cancelled: e.cancelledAt !== null }));
+/** The hold the event's fields need. */
+const placementOf = (f: EventFields) => placementOfEvent({ spaceId: f.spaceId, startsAt: f.startsAt, endsAt: f.endsAt, title: f.title, cancelled: false });
 
 /**
  * ADMIN's side of the events: create, update, cancel. An event in a shared space is written
- * together with its hold in the tenants ledger (see withLedger): never one without the other.
+ * together with its hold in the tenants ledger (HeldWrites of @maison/space-holds): never one
+ * without the other. Every ledger call carries the caller's language and request id.
  */
 export class EventAdminService {
   constructor(
     private readonly ds: DataSource,
-    private readonly holds: SpaceHolds | null,
-    private readonly log: Logger,
+    private readonly holds: HeldWrites,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async create(input: CreateCoworkingEventInput, lang: Lang): Promise<Outcome<CoworkingEvent>> {
+  async create(input: CreateCoworkingEventInput, call: CallContext): Promise<Outcome<CoworkingEvent>> {
     const { fields, violations } = validateEventFields(
       {
         kind: input.kind,
@@ -53,40 +55,50 @@ export class EventAdminService {
       this.clock(),
       true,
     );
+    const key = input.idempotencyKey ?? null;
+    const badKey = idempotencyKeyViolation(key);
+    if (badKey || violations.some((v) => v.code !== UserErrorCode.IN_THE_PAST)) return refuse(...violations, ...(badKey ? [badKey] : []));
+    const fingerprint = requestFingerprint(fields);
+    // A retry of a create that succeeded answers the same event, even once it has begun.
+    const replayed = key ? await this.replay(this.ds.manager, key, fingerprint) : null;
+    if (replayed) return replayed;
     if (violations.length > 0) return refuse(...violations);
-    const holds = fields.spaceId ? this.requireHolds(lang) : null;
     const id = randomUUID();
-    return withLedger(this.ds, this.log, lang, async (tx) => {
+    return this.write(call, id, async (tx) => {
+      if (key) {
+        await lockIdempotencyKey(tx, 'coworking_event', key);
+        const concurrent = await this.replay(tx, key, fingerprint);
+        if (concurrent) return concurrent.value ? { value: concurrent.value, before: null, after: null } : { refused: concurrent.errors };
+      }
       await tx.query(
-        `INSERT INTO coworking_event (id, kind, title, description, starts_at, ends_at, space_id, room, capacity, members_only)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, fields.kind, fields.title, fields.description, fields.startsAt, fields.endsAt, fields.spaceId, fields.room, fields.capacity, fields.membersOnly],
+        `INSERT INTO coworking_event (id, kind, title, description, starts_at, ends_at, space_id, room, capacity, members_only, idempotency_key, request_fingerprint)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [id, fields.kind, fields.title, fields.description, fields.startsAt, fields.endsAt, fields.spaceId, fields.room, fields.capacity, fields.membersOnly, key, key && fingerprint],
       );
-      const outcome = ok(await tx.getRepository(CoworkingEvent).findOneByOrFail({ id }));
-      if (!holds) return { outcome };
-      const request = holdRequestOf(id, fields);
-      return { outcome, beforeCommit: { reference: request.reference, call: () => holds.hold(request), undo: () => holds.release(request.reference) } };
+      return { value: await tx.getRepository(CoworkingEvent).findOneByOrFail({ id }), before: null, after: placementOf(fields) };
     });
   }
 
-  async update(id: string, input: UpdateCoworkingEventInput, lang: Lang): Promise<Outcome<CoworkingEvent>> {
-    if (!isUuid(id)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
-    return withLedger(this.ds, this.log, lang, async (tx) => {
+  async update(id: string, input: UpdateCoworkingEventInput, call: CallContext): Promise<Outcome<CoworkingEvent>> {
+    if (!isUuid(id)) return refuse(notFound());
+    return this.write(call, id, async (tx) => {
       const current = await lockEvent(tx, id);
-      if (!current) return { outcome: refuse({ code: UserErrorCode.NOT_FOUND, field: ['id'] }) };
-      if (current.cancelledAt) return { outcome: refuse({ code: UserErrorCode.EVENT_CANCELLED, field: ['id'] }) };
+      if (!current) return { refused: [notFound()] };
+      if (current.cancelledAt) return { refused: [{ code: UserErrorCode.EVENT_CANCELLED, field: ['id'] }] };
       const merged = mergeUpdate(current, input);
       const timesChanged = merged.startsAt.getTime() !== current.startsAt.getTime() || merged.endsAt.getTime() !== current.endsAt.getTime();
       const { fields, violations } = validateEventFields(merged, this.clock(), timesChanged);
-      if (violations.length > 0) return { outcome: refuse(...violations) };
+      if (violations.length > 0) return { refused: violations };
       const confirmed = await confirmedCount(tx, current.id);
       if (fields.capacity < confirmed) {
         return {
-          outcome: refuse({
-            code: UserErrorCode.INVALID_INPUT,
-            field: ['input', 'capacity'],
-            params: { field: 'capacity', reason: `≥ ${confirmed} (places confirmées / confirmed seats)` },
-          }),
+          refused: [
+            {
+              code: UserErrorCode.INVALID_INPUT,
+              field: ['input', 'capacity'],
+              params: { field: 'capacity', reason: `≥ ${confirmed} (places confirmées / confirmed seats)` },
+            },
+          ],
         };
       }
       await tx.query(
@@ -96,76 +108,35 @@ export class EventAdminService {
       );
       // A larger capacity seats the first people waiting, in order.
       await promoteWaitlist(tx, current.id);
-      const outcome = ok(await tx.getRepository(CoworkingEvent).findOneByOrFail({ id: current.id }));
-      return { outcome, ...this.ledgerSteps(current, fields, lang) };
+      return { value: await tx.getRepository(CoworkingEvent).findOneByOrFail({ id: current.id }), before: holdOf(current), after: placementOf(fields) };
     });
   }
 
-  async cancel(id: string, lang: Lang): Promise<Outcome<CoworkingEvent>> {
-    if (!isUuid(id)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
-    return withLedger(this.ds, this.log, lang, async (tx) => {
+  /** Cancels an event; its hold is released once the cancellation is committed. */
+  async cancel(id: string, call: CallContext): Promise<Outcome<CoworkingEvent>> {
+    if (!isUuid(id)) return refuse(notFound());
+    return this.write(call, id, async (tx) => {
       const current = await lockEvent(tx, id);
-      if (!current) return { outcome: refuse({ code: UserErrorCode.NOT_FOUND, field: ['id'] }) };
-      if (current.cancelledAt) return { outcome: refuse({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] }) };
+      if (!current) return { refused: [notFound()] };
+      if (current.cancelledAt) return { refused: [{ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] }] };
       await tx.query('UPDATE coworking_event SET cancelled_at = now(), updated_at = now() WHERE id = $1', [current.id]);
-      const outcome = ok(await tx.getRepository(CoworkingEvent).findOneByOrFail({ id: current.id }));
-      if (!current.spaceId) return { outcome };
-      const holds = this.requireHolds(lang);
-      const reference = holdReferenceOf(current.id);
-      return { outcome, afterCommit: { reference, call: () => holds.release(reference) } };
+      return { value: await tx.getRepository(CoworkingEvent).findOneByOrFail({ id: current.id }), before: holdOf(current), after: null };
     });
   }
 
-  /** Gives every future event held in a shared space its hold (see reconcileHolds). */
-  reconcileHolds(log: Logger, options?: ReconcileOptions): Promise<void> {
-    return reconcileHolds(this.ds, this.holds, log, options);
+  private async write(call: CallContext, id: string, work: (tx: EntityManager) => Promise<OwnerChange<CoworkingEvent, RuleViolation>>): Promise<Outcome<CoworkingEvent>> {
+    const result = await this.holds.write(call, id.toLowerCase(), work);
+    return 'refused' in result ? refuse(...result.refused) : ok(result.value);
   }
 
-  /**
-   * What the ledger must do when an event changes venue or time: room → space holds (before
-   * commit), space → space moves (before commit; holds when the ledger has no hold to move),
-   * space → room releases (after commit).
-   */
-  private ledgerSteps(current: CoworkingEvent, next: EventFields, lang: Lang): Pick<WriteStep<CoworkingEvent>, 'beforeCommit' | 'afterCommit'> {
-    const reference = holdReferenceOf(current.id);
-    const before = current.spaceId ? holdRequestOf(current.id, { spaceId: current.spaceId, startsAt: current.startsAt, endsAt: current.endsAt, title: current.titleTexts }) : null;
-    const after = next.spaceId ? holdRequestOf(current.id, next) : null;
-    if (!before && !after) return {};
-    if (before && after && sameHold(before, after)) return {};
-    const holds = this.requireHolds(lang);
-    if (!before) return { beforeCommit: { reference, call: () => holds.hold(after!), undo: () => holds.release(reference) } };
-    if (!after) return { afterCommit: { reference, call: () => holds.release(reference) } };
-    let undo = () => holds.move(before);
-    return {
-      beforeCommit: {
-        reference,
-        call: async () => {
-          const answer = await holds.move(after);
-          if (!answer.userErrors.some(noHoldToMove)) return answer;
-          // No hold to move (never made, or released): hold the new time instead.
-          undo = () => holds.release(reference);
-          return holds.hold(after);
-        },
-        undo: () => undo(),
-      },
-    };
+  /** The event an earlier create stored under this key: the same event for the same request, IDEMPOTENCY_KEY_REUSED for another. */
+  private async replay(q: EntityManager, key: string, fingerprint: string): Promise<Outcome<CoworkingEvent> | null> {
+    const rows: { id: string; fingerprint: string }[] = await q.query('SELECT id, request_fingerprint AS fingerprint FROM coworking_event WHERE idempotency_key = $1', [key]);
+    const replay = replayOf(rows[0] ?? null, fingerprint);
+    if (!replay) return null;
+    if ('reused' in replay) return refuse(replay.reused);
+    return ok(await q.getRepository(CoworkingEvent).findOneByOrFail({ id: replay.id }));
   }
-
-  private requireHolds(lang: Lang): SpaceHolds {
-    if (!this.holds) throw ledgerNotConfigured(lang);
-    return this.holds;
-  }
-}
-
-/**
- * The ledger has no live hold of this reference (NOT_FOUND on the reference, not on the space).
- * Holding is idempotent per reference, so falling back to a hold is right only then: with a live
- * hold elsewhere, a hold would answer that old one.
- */
-const noHoldToMove = (e: HoldAnswer['userErrors'][number]) => e.code === UserErrorCode.NOT_FOUND && !(e.field ?? []).some((f) => /space/i.test(f));
-
-function lockEvent(tx: EntityManager, id: string): Promise<CoworkingEvent | null> {
-  return tx.getRepository(CoworkingEvent).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id: id.toLowerCase() }).getOne();
 }
 
 /** The event as it will be: the input's fields over the current ones; a new venue replaces the old one. */

@@ -1,42 +1,35 @@
-import type { Logger } from '@maison/kit';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
-import { admin, startTestSubgraph } from '@maison/testing';
+import { stableId } from '@maison/kit';
+import { admin, callSubgraph, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';
-import { futureHour, minutes, slotTaken, startStubTenants, type LedgerCall } from '../../test-fixtures';
+import { futureHour, minutes } from '../../test-fixtures';
 
 /**
- * An event held in a shared space occupies it in the tenants ledger. The tenants subgraph is
- * played by a stub HTTP peer that verifies the signature of every call, records it, and answers
- * as scripted: granted, SLOT_UNAVAILABLE, or HTTP 500. Either side failing leaves nothing half done.
+ * An event held in a shared space occupies it in the tenants ledger, played by the ledger stub of
+ * @maison/testing (the real resolver's rules, signatures checked, faults on demand). Either side
+ * failing leaves nothing half done: no event without its hold, no hold without its event.
  */
 type Graph = Awaited<ReturnType<typeof startTestSubgraph<CoworkingServices, CoworkingLoaders>>>;
 let graph: Graph;
-let tenants: Awaited<ReturnType<typeof startStubTenants>>;
+let tenants: LedgerStub;
 
 beforeAll(async () => {
-  tenants = await startStubTenants();
-  graph = await startTestSubgraph(coworkingModule, { env: { TENANTS_URL: tenants.url } });
+  tenants = await startLedgerStub();
+  graph = await startTestSubgraph(coworkingModule, { listen: true, env: { TENANTS_URL: tenants.url } });
   // A commit that fails after the ledger agreed: a deferred check, run only at COMMIT, refuses one title.
   await graph.ds.query(`CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN IF NEW.title ->> 'fr' = 'Échec au commit' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NULL; END $$`);
   await graph.ds.query(`CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT OR UPDATE ON coworking_event
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit()`);
 });
-beforeEach(() => {
-  tenants.calls.length = 0;
-  tenants.reply(() => undefined);
-});
+beforeEach(() => tenants.reset());
 afterAll(async () => {
   await graph?.close();
   await tenants?.close();
 });
 
-const kitchen = stableId('shared-space', 'cuisine');
-const terrace = stableId('shared-space', 'terrasse');
 const SERVICE = { sub: 'service:coworking', roles: ['ADMIN'] };
-const reference = (eventId: string) => `coworking-event:${eventId}`;
-
+const UNAVAILABLE_FR = 'Le registre des espaces partagés ne répond pas : rien n’a été enregistré. Réessayez plus tard.';
 const CREATE = `mutation($input: CreateCoworkingEventInput!) { createCoworkingEvent(input: $input) { event { id startsAt sharedSpace { id } room } userErrors { code message field } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateCoworkingEventInput!) { updateCoworkingEvent(id: $id, input: $input) { event { id startsAt room sharedSpace { id } } userErrors { code field } } }`;
 const CANCEL = `mutation($id: ID!) { cancelCoworkingEvent(id: $id) { event { id } userErrors { code } } }`;
@@ -48,14 +41,17 @@ const inKitchen = (startsAt: Date, extra: Record<string, unknown> = {}) => ({
   startsAt,
   endsAt: minutes(startsAt, 120),
   capacity: 12,
-  sharedSpaceId: kitchen,
+  sharedSpaceId: KITCHEN,
   ...extra,
 });
 const create = (input: Record<string, unknown>) => graph.execute(CREATE, { input }, { identity: admin });
 const update = (id: string, input: Record<string, unknown>) => graph.execute(UPDATE, { id, input }, { identity: admin });
 const rowsTitled = async (title: string) => (await graph.ds.query(`SELECT count(*)::int AS n FROM coworking_event WHERE title ->> 'fr' = $1`, [title]))[0].n as number;
-const stored = async (id: string) => (await graph.ds.query('SELECT space_id, room, starts_at, ends_at, cancelled_at FROM coworking_event WHERE id = $1', [id]))[0];
-const summary = (calls: LedgerCall[]) => calls.map((c) => c.operation);
+const stored = async (id: string) =>
+  (await graph.ds.query('SELECT space_id, room, starts_at, ends_at, cancelled_at, hold_reference FROM coworking_event WHERE id = $1', [id]))[0];
+const operations = () => tenants.calls.map((c) => c.operation);
+const holdRequest = (i: number) => tenants.calls.filter((c) => c.operation === 'holdSharedSpace')[i]!.args.input;
+const referenceOf = (id: string) => new RegExp(`^coworking-event:${id}-[0-9a-f]{12}$`);
 
 /** A kitchen event created with the hold granted; the ledger calls are cleared afterwards. */
 async function kitchenEvent(startsAt: Date): Promise<string> {
@@ -66,54 +62,57 @@ async function kitchenEvent(startsAt: Date): Promise<string> {
 }
 
 describe('creating an event in a shared space', () => {
-  it('holds the space in the ledger with the event’s reference, time and French title, signed as the coworking service', async () => {
+  it('holds the space under a new reference of the event, with its time and French title, signed as the coworking service, in the caller’s language and request id', async () => {
     const startsAt = futureHour(10, 17);
-    const { body } = await create(inKitchen(startsAt, { title: { fr: 'Souper de la récolte', en: 'Harvest supper' } }));
+    const input = inKitchen(startsAt, { title: { fr: 'Souper de la récolte', en: 'Harvest supper' } });
+    const { body } = await callSubgraph(graph.url!, CREATE, { input }, { identity: admin, lang: 'en', requestId: 'req-souper-1' });
     expect(body.errors).toBeUndefined();
     const event = body.data!.createCoworkingEvent.event;
     expect(body.data!.createCoworkingEvent.userErrors).toEqual([]);
-    expect(event.sharedSpace).toEqual({ id: kitchen });
+    expect(event.sharedSpace).toEqual({ id: KITCHEN });
+    const reference = (await stored(event.id)).hold_reference;
+    expect(reference).toMatch(referenceOf(event.id));
     expect(tenants.calls).toEqual([
       {
         operation: 'holdSharedSpace',
-        variables: {
-          input: { spaceId: kitchen, startsAt: startsAt.toISOString(), endsAt: minutes(startsAt, 120).toISOString(), title: 'Souper de la récolte', reference: reference(event.id) },
-        },
-        caller: SERVICE,
+        args: { input: { spaceId: KITCHEN, startsAt: startsAt.toISOString(), endsAt: minutes(startsAt, 120).toISOString(), title: 'Souper de la récolte', reference } },
+        identity: SERVICE,
+        lang: 'en',
+        requestId: 'req-souper-1',
       },
     ]);
-    expect(await rowsTitled('Souper de la récolte')).toBe(1);
+    expect([...tenants.holds.keys()]).toEqual([reference]);
   });
 
   it('answers SLOT_UNAVAILABLE when the ledger refuses, and creates no event (nothing to undo)', async () => {
-    tenants.reply((call) => (call.operation === 'holdSharedSpace' ? slotTaken : undefined));
-    const { body } = await create(inKitchen(futureHour(11, 12), { title: { fr: 'Refusé par le registre' } }));
+    const startsAt = futureHour(11, 12);
+    tenants.state.bookings.push({ spaceId: KITCHEN, startsAt: minutes(startsAt, 60), endsAt: minutes(startsAt, 180) });
+    const { body } = await create(inKitchen(startsAt, { title: { fr: 'Refusé par le registre' } }));
     expect(body.data!.createCoworkingEvent).toEqual({
       event: null,
       userErrors: [{ code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'startsAt'] }],
     });
     expect(await rowsTitled('Refusé par le registre')).toBe(0);
-    expect(summary(tenants.calls)).toEqual(['holdSharedSpace']);
+    expect(operations()).toEqual(['holdSharedSpace']);
   });
 
   it('answers NOT_FOUND when the ledger does not know the space', async () => {
-    tenants.reply(() => ({ answer: { booking: null, userErrors: [{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['input', 'spaceId'] }] } }));
-    const { body } = await create(inKitchen(futureHour(11, 15), { title: { fr: 'Espace inconnu' } }));
+    const { body } = await create(inKitchen(futureHour(11, 15), { title: { fr: 'Espace inconnu' }, sharedSpaceId: stableId('shared-space', 'grenier') }));
     expect(body.data!.createCoworkingEvent.userErrors).toEqual([{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['input', 'sharedSpaceId'] }]);
     expect(await rowsTitled('Espace inconnu')).toBe(0);
   });
 
-  it('creates no event and answers a clear SERVICE_UNAVAILABLE when the ledger fails (HTTP 500), and releases the hold it may have made', async () => {
-    tenants.reply((call) => (call.operation === 'holdSharedSpace' ? { status: 500 } : undefined));
+  it('creates no event and answers SERVICE_UNAVAILABLE when the ledger fails (HTTP 500), and releases the reference it may have held', async () => {
+    tenants.failWhen((call) => (call.operation === 'holdSharedSpace' ? { status: 500 } : undefined));
     const { body } = await create(inKitchen(futureHour(12, 12), { title: { fr: 'Registre en panne' } }));
-    expect(body.data).toBeNull();
-    expect(body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
-      ['SERVICE_UNAVAILABLE', 'Le registre des espaces partagés (sous-graphe tenants) ne répond pas : rien n’a été enregistré. Réessayez plus tard.'],
-    ]);
+    expect(body).toEqual({
+      data: null,
+      errors: [expect.objectContaining({ message: UNAVAILABLE_FR, extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', reason: 'LEDGER_UNAVAILABLE' }) })],
+    });
     expect(await rowsTitled('Registre en panne')).toBe(0);
-    const [hold, release] = tenants.calls;
-    expect(summary(tenants.calls)).toEqual(['holdSharedSpace', 'releaseSpaceHold']);
-    expect(release!.variables).toEqual({ reference: hold!.variables.input.reference });
+    expect(operations()).toEqual(['holdSharedSpace', 'releaseSpaceHold']);
+    expect(tenants.calls[1]!.args).toEqual({ reference: holdRequest(0).reference });
+    expect(tenants.state.released).toEqual(new Set([holdRequest(0).reference]));
   });
 
   it('releases the hold when the commit fails after the ledger agreed, and leaves no event', async () => {
@@ -121,10 +120,9 @@ describe('creating an event in a shared space', () => {
     expect(body.data).toBeNull();
     expect(body.errors).toHaveLength(1);
     expect(await rowsTitled('Échec au commit')).toBe(0);
-    const [hold, release] = tenants.calls;
-    expect(summary(tenants.calls)).toEqual(['holdSharedSpace', 'releaseSpaceHold']);
-    expect(release!.variables).toEqual({ reference: hold!.variables.input.reference });
-    expect(release!.caller).toEqual(SERVICE);
+    expect(operations()).toEqual(['holdSharedSpace', 'releaseSpaceHold']);
+    expect(tenants.calls[1]!).toMatchObject({ args: { reference: holdRequest(0).reference }, identity: SERVICE });
+    expect(tenants.holds.size).toBe(0);
   });
 
   it('makes no ledger call for an event in a room', async () => {
@@ -134,91 +132,137 @@ describe('creating an event in a shared space', () => {
   });
 });
 
+describe('an idempotencyKey on createCoworkingEvent', () => {
+  it('answers the same event to the same request, once, and IDEMPOTENCY_KEY_REUSED to another', async () => {
+    const input = { ...inKitchen(futureHour(13, 17)), idempotencyKey: 'atelier-levain-1' };
+    const first = (await create(input)).body.data!.createCoworkingEvent;
+    expect(first.userErrors).toEqual([]);
+    expect((await create(input)).body.data!.createCoworkingEvent).toEqual(first);
+    expect(operations()).toEqual(['holdSharedSpace']);
+    expect((await create({ ...input, capacity: 13 })).body.data!.createCoworkingEvent).toEqual({
+      event: null,
+      userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'Cette clé d’idempotence a déjà servi pour une autre demande.', field: ['input', 'idempotencyKey'] }],
+    });
+    expect((await create({ ...input, idempotencyKey: 'a\u0000b' })).body.data!.createCoworkingEvent.userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'idempotencyKey'] }),
+    ]);
+  });
+
+  it('creates one event and one hold for 10 concurrent copies of one request', async () => {
+    const input = { ...inKitchen(futureHour(14, 10)), idempotencyKey: 'copies-10' };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => create(input)));
+    const ids = new Set(answers.map((a) => a.body.data!.createCoworkingEvent.event.id));
+    expect(ids.size).toBe(1);
+    expect((await graph.ds.query(`SELECT count(*)::int AS n FROM coworking_event WHERE idempotency_key = 'copies-10'`))[0].n).toBe(1);
+    expect([...tenants.holds.keys()]).toEqual([(await stored([...ids][0]!)).hold_reference]);
+  });
+
+  it('lets an ADMIN retry after an answer that was lost: one event, held under a new reference, the first one released for good', async () => {
+    const input = { ...inKitchen(futureHour(14, 17)), idempotencyKey: 'retry-after-loss' };
+    // The ledger holds, but its answer is lost: the caller is told nothing was saved.
+    tenants.loseAnswerWhen((call) => call.operation === 'holdSharedSpace' && tenants.calls.length === 1);
+    expect((await create(input)).body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    const lost = holdRequest(0).reference;
+    expect(tenants.holds.has(lost)).toBe(false);
+    const retried = (await create(input)).body.data!.createCoworkingEvent;
+    expect(retried.userErrors).toEqual([]);
+    const reference = (await stored(retried.event.id)).hold_reference;
+    expect(reference).not.toBe(lost);
+    expect([...tenants.holds.keys()]).toEqual([reference]);
+    expect(tenants.state.released).toEqual(new Set([lost]));
+    expect(operations()).toEqual(['holdSharedSpace', 'releaseSpaceHold', 'holdSharedSpace']);
+  });
+});
+
 describe('moving and cancelling an event in a shared space', () => {
   it('moves the hold with the event: new time and space, same reference', async () => {
     const startsAt = futureHour(14, 17);
     const id = await kitchenEvent(startsAt);
+    const reference = (await stored(id)).hold_reference;
     const later = minutes(startsAt, 60);
-    const { body } = await update(id, { startsAt: later, endsAt: minutes(later, 90), sharedSpaceId: terrace });
+    const { body } = await update(id, { startsAt: later, endsAt: minutes(later, 90), sharedSpaceId: TERRACE });
     expect(body.data!.updateCoworkingEvent.userErrors).toEqual([]);
     expect(tenants.calls).toEqual([
       {
         operation: 'moveSpaceHold',
-        variables: { reference: reference(id), spaceId: terrace, startsAt: later.toISOString(), endsAt: minutes(later, 90).toISOString(), title: expect.stringMatching(/^5 à 7 n° \d+$/) },
-        caller: SERVICE,
+        args: { reference, spaceId: TERRACE, startsAt: later.toISOString(), endsAt: minutes(later, 90).toISOString(), title: expect.stringMatching(/^5 à 7 n° \d+$/) },
+        identity: SERVICE,
+        lang: 'fr',
+        requestId: expect.any(String),
       },
     ]);
-    expect(await stored(id)).toMatchObject({ space_id: terrace, starts_at: later });
+    expect(await stored(id)).toMatchObject({ space_id: TERRACE, starts_at: later, hold_reference: reference });
   });
 
   it('keeps the event where it was when the ledger refuses the move (SLOT_UNAVAILABLE)', async () => {
     const startsAt = futureHour(15, 17);
     const id = await kitchenEvent(startsAt);
-    tenants.reply((call) => (call.operation === 'moveSpaceHold' ? slotTaken : undefined));
-    const { body } = await update(id, { startsAt: minutes(startsAt, 30), endsAt: minutes(startsAt, 150) });
+    tenants.state.bookings.push({ spaceId: KITCHEN, startsAt: minutes(startsAt, 200), endsAt: minutes(startsAt, 260) });
+    const { body } = await update(id, { startsAt: minutes(startsAt, 30), endsAt: minutes(startsAt, 180) });
     expect(body.data!.updateCoworkingEvent).toEqual({ event: null, userErrors: [{ code: 'SLOT_UNAVAILABLE', field: ['input', 'startsAt'] }] });
-    expect(await stored(id)).toMatchObject({ space_id: kitchen, starts_at: startsAt, ends_at: minutes(startsAt, 120) });
-    expect(summary(tenants.calls)).toEqual(['moveSpaceHold']);
+    expect(await stored(id)).toMatchObject({ space_id: KITCHEN, starts_at: startsAt, ends_at: minutes(startsAt, 120) });
+    expect(operations()).toEqual(['moveSpaceHold']);
   });
 
   it('keeps the event where it was and moves the hold back when the move fails (HTTP 500) or the commit fails', async () => {
     const startsAt = futureHour(16, 17);
     const id = await kitchenEvent(startsAt);
-    tenants.reply((call) => (call.operation === 'moveSpaceHold' && call.variables.startsAt !== startsAt.toISOString() ? { status: 500 } : undefined));
+    tenants.failWhen((call) => (call.operation === 'moveSpaceHold' && call.args.startsAt !== startsAt.toISOString() ? { status: 500 } : undefined));
     const failed = await update(id, { startsAt: minutes(startsAt, 30), endsAt: minutes(startsAt, 150) });
     expect(failed.body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(await stored(id)).toMatchObject({ starts_at: startsAt, ends_at: minutes(startsAt, 120) });
-    expect(tenants.calls.map((c) => [c.operation, c.variables.startsAt])).toEqual([
+    expect(tenants.calls.map((c) => [c.operation, c.args.startsAt])).toEqual([
       ['moveSpaceHold', minutes(startsAt, 30).toISOString()],
       ['moveSpaceHold', startsAt.toISOString()],
     ]);
 
     tenants.calls.length = 0;
-    tenants.reply(() => undefined);
+    tenants.failWhen(() => undefined);
     const atCommit = await update(id, { title: { fr: 'Échec au commit' }, startsAt: minutes(startsAt, 60), endsAt: minutes(startsAt, 180) });
     expect(atCommit.body.errors).toHaveLength(1);
     expect(await stored(id)).toMatchObject({ starts_at: startsAt });
-    expect(tenants.calls.map((c) => [c.operation, c.variables.startsAt, c.variables.title])).toEqual([
+    expect(tenants.calls.map((c) => [c.operation, c.args.startsAt, c.args.title])).toEqual([
       ['moveSpaceHold', minutes(startsAt, 60).toISOString(), 'Échec au commit'],
       ['moveSpaceHold', startsAt.toISOString(), expect.stringMatching(/^5 à 7 n° \d+$/)],
     ]);
+    expect([...tenants.holds.values()]).toEqual([expect.objectContaining({ startsAt, endsAt: minutes(startsAt, 120) })]);
   });
 
-  it('holds the new time when the ledger has no hold to move', async () => {
+  it('holds the new time under a new reference when the ledger has no hold to move', async () => {
     const startsAt = futureHour(17, 17);
     const id = await kitchenEvent(startsAt);
-    tenants.reply((call) =>
-      call.operation === 'moveSpaceHold' ? { answer: { booking: null, userErrors: [{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['reference'] }] } } : undefined,
-    );
+    const old = (await stored(id)).hold_reference;
+    tenants.state.holds.clear();
     const { body } = await update(id, { startsAt: minutes(startsAt, 30), endsAt: minutes(startsAt, 150) });
     expect(body.data!.updateCoworkingEvent.userErrors).toEqual([]);
-    expect(summary(tenants.calls)).toEqual(['moveSpaceHold', 'holdSharedSpace']);
-    expect(tenants.calls[1]!.variables.input).toMatchObject({ reference: reference(id), startsAt: minutes(startsAt, 30).toISOString() });
+    expect(operations()).toEqual(['moveSpaceHold', 'holdSharedSpace']);
+    const reference = (await stored(id)).hold_reference;
+    expect(reference).toMatch(referenceOf(id));
+    expect(reference).not.toBe(old);
+    expect(holdRequest(0)).toMatchObject({ reference, startsAt: minutes(startsAt, 30).toISOString() });
   });
 
   it('answers NOT_FOUND, without holding anything, when the ledger does not know the space the event moves to', async () => {
     const startsAt = futureHour(17, 10);
     const id = await kitchenEvent(startsAt);
-    tenants.reply((call) =>
-      call.operation === 'moveSpaceHold' ? { answer: { booking: null, userErrors: [{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['spaceId'] }] } } : undefined,
-    );
-    const { body } = await update(id, { sharedSpaceId: terrace });
+    const { body } = await update(id, { sharedSpaceId: stableId('shared-space', 'grenier') });
     expect(body.data!.updateCoworkingEvent).toEqual({ event: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'sharedSpaceId'] }] });
-    expect(summary(tenants.calls)).toEqual(['moveSpaceHold']);
-    expect(await stored(id)).toMatchObject({ space_id: kitchen, starts_at: startsAt });
+    expect(operations()).toEqual(['moveSpaceHold']);
+    expect(await stored(id)).toMatchObject({ space_id: KITCHEN, starts_at: startsAt });
   });
 
   it('holds the space when an event moves from a room into it, and releases it after the event moves out to a room', async () => {
     const startsAt = futureHour(18, 17);
     const { body } = await create(inKitchen(startsAt, { sharedSpaceId: null, room: { fr: 'Grande salle' } }));
     const id = body.data!.createCoworkingEvent.event.id;
-    expect((await update(id, { sharedSpaceId: kitchen })).body.data!.updateCoworkingEvent.event).toMatchObject({ room: null, sharedSpace: { id: kitchen } });
-    expect(tenants.calls.map((c) => [c.operation, c.variables.input?.reference])).toEqual([['holdSharedSpace', reference(id)]]);
+    expect((await update(id, { sharedSpaceId: KITCHEN })).body.data!.updateCoworkingEvent.event).toMatchObject({ room: null, sharedSpace: { id: KITCHEN } });
+    const reference = (await stored(id)).hold_reference;
+    expect(tenants.calls.map((c) => [c.operation, c.args.input?.reference])).toEqual([['holdSharedSpace', reference]]);
 
     tenants.calls.length = 0;
     expect((await update(id, { room: { fr: 'Grande salle' } })).body.data!.updateCoworkingEvent.event).toMatchObject({ room: 'Grande salle', sharedSpace: null });
-    expect(tenants.calls.map((c) => [c.operation, c.variables])).toEqual([['releaseSpaceHold', { reference: reference(id) }]]);
-    expect(await stored(id)).toMatchObject({ space_id: null });
+    expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([['releaseSpaceHold', { reference }]]);
+    expect(await stored(id)).toMatchObject({ space_id: null, hold_reference: null });
   });
 
   it('calls the ledger only when the hold changes: a new capacity does not, a new title does', async () => {
@@ -226,83 +270,25 @@ describe('moving and cancelling an event in a shared space', () => {
     expect((await update(id, { capacity: 30 })).body.data!.updateCoworkingEvent.userErrors).toEqual([]);
     expect(tenants.calls).toEqual([]);
     expect((await update(id, { title: { fr: 'Nouveau nom du 5 à 7' } })).body.data!.updateCoworkingEvent.userErrors).toEqual([]);
-    expect(tenants.calls.map((c) => [c.operation, c.variables.title])).toEqual([['moveSpaceHold', 'Nouveau nom du 5 à 7']]);
+    expect(tenants.calls.map((c) => [c.operation, c.args.title])).toEqual([['moveSpaceHold', 'Nouveau nom du 5 à 7']]);
   });
 
-  it('releases the hold when the event is cancelled, and keeps trying when the ledger fails', async () => {
+  it('releases the hold after the cancellation is committed, and keeps trying in the background when the ledger fails', async () => {
     const id = await kitchenEvent(futureHour(20, 17));
+    const reference = (await stored(id)).hold_reference;
     expect((await graph.execute(CANCEL, { id }, { identity: admin })).body.data!.cancelCoworkingEvent.userErrors).toEqual([]);
-    expect(tenants.calls.map((c) => [c.operation, c.variables])).toEqual([['releaseSpaceHold', { reference: reference(id) }]]);
+    expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([['releaseSpaceHold', { reference }]]);
+    expect(tenants.holds.has(reference)).toBe(false);
 
     const other = await kitchenEvent(futureHour(21, 17));
-    let failures = 1;
-    tenants.reply((call) => (call.operation === 'releaseSpaceHold' && failures-- > 0 ? { status: 500 } : undefined));
+    const otherReference = (await stored(other)).hold_reference;
+    tenants.failNext(1);
     expect((await graph.execute(CANCEL, { id: other }, { identity: admin })).body.data!.cancelCoworkingEvent.userErrors).toEqual([]);
     expect((await stored(other)).cancelled_at).not.toBeNull();
-    await waitFor(() => tenants.calls.length === 2);
-    expect(tenants.calls.map((c) => [c.operation, c.variables])).toEqual([
-      ['releaseSpaceHold', { reference: reference(other) }],
-      ['releaseSpaceHold', { reference: reference(other) }],
-    ]);
-  });
-});
-
-describe('reconciling holds when the subgraph starts (onReady)', () => {
-  const quiet = (): Logger & { lines: { level: string; message: string; fields?: Record<string, unknown> }[] } => {
-    const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
-    const at = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
-    return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  };
-
-  const seededIds = ['cinq-a-sept-bienvenue', 'cinq-a-sept-mensuel', 'dejeuner-reseautage'].map((slug) => stableId('coworking-event', slug));
-  const seeded = (slug: string) => reference(stableId('coworking-event', slug));
-  const heldReferences = () => tenants.calls.filter((c) => c.operation === 'holdSharedSpace').map((c) => c.variables.input.reference as string);
-
-  it('holds, in the background, every future live event in a shared space: the seeded kitchen events', async () => {
-    // Only the seeded events remain in the kitchen; the welcome 5 à 7 is already over.
-    await graph.ds.query(`UPDATE coworking_event SET cancelled_at = now() WHERE space_id IS NOT NULL AND id <> ALL($1)`, [seededIds]);
-    const log = quiet();
-    expect(coworkingModule.onReady!(graph.services as never, log)).toBeUndefined();
-    await waitFor(() => log.lines.some((l) => l.message === 'shared-space holds reconciled'));
-    expect(heldReferences()).toEqual([seeded('cinq-a-sept-mensuel'), seeded('dejeuner-reseautage')]);
-    const today = todayInHouse();
-    expect(tenants.calls[0]!.variables.input).toEqual({
-      reference: seeded('cinq-a-sept-mensuel'),
-      spaceId: kitchen,
-      startsAt: houseInstant(addDays(today, 8), '17:00').toISOString(),
-      endsAt: houseInstant(addDays(today, 8), '19:00').toISOString(),
-      title: '5 à 7 de l’Espace KO',
-    });
-    expect(log.lines.find((l) => l.message === 'shared-space holds reconciled')!.fields).toEqual({ held: 2, refused: 0 });
-  });
-
-  it('retries with backoff while the ledger fails, never throwing, until it answers', async () => {
-    let outages = 3;
-    tenants.reply((call) => (call.operation === 'holdSharedSpace' && outages-- > 0 ? { status: 500 } : undefined));
-    const log = quiet();
-    await graph.services.eventAdmin.reconcileHolds(log, { baseDelayMs: 5 });
-    expect(log.lines.filter((l) => l.message === 'reconciling holds failed; retrying').map((l) => [l.fields!.round, l.fields!.delayMs])).toEqual([
-      [1, 5],
-      [2, 10],
-      [3, 20],
-    ]);
-    expect(heldReferences().slice(-2)).toEqual([seeded('cinq-a-sept-mensuel'), seeded('dejeuner-reseautage')]);
-    expect(log.lines.at(-1)).toEqual({ level: 'info', message: 'shared-space holds reconciled', fields: { held: 2, refused: 0 } });
-  });
-
-  it('moves a hold the ledger keeps at another time, and logs the events it refuses to hold', async () => {
-    const lunch = reference(stableId('coworking-event', 'dejeuner-reseautage'));
-    tenants.reply((call) => {
-      if (call.operation !== 'holdSharedSpace') return undefined;
-      const input = call.variables.input;
-      if (input.reference === lunch) return slotTaken;
-      return { answer: { booking: { id: 'b', startsAt: minutes(new Date(input.startsAt), -60).toISOString(), endsAt: input.endsAt }, userErrors: [] } };
-    });
-    const log = quiet();
-    await graph.services.eventAdmin.reconcileHolds(log, { baseDelayMs: 5 });
-    expect(summary(tenants.calls)).toEqual(['holdSharedSpace', 'moveSpaceHold', 'holdSharedSpace']);
-    expect(log.lines.filter((l) => l.level === 'error').map((l) => l.fields)).toEqual([
-      { refused: [{ eventId: stableId('coworking-event', 'dejeuner-reseautage'), codes: ['SLOT_UNAVAILABLE'] }] },
+    await waitFor(() => !tenants.holds.has(otherReference));
+    expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([
+      ['releaseSpaceHold', { reference: otherReference }],
+      ['releaseSpaceHold', { reference: otherReference }],
     ]);
   });
 });

@@ -60,6 +60,13 @@ export class CreateCoworkingEventInput {
 
   @Field(() => LocalizedTextInput, { nullable: true, description: 'A room of Espace KO, e.g. "Salle de réunion". Give this or sharedSpaceId.' })
   room?: LocalizedTextInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes a retry safe (1 to 200 printable characters): the same key with the same input answers the event created the first time, never a second one; with another input, IDEMPOTENCY_KEY_REUSED.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The fields to change; those left out stay. Giving sharedSpaceId or room moves the event to that venue.' })

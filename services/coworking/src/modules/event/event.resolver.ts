@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CONNECTION_SIZE } from '@maison/kit';
+import { withLedgerErrors } from '@maison/space-holds';
 import type { Context } from '../../context';
 import { adminOnly, errorsOf, type Outcome } from '../../outcome';
 import { CoworkingEvent, CoworkingEventConnection } from './coworking-event.entity';
@@ -36,14 +37,15 @@ export class EventResolver {
   }
 
   @Mutation(() => CreateCoworkingEventPayload, {
-    description: 'ADMIN: creates an event. In a shared space, the space is held in the house ledger at the same time (SLOT_UNAVAILABLE when taken).',
+    description:
+      'ADMIN: creates an event. In a shared space, the space is held in the house ledger at the same time (SLOT_UNAVAILABLE when taken). With an idempotencyKey, a retry creates no second event.',
   })
   async createCoworkingEvent(
     @Ctx() ctx: Context,
     @Arg('input', () => CreateCoworkingEventInput) input: CreateCoworkingEventInput,
   ): Promise<CreateCoworkingEventPayload> {
     adminOnly(ctx.identity, ctx.lang);
-    return payload(CreateCoworkingEventPayload, await ctx.services.eventAdmin.create(input, ctx.lang), ctx);
+    return payload(CreateCoworkingEventPayload, await withLedgerErrors(ctx.lang, () => ctx.services.eventAdmin.create(input, ctx)), ctx);
   }
 
   @Mutation(() => UpdateCoworkingEventPayload, {
@@ -55,12 +57,12 @@ export class EventResolver {
     @Arg('input', () => UpdateCoworkingEventInput) input: UpdateCoworkingEventInput,
   ): Promise<UpdateCoworkingEventPayload> {
     adminOnly(ctx.identity, ctx.lang);
-    return payload(UpdateCoworkingEventPayload, await ctx.services.eventAdmin.update(id, input, ctx.lang), ctx);
+    return payload(UpdateCoworkingEventPayload, await withLedgerErrors(ctx.lang, () => ctx.services.eventAdmin.update(id, input, ctx)), ctx);
   }
 
   @Mutation(() => CancelCoworkingEventPayload, { description: 'ADMIN: cancels an event and frees its shared space.' })
   async cancelCoworkingEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CancelCoworkingEventPayload> {
     adminOnly(ctx.identity, ctx.lang);
-    return payload(CancelCoworkingEventPayload, await ctx.services.eventAdmin.cancel(id, ctx.lang), ctx);
+    return payload(CancelCoworkingEventPayload, await withLedgerErrors(ctx.lang, () => ctx.services.eventAdmin.cancel(id, ctx)), ctx);
   }
 }

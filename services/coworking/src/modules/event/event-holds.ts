@@ -1,0 +1,57 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from '@maison/kit';
+import { HeldWrites, HoldReconciler, holdTitle, type HoldOwners, type Placement, type SpaceLedger } from '@maison/space-holds';
+import { CoworkingEvent } from './coworking-event.entity';
+
+/** The first part of the references of events' holds: "coworking-event:<id>-<suffix>". */
+export const EVENT_HOLD_KIND = 'coworking-event';
+
+/** The hold an event needs: a live (not cancelled) event in a shared space, titled with its French title. */
+export function placementOfEvent(e: { spaceId: string | null; startsAt: Date; endsAt: Date; title: { fr: string }; cancelled: boolean }): Placement | null {
+  if (e.spaceId === null || e.cancelled) return null;
+  return { spaceId: e.spaceId, startsAt: e.startsAt, endsAt: e.endsAt, title: holdTitle(null, e.title.fr) };
+}
+
+const placementOfRow = (e: CoworkingEvent) =>
+  placementOfEvent({ spaceId: e.spaceId, startsAt: e.startsAt, endsAt: e.endsAt, title: e.titleTexts, cancelled: e.cancelledAt !== null });
+
+/** The event under its row lock, the one every write of an event takes. */
+export function lockEvent(tx: EntityManager, id: string): Promise<CoworkingEvent | null> {
+  return tx.getRepository(CoworkingEvent).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id: id.toLowerCase() }).getOne();
+}
+
+/** Events as the owners of their holds (packages/space-holds). */
+export const eventHoldOwners: HoldOwners = {
+  kind: EVENT_HOLD_KIND,
+  async lockRow(tx, id) {
+    const e = await lockEvent(tx, id);
+    return e && { id: e.id, storedReference: e.holdReference, needs: placementOfRow(e) };
+  },
+  async needingHolds(ds: DataSource, after: Date) {
+    const rows: { id: string; hold_reference: string | null; space_id: string; starts_at: Date; ends_at: Date; title: { fr: string } }[] = await ds.query(
+      `SELECT id, hold_reference, space_id, starts_at, ends_at, title FROM coworking_event
+       WHERE space_id IS NOT NULL AND cancelled_at IS NULL AND ends_at > $1 ORDER BY starts_at, id`,
+      [after],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      storedReference: r.hold_reference,
+      needs: placementOfEvent({ spaceId: r.space_id, startsAt: r.starts_at, endsAt: r.ends_at, title: r.title, cancelled: false })!,
+    }));
+  },
+  async saveReference(tx, id, reference) {
+    await tx.query('UPDATE coworking_event SET hold_reference = $2 WHERE id = $1', [id, reference]);
+  },
+};
+
+/** The writes and the reconciler of events' holds, for one process. */
+export function eventHolds(ds: DataSource, ledger: SpaceLedger | null, log: Logger, config: { holdReconcileSeconds: number }) {
+  const reconciler = new HoldReconciler(ds, ledger, eventHoldOwners);
+  return {
+    writes: new HeldWrites(ds, ledger, eventHoldOwners, log, { violationPath: ['input'] }),
+    reconciler,
+    /** Rounds at boot, then every HOLD_RECONCILE_SECONDS. */
+    startReconciling: (l: Logger) => reconciler.start(l, config.holdReconcileSeconds * 1000),
+  };
+}
+export type EventHolds = ReturnType<typeof eventHolds>;

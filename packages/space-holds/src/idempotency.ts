@@ -49,6 +49,15 @@ export async function lockIdempotencyKey(tx: EntityManager, table: string, key: 
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`idempotency:${table}:${key}`]);
 }
 
+/**
+ * The row an earlier create stored under this key in `table` (a table of the caller's own, with
+ * columns id, idempotency_key and request_fingerprint): its id to answer again, or the refusal.
+ */
+export async function replayStored(q: EntityManager, table: string, key: string, fingerprint: string): Promise<{ id: string } | { reused: LedgerViolation } | null> {
+  const rows: { id: string; fingerprint: string }[] = await q.query(`SELECT id, request_fingerprint AS fingerprint FROM ${table} WHERE idempotency_key = $1`, [key]);
+  return replayOf(rows[0] ?? null, fingerprint);
+}
+
 /** What a create does with the row an earlier request stored under its key: answer it again, or refuse. */
 export function replayOf(existing: { id: string; fingerprint: string } | null, fingerprint: string): { id: string } | { reused: LedgerViolation } | null {
   if (!existing) return null;

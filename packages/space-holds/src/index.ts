@@ -46,4 +46,5 @@ export * from './unavailable';
 export * from './retry';
 export * from './held-write';
 export * from './reconciler';
+export * from './owner-holds';
 export * from './idempotency';

@@ -3,7 +3,7 @@ import { startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import { artworks, type SeedArtwork } from './seed-data';
 import { data, type GalleryGraph } from './test-support/fixtures';
-import { KITCHEN, TERRACE } from './test-support/stub-tenants';
+import { KITCHEN, TERRACE } from '@maison/testing';
 
 /** artworks(artistId, availability, forSale, displayedIn) on the seed, each filter alone and together. */
 let graph: GalleryGraph;

@@ -3,7 +3,7 @@ import { stableId, toHouseIso } from '@maison/kit';
 import { admin, anonymous, asArtist, asMember, asTenant, startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import { at, data, day, type GalleryGraph } from './test-support/fixtures';
-import { TERRACE } from './test-support/stub-tenants';
+import { TERRACE } from '@maison/testing';
 
 /** Exhibitions written by ADMIN through GraphQL, without a ledger (TENANTS_URL unset): rules and their codes. */
 let graph: GalleryGraph;
@@ -205,7 +205,7 @@ describe('createExhibition', () => {
       data: null,
       errors: [
         expect.objectContaining({
-          message: 'Le registre des espaces partagés n’est pas configuré (TENANTS_URL) : un vernissage dans un espace partagé ne peut pas être enregistré.',
+          message: 'Le registre des espaces partagés n’est pas configuré (TENANTS_URL) : rien ne peut être enregistré dans un espace partagé.',
           extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', reason: 'LEDGER_NOT_CONFIGURED' }),
         }),
       ],

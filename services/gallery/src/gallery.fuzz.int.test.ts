@@ -1,23 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
 import { addDays, houseInstant, isLocalDate, stableId, todayInHouse } from '@maison/kit';
-import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph, unexpectedErrors, withRoles } from '@maison/testing';
+import { holdTitle, ownerIdOf } from '@maison/space-holds';
+import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, unexpectedErrors, withRoles, type LedgerStub } from '@maison/testing';
 import { galleryModule } from './module';
-import { holdTitle } from './modules/exhibition/exhibition.placement';
 import { artists as seedArtists } from './seed-data';
 import { createStudio, type GalleryGraph } from './test-support/fixtures';
-import { KITCHEN, startStubTenants, TERRACE, type StubTenants } from './test-support/stub-tenants';
 
 /**
  * 2,000 generated inputs to every mutation of the gallery subgraph, as ADMIN, artists (known and
  * unknown), tenants, members and anonymous callers. No answer may be an internal error, and the
  * database holds exactly what the accepted calls wrote: a model is kept from the answers alone and
  * compared with every row after each batch and at the end. Vernissages in a shared space are held in
- * a stub tenants ledger that refuses taken slots (SLOT_UNAVAILABLE) and unknown spaces; a refused
- * write saves nothing, and the ledger's holds match the stored vernissages one for one.
+ * the ledger stub of @maison/testing, which refuses taken slots (SLOT_UNAVAILABLE, cleaning buffers
+ * included) and unknown spaces as the real one does; a refused write saves nothing, and the ledger's
+ * holds match the stored vernissages one for one.
  */
 let graph: GalleryGraph;
-let tenants: StubTenants;
+let tenants: LedgerStub;
 const RUNS = 2000;
 const BATCH = 25;
 
@@ -113,11 +113,11 @@ async function bookingRows(): Promise<Map<string, BookingRow>> {
   );
 }
 
-/** The holds the ledger should keep: one per stored vernissage in a shared space, by reference. */
+/** The holds the ledger should keep: one per stored vernissage in a shared space, by exhibition id. */
 function placementsOf(rows: Map<string, ExhibitionRow>) {
   const out = new Map<string, { spaceId: string; startsAt: string; endsAt: string; title: string }>();
   for (const [id, e] of rows) {
-    if (e.vernissage?.spaceId) out.set(`vernissage:${id}`, { spaceId: e.vernissage.spaceId, startsAt: e.vernissage.startsAt, endsAt: e.vernissage.endsAt, title: holdTitle({ fr: e.title }) });
+    if (e.vernissage?.spaceId) out.set(id, { spaceId: e.vernissage.spaceId, startsAt: e.vernissage.startsAt, endsAt: e.vernissage.endsAt, title: holdTitle('Vernissage', e.title) });
   }
   return out;
 }
@@ -136,7 +136,10 @@ async function expectInStep(tables: Iterable<Table> = ALL_TABLES): Promise<void>
   if (which.has('exhibitions')) {
     const stored = await exhibitionRows();
     expectSame(stored, exhibitions);
-    const holds = new Map([...tenants.holds].map(([reference, h]) => [reference, { spaceId: h.spaceId, startsAt: iso(h.startsAt), endsAt: iso(h.endsAt), title: h.title }]));
+    const live = [...tenants.holds.values()];
+    const holds = new Map(live.map((h) => [ownerIdOf('vernissage', h.reference)!, { spaceId: h.spaceId, startsAt: iso(h.startsAt), endsAt: iso(h.endsAt), title: h.title }]));
+    // One live hold per exhibition at most.
+    expect(holds.size).toBe(live.length);
     expectSame(holds, placementsOf(stored));
   }
   if (which.has('artworks')) expectSame(await artworkRows(), artworks);
@@ -160,7 +163,7 @@ const ZERO = '00000000-0000-0000-0000-000000000000';
 let studioIds: string[] = [];
 
 beforeAll(async () => {
-  tenants = await startStubTenants();
+  tenants = await startLedgerStub();
   graph = await startTestSubgraph(galleryModule, { env: { TENANTS_URL: tenants.url, DB_POOL_SIZE: '30' } });
   // More works for sale and more studios than the seed, so that many calls can be accepted.
   for (let i = 0; i < 150; i += 1) {
@@ -176,13 +179,16 @@ beforeAll(async () => {
   for (const [k, v] of await artworkRows()) artworks.set(k, v);
   for (const [k, v] of await assignmentRows()) assignments.set(k, v);
   for (const [k, v] of await bookingRows()) bookings.set(k, v);
-  // The ledger as reconciled at boot: every stored vernissage in a shared space holds it.
-  for (const [reference, p] of placementsOf(exhibitions)) tenants.holds.set(reference, { id: randomUUID(), reference, ...p });
+  // The ledger as reconciled at boot: every stored vernissage in a shared space holds it, under its legacy reference.
+  for (const [id, p] of placementsOf(exhibitions)) {
+    const reference = `vernissage:${id}`;
+    tenants.holds.set(reference, { id: randomUUID(), reference, spaceId: p.spaceId, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt), title: p.title });
+  }
   // Other bookings of the ledger, so that some vernissages find their slot taken.
   for (let d = -20; d <= 130; d += 1) {
     const date = addDays(today, d);
-    if (d % 3 === 0) tenants.bookings.push({ spaceId: TERRACE, startsAt: houseInstant(date, '16:00'), endsAt: houseInstant(date, '22:00') });
-    if (d % 4 === 0) tenants.bookings.push({ spaceId: KITCHEN, startsAt: houseInstant(date, '18:30'), endsAt: houseInstant(date, '19:30') });
+    if (d % 3 === 0) tenants.state.bookings.push({ spaceId: TERRACE, startsAt: houseInstant(date, '16:00'), endsAt: houseInstant(date, '22:00') });
+    if (d % 4 === 0) tenants.state.bookings.push({ spaceId: KITCHEN, startsAt: houseInstant(date, '18:30'), endsAt: houseInstant(date, '19:30') });
   }
 }, 60_000);
 afterAll(async () => {

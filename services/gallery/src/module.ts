@@ -65,8 +65,9 @@ export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
   createLoaders,
   seed,
   seedScale,
-  /** After listen: gives the future vernissages in shared spaces their holds, retrying until tenants answers. */
+  // Rounds of the hold reconciler, at boot and every HOLD_RECONCILE_SECONDS: vernissages get their
+  // holds of shared spaces; holds no vernissage needs any more are released.
   onReady(services, log) {
-    services.vernissageReconciler.start(log);
+    services.vernissageHolds.startReconciling(log);
   },
 };

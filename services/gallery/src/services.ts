@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { createLogger, ServiceClient, type SubgraphConfig } from '@maison/kit';
+import { createLogger, type SubgraphConfig } from '@maison/kit';
+import { ledgerFor, type SpaceLedger } from '@maison/space-holds';
 import { ArtistService } from './modules/artist/artist.service';
 import { artistLoaders } from './modules/artist/artist.loader';
 import { ArtworkService } from './modules/artwork/artwork.service';
@@ -12,26 +13,23 @@ import { StudioAssignmentService } from './modules/studio/studio-assignment.serv
 import { StudioBookingService } from './modules/studio/studio-booking.service';
 import { studioLoaders } from './modules/studio/studio.loader';
 import { calendarLoaders } from './modules/calendar/calendar.loader';
-import { ServiceLedger } from './modules/vernissage-hold/service-ledger';
-import { VernissageHolds } from './modules/vernissage-hold/vernissage-holds';
-import { VernissageReconciler } from './modules/vernissage-hold/reconciler';
+import { vernissageHolds } from './modules/exhibition/vernissage-holds';
 
-export type GalleryConfig = Pick<SubgraphConfig, 'tenantsUrl' | 'signingSecret' | 'logLevel'>;
+export type GalleryConfig = Pick<SubgraphConfig, 'tenantsUrl' | 'signingSecret' | 'logLevel' | 'holdReconcileSeconds'>;
 
 /**
  * Built once per process: the rules of the subgraph, each taking its DataSource. Vernissages in a
- * shared space are held in the tenants ledger through signed service calls (none without TENANTS_URL).
+ * shared space are held in the tenants subgraph's ledger (TENANTS_URL) unless a ledger is given (tests).
  */
-export function createServices(ds: DataSource, config: GalleryConfig) {
+export function createServices(ds: DataSource, config: GalleryConfig, ledger: SpaceLedger | null = ledgerFor(config, 'gallery')) {
   const log = createLogger('gallery', config.logLevel);
-  const ledger = config.tenantsUrl ? new ServiceLedger(new ServiceClient(config.tenantsUrl, config.signingSecret, 'gallery')) : null;
-  const holds = new VernissageHolds(ledger, log);
+  const holds = vernissageHolds(ds, ledger, log, config);
   return {
     artists: new ArtistService(ds),
     artworks: new ArtworkService(ds),
     exhibitions: new ExhibitionService(ds),
-    exhibitionEditor: new ExhibitionEditor(ds, holds),
-    vernissageReconciler: new VernissageReconciler(ds, holds),
+    exhibitionEditor: new ExhibitionEditor(ds, holds.writes),
+    vernissageHolds: holds,
     studios: new StudioService(ds),
     studioAssignments: new StudioAssignmentService(ds),
     studioBookings: new StudioBookingService(ds),

@@ -1,17 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { stableId, toHouseIso, type Logger } from '@maison/kit';
-import { admin, startTestSubgraph } from '@maison/testing';
+import { admin, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { galleryModule } from './module';
 import { at, data, day, type GalleryGraph } from './test-support/fixtures';
-import { KITCHEN, startStubTenants, TERRACE, type StubTenants } from './test-support/stub-tenants';
 
 /**
- * A vernissage in a shared space holds it in the tenants ledger, played here by a stub HTTP peer
- * that checks the gallery's signature: the exhibition and its hold are saved together or not at all.
+ * A vernissage in a shared space holds it in the tenants ledger, played here by the ledger stub of
+ * @maison/testing (the real resolver's rules, the gallery's signature checked): the exhibition and
+ * its hold are saved together or not at all.
  */
 let graph: GalleryGraph;
-let tenants: StubTenants;
+let tenants: LedgerStub;
 beforeAll(async () => {
-  tenants = await startStubTenants();
+  tenants = await startLedgerStub();
   graph = await startTestSubgraph(galleryModule, { seed: false, env: { TENANTS_URL: tenants.url } });
 });
 afterAll(async () => {
@@ -35,9 +36,14 @@ const update = (id: string, changes: Record<string, unknown>) => data(graph, UPD
 const saved = async (slug: string) => (await graph.ds.query('SELECT count(*)::int AS n FROM exhibition WHERE slug = $1', [slug]))[0].n as number;
 const stored = async (id: string) =>
   (await graph.ds.query('SELECT vernissage_space_id AS "spaceId", vernissage_starts_at AS "startsAt" FROM exhibition WHERE id = $1', [id]))[0];
-const holdOf = (id: string) => tenants.holds.get(`vernissage:${id}`);
+/** The reference of an exhibition's hold, as its row stores it. */
+const reference = async (id: string): Promise<string | null> => (await graph.ds.query('SELECT hold_reference FROM exhibition WHERE id = $1', [id]))[0]?.hold_reference ?? null;
+const holdOf = async (id: string) => {
+  const r = await reference(id);
+  return r ? tenants.holds.get(r) : undefined;
+};
 const operations = () => tenants.calls.map((c) => c.operation);
-const reference = (id: string) => `vernissage:${id}`;
+const GALLERY = { sub: 'service:gallery', roles: ['ADMIN'] };
 
 describe('a vernissage in a shared space holds it in the ledger', () => {
   it('holds the terrace with the exhibition’s reference, times and title, through a call signed as the gallery service', async () => {
@@ -51,22 +57,20 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
       },
       userErrors: [],
     });
+    const r = await reference(id);
+    expect(r).toMatch(new RegExp(`^vernissage:${id}-[0-9a-f]{12}$`));
     expect(tenants.calls).toEqual([
       {
         operation: 'holdSharedSpace',
-        identity: { sub: 'service:gallery', roles: ['ADMIN'] },
-        variables: {
-          input: {
-            reference: reference(id),
-            spaceId: TERRACE,
-            startsAt: at(30, '17:00').toISOString(),
-            endsAt: at(30, '20:00').toISOString(),
-            title: 'Vernissage : Couleurs du large',
-          },
+        identity: GALLERY,
+        lang: 'fr',
+        requestId: expect.any(String),
+        args: {
+          input: { reference: r, spaceId: TERRACE, startsAt: at(30, '17:00').toISOString(), endsAt: at(30, '20:00').toISOString(), title: 'Vernissage : Couleurs du large' },
         },
       },
     ]);
-    expect([...tenants.holds.keys()]).toEqual([reference(id)]);
+    expect([...tenants.holds.keys()]).toEqual([r]);
   });
 
   it('calls no ledger for a vernissage in the gallery', async () => {
@@ -75,9 +79,9 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
     expect(tenants.calls).toEqual([]);
   });
 
-  it('answers SLOT_UNAVAILABLE when the terrace is taken, saving nothing; an evening that ends when the booking starts is held', async () => {
-    tenants.bookings.push({ spaceId: TERRACE, startsAt: at(30, '19:00'), endsAt: at(30, '22:00') });
-    const taken = await create('Soir pris', evening(30, TERRACE, '17:00', '19:01'));
+  it('answers SLOT_UNAVAILABLE when the terrace is taken, saving nothing; an evening whose cleaning buffer (15 minutes) ends when the booking starts is held', async () => {
+    tenants.state.bookings.push({ spaceId: TERRACE, startsAt: at(30, '19:00'), endsAt: at(30, '22:00') });
+    const taken = await create('Soir pris', evening(30, TERRACE, '17:00', '18:46'));
     expect(taken).toEqual({
       exhibition: null,
       userErrors: [{ code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'vernissage', 'startsAt'] }],
@@ -86,9 +90,9 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
     expect(tenants.holds.size).toBe(0);
     expect(operations()).toEqual(['holdSharedSpace']);
 
-    const before = await create('Soir libre', evening(30, TERRACE, '17:00', '19:00'));
+    const before = await create('Soir libre', evening(30, TERRACE, '17:00', '18:45'));
     expect(before.userErrors).toEqual([]);
-    expect(holdOf(before.exhibition.id)).toMatchObject({ startsAt: at(30, '17:00').toISOString(), endsAt: at(30, '19:00').toISOString() });
+    expect(await holdOf(before.exhibition.id)).toMatchObject({ startsAt: at(30, '17:00'), endsAt: at(30, '18:45') });
   });
 
   it('answers NOT_FOUND for a space the ledger does not know, saving nothing', async () => {
@@ -110,10 +114,11 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
       ],
     });
     expect(await saved('panne-du-registre')).toBe(0);
-    // The outcome of the failed call is unknown: the gallery releases the reference to be sure.
+    // The outcome of the failed call is unknown: the gallery releases the reference to be sure, for good.
     expect(operations()).toEqual(['holdSharedSpace', 'releaseSpaceHold']);
-    expect(tenants.calls[1]!.variables.reference).toBe(tenants.calls[0]!.variables.input.reference);
+    expect(tenants.calls[1]!.args.reference).toBe(tenants.calls[0]!.args.input.reference);
     expect(tenants.holds.size).toBe(0);
+    expect(tenants.state.released.has(tenants.calls[0]!.args.input.reference)).toBe(true);
   });
 
   it('saves nothing when the ledger cannot be reached at all', async () => {
@@ -149,32 +154,32 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
 });
 
 describe('changing or cancelling an exhibition moves or releases its hold', () => {
-  it('moves the hold with the vernissage: new times, another space; releases it into the gallery; holds it again out of it', async () => {
+  it('moves the hold with the vernissage: new times, another space; releases it into the gallery; holds it again out of it, under a new reference', async () => {
     const { exhibition } = await create('Qui bouge', evening(30, TERRACE));
     const id: string = exhibition.id;
+    const first = await reference(id);
     tenants.calls.length = 0;
 
     expect((await update(id, { vernissage: evening(31, TERRACE, '18:00', '21:00') })).userErrors).toEqual([]);
-    expect(tenants.calls.map((c) => [c.operation, c.variables])).toEqual([
-      [
-        'moveSpaceHold',
-        { reference: reference(id), spaceId: TERRACE, startsAt: at(31, '18:00').toISOString(), endsAt: at(31, '21:00').toISOString(), title: 'Vernissage : Qui bouge' },
-      ],
+    expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([
+      ['moveSpaceHold', { reference: first, spaceId: TERRACE, startsAt: at(31, '18:00').toISOString(), endsAt: at(31, '21:00').toISOString(), title: 'Vernissage : Qui bouge' }],
     ]);
-    expect(holdOf(id)).toMatchObject({ spaceId: TERRACE, startsAt: at(31, '18:00').toISOString() });
+    expect(await holdOf(id)).toMatchObject({ spaceId: TERRACE, startsAt: at(31, '18:00') });
 
     expect((await update(id, { vernissage: evening(31, KITCHEN, '18:00', '21:00') })).userErrors).toEqual([]);
-    expect(holdOf(id)).toMatchObject({ spaceId: KITCHEN });
+    expect(await holdOf(id)).toMatchObject({ spaceId: KITCHEN });
 
     // A new title is the hold's title too.
     expect((await update(id, { title: { fr: 'Qui bouge encore' } })).userErrors).toEqual([]);
-    expect(holdOf(id)!.title).toBe('Vernissage : Qui bouge encore');
+    expect((await holdOf(id))!.title).toBe('Vernissage : Qui bouge encore');
 
     expect((await update(id, { vernissage: evening(31, null) })).exhibition.vernissage.sharedSpace).toBeNull();
-    expect(holdOf(id)).toBeUndefined();
+    expect(await reference(id)).toBeNull();
+    expect(tenants.holds.has(first!)).toBe(false);
 
     expect((await update(id, { vernissage: evening(32, TERRACE) })).userErrors).toEqual([]);
-    expect(holdOf(id)).toMatchObject({ spaceId: TERRACE, startsAt: at(32, '17:00').toISOString() });
+    expect(await holdOf(id)).toMatchObject({ spaceId: TERRACE, startsAt: at(32, '17:00') });
+    expect(await reference(id)).not.toBe(first);
     expect(operations()).toEqual(['moveSpaceHold', 'moveSpaceHold', 'moveSpaceHold', 'releaseSpaceHold', 'holdSharedSpace']);
   });
 
@@ -187,14 +192,14 @@ describe('changing or cancelling an exhibition moves or releases its hold', () =
 
   it('keeps the exhibition and its hold as they were when the new time is taken', async () => {
     const { exhibition } = await create('Reste en place', evening(30, TERRACE));
-    tenants.bookings.push({ spaceId: TERRACE, startsAt: at(33, '16:00'), endsAt: at(33, '18:00') });
+    tenants.state.bookings.push({ spaceId: TERRACE, startsAt: at(33, '16:00'), endsAt: at(33, '18:00') });
     const before = await stored(exhibition.id);
     expect(await update(exhibition.id, { vernissage: evening(33, TERRACE) })).toEqual({
       exhibition: null,
       userErrors: [{ code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'vernissage', 'startsAt'] }],
     });
     expect(await stored(exhibition.id)).toEqual(before);
-    expect(holdOf(exhibition.id)).toMatchObject({ startsAt: at(30, '17:00').toISOString(), endsAt: at(30, '20:00').toISOString() });
+    expect(await holdOf(exhibition.id)).toMatchObject({ startsAt: at(30, '17:00'), endsAt: at(30, '20:00') });
   });
 
   it('holds the new time when the ledger has no hold to move (a vernissage never reconciled)', async () => {
@@ -203,7 +208,7 @@ describe('changing or cancelling an exhibition moves or releases its hold', () =
     tenants.calls.length = 0;
     expect((await update(exhibition.id, { vernissage: evening(34, TERRACE) })).userErrors).toEqual([]);
     expect(operations()).toEqual(['moveSpaceHold', 'holdSharedSpace']);
-    expect(holdOf(exhibition.id)).toMatchObject({ startsAt: at(34, '17:00').toISOString() });
+    expect(await holdOf(exhibition.id)).toMatchObject({ startsAt: at(34, '17:00') });
   });
 
   it('puts the hold back where it was when a move fails (HTTP 500), and saves nothing', async () => {
@@ -213,100 +218,129 @@ describe('changing or cancelling an exhibition moves or releases its hold', () =
     const { body } = await graph.execute(UPDATE, { id: exhibition.id, input: { vernissage: evening(35, TERRACE) } }, { identity: admin });
     expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(await stored(exhibition.id)).toEqual(before);
-    expect(holdOf(exhibition.id)).toMatchObject({ startsAt: at(30, '17:00').toISOString() });
+    expect(await holdOf(exhibition.id)).toMatchObject({ startsAt: at(30, '17:00') });
   });
 
-  it('releases the hold when the exhibition is cancelled; a failed release keeps both', async () => {
-    const kept = await create('Gardée', evening(30, KITCHEN));
-    tenants.failNext(1);
-    const failed = await graph.execute(CANCEL, { id: kept.exhibition.id }, { identity: admin });
-    expect(failed.body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
-    expect(await saved('gardee')).toBe(1);
-    expect(holdOf(kept.exhibition.id)).toMatchObject({ spaceId: KITCHEN });
-
+  it('releases the hold once the exhibition is removed; a release that fails is retried in the background', async () => {
+    const gone = await create('Partie', evening(30, TERRACE));
+    const goneReference = await reference(gone.exhibition.id);
     tenants.calls.length = 0;
+    expect((await data(graph, CANCEL, { id: gone.exhibition.id }, admin)).cancelExhibition).toEqual({ cancelledExhibitionId: gone.exhibition.id, userErrors: [] });
+    expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([['releaseSpaceHold', { reference: goneReference }]]);
+    expect(tenants.holds.has(goneReference!)).toBe(false);
+
+    const kept = await create('Gardée', evening(30, KITCHEN));
+    const keptReference = await reference(kept.exhibition.id);
+    tenants.calls.length = 0;
+    tenants.failNext(1);
+    // The exhibition is what the house knows: it is removed, and the hold follows.
     expect((await data(graph, CANCEL, { id: kept.exhibition.id }, admin)).cancelExhibition).toEqual({ cancelledExhibitionId: kept.exhibition.id, userErrors: [] });
-    expect(tenants.calls.map((c) => [c.operation, c.variables])).toEqual([['releaseSpaceHold', { reference: reference(kept.exhibition.id) }]]);
     expect(await saved('gardee')).toBe(0);
-    expect(holdOf(kept.exhibition.id)).toBeUndefined();
+    await waitFor(() => !tenants.holds.has(keptReference!));
+    expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([
+      ['releaseSpaceHold', { reference: keptReference }],
+      ['releaseSpaceHold', { reference: keptReference }],
+    ]);
   });
 });
 
-describe('reconciling holds when the gallery starts', () => {
+describe('an idempotencyKey on createExhibition', () => {
+  const keyed = (key: string, title = 'Grès du large') => ({ ...input(title, evening(40, TERRACE)), idempotencyKey: key });
+
+  it('answers the same exhibition to the same request, once, and IDEMPOTENCY_KEY_REUSED to another', async () => {
+    const first = (await data(graph, CREATE, { input: keyed('gres-du-large') }, admin)).createExhibition;
+    expect(first.userErrors).toEqual([]);
+    expect((await data(graph, CREATE, { input: keyed('gres-du-large') }, admin)).createExhibition).toEqual(first);
+    expect(operations()).toEqual(['holdSharedSpace']);
+    expect((await data(graph, CREATE, { input: keyed('gres-du-large', 'Autre titre') }, admin, 'en')).createExhibition).toEqual({
+      exhibition: null,
+      userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'This idempotency key was already used for a different request.', field: ['input', 'idempotencyKey'] }],
+    });
+  });
+
+  it('lets an ADMIN retry after an answer that was lost: one exhibition, one hold', async () => {
+    tenants.loseAnswerWhen((call) => call.operation === 'holdSharedSpace' && tenants.calls.length === 1);
+    const lost = await graph.execute(CREATE, { input: keyed('perdue', 'Réponse perdue') }, { identity: admin });
+    expect(lost.body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(await saved('reponse-perdue')).toBe(0);
+    const retried = (await data(graph, CREATE, { input: keyed('perdue', 'Réponse perdue') }, admin)).createExhibition;
+    expect(retried.userErrors).toEqual([]);
+    expect(await saved('reponse-perdue')).toBe(1);
+    expect([...tenants.holds.keys()]).toEqual([await reference(retried.exhibition.id)]);
+  });
+});
+
+describe('reconciling vernissages’ holds', () => {
   const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
-  it('holds every future vernissage in a shared space, idempotently, and reports the refused ones', async () => {
-    const seeded = await startTestSubgraph(galleryModule, { env: { TENANTS_URL: tenants.url } });
-    try {
-      const expected: { id: string; spaceId: string; startsAt: Date; endsAt: Date; title: { fr: string } }[] = await seeded.ds.query(
+  let seeded: GalleryGraph;
+  beforeAll(async () => {
+    seeded = await startTestSubgraph(galleryModule, { env: { TENANTS_URL: tenants.url, HOLD_RECONCILE_SECONDS: '1' } });
+  });
+  afterAll(async () => {
+    await seeded?.close();
+  });
+  const round = () => seeded.services.vernissageHolds.reconciler.round(silent);
+  const expectedHolds = async () =>
+    (
+      await seeded.ds.query(
         `SELECT id, vernissage_space_id AS "spaceId", vernissage_starts_at AS "startsAt", vernissage_ends_at AS "endsAt", title
-         FROM exhibition WHERE vernissage_space_id IS NOT NULL AND vernissage_ends_at > now() ORDER BY vernissage_starts_at`,
-      );
-      expect(expected.length).toBeGreaterThan(0);
-      const first = await seeded.services.vernissageReconciler.reconcileOnce(silent);
-      expect(first).toEqual({ checked: expected.length, refused: [] });
-      const holds = () => [...tenants.holds.values()].map(({ reference, spaceId, startsAt, endsAt, title }) => ({ reference, spaceId, startsAt, endsAt, title }));
-      const wanted = expected.map((e) => ({
-        reference: reference(e.id),
-        spaceId: e.spaceId,
-        startsAt: e.startsAt.toISOString(),
-        endsAt: e.endsAt.toISOString(),
-        title: `Vernissage : ${e.title.fr}`,
-      }));
-      expect(holds()).toEqual(wanted);
-      await seeded.services.vernissageReconciler.reconcileOnce(silent);
-      expect(holds()).toEqual(wanted);
+         FROM exhibition WHERE vernissage_space_id IS NOT NULL AND vernissage_ends_at > now() ORDER BY id`,
+      )
+    ).map((e: { id: string; spaceId: string; startsAt: Date; endsAt: Date; title: { fr: string } }) => ({
+      reference: `vernissage:${e.id}`,
+      spaceId: e.spaceId,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      title: `Vernissage : ${e.title.fr}`,
+    }));
+  const live = () =>
+    [...tenants.holds.values()].map(({ reference: r, spaceId, startsAt, endsAt, title }) => ({ reference: r, spaceId, startsAt, endsAt, title })).sort((a, b) => (a.reference < b.reference ? -1 : 1));
 
-      // A hold the ledger refuses (its slot was booked meanwhile) is reported, the others kept.
-      tenants.holds.delete(reference(expected[0]!.id));
-      tenants.bookings.push({ spaceId: expected[0]!.spaceId, startsAt: expected[0]!.startsAt, endsAt: expected[0]!.endsAt });
-      expect(await seeded.services.vernissageReconciler.reconcileOnce(silent)).toEqual({
-        checked: expected.length,
-        refused: [{ reference: reference(expected[0]!.id), codes: ['SLOT_UNAVAILABLE'] }],
-      });
+  it('holds every future vernissage in a shared space (the seeded ones, under their legacy references), idempotently, and reports the refused ones', async () => {
+    const wanted = await expectedHolds();
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(await round()).toEqual({ checked: wanted.length, fixed: wanted.length, released: [], refused: [] });
+    expect(live()).toEqual(wanted);
+    expect(await round()).toEqual({ checked: wanted.length, fixed: 0, released: [], refused: [] });
+    expect(live()).toEqual(wanted);
+
+    // A hold the ledger refuses (its slot was booked meanwhile) is reported, the others kept.
+    tenants.holds.delete(wanted[0]!.reference);
+    tenants.state.bookings.push({ spaceId: wanted[0]!.spaceId, startsAt: wanted[0]!.startsAt, endsAt: wanted[0]!.endsAt });
+    expect(await round()).toEqual({ checked: wanted.length, fixed: 0, released: [], refused: [{ ownerId: wanted[0]!.reference.slice('vernissage:'.length), codes: ['SLOT_UNAVAILABLE'] }] });
+  });
+
+  it('releases the holds no exhibition wants: a removed one, one moved into the gallery', async () => {
+    await round();
+    const removed = `vernissage:${randomUUID()}-0a1b2c3d4e5f`;
+    tenants.state.hold({ reference: removed, spaceId: KITCHEN, startsAt: at(50, '17:00').toISOString(), endsAt: at(50, '19:00').toISOString(), title: 'Vernissage : Partie' });
+    const [first] = await expectedHolds();
+    const firstId = first!.reference.slice('vernissage:'.length);
+    await seeded.ds.query('UPDATE exhibition SET vernissage_space_id = NULL WHERE id = $1', [firstId]);
+    try {
+      expect([...(await round()).released].sort()).toEqual([first!.reference, removed].sort());
+      expect(tenants.holds.has(removed) || tenants.holds.has(first!.reference)).toBe(false);
     } finally {
-      await seeded.close();
+      await seeded.ds.query('UPDATE exhibition SET vernissage_space_id = $2 WHERE id = $1', [firstId, first!.spaceId]);
     }
   });
 
-  it('retries with backoff in the background until the ledger answers, logging and never throwing', async () => {
-    const seeded = await startTestSubgraph(galleryModule, { env: { TENANTS_URL: tenants.url } });
-    const lines: { level: string; message: string }[] = [];
-    const log: Logger = {
-      debug: (message) => lines.push({ level: 'debug', message }),
-      info: (message) => lines.push({ level: 'info', message }),
-      warn: (message) => lines.push({ level: 'warn', message }),
-      error: (message) => lines.push({ level: 'error', message }),
-    };
-    try {
-      tenants.failNext(3);
-      const handle = seeded.services.vernissageReconciler.start(log, { firstRetryMs: 10 });
-      await handle.done;
-      expect(lines.filter((l) => l.message !== 'write with a vernissage hold not saved')).toEqual([
-        { level: 'warn', message: 'vernissage holds not reconciled yet; will retry' },
-        { level: 'warn', message: 'vernissage holds not reconciled yet; will retry' },
-        { level: 'warn', message: 'vernissage holds not reconciled yet; will retry' },
-        { level: 'info', message: 'vernissage holds reconciled' },
-      ]);
-      expect(tenants.holds.size).toBeGreaterThan(0);
-    } finally {
-      await seeded.close();
-    }
-  });
-
-  it('starts from the module’s onReady hook', async () => {
-    const seeded = await startTestSubgraph(galleryModule, { env: { TENANTS_URL: tenants.url } });
-    const messages: string[] = [];
-    const log: Logger = { ...silent, info: (message) => messages.push(message) };
-    try {
-      galleryModule.onReady!(seeded.services, log);
-      const deadline = Date.now() + 10_000;
-      while (!messages.includes('vernissage holds reconciled') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      expect(messages).toEqual(['vernissage holds reconciled']);
-      expect(operations()[0]).toBe('holdSharedSpace');
-      expect(tenants.holds.size).toBeGreaterThan(0);
-    } finally {
-      await seeded.close();
-    }
+  it('runs rounds from the module’s onReady hook, at boot and every HOLD_RECONCILE_SECONDS, past a round the ledger fails', async () => {
+    tenants.failNext(1);
+    const lines: string[] = [];
+    const log: Logger = { ...silent, warn: (message) => void lines.push(message), info: (message) => void lines.push(message) };
+    expect((await expectedHolds()).length).toBeGreaterThan(0);
+    galleryModule.onReady!(seeded.services, log);
+    await waitFor(() => lines.includes('shared-space holds reconciled'));
+    expect(lines).toEqual(['shared-space holds not reconciled; the next round will try again', 'shared-space holds reconciled']);
+    expect(live()).toEqual(await expectedHolds());
   });
 });
+
+async function waitFor(done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

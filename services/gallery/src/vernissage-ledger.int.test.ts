@@ -1,8 +1,7 @@
 import { tenantsModule } from '@maison/tenants';
-import { admin, asTenant, startTestSubgraph, withClient } from '@maison/testing';
+import { admin, asTenant, KITCHEN, startTestSubgraph, withClient } from '@maison/testing';
 import { galleryModule } from './module';
 import { at, data, day, type GalleryGraph } from './test-support/fixtures';
-import { KITCHEN } from './test-support/stub-tenants';
 
 /**
  * The contract with the real ledger: the gallery and the tenants subgraph in one process, over HTTP
@@ -33,7 +32,7 @@ const bookKitchen = async (n: number, from: string, to: string) => {
 };
 const holdRow = (id: string) =>
   withClient(tenants.databaseUrl, async (c) =>
-    (await c.query(`SELECT kind, status, starts_at AS "startsAt", ends_at AS "endsAt", title FROM space_booking WHERE hold_reference = $1 ORDER BY created_at`, [`vernissage:${id}`]))
+    (await c.query(`SELECT kind, status, starts_at AS "startsAt", ends_at AS "endsAt", title FROM space_booking WHERE hold_reference LIKE $1 ORDER BY created_at`, [`vernissage:${id}-%`]))
       .rows,
   );
 

@@ -6,7 +6,7 @@ import {
   idempotencyKeyViolation,
   lockIdempotencyKey,
   ownerHold,
-  replayOf,
+  replayStored,
   requestFingerprint,
   type CallContext,
   type HeldWrites,
@@ -131,8 +131,7 @@ export class EventAdminService {
 
   /** The event an earlier create stored under this key: the same event for the same request, IDEMPOTENCY_KEY_REUSED for another. */
   private async replay(q: EntityManager, key: string, fingerprint: string): Promise<Outcome<CoworkingEvent> | null> {
-    const rows: { id: string; fingerprint: string }[] = await q.query('SELECT id, request_fingerprint AS fingerprint FROM coworking_event WHERE idempotency_key = $1', [key]);
-    const replay = replayOf(rows[0] ?? null, fingerprint);
+    const replay = await replayStored(q, 'coworking_event', key, fingerprint);
     if (!replay) return null;
     if ('reused' in replay) return refuse(replay.reused);
     return ok(await q.getRepository(CoworkingEvent).findOneByOrFail({ id: replay.id }));

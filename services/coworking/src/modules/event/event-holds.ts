@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '@maison/kit';
-import { HeldWrites, HoldReconciler, holdTitle, type HoldOwners, type Placement, type SpaceLedger } from '@maison/space-holds';
+import { holdTitle, ownerHolds, type HoldOwners, type Placement, type SpaceLedger } from '@maison/space-holds';
 import { CoworkingEvent } from './coworking-event.entity';
 
 /** The first part of the references of events' holds: "coworking-event:<id>-<suffix>". */
@@ -44,14 +44,6 @@ export const eventHoldOwners: HoldOwners = {
   },
 };
 
-/** The writes and the reconciler of events' holds, for one process. */
-export function eventHolds(ds: DataSource, ledger: SpaceLedger | null, log: Logger, config: { holdReconcileSeconds: number }) {
-  const reconciler = new HoldReconciler(ds, ledger, eventHoldOwners);
-  return {
-    writes: new HeldWrites(ds, ledger, eventHoldOwners, log, { violationPath: ['input'] }),
-    reconciler,
-    /** Rounds at boot, then every HOLD_RECONCILE_SECONDS. */
-    startReconciling: (l: Logger) => reconciler.start(l, config.holdReconcileSeconds * 1000),
-  };
-}
-export type EventHolds = ReturnType<typeof eventHolds>;
+/** The writes and the reconciler of these holds, for one process. */
+export const eventHolds = (ds: DataSource, ledger: SpaceLedger | null, log: Logger, config: { holdReconcileSeconds: number }) =>
+  ownerHolds(ds, ledger, eventHoldOwners, log, { violationPath: ['input'], reconcileSeconds: config.holdReconcileSeconds });

@@ -2,13 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserErrorCode } from '@maison/errors';
 import { isUuid, PG, pgCode, pgConstraint } from '@maison/kit';
+import {
+  idempotencyKeyViolation,
+  lockIdempotencyKey,
+  ownerHold,
+  replayStored,
+  requestFingerprint,
+  type CallContext,
+  type HeldWrites,
+  type OwnerChange,
+} from '@maison/space-holds';
 import { invalid, type RuleViolation } from '../common/violation';
-import { holdReference, type Step, type VernissageHolds } from '../vernissage-hold/vernissage-holds';
 import { Exhibition } from './exhibition.entity';
 import type { CreateExhibitionInput, UpdateExhibitionInput } from './exhibition.input';
 import { placementOf } from './exhibition.placement';
 import { firstFreeSlug, slugify } from './slug';
 import { validateExhibition, type ExhibitionDraft, type ExhibitionFields } from './exhibition.validation';
+import { lockExhibition, VERNISSAGE_HOLD_KIND } from './vernissage-holds';
 
 export interface EditOutcome {
   exhibition: Exhibition | null;
@@ -19,18 +29,21 @@ const fail = (...errors: RuleViolation[]): EditOutcome => ({ exhibition: null, e
 const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
 const slugTaken = (): RuleViolation => invalid(['input', 'slug'], 'déjà utilisé / already in use');
 
+/** The hold an exhibition's vernissage has, as its locked row says. */
+const holdOf = (e: Exhibition) => ownerHold(VERNISSAGE_HOLD_KIND, e.id, e.holdReference, placementOf(e));
+
 /**
  * Creates, updates and cancels exhibitions (ADMIN; the resolver checks the role). A vernissage in a
- * shared space is held in the tenants ledger inside the same write (see VernissageHolds): the
- * exhibition and its hold are saved together or not at all.
+ * shared space is held in the tenants ledger inside the same write (HeldWrites of
+ * @maison/space-holds): the exhibition and its hold are saved together or not at all.
  */
 export class ExhibitionEditor {
   constructor(
     private readonly ds: DataSource,
-    private readonly holds: VernissageHolds,
+    private readonly holds: HeldWrites,
   ) {}
 
-  async create(input: CreateExhibitionInput): Promise<EditOutcome> {
+  async create(input: CreateExhibitionInput, call: CallContext): Promise<EditOutcome> {
     const { draft, violations } = validateExhibition({
       slug: input.slug ?? null,
       title: input.title,
@@ -42,28 +55,39 @@ export class ExhibitionEditor {
       artworkIds: input.artworkIds ?? [],
       vernissage: input.vernissage ?? null,
     });
-    if (violations.length > 0) return fail(...violations);
+    const key = input.idempotencyKey ?? null;
+    const badKey = idempotencyKeyViolation(key);
+    if (violations.length > 0 || badKey) return fail(...violations, ...(badKey ? [badKey] : []));
+    const fingerprint = requestFingerprint(draft);
+    // A retry of a create that succeeded answers the same exhibition.
+    const replayed = key ? await replayStored(this.ds.manager, 'exhibition', key, fingerprint) : null;
+    if (replayed) return 'reused' in replayed ? fail(replayed.reused) : this.found(replayed.id);
     const id = randomUUID();
-    return this.write(id, async (tx) => {
+    return this.write(call, id, async (tx) => {
+      if (key) {
+        await lockIdempotencyKey(tx, 'exhibition', key);
+        const concurrent = await replayStored(tx, 'exhibition', key, fingerprint);
+        if (concurrent) return 'reused' in concurrent ? { refused: [concurrent.reused] } : { value: concurrent.id, before: null, after: null };
+      }
       const refused = await this.checkReferences(tx, draft);
       if (refused.length > 0) return { refused };
       const slug = await this.slugFor(tx, draft, id);
       if (typeof slug !== 'string') return { refused: [slug] };
       await tx.query(
         `INSERT INTO exhibition (id, slug, title, description, starts_on, ends_on, cover_image_url,
-           vernissage_starts_at, vernissage_ends_at, vernissage_venue, vernissage_space_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [id, slug, ...columnsOf(draft)],
+           vernissage_starts_at, vernissage_ends_at, vernissage_venue, vernissage_space_id, idempotency_key, request_fingerprint)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [id, slug, ...columnsOf(draft), key, key && fingerprint],
       );
       await this.replaceLinks(tx, id, draft, { artists: true, artworks: true });
-      return { value: id, from: null, to: placementOf(stored(draft)) };
+      return { value: id, before: null, after: placementOf(stored(draft)) };
     });
   }
 
-  async update(id: string, input: UpdateExhibitionInput): Promise<EditOutcome> {
+  async update(id: string, input: UpdateExhibitionInput, call: CallContext): Promise<EditOutcome> {
     if (!isUuid(id)) return fail(notFound());
     const exhibitionId = id.toLowerCase();
-    return this.write(exhibitionId, async (tx) => {
+    return this.write(call, exhibitionId, async (tx) => {
       const existing = await lockExhibition(tx, exhibitionId);
       if (!existing) return { refused: [notFound()] };
       const { draft, violations } = validateExhibition(await merged(tx, existing, input));
@@ -79,33 +103,37 @@ export class ExhibitionEditor {
         [exhibitionId, slug, ...columnsOf(draft)],
       );
       await this.replaceLinks(tx, exhibitionId, draft, { artists: input.artistIds != null, artworks: input.artworkIds != null });
-      return { value: exhibitionId, from: placementOf(existing), to: placementOf(stored(draft)) };
+      return { value: exhibitionId, before: holdOf(existing), after: placementOf(stored(draft)) };
     });
   }
 
-  /** Removes an exhibition and releases its vernissage's hold. */
-  async cancel(id: string): Promise<{ cancelledId: string | null; errors: RuleViolation[] }> {
+  /** Removes an exhibition; its vernissage's hold is released once the removal is committed. */
+  async cancel(id: string, call: CallContext): Promise<{ cancelledId: string | null; errors: RuleViolation[] }> {
     if (!isUuid(id)) return { cancelledId: null, errors: [notFound()] };
     const exhibitionId = id.toLowerCase();
-    const outcome = await this.holds.write(this.ds, holdReference(exhibitionId), async (tx): Promise<Step<string>> => {
+    const outcome = await this.holds.write(call, exhibitionId, async (tx): Promise<OwnerChange<string, RuleViolation>> => {
       const existing = await lockExhibition(tx, exhibitionId);
       if (!existing) return { refused: [notFound()] };
       await tx.query('DELETE FROM exhibition WHERE id = $1', [exhibitionId]);
-      return { value: exhibitionId, from: placementOf(existing), to: null };
+      return { value: exhibitionId, before: holdOf(existing), after: null };
     });
     return 'refused' in outcome ? { cancelledId: null, errors: outcome.refused } : { cancelledId: outcome.value, errors: [] };
   }
 
-  private async write(id: string, work: (tx: EntityManager) => Promise<Step<string>>): Promise<EditOutcome> {
+  private async write(call: CallContext, id: string, work: (tx: EntityManager) => Promise<OwnerChange<string, RuleViolation>>): Promise<EditOutcome> {
     try {
-      const outcome = await this.holds.write(this.ds, holdReference(id), work);
+      const outcome = await this.holds.write(call, id, work);
       if ('refused' in outcome) return fail(...outcome.refused);
-      return { exhibition: await this.ds.getRepository(Exhibition).findOneByOrFail({ id: outcome.value }), errors: [] };
+      return this.found(outcome.value);
     } catch (error) {
       // Two writers choosing one slug at the same moment: the later one learns it is taken.
       if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'exhibition_slug_key') return fail(slugTaken());
       throw error;
     }
+  }
+
+  private async found(id: string): Promise<EditOutcome> {
+    return { exhibition: await this.ds.getRepository(Exhibition).findOneByOrFail({ id }), errors: [] };
   }
 
   /** The slug asked for (when free), or one derived from the French title: base, base-2, base-3… */
@@ -145,10 +173,6 @@ export class ExhibitionEditor {
       );
     }
   }
-}
-
-function lockExhibition(tx: EntityManager, id: string): Promise<Exhibition | null> {
-  return tx.getRepository(Exhibition).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
 }
 
 /** The exhibition as stored, with the changes of the input: absent fields keep their value. */

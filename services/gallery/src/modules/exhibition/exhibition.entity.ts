@@ -47,6 +47,10 @@ export class Exhibition {
   @Column('uuid', { name: 'vernissage_space_id', nullable: true })
   vernissageSpaceId!: string | null;
 
+  /** The reference of its vernissage's hold in the tenants ledger (packages/space-holds); null: none, or the legacy one. */
+  @Column('text', { name: 'hold_reference', nullable: true })
+  holdReference!: string | null;
+
   @Field(() => String)
   title(@Ctx() ctx: Context): string {
     return tr(this.titleTexts, ctx.lang);

@@ -47,6 +47,13 @@ export class CreateExhibitionInput {
 
   @Field(() => VernissageInput, { nullable: true })
   vernissage?: VernissageInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Makes a retry safe (1 to 200 printable characters): the same key with the same input answers the exhibition created the first time, never a second one; with another input, IDEMPOTENCY_KEY_REUSED.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({

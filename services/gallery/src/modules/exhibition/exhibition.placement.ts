@@ -1,10 +1,8 @@
 import type { Texts } from '@maison/kit';
-import type { Placement } from '../vernissage-hold/vernissage-holds';
+import { holdTitle, type Placement } from '@maison/space-holds';
 
-/** The title of a vernissage's hold in the ledger (public there): "Vernissage : <French title>", 200 characters at most. */
-export function holdTitle(title: Texts): string {
-  return [...`Vernissage : ${title.fr}`].slice(0, 200).join('');
-}
+/** The label of a vernissage's hold in the ledger (public there): "Vernissage : <French title>". */
+export const VERNISSAGE_HOLD_LABEL = 'Vernissage';
 
 /** The hold an exhibition's vernissage needs: only one held in a shared space needs one. */
 export function placementOf(e: {
@@ -14,5 +12,5 @@ export function placementOf(e: {
   vernissageEndsAt: Date | null;
 }): Placement | null {
   if (!e.vernissageSpaceId || !e.vernissageStartsAt || !e.vernissageEndsAt) return null;
-  return { spaceId: e.vernissageSpaceId, startsAt: e.vernissageStartsAt, endsAt: e.vernissageEndsAt, title: holdTitle(e.titleTexts) };
+  return { spaceId: e.vernissageSpaceId, startsAt: e.vernissageStartsAt, endsAt: e.vernissageEndsAt, title: holdTitle(VERNISSAGE_HOLD_LABEL, e.titleTexts.fr) };
 }

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assumedSize, CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
+import { withLedgerErrors } from '@maison/space-holds';
 import type { Context } from '../../context';
 import { adminOnly } from '../common/access';
 import { errorsOf } from '../common/violation';
-import { withLedgerErrors } from '../vernissage-hold/ledger-errors';
 import { Artist } from '../artist/artist.entity';
 import { Artwork } from '../artwork/artwork.entity';
 import { Exhibition, ExhibitionConnection } from './exhibition.entity';
@@ -41,11 +41,12 @@ export class ExhibitionResolver {
   }
 
   @Mutation(() => CreateExhibitionPayload, {
-    description: 'ADMIN: creates an exhibition. A vernissage in a shared space holds it in the ledger; a taken slot answers SLOT_UNAVAILABLE and nothing is saved.',
+    description:
+      'ADMIN: creates an exhibition. A vernissage in a shared space holds it in the ledger; a taken slot answers SLOT_UNAVAILABLE and nothing is saved. With an idempotencyKey, a retry creates no second exhibition.',
   })
   async createExhibition(@Ctx() ctx: Context, @Arg('input', () => CreateExhibitionInput) input: CreateExhibitionInput): Promise<CreateExhibitionPayload> {
     adminOnly(ctx);
-    const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.create(input));
+    const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.create(input, ctx));
     return Object.assign(new CreateExhibitionPayload(), { exhibition: outcome.exhibition, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 
@@ -58,14 +59,14 @@ export class ExhibitionResolver {
     @Arg('input', () => UpdateExhibitionInput) input: UpdateExhibitionInput,
   ): Promise<UpdateExhibitionPayload> {
     adminOnly(ctx);
-    const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.update(id, input));
+    const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.update(id, input, ctx));
     return Object.assign(new UpdateExhibitionPayload(), { exhibition: outcome.exhibition, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 
   @Mutation(() => CancelExhibitionPayload, { description: 'ADMIN: cancels (removes) an exhibition and releases its vernissage’s hold in a shared space.' })
   async cancelExhibition(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CancelExhibitionPayload> {
     adminOnly(ctx);
-    const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.cancel(id));
+    const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.cancel(id, ctx));
     return Object.assign(new CancelExhibitionPayload(), { cancelledExhibitionId: outcome.cancelledId, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 

@@ -9,3 +9,4 @@ export * from './guide';
 export * from './browser';
 export * from './ledger-stub';
 export * from './signed-call';
+export * from './crash-after-hold';

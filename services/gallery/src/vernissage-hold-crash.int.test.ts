@@ -1,0 +1,57 @@
+import type { Logger } from '@maison/kit';
+import { createSubgraph, readSubgraphConfig } from '@maison/kit';
+import { tenantsModule } from '@maison/tenants';
+import { admin, callSubgraph, freshDatabaseUrl, startSubgraphThatDiesAfterHold, startTestSubgraph, TERRACE, withClient } from '@maison/testing';
+import { galleryModule } from './module';
+import { at, day } from './test-support/fixtures';
+
+/**
+ * kill -9 of the gallery between a hold and its commit, against the real ledger: the process dies
+ * right after the tenants subgraph held the terrace for a vernissage it never committed. The orphan
+ * hold blocks the terrace until the gallery restarts and its reconciler runs one round, which
+ * releases it; the ADMIN's retry with the same idempotencyKey then creates the exhibition once.
+ */
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const CREATE = `mutation($input: CreateExhibitionInput!) { createExhibition(input: $input) { exhibition { id } userErrors { code field } } }`;
+const MARKER = 'Meurt après la réservation';
+
+let tenants: Awaited<ReturnType<typeof startTestSubgraph>>;
+beforeAll(async () => {
+  tenants = await startTestSubgraph(tenantsModule, { listen: true });
+});
+afterAll(async () => {
+  await tenants?.close();
+});
+
+const liveHolds = () =>
+  withClient(tenants.databaseUrl, async (c) => (await c.query(`SELECT hold_reference AS reference FROM space_booking WHERE hold_reference LIKE 'vernissage:%' AND status = 'CONFIRMED'`)).rows.map((r) => r.reference as string));
+
+it('leaves no orphan hold after a crash between hold and commit, once the restarted gallery ran one round', async () => {
+  const databaseUrl = freshDatabaseUrl('gallery');
+  const dying = await startSubgraphThatDiesAfterHold('gallery', { databaseUrl, tenantsUrl: tenants.url!, marker: MARKER });
+  const input = { title: { fr: MARKER }, startsOn: day(40), endsOn: day(60), vernissage: { startsAt: at(40, '17:00'), endsAt: at(40, '20:00'), sharedSpaceId: TERRACE }, idempotencyKey: 'crash-entre-deux' };
+  await expect(callSubgraph(dying.url, CREATE, { input }, { identity: admin })).rejects.toThrow();
+  expect(await dying.exited).toEqual({ code: null, signal: 'SIGKILL' });
+
+  // The terrace is held for a vernissage that does not exist.
+  const [orphan, ...others] = await liveHolds();
+  expect(others).toEqual([]);
+  expect(orphan).toMatch(/^vernissage:[0-9a-f-]{36}-[0-9a-f]{12}$/);
+  const restarted = await createSubgraph(galleryModule, readSubgraphConfig(galleryModule, { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, TENANTS_URL: tenants.url!, SEED: 'off' }));
+  try {
+    expect((await restarted.ds.query('SELECT count(*)::int AS n FROM exhibition'))[0].n).toBe(0);
+
+    expect(await restarted.services.vernissageHolds.reconciler.round(silent)).toEqual({ checked: 0, fixed: 0, released: [orphan], refused: [] });
+    expect(await liveHolds()).toEqual([]);
+
+    // The ADMIN retries: one exhibition, held under a new reference, the terrace no longer blocked.
+    const retried = (await restarted.execute(CREATE, { input }, { identity: admin })).body.data!.createExhibition;
+    expect(retried.userErrors).toEqual([]);
+    expect((await restarted.execute(CREATE, { input }, { identity: admin })).body.data!.createExhibition).toEqual(retried);
+    const [{ hold_reference: reference }] = await restarted.ds.query('SELECT hold_reference FROM exhibition WHERE id = $1', [retried.exhibition.id]);
+    expect(await liveHolds()).toEqual([reference]);
+    expect(reference).not.toBe(orphan);
+  } finally {
+    await restarted.close();
+  }
+});

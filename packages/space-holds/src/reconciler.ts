@@ -5,6 +5,7 @@ import { lockOwner, type HoldOwners, type OwnerState } from './hold-owners';
 import { legacyHoldReference, newHoldReference, ownerIdOf } from './hold-reference';
 import type { CallContext, LedgerHold, LedgerOutcome, SpaceLedger } from './ledger';
 import { referenceReleased, samePlacement } from './ledger-steps';
+import { backoff } from './retry';
 
 export interface RoundSummary {
   /** Owners that need a hold (ending after the round's start). */
@@ -112,9 +113,10 @@ export class HoldReconciler {
 
   /**
    * Runs a round now, then one every `intervalMs` (each after the previous one ended), until
-   * stop() or the DataSource is closed. A failed round is logged and the next one tries again.
+   * stop() or the DataSource is closed. A failed round (the tenants subgraph still starting, or
+   * away) is logged and tried again sooner: after 1 s, 2 s, 4 s… up to `intervalMs`.
    */
-  start(log: Logger, intervalMs: number): { stop(): void; firstRound: Promise<void> } {
+  start(log: Logger, intervalMs: number, options: { firstRetryMs?: number } = {}): { stop(): void; firstRound: Promise<void> } {
     const kind = this.owners.kind;
     if (!this.ledger) {
       log.warn('TENANTS_URL is unset: shared-space holds are not reconciled with the ledger', { kind });
@@ -122,18 +124,22 @@ export class HoldReconciler {
     }
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
+    let failures = 0;
     const run = async (): Promise<void> => {
       if (stopped || !this.ds.isInitialized) return;
       try {
         const s = await this.round(log);
+        failures = 0;
         const fields = { kind, checked: s.checked, fixed: s.fixed, released: s.released.length, refused: s.refused.length };
         if (s.fixed + s.released.length + s.refused.length > 0) log.info('shared-space holds reconciled', fields);
         else log.debug('shared-space holds reconciled', fields);
       } catch (error) {
-        if (this.ds.isInitialized) log.warn('shared-space holds not reconciled; the next round will try again', { kind, inMs: intervalMs, error });
+        failures += 1;
+        if (this.ds.isInitialized) log.warn('shared-space holds not reconciled; the next round will try again', { kind, inMs: delay(), error });
       }
-      if (!stopped && this.ds.isInitialized) timer = setTimeout(() => void run(), intervalMs).unref();
+      if (!stopped && this.ds.isInitialized) timer = setTimeout(() => void run(), delay()).unref();
     };
+    const delay = () => (failures === 0 ? intervalMs : backoff(failures, options.firstRetryMs ?? 1000, intervalMs));
     const firstRound = run();
     return {
       stop: () => {

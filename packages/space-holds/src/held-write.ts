@@ -40,10 +40,6 @@ export class HeldWrites {
     private readonly options: { violationPath: string[]; retries?: RetryOptions },
   ) {}
 
-  get configured(): boolean {
-    return this.ledger !== null;
-  }
-
   async write<T, V>(ctx: CallContext, ownerId: string, work: (tx: EntityManager) => Promise<OwnerChange<T, V>>): Promise<WriteResult<T, V>> {
     const kind = this.owners.kind;
     const what = { kind, ownerId, requestId: ctx.requestId };

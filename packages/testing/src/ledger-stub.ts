@@ -4,7 +4,7 @@ import { HEADERS, verifyRequest, type Identity } from '@maison/auth';
 import { DEV_SIGNING_SECRET, type Lang } from '@maison/config';
 import { StubLedgerState, type StubHold, type StubOutcome } from './ledger-stub-rules';
 
-export { KITCHEN, TERRACE, type StubBooking, type StubHold } from './ledger-stub-rules';
+export { KITCHEN, StubLedgerState, TERRACE, type StubBooking, type StubHold } from './ledger-stub-rules';
 
 /**
  * The one stub of the shared-space ledger: the tenants subgraph's hold API played by a small HTTP

@@ -52,7 +52,7 @@ export class HoldReconciler {
       summary.checked += 1;
       const hold = live.get(reference);
       if (hold && samePlacement(hold, owner.needs)) continue;
-      await this.settleOwner(ctx, owner.id, summary, log);
+      await this.settleOwner(ctx, owner, summary, log);
     }
     for (const hold of live.values()) {
       if (!wanted.has(hold.reference)) await this.releaseIfOrphan(ctx, hold, summary);
@@ -60,14 +60,19 @@ export class HoldReconciler {
     return summary;
   }
 
-  /** Under the owner's locks: gives it the hold it needs now (taken, or moved where it belongs). */
-  private async settleOwner(ctx: CallContext, ownerId: string, summary: RoundSummary, log: Logger): Promise<void> {
+  /**
+   * Under the owner's locks: gives it the hold it needs (taken, or moved where it belongs). When the
+   * row changed since the round read it, a write committed meanwhile, and a write commits only once
+   * the ledger agreed: nothing to do (the next round checks again).
+   */
+  private async settleOwner(ctx: CallContext, read: OwnerState, summary: RoundSummary, log: Logger): Promise<void> {
     const ledger = this.ledger!;
+    const ownerId = read.id;
     await this.ds.transaction(async (tx) => {
       await lockOwner(tx, this.owners.kind, ownerId);
       const owner = await this.owners.lockRow(tx, ownerId);
       const needs = owner?.needs;
-      if (!owner || !needs) return;
+      if (!owner || !needs || owner.storedReference !== read.storedReference || !samePlacement(needs, read.needs)) return;
       let reference = wantedReference(this.owners.kind, owner)!;
       let outcome = await ledger.hold(ctx, { reference, ...needs });
       if (referenceReleased(outcome.errors)) {

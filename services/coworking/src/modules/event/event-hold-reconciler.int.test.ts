@@ -42,9 +42,9 @@ const live = () => [...tenants.holds.values()].map(({ reference, spaceId, starts
 const hold = (reference: string, spaceId: string, startsAt: Date, title = 'Orpheline') =>
   tenants.state.hold({ reference, spaceId, startsAt: startsAt.toISOString(), endsAt: minutes(startsAt, 60).toISOString(), title });
 /** An event written straight in SQL: in a room unless a space is given; `holdReference` names its stored reference from its id. */
-async function eventRow(o: { spaceId?: string; cancelled?: boolean; holdReference?: (id: string) => string } = {}): Promise<string> {
+async function eventRow(o: { spaceId?: string; cancelled?: boolean; holdReference?: (id: string) => string; startsAt?: Date } = {}): Promise<string> {
   const id = randomUUID();
-  const startsAt = futureHour(30, 10);
+  const startsAt = o.startsAt ?? futureHour(30, 10);
   await graph.ds.query(
     `INSERT INTO coworking_event (id, kind, title, starts_at, ends_at, space_id, room, capacity, members_only, cancelled_at, hold_reference)
      VALUES ($1, 'TALK', $2, $3, $4, $5, $6, 10, false, $7, $8)`,
@@ -143,6 +143,37 @@ describe('a round of the events’ hold reconciler', () => {
       await runner.commitTransaction();
       expect((await racing).released).toEqual([]);
       expect(tenants.holds.has(reference)).toBe(true);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});
+
+describe('a round beside a concurrent update', () => {
+  it('waits for the update’s locks, then leaves the hold where the update moved it', async () => {
+    const startsAt = futureHour(33, 10);
+    const id = await eventRow({ spaceId: TERRACE, holdReference: (i) => `coworking-event:${i}-before`, startsAt });
+    const reference = `coworking-event:${id}-before`;
+    const later = minutes(startsAt, 120);
+    hold(reference, TERRACE, startsAt, 'Causerie');
+    expect((await round()).refused).toEqual([]);
+    // An update in progress: the event and its hold moved two hours later, not committed yet.
+    const runner = graph.ds.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await lockOwner(runner.manager, 'coworking-event', id);
+      await runner.query('SELECT 1 FROM coworking_event WHERE id = $1 FOR UPDATE', [id]);
+      await runner.query('UPDATE coworking_event SET starts_at = $2, ends_at = $3 WHERE id = $1', [id, later, minutes(later, 60)]);
+      tenants.state.move({ reference, spaceId: TERRACE, startsAt: later.toISOString(), endsAt: minutes(later, 60).toISOString(), title: 'Causerie' });
+      let done = false;
+      const racing = round().then((s) => ((done = true), s));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(done).toBe(false);
+      await runner.commitTransaction();
+      expect(await racing).toMatchObject({ fixed: 0, released: [] });
+      expect(tenants.holds.get(reference)).toMatchObject({ startsAt: later, endsAt: minutes(later, 60) });
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();

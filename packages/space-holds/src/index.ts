@@ -30,10 +30,14 @@
  *    (orphans: the owner does not exist, e.g. the process died between the hold and the commit;
  *    needs no hold; or holds under another reference). After one round no live hold lacks its owner.
  *
- * Every call carries the caller's language and request id (CallContext; the reconciler's own
- * request id is "reconcile-<kind>-<uuid>"). A unit test validates the GraphQL documents against the
- * tenants subgraph's SDL; one stub of the ledger lives in @maison/testing, and a contract test runs
- * the same scenarios against it and the real HoldResolver.
+ *    A failed round (the ledger away) is tried again sooner: after 1 s, 2 s, 4 s… up to the interval.
+ *
+ * A hold shows the owner's French title in the ledger (public there), after a label for the kinds
+ * that want one ("Vernissage : …"), 200 characters at most (holdTitle). Every call carries the
+ * caller's language and request id (CallContext; the reconciler's own request id is
+ * "reconcile-<kind>-<uuid>"). A unit test validates the GraphQL documents against the tenants
+ * subgraph's SDL; one stub of the ledger lives in @maison/testing, and a contract test runs the same
+ * scenarios against it and the real HoldResolver.
  */
 export * from './ledger';
 export * from './ledger-documents';

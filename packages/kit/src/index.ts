@@ -21,3 +21,4 @@ export * from './http-server';
 export * from './sql';
 export * from './cache-hints';
 export * from './cost';
+export * from './user-error-type';

@@ -14,10 +14,12 @@ export class Money {
   formatted!: string;
 }
 
+const LOCALES: Record<Lang, string> = { fr: 'fr-CA', en: 'en-CA' };
+
 export function money(amountCents: number, lang: Lang, currency = 'CAD'): Money {
   const m = new Money();
   m.amountCents = amountCents;
   m.currency = currency;
-  m.formatted = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'currency', currency }).format(amountCents / 100);
+  m.formatted = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency }).format(amountCents / 100);
   return m;
 }

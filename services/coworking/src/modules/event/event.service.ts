@@ -47,6 +47,6 @@ export class EventService {
 
 function checkWindow({ from, to }: EventWindow, lang: Lang): void {
   if (from && to && to <= from) {
-    throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must be after "from".');
+    throw badUserInput(lang, 'TO_AFTER_FROM');
   }
 }

@@ -1,4 +1,4 @@
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode, type InputReasonParams } from '@maison/errors';
 import { isUuid, type Texts } from '@maison/kit';
 import type { RuleViolation } from '../../outcome';
 import type { CoworkingEventKind } from './coworking-event.entity';
@@ -26,10 +26,10 @@ const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]
 // Half of a surrogate pair is no Unicode character: PostgreSQL refuses it in jsonb (an internal error, not a refusal).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const invalid = (field: string[], reason: string): RuleViolation => ({
+const invalid = (field: string[], reason: InputReasonParams): RuleViolation => ({
   code: UserErrorCode.INVALID_INPUT,
   field: ['input', ...field],
-  params: { field: field.join('.'), reason },
+  params: { field: field.join('.'), ...reason },
 });
 
 /** A text cleaned (NFC, trimmed; a blank English is no English), or why it is refused. */
@@ -38,12 +38,12 @@ function cleanTexts(texts: Texts, field: string, max: number, multiline: boolean
   const fr = (texts.fr ?? '').normalize('NFC').trim();
   const en = texts.en?.normalize('NFC').trim() || null;
   const cleaned: Texts = en === null ? { fr } : { fr, en };
-  if (fr.length === 0) return { texts: cleaned, violation: invalid([field, 'fr'], 'le français est requis / French is required') };
+  if (fr.length === 0) return { texts: cleaned, violation: invalid([field, 'fr'], inputReason('FRENCH_REQUIRED')) };
   for (const [lang, text] of [['fr', fr], ['en', en]] as const) {
     if (text === null) continue;
-    if ([...text].length > max) return { texts: cleaned, violation: invalid([field, lang], `${max} caractères au plus / at most ${max} characters`) };
-    if (control.test(text)) return { texts: cleaned, violation: invalid([field, lang], 'caractères de contrôle / control characters') };
-    if (LONE_SURROGATE.test(text)) return { texts: cleaned, violation: invalid([field, lang], 'caractères invalides / invalid characters') };
+    if ([...text].length > max) return { texts: cleaned, violation: invalid([field, lang], inputReason('MAX_CHARACTERS', { max })) };
+    if (control.test(text)) return { texts: cleaned, violation: invalid([field, lang], inputReason('CONTROL_CHARACTERS')) };
+    if (LONE_SURROGATE.test(text)) return { texts: cleaned, violation: invalid([field, lang], inputReason('INVALID_CHARACTERS')) };
   }
   return { texts: cleaned, violation: null };
 }
@@ -60,12 +60,12 @@ export function validateEventFields(fields: EventFields, now: Date, timesChanged
   for (const v of [title.violation, description?.violation, room?.violation]) if (v) violations.push(v);
 
   if ((fields.spaceId === null) === (room === null)) {
-    violations.push(invalid(['sharedSpaceId'], 'un lieu : sharedSpaceId ou room / exactly one venue: sharedSpaceId or room'));
+    violations.push(invalid(['sharedSpaceId'], inputReason('ONE_VENUE')));
   } else if (fields.spaceId !== null && !isUuid(fields.spaceId)) {
     violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', 'sharedSpaceId'] });
   }
   if (!Number.isInteger(fields.capacity) || fields.capacity < 1 || fields.capacity > MAX_CAPACITY) {
-    violations.push(invalid(['capacity'], `1 – ${MAX_CAPACITY}`));
+    violations.push(invalid(['capacity'], inputReason('BETWEEN', { min: 1, max: MAX_CAPACITY })));
   }
   if (fields.endsAt.getTime() <= fields.startsAt.getTime()) {
     violations.push({ code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsAt'] });

@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { inputReason } from '@maison/errors';
 import type { Texts } from '@maison/kit';
 import { invalid, type RuleViolation } from './violation';
 
@@ -32,12 +33,12 @@ export function cleanTexts(
   const control = options.multiline ? CONTROL_BUT_NEWLINES : CONTROL;
   const violations: RuleViolation[] = [];
   const check = (value: string, lang: 'fr' | 'en') => {
-    if ([...value].length > options.max) violations.push(invalid([...path, lang], `${options.max} caractères au plus / at most ${options.max} characters`));
-    else if (control.test(value)) violations.push(invalid([...path, lang], 'caractères de contrôle / control characters'));
-    else if (!isWellFormedText(value)) violations.push(invalid([...path, lang], 'caractères invalides / invalid characters'));
+    if ([...value].length > options.max) violations.push(invalid([...path, lang], inputReason('MAX_CHARACTERS', { max: options.max })));
+    else if (control.test(value)) violations.push(invalid([...path, lang], inputReason('CONTROL_CHARACTERS')));
+    else if (!isWellFormedText(value)) violations.push(invalid([...path, lang], inputReason('INVALID_CHARACTERS')));
   };
   const fr = input.fr.normalize('NFC').trim();
-  if (fr.length === 0) violations.push(invalid([...path, 'fr'], 'texte français requis / French text required'));
+  if (fr.length === 0) violations.push(invalid([...path, 'fr'], inputReason('FRENCH_REQUIRED')));
   else check(fr, 'fr');
   const en = input.en?.normalize('NFC').trim() || null;
   if (en !== null) check(en, 'en');

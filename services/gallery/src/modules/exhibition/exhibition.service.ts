@@ -58,7 +58,7 @@ export class ExhibitionService {
 
   /** Vernissages held in a shared space, overlapping [from, to) when given. */
   vernissagesInSpace(loaders: GalleryLoaders, spaceId: string, from: Date | null | undefined, to: Date | null | undefined, lang: Lang): Promise<Exhibition[]> {
-    if (from && to && to <= from) throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must be after "from".');
+    if (from && to && to <= from) throw badUserInput(lang, 'TO_AFTER_FROM');
     return loaders.vernissagesBySpace.load({ spaceId, from: from ?? null, to: to ?? null });
   }
 }

@@ -1,4 +1,4 @@
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import { isUuid } from '@maison/kit';
 import { isWellFormedText } from '../common/text-input';
 import { invalid, type RuleViolation } from '../common/violation';
@@ -21,9 +21,9 @@ export interface StudioBookingRequest {
 export function checkStudioBooking(request: StudioBookingRequest, now: Date, admin: boolean): { title: string; violations: RuleViolation[] } {
   const violations: RuleViolation[] = [];
   const title = request.title.normalize('NFC').trim();
-  if (title.length === 0 || [...title].length > 200) violations.push(invalid(['input', 'title'], '1 à 200 caractères / 1 to 200 characters'));
-  else if (CONTROL.test(title)) violations.push(invalid(['input', 'title'], 'caractères de contrôle / control characters'));
-  else if (!isWellFormedText(title)) violations.push(invalid(['input', 'title'], 'caractères invalides / invalid characters'));
+  if (title.length === 0 || [...title].length > 200) violations.push(invalid(['input', 'title'], inputReason('LENGTH_BETWEEN', { min: 1, max: 200 })));
+  else if (CONTROL.test(title)) violations.push(invalid(['input', 'title'], inputReason('CONTROL_CHARACTERS')));
+  else if (!isWellFormedText(title)) violations.push(invalid(['input', 'title'], inputReason('INVALID_CHARACTERS')));
   if (!isUuid(request.studioId)) violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', 'studioId'] });
   const minutes = (request.endsAt.getTime() - request.startsAt.getTime()) / 60_000;
   if (minutes <= 0) return { title, violations: [...violations, { code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsAt'] }] };

@@ -80,9 +80,9 @@ export class StudioBookingService {
 
   /** Confirmed bookings of a studio overlapping [from, to), by start: one batched read per request and window. */
   bookingsOf(loaders: GalleryLoaders, studioId: string, from: Date, to: Date, lang: Lang): Promise<StudioBooking[]> {
-    if (to <= from) throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must be after "from".');
+    if (to <= from) throw badUserInput(lang, 'TO_AFTER_FROM');
     if (to.getTime() - from.getTime() > MAX_STUDIO_WINDOW_DAYS * 86_400_000) {
-      throw badUserInput(lang, lang === 'fr' ? `Fenêtre de ${MAX_STUDIO_WINDOW_DAYS} jours au plus.` : `Window of at most ${MAX_STUDIO_WINDOW_DAYS} days.`);
+      throw badUserInput(lang, 'WINDOW_TOO_LONG', { days: MAX_STUDIO_WINDOW_DAYS });
     }
     return loaders.studioBookingsByRange.load({ studioId, from, to });
   }

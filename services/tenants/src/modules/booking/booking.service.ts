@@ -60,22 +60,15 @@ export class BookingService {
   ) {}
 
   bookingsOfSpace(loaders: TenantsLoaders, spaceId: string, from: Date, to: Date, lang: Lang): Promise<SpaceBooking[]> {
-    if (to <= from) throw badUserInput(lang, '"to" must be after "from".');
-    if (to.getTime() - from.getTime() > MAX_BOOKINGS_WINDOW_DAYS * 86_400_000) {
-      throw badUserInput(lang, lang === 'fr' ? `Fenêtre de ${MAX_BOOKINGS_WINDOW_DAYS} jours au plus.` : `Window of at most ${MAX_BOOKINGS_WINDOW_DAYS} days.`);
-    }
+    if (to <= from) throw badUserInput(lang, 'TO_AFTER_FROM');
+    if (to.getTime() - from.getTime() > MAX_BOOKINGS_WINDOW_DAYS * 86_400_000) throw badUserInput(lang, 'WINDOW_TOO_LONG', { days: MAX_BOOKINGS_WINDOW_DAYS });
     return loaders.bookingsBySpaceRange.load({ spaceId, from, to });
   }
 
   /** Free slots of one local day (see freeSlots): one batched read of the day's live rows per request. */
   async availability(loaders: TenantsLoaders, space: SharedSpace, date: string, durationMinutes: number, lang: Lang): Promise<TimeSlot[]> {
     if (!Number.isInteger(durationMinutes) || durationMinutes < space.minDurationMinutes || durationMinutes > space.maxDurationMinutes) {
-      throw badUserInput(
-        lang,
-        lang === 'fr'
-          ? `durationMinutes : entre ${space.minDurationMinutes} et ${space.maxDurationMinutes} pour cet espace.`
-          : `durationMinutes: between ${space.minDurationMinutes} and ${space.maxDurationMinutes} for this space.`,
-      );
+      throw badUserInput(lang, 'DURATION_BETWEEN', { min: space.minDurationMinutes, max: space.maxDurationMinutes });
     }
     // A day and its neighbours: a booking of the evening before may still hold the morning with its buffer.
     const from = startOfLocalDay(addDays(date, -1));
@@ -208,7 +201,7 @@ export class BookingService {
 
   /** The caller's own live and past bookings overlapping [from, to). */
   async mine(identity: Identity, from: Date, to: Date, lang: Lang): Promise<SpaceBooking[]> {
-    if (to <= from) throw badUserInput(lang, '"to" must be after "from".');
+    if (to <= from) throw badUserInput(lang, 'TO_AFTER_FROM');
     if (identity.sub === null) return [];
     const holders = ownHolders(identity);
     const query = this.ds

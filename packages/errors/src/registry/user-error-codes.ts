@@ -1,9 +1,10 @@
-import { registerEnumType } from 'type-graphql';
+import type { Message } from './message';
 
 /**
- * The one catalogue of expected outcomes. Each code has a stable name (the contract with
- * front ends), a description for the schema, and a message in French and English.
- * Messages may use {placeholders} filled from the params of userError().
+ * The codes of expected outcomes, reported in `userErrors`. Each has a stable name (the contract
+ * with front ends), a description for the schema, and a message in French and English.
+ * Messages may use {placeholders} filled from the params of userError(); INVALID_INPUT's
+ * {reason} is one of INPUT_REASONS (input-reasons.ts), put into the caller's language.
  */
 export enum UserErrorCode {
   INVALID_INPUT = 'INVALID_INPUT',
@@ -35,13 +36,14 @@ export enum UserErrorCode {
   ALREADY_ASSIGNED = 'ALREADY_ASSIGNED',
 }
 
-interface CodeInfo {
-  description: string;
-  fr: string;
-  en: string;
+export interface UserErrorEntry extends Message {
+  readonly description: string;
 }
 
-export const USER_ERROR_CODES: Record<UserErrorCode, CodeInfo> = {
+/** The description of the enum UserErrorCode in the schema. */
+export const USER_ERROR_CODE_DESCRIPTION = 'Stable codes of expected outcomes, reported in userErrors.';
+
+export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
   INVALID_INPUT: {
     description: 'A field of the input is malformed or out of bounds.',
     fr: 'La valeur de « {field} » est invalide : {reason}.',
@@ -178,11 +180,3 @@ export const USER_ERROR_CODES: Record<UserErrorCode, CodeInfo> = {
     en: 'This artist is already assigned to this studio for some of these dates.',
   },
 };
-
-registerEnumType(UserErrorCode, {
-  name: 'UserErrorCode',
-  description: 'Stable codes of expected outcomes, reported in userErrors.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(USER_ERROR_CODES).map(([code, info]) => [code, { description: info.description }]),
-  ),
-});

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { USER_ERROR_CODE_DESCRIPTION, USER_ERROR_CODES, UserErrorCode, type UserError as UserErrorData } from '@maison/errors';
+
+/** The GraphQL types of the registry's user errors (@maison/errors stays free of type-graphql). */
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: USER_ERROR_CODE_DESCRIPTION,
+  valuesConfig: Object.fromEntries(Object.entries(USER_ERROR_CODES).map(([code, entry]) => [code, { description: entry.description }])),
+});
+
+@ObjectType({ description: 'An expected outcome that stopped a mutation: a stable code and a message.' })
+@Directive('@shareable')
+export class UserError implements UserErrorData {
+  @Field(() => UserErrorCode)
+  code!: UserErrorCode;
+
+  @Field({ description: 'Human-readable message in the language of the request.' })
+  message!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Path of the input field at fault, if any.' })
+  field?: string[] | null;
+}

@@ -1,6 +1,5 @@
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '@maison/errors';
-import { DateTimeScalar, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, USER_ERRORS_SIZE } from '@maison/kit';
+import { DateTimeScalar, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { CoworkingEvent, CoworkingEventKind } from './coworking-event.entity';
 
 /** A window [from, to) of events; either bound may be left out. One class, so the SDL lists from before to. */

@@ -1,5 +1,5 @@
 import { UserErrorCode } from '@maison/errors';
-import { isUuid, type Texts } from '@maison/kit';
+import { isUuid, type Texts } from '@maison/house';
 import type { RuleViolation } from '../../outcome';
 import type { CoworkingEventKind } from './coworking-event.entity';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
-import { addDays, isUuid, todayInHouse } from '@maison/kit';
+import { addDays, isUuid, todayInHouse } from '@maison/house';
 import type { CoworkingLoaders } from '../../services';
 import { ok, refuse, type Outcome } from '../../outcome';
 import { isSelfOrAdmin } from '../member/member.access';

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import type { Texts } from '@maison/kit';
+import type { Texts } from '@maison/house';
 import { invalid, type RuleViolation } from './violation';
 
 @InputType({ description: 'A text in both languages of the house: French required, English optional.' })

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserErrorCode } from '@maison/errors';
-import { isUuid, PG, pgCode, pgConstraint } from '@maison/kit';
+import { PG, pgCode, pgConstraint } from '@maison/kit';
+import { isUuid } from '@maison/house';
 import { invalid, type RuleViolation } from '../common/violation';
 import { holdReference, type Step, type VernissageHolds } from '../vernissage-hold/vernissage-holds';
 import { Exhibition } from './exhibition.entity';

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { badUserInput } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { paginate, todayInHouse, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
+import { paginate, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
+import { todayInHouse } from '@maison/house';
 import type { GalleryLoaders } from '../../services';
 import { lookupOf } from '../common/lookup';
 import { Exhibition } from './exhibition.entity';

@@ -1,5 +1,5 @@
 import { UserErrorCode } from '@maison/errors';
-import { addDays, isUuid, localDateOf, type Texts } from '@maison/kit';
+import { addDays, isUuid, localDateOf, type Texts } from '@maison/house';
 import { cleanTexts, isWellFormedText } from '../common/text-input';
 import { invalid, type RuleViolation } from '../common/violation';
 import { defaultVenue } from './venue';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
-import { isUuid, PG, pgCode, pgConstraint, todayInHouse, transactionWithRetry } from '@maison/kit';
+import { PG, pgCode, pgConstraint, transactionWithRetry } from '@maison/kit';
+import { isUuid, todayInHouse } from '@maison/house';
 import type { RuleViolation } from '../common/violation';
 import { StudioAssignment } from './studio-assignment.entity';
 

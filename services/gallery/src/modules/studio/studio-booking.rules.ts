@@ -1,5 +1,5 @@
 import { UserErrorCode } from '@maison/errors';
-import { isUuid } from '@maison/kit';
+import { isUuid } from '@maison/house';
 import { isWellFormedText } from '../common/text-input';
 import { invalid, type RuleViolation } from '../common/violation';
 

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { USER_ERROR_CODES, UserErrorCode } from '@maison/errors';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import type { RuleViolation } from '../common/violation';
 import { LedgerNotConfiguredError, type HoldRequest, type LedgerError, type SpaceLedger } from './space-ledger';
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { DEV_SIGNING_SECRET } from '@maison/config';
 import { verifyRequest, type Identity } from '@maison/auth';
-import { houseInstant, toHouseIso } from '@maison/kit';
+import { houseInstant, toHouseIso } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, startTestSubgraph, withClient } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { allWeek, createSpace, futureHour, minutes, someTenant } from '../../test-fixtures';

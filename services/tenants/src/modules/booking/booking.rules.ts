@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { UserErrorCode, type MessageParams } from '@maison/errors';
-import { addDays, HOUSE_TZ, localDateOf, startOfLocalDay } from '@maison/kit';
+import { addDays, HOUSE_TZ, localDateOf, startOfLocalDay } from '@maison/house';
 import type { OpeningHoursRow } from '../house/opening-hours';
 
 /** The rules of one space, as stored on shared_space. */

@@ -1,5 +1,5 @@
 import { UserErrorCode } from '@maison/errors';
-import { isUuid } from '@maison/kit';
+import { isUuid } from '@maison/house';
 import type { RuleViolation } from './booking.rules';
 
 // Control characters (C0, DEL, C1) and the Unicode line/paragraph separators never belong in a title.

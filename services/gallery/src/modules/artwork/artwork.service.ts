@@ -2,9 +2,8 @@ import type { DataSource } from 'typeorm';
 import { UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
 import { paginate, type Page, type PageArgs, updateReturning } from '@maison/kit';
-import { isUuid } from '@maison/house';
+import { invalid, isUuid, type RuleViolation } from '@maison/house';
 import { idFilter } from '../common/lookup';
-import { invalid, type RuleViolation } from '../common/violation';
 import { Artwork, ArtworkAvailability } from './artwork.entity';
 
 export interface ArtworkFilter {

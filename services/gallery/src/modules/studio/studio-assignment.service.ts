@@ -3,8 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint, transactionWithRetry } from '@maison/kit';
-import { isUuid, todayInHouse } from '@maison/house';
-import type { RuleViolation } from '../common/violation';
+import { isUuid, type RuleViolation, todayInHouse } from '@maison/house';
 import { StudioAssignment } from './studio-assignment.entity';
 
 export interface AssignmentRequest {

@@ -131,6 +131,20 @@ describe('bookSharedSpace rules through GraphQL', () => {
     expect(await codesOf(someTenant(), slot(spaceId, start, 60, { title: `Dîner d’équipe 🍲 ${'é'.repeat(150)}` }))).toEqual([]);
   });
 
+  it('refuses half of a surrogate pair in a title or an idempotency key, with the code and message coworking and the gallery use', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const input = slot(spaceId, futureHour(3, 10), 60, { title: 'Dîner \uD800' });
+    expect((await book(someTenant(), input, 'fr')).data!.bookSharedSpace).toEqual({
+      booking: null,
+      userErrors: [{ code: 'INVALID_INPUT', message: 'La valeur de « title » est invalide : caractères invalides / invalid characters.', field: ['input', 'title'] }],
+    });
+    expect((await book(someTenant(), input, 'en')).data!.bookSharedSpace.userErrors).toEqual([
+      { code: 'INVALID_INPUT', message: 'The value of "title" is invalid: caractères invalides / invalid characters.', field: ['input', 'title'] },
+    ]);
+    expect(await codesOf(someTenant(), slot(spaceId, futureHour(3, 10), 60, { idempotencyKey: 'clé-\uDC00' }))).toEqual(['INVALID_INPUT']);
+    expect(await codesOf(someTenant(), slot(spaceId, futureHour(3, 10), 60, { title: 'Dîner 🍲' }))).toEqual([]);
+  });
+
   it('counts a weekly quota per holder and week; ADMIN is not limited', async () => {
     const spaceId = await createSpace(graph.ds, { weeklyQuotaMinutes: 120 });
     const holder = someTenant();

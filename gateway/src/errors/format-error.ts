@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
 import { currentRequestScope, currentLang } from '../request-scope';
 import { gatewayMessage } from './messages';

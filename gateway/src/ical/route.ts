@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { LANGS, negotiateLang, type Lang } from '@maison/config';
-import { addDays, isLocalDate, sendJson, todayInHouse } from '@maison/kit';
+import { addDays, isLocalDate, todayInHouse } from '@maison/house';
+import { sendJson } from '@maison/http';
 import type { GatewayContext } from '../context';
 import { buildCalendar } from './ics';
 import { CalendarFeedError, houseCalendarEvents } from './house-calendar';

@@ -1,5 +1,3 @@
-import { registerEnumType } from 'type-graphql';
-
 /**
  * The one catalogue of expected outcomes. Each code has a stable name (the contract with
  * front ends), a description for the schema, and a message in French and English.
@@ -178,11 +176,3 @@ export const USER_ERROR_CODES: Record<UserErrorCode, CodeInfo> = {
     en: 'This artist is already assigned to this studio for some of these dates.',
   },
 };
-
-registerEnumType(UserErrorCode, {
-  name: 'UserErrorCode',
-  description: 'Stable codes of expected outcomes, reported in userErrors.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(USER_ERROR_CODES).map(([code, info]) => [code, { description: info.description }]),
-  ),
-});

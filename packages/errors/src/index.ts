@@ -1,5 +1,3 @@
-import 'reflect-metadata';
-
 export * from './codes';
 export * from './user-error';
 export * from './graphql-errors';

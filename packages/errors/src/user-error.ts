@@ -1,17 +1,10 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
 import type { Lang } from '@maison/config';
 import { USER_ERROR_CODES, UserErrorCode } from './codes';
 
-@ObjectType({ description: 'An expected outcome that stopped a mutation: a stable code and a message.' })
-@Directive('@shareable')
-export class UserError {
-  @Field(() => UserErrorCode)
-  code!: UserErrorCode;
-
-  @Field({ description: 'Human-readable message in the language of the request.' })
-  message!: string;
-
-  @Field(() => [String], { nullable: true, description: 'Path of the input field at fault, if any.' })
+/** An expected outcome that stopped a mutation, as a payload's userErrors carry it (its GraphQL type is @maison/kit's UserError). */
+export interface UserError {
+  code: UserErrorCode;
+  message: string;
   field?: string[] | null;
 }
 
@@ -27,9 +20,5 @@ export function userError(
   lang: Lang,
   options: { field?: string[]; params?: MessageParams } = {},
 ): UserError {
-  const error = new UserError();
-  error.code = code;
-  error.message = formatMessage(code, lang, options.params);
-  error.field = options.field ?? null;
-  return error;
+  return { code, message: formatMessage(code, lang, options.params), field: options.field ?? null };
 }

@@ -8,13 +8,24 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { ANONYMOUS, HEADERS, verifyRequest, SignatureError, type Identity } from '@maison/auth';
 import { commonSpec, readConfig, readConfigOrExit, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
+import {
+  createLogger,
+  executeApollo,
+  parseGraphQLBody,
+  PayloadTooLargeError,
+  readBody,
+  sendJson,
+  sendText,
+  startHttpServer,
+  stopOnSignals,
+  type Logger,
+  type RunningServer,
+} from '@maison/http';
+import type { RequestScope } from '@maison/house';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
-import type { RequestScope, SubgraphContext } from './context';
-import { executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText } from './http';
-import { createLogger, type Logger } from './logger';
-import { startHttpServer, stopOnSignals, type RunningServer } from './http-server';
+import type { SubgraphContext } from './context';
 
 export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   name: string;

@@ -1,7 +1,7 @@
-import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 import { DateTime as Luxon } from 'luxon';
 import type { Lang } from '@maison/config';
-import { isLocalDate, toHouseIso } from './time';
+import { isLocalDate } from './time';
 
 /** Why a value is not one of a scalar, in both languages of the house. */
 export type ScalarProblem = Record<Lang, string>;
@@ -64,33 +64,3 @@ export const SCALAR_RULES: ReadonlyMap<string, ScalarRule<unknown>> = new Map<st
 
 /** The value of a literal as a rule sees it: strings as they are, anything else as its JSON value. */
 export const literalValue = (ast: ValueNode): unknown => (ast.kind === Kind.STRING ? ast.value : valueFromASTUntyped(ast));
-
-/** A subgraph's parse of a rule: the value, or BAD_USER_INPUT (English: the gateway has already answered the caller in its language). */
-function parsed<T>(rule: ScalarRule<T>, value: unknown): T {
-  const result = rule.parse(value);
-  if ('problem' in result) throw new GraphQLError(`${rule.name}: ${result.problem.en}`, { extensions: { code: 'BAD_USER_INPUT' } });
-  return result.value;
-}
-
-export const DateTimeScalar = new GraphQLScalarType<Date, string>({
-  name: DATE_TIME_RULE.name,
-  description: DATE_TIME_RULE.description,
-  serialize(value) {
-    const date = value instanceof Date ? value : new Date(value as string);
-    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
-    return toHouseIso(date);
-  },
-  parseValue: (value) => parsed(DATE_TIME_RULE, value),
-  parseLiteral: (ast) => parsed(DATE_TIME_RULE, literalValue(ast)),
-});
-
-export const LocalDateScalar = new GraphQLScalarType<string, string>({
-  name: LOCAL_DATE_RULE.name,
-  description: LOCAL_DATE_RULE.description,
-  serialize(value) {
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return parsed(LOCAL_DATE_RULE, value);
-  },
-  parseValue: (value) => parsed(LOCAL_DATE_RULE, value),
-  parseLiteral: (ast) => parsed(LOCAL_DATE_RULE, literalValue(ast)),
-});

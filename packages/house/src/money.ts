@@ -1,0 +1,6 @@
+import type { Lang } from '@maison/config';
+
+/** An amount in the smallest unit of its currency, written for a language: "25,00 $" in French, "$25.00" in English. */
+export function formatMoney(amountCents: number, lang: Lang, currency = 'CAD'): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'currency', currency }).format(amountCents / 100);
+}

@@ -1,0 +1,32 @@
+import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { DATE_TIME_RULE, literalValue, LOCAL_DATE_RULE, toHouseIso, type ScalarRule } from '@maison/house';
+
+/** A subgraph's parse of a rule: the value, or BAD_USER_INPUT (English: the gateway has already answered the caller in its language). */
+function parsed<T>(rule: ScalarRule<T>, value: unknown): T {
+  const result = rule.parse(value);
+  if ('problem' in result) throw new GraphQLError(`${rule.name}: ${result.problem.en}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return result.value;
+}
+
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: DATE_TIME_RULE.name,
+  description: DATE_TIME_RULE.description,
+  serialize(value) {
+    const date = value instanceof Date ? value : new Date(value as string);
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
+    return toHouseIso(date);
+  },
+  parseValue: (value) => parsed(DATE_TIME_RULE, value),
+  parseLiteral: (ast) => parsed(DATE_TIME_RULE, literalValue(ast)),
+});
+
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  name: LOCAL_DATE_RULE.name,
+  description: LOCAL_DATE_RULE.description,
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return parsed(LOCAL_DATE_RULE, value);
+  },
+  parseValue: (value) => parsed(LOCAL_DATE_RULE, value),
+  parseLiteral: (ast) => parsed(LOCAL_DATE_RULE, literalValue(ast)),
+});

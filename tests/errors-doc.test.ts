@@ -14,7 +14,9 @@ describe('docs/errors.md', () => {
   it('lists every code with its kind, and the messages of both languages', () => {
     for (const code of Object.values(UserErrorCode)) expect(committed).toContain(`| \`${code}\` | \`userErrors[].code\` |`);
     for (const code of Object.keys(GRAPHQL_ERROR_CODES)) expect(committed).toContain(`| \`${code}\` | \`errors[].extensions.code\` |`);
-    expect(committed).toContain('| `TIMEOUT` | the subgraph did not answer within its timeout | `subgraph` | Le service « {subgraph} » n’a pas répondu à temps');
+    expect(committed).toContain(
+      '| `TIMEOUT` | the subgraph did not answer within its timeout | `subgraph` | Le service « {subgraph} » n’a pas répondu à temps',
+    );
     expect(committed).toContain('| `LEDGER_NOT_CONFIGURED` |');
   });
 });

@@ -22,15 +22,16 @@ const DATA_FILES: Record<string, string> = {
   'services/gallery/src/seed-data.ts': 'seed data: artists, artworks, exhibitions, studios',
   'services/gallery/src/modules/exhibition/venue.ts': 'the name of a venue shown as a place',
   'services/gallery/src/modules/artwork/price-label.ts': 'the label shown in place of a price',
-  'packages/kit/src/money.ts': 'locales of Intl.NumberFormat, not words',
+  'packages/house/src/money.ts': 'locales of Intl.NumberFormat, not words',
 };
 /** Errors without a code: faults of the house, which every subgraph and the gateway mask in production. */
 const INTERNAL_FAULTS: Record<string, string> = {
-  'packages/kit/src/scalars.ts': 'a DateTime that cannot be serialized (a bug, masked)',
+  'packages/kit/src/scalar-types.ts': 'a DateTime that cannot be serialized (a bug, masked)',
   'packages/kit/src/service-client.ts': 'a failed service-to-service call (masked, its cause logged)',
 };
 
-const isSource = (file: string) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts') && !/test-fixtures\.ts$|\/test-support\//.test(file);
+const isSource = (file: string) =>
+  file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts') && !/test-fixtures\.ts$|\/test-support\//.test(file);
 
 function sources(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -62,14 +63,18 @@ describe('messages written in one place', () => {
   });
 
   it('knows the shapes it refuses', () => {
-    expect(["lang === 'fr' ? 'Fenêtre' : 'Window'", "ctx.lang !== 'en' ? a : b", "'fr' === lang ? a : b"].map((s) => LANG_TERNARY.test(s))).toEqual([true, true, true]);
+    expect(["lang === 'fr' ? 'Fenêtre' : 'Window'", "ctx.lang !== 'en' ? a : b", "'fr' === lang ? a : b"].map((s) => LANG_TERNARY.test(s))).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(LANG_TERNARY.test("const lang: Lang = 'fr';")).toBe(false);
     expect([FR_EN_TEXT.test("{ fr: 'Introuvable.', en: 'Not found.' }"), FR_EN_TEXT.test('{ fr: string }')]).toEqual([true, false]);
-    expect(["throw new GraphQLError('Malformed JSON body.')", "errors: [{ message: 'Malformed JSON body.' }]", 'message: codeMessage(code)'].map((s) => LITERAL_MESSAGE.test(s))).toEqual([
-      true,
-      true,
-      false,
-    ]);
+    expect(
+      ["throw new GraphQLError('Malformed JSON body.')", "errors: [{ message: 'Malformed JSON body.' }]", 'message: codeMessage(code)'].map((s) =>
+        LITERAL_MESSAGE.test(s),
+      ),
+    ).toEqual([true, true, false]);
   });
 
   it('picks no words by language in the code: the registry does', () => {

@@ -1,5 +1,5 @@
 import { signRequest, ANONYMOUS } from '@maison/auth';
-import { addDays, todayInHouse } from '@maison/kit';
+import { addDays, todayInHouse } from '@maison/house';
 import { admin, asTenant, startGraph, tokenFor, type RunningGraph } from '@maison/testing';
 import jwt from 'jsonwebtoken';
 import ICAL from 'ical.js';

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { codeMessage } from '@maison/errors';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
 import { currentRequestScope, currentLang } from '../request-scope';
 import { SubgraphUnavailableError } from './subgraph-unavailable';

@@ -2,7 +2,10 @@ import { badUserInput, codeMessage, forbidden, reasonMessage, serviceUnavailable
 
 describe('the builders of GraphQL errors', () => {
   it('give each error its code and its message in the caller’s language', () => {
-    expect([unauthenticated('fr').message, unauthenticated('fr').extensions]).toEqual(['Authentification requise ou jeton invalide.', { code: 'UNAUTHENTICATED' }]);
+    expect([unauthenticated('fr').message, unauthenticated('fr').extensions]).toEqual([
+      'Authentification requise ou jeton invalide.',
+      { code: 'UNAUTHENTICATED' },
+    ]);
     expect(forbidden('en').message).toBe('This action is not allowed.');
     expect(forbidden('fr', 'MEMBERS_OF_ESPACE_KO_ONLY').message).toBe('Action non permise. Réservé aux membres de l’Espace KO.');
     const window = badUserInput('en', 'WINDOW_TOO_LONG', { days: 92 });

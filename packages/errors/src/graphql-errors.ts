@@ -15,13 +15,23 @@ export function codeMessage<C extends GraphQLErrorCode, K extends MessageKey<C>>
 }
 
 /** The message of a value of extensions.reason, in the caller's language. */
-export function reasonMessage<C extends GraphQLErrorCode, R extends ReasonOf<C>>(code: C, reason: R, lang: Lang, ...[params]: ParamsArg<ReasonAt<C, R>>): string {
+export function reasonMessage<C extends GraphQLErrorCode, R extends ReasonOf<C>>(
+  code: C,
+  reason: R,
+  lang: Lang,
+  ...[params]: ParamsArg<ReasonAt<C, R>>
+): string {
   const reasons = (GRAPHQL_ERROR_CODES[code] as { reasons?: Messages }).reasons ?? {};
   return render(reasons[reason]!, lang, params as Params | undefined);
 }
 
 /** A GraphQL error with its code and one of its messages, in the caller's language. */
-export function graphqlError<C extends GraphQLErrorCode, K extends MessageKey<C>>(code: C, key: K, lang: Lang, ...[params]: ParamsArg<MessageAt<C, K>>): GraphQLError {
+export function graphqlError<C extends GraphQLErrorCode, K extends MessageKey<C>>(
+  code: C,
+  key: K,
+  lang: Lang,
+  ...[params]: ParamsArg<MessageAt<C, K>>
+): GraphQLError {
   return new GraphQLError(messageOf(code, key, lang, params as Params | undefined), { extensions: { code } });
 }
 

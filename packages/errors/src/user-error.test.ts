@@ -2,7 +2,11 @@ import { inputReason, userError, UserErrorCode } from './index';
 
 describe('userError', () => {
   it('writes a message in the caller’s language, French by default in the registry', () => {
-    expect(userError(UserErrorCode.TOO_LONG, 'fr', { params: { minutes: 90 } })).toEqual({ code: 'TOO_LONG', message: 'La durée maximale est de 90 minutes.', field: null });
+    expect(userError(UserErrorCode.TOO_LONG, 'fr', { params: { minutes: 90 } })).toEqual({
+      code: 'TOO_LONG',
+      message: 'La durée maximale est de 90 minutes.',
+      field: null,
+    });
     expect(userError(UserErrorCode.TOO_LONG, 'en', { params: { minutes: 90 }, field: ['input', 'endsAt'] })).toEqual({
       code: 'TOO_LONG',
       message: 'The maximum duration is 90 minutes.',
@@ -20,6 +24,8 @@ describe('userError', () => {
   });
 
   it('passes a reason that is not one of the registry (another subgraph’s words) as it is', () => {
-    expect(userError(UserErrorCode.INVALID_INPUT, 'en', { params: { field: 'x', reason: 'as the ledger said' } }).message).toBe('The value of "x" is invalid: as the ledger said.');
+    expect(userError(UserErrorCode.INVALID_INPUT, 'en', { params: { field: 'x', reason: 'as the ledger said' } }).message).toBe(
+      'The value of "x" is invalid: as the ledger said.',
+    );
   });
 });

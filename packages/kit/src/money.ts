@@ -1,5 +1,6 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Lang } from '@maison/config';
+import { formatMoney } from '@maison/house';
 
 @ObjectType({ description: 'An amount of money in the smallest unit of its currency.' })
 @Directive('@shareable')
@@ -14,12 +15,10 @@ export class Money {
   formatted!: string;
 }
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-CA', en: 'en-CA' };
-
 export function money(amountCents: number, lang: Lang, currency = 'CAD'): Money {
   const m = new Money();
   m.amountCents = amountCents;
   m.currency = currency;
-  m.formatted = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency }).format(amountCents / 100);
+  m.formatted = formatMoney(amountCents, lang, currency);
   return m;
 }

@@ -9,13 +9,24 @@ import type { DataSource } from 'typeorm';
 import { ANONYMOUS, HEADERS, verifyRequest, SignatureError, type Identity } from '@maison/auth';
 import { commonSpec, LANGS, negotiateLang, readConfig, readConfigOrExit, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
 import { codeMessage, SIGNATURE_PROBLEMS, type SignatureProblemKey } from '@maison/errors';
+import {
+  createLogger,
+  executeApollo,
+  parseGraphQLBody,
+  PayloadTooLargeError,
+  readBody,
+  sendJson,
+  sendText,
+  startHttpServer,
+  stopOnSignals,
+  type Logger,
+  type RunningServer,
+} from '@maison/http';
+import type { RequestScope } from '@maison/house';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
-import type { RequestScope, SubgraphContext } from './context';
-import { executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText } from './http';
-import { createLogger, type Logger } from './logger';
-import { startHttpServer, stopOnSignals, type RunningServer } from './http-server';
+import type { SubgraphContext } from './context';
 import { requestLang, runInLang } from './request-lang';
 
 export interface SubgraphModule<Services = unknown, Loaders = unknown> {

@@ -15,12 +15,20 @@ export const ERRORS_DOC_FILE = 'docs/errors.md';
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (...cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
 const table = (head: string[], rows: string[][]) => [row(...head), `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => row(...r))].join('\n');
-const params = (m: Message) => placeholdersOf(`${m.fr} ${m.en}`).map((p) => `\`${p}\``).join(', ');
+const params = (m: Message) =>
+  placeholdersOf(`${m.fr} ${m.en}`)
+    .map((p) => `\`${p}\``)
+    .join(', ');
 const status = (e: GraphQLCodeEntry) => (e.httpNote ? `${e.httpStatus} (${e.httpNote})` : String(e.httpStatus));
 
 function summary(): string {
   const users = Object.entries(USER_ERROR_CODES).map(([code, e]) => [`\`${code}\``, '`userErrors[].code`', '200', e.description]);
-  const graphql = Object.entries(GRAPHQL_ERROR_CODES).map(([code, e]: [string, GraphQLCodeEntry]) => [`\`${code}\``, '`errors[].extensions.code`', status(e), e.description]);
+  const graphql = Object.entries(GRAPHQL_ERROR_CODES).map(([code, e]: [string, GraphQLCodeEntry]) => [
+    `\`${code}\``,
+    '`errors[].extensions.code`',
+    status(e),
+    e.description,
+  ]);
   return table(['code', 'kind', 'HTTP status', 'description'], [...users, ...graphql]);
 }
 
@@ -31,7 +39,8 @@ function userErrors(): string {
 
 function graphqlCode(code: string, e: GraphQLCodeEntry): string {
   const parts = [`### \`${code}\``, '', e.description, '', `HTTP status: ${status(e)}.`];
-  if (e.writtenBy === 'apollo') parts.push('', 'Message: written by Apollo Server (GraphQL.js for parse and validation errors) in English, and passed on as it is.');
+  if (e.writtenBy === 'apollo')
+    parts.push('', 'Message: written by Apollo Server (GraphQL.js for parse and validation errors) in English, and passed on as it is.');
   const messages = Object.entries(e.messages);
   if (messages.length > 0) {
     const rows = messages.map(([name, m]) => [name === 'default' ? '(default)' : `\`${name}\``, m.description ?? '', params(m), m.fr, m.en]);
@@ -46,7 +55,10 @@ function graphqlCode(code: string, e: GraphQLCodeEntry): string {
 }
 
 function fragments(entries: Record<string, Message>): string {
-  return table(['name', 'parameters', 'fr', 'en'], Object.entries(entries).map(([name, m]) => [`\`${name}\``, params(m), m.fr, m.en]));
+  return table(
+    ['name', 'parameters', 'fr', 'en'],
+    Object.entries(entries).map(([name, m]) => [`\`${name}\``, params(m), m.fr, m.en]),
+  );
 }
 
 export function errorsDoc(): string {

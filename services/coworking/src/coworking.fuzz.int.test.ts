@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph, unexpectedErrors } from '@maison/testing';
 import { coworkingModule } from './module';
 import { MEMBER_SLUGS } from './seed';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { verifyRequest, type Identity } from '@maison/auth';
 import { DEV_SIGNING_SECRET } from '@maison/config';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { endsOnFor } from './modules/membership/membership.dates';
 
 /** Test-only helpers of the coworking subgraph (excluded from the build). */

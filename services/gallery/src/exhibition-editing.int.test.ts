@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { stableId, toHouseIso } from '@maison/kit';
+import { stableId, toHouseIso } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, asTenant, startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import { at, data, day, type GalleryGraph } from './test-support/fixtures';

@@ -1,4 +1,4 @@
-import { addDays, stableId, todayInHouse } from '@maison/kit';
+import { addDays, stableId, todayInHouse } from '@maison/house';
 import { startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import type { GalleryLoaders, GalleryServices } from './services';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, isLocalDate, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, isLocalDate, stableId, todayInHouse } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph, unexpectedErrors, withRoles } from '@maison/testing';
 import { galleryModule } from './module';
 import { holdTitle } from './modules/exhibition/exhibition.placement';

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { createLogger, ServiceClient, type SubgraphConfig } from '@maison/kit';
+import { ServiceClient, type SubgraphConfig } from '@maison/kit';
+import { createLogger } from '@maison/http';
 import { ArtistService } from './modules/artist/artist.service';
 import { artistLoaders } from './modules/artist/artist.loader';
 import { ArtworkService } from './modules/artwork/artwork.service';

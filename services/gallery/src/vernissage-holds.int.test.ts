@@ -1,4 +1,5 @@
-import { stableId, toHouseIso, type Logger } from '@maison/kit';
+import { stableId, toHouseIso } from '@maison/house';
+import type { Logger } from '@maison/http';
 import { admin, startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import { at, data, day, type GalleryGraph } from './test-support/fixtures';

@@ -28,7 +28,10 @@ const error = (message: string, code: string) => ({ errors: [{ message, extensio
 describe('the refusals of a subgraph', () => {
   it('refuses an unsigned request in French by default, in English when asked', async () => {
     const body = JSON.stringify({ query: '{ house { name } }' });
-    expect(await post(body)).toEqual({ status: 401, body: error('Les requêtes doivent passer par la passerelle (signature de la passerelle absente).', 'UNAUTHENTICATED') });
+    expect(await post(body)).toEqual({
+      status: 401,
+      body: error('Les requêtes doivent passer par la passerelle (signature de la passerelle absente).', 'UNAUTHENTICATED'),
+    });
     expect(await post(body, { 'accept-language': 'en-CA,en;q=0.9' })).toEqual({
       status: 401,
       body: error('Requests must come through the gateway (missing gateway signature).', 'UNAUTHENTICATED'),
@@ -51,7 +54,10 @@ describe('the refusals of a subgraph', () => {
   });
 
   it('answers an unknown path with NOT_FOUND', async () => {
-    expect(await post('{}', { 'accept-language': 'en' }, '/graphq')).toEqual({ status: 404, body: error('Nothing at this address: the GraphQL endpoint is /graphql.', 'NOT_FOUND') });
+    expect(await post('{}', { 'accept-language': 'en' }, '/graphq')).toEqual({
+      status: 404,
+      body: error('Nothing at this address: the GraphQL endpoint is /graphql.', 'NOT_FOUND'),
+    });
   });
 
   it('refuses a scalar value in the signed language', async () => {

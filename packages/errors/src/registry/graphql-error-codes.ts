@@ -24,4 +24,6 @@ export type MessageAt<C extends GraphQLErrorCode, K extends MessageKey<C>> = Ext
 
 /** The values of a code's extensions.reason. */
 export type ReasonOf<C extends GraphQLErrorCode> = Codes[C] extends { reasons: infer R } ? keyof R & string : never;
-export type ReasonAt<C extends GraphQLErrorCode, R extends ReasonOf<C>> = Codes[C] extends { reasons: infer All } ? Extract<All[R & keyof All], Message> : never;
+export type ReasonAt<C extends GraphQLErrorCode, R extends ReasonOf<C>> = Codes[C] extends { reasons: infer All }
+  ? Extract<All[R & keyof All], Message>
+  : never;

@@ -15,7 +15,7 @@ export type ParamsOf<T extends string> = string extends T
   ? Record<string, ParamValue>
   : T extends `${string}{${infer Name}}${infer Rest}`
     ? { [K in Name]: ParamValue } & ParamsOf<Rest>
-    : {};
+    : Record<never, never>;
 
 /** The parameters of a message: those of its French and of its English. */
 export type ParamsOfMessage<M extends Message> = ParamsOf<M['fr']> & ParamsOf<M['en']>;

@@ -32,7 +32,7 @@ export const OUTAGE_CODES = {
       REQUEST_REFUSED: {
         description: 'the subgraph refused the gateway’s own request (HTTP 4xx without GraphQL errors, or a refused signature)',
         fr: 'Le service « {subgraph} » a refusé la requête de la passerelle ; ses données manquent dans cette réponse.',
-        en: 'The {subgraph} service refused the gateway\'s request; its data is missing from this response.',
+        en: "The {subgraph} service refused the gateway's request; its data is missing from this response.",
       },
       INVALID_RESPONSE: {
         description: 'the answer is not a GraphQL response (an HTML error page, a 404 of a proxy)',
@@ -42,8 +42,7 @@ export const OUTAGE_CODES = {
     },
   },
   SERVICE_UNAVAILABLE: {
-    description:
-      'A write in a shared space needs the ledger of the tenants subgraph, which could not be used: nothing was saved; extensions.reason says why.',
+    description: 'A write in a shared space needs the ledger of the tenants subgraph, which could not be used: nothing was saved; extensions.reason says why.',
     httpStatus: 200,
     writtenBy: 'house',
     messages: {},

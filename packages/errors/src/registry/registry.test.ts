@@ -1,4 +1,14 @@
-import { GRAPHQL_ERROR_CODES, INPUT_REASONS, placeholdersOf, render, SCALAR_PROBLEMS, SIGNATURE_PROBLEMS, USER_ERROR_CODES, UserErrorCode, type Message } from './index';
+import {
+  GRAPHQL_ERROR_CODES,
+  INPUT_REASONS,
+  placeholdersOf,
+  render,
+  SCALAR_PROBLEMS,
+  SIGNATURE_PROBLEMS,
+  USER_ERROR_CODES,
+  UserErrorCode,
+  type Message,
+} from './index';
 
 /** Every message of the registry, named for the failure report. */
 function allMessages(): [string, Message][] {
@@ -34,8 +44,10 @@ describe('the registry of codes and messages', () => {
 
   it('describes every variant and every reason, which a code picks among several', () => {
     for (const [code, entry] of Object.entries(GRAPHQL_ERROR_CODES)) {
-      for (const [name, m] of Object.entries(entry.messages as Record<string, Message>)) if (name !== 'default') expect([code, name, Boolean(m.description)]).toEqual([code, name, true]);
-      for (const [reason, m] of Object.entries((entry as { reasons?: Record<string, Message> }).reasons ?? {})) expect([code, reason, Boolean(m.description)]).toEqual([code, reason, true]);
+      for (const [name, m] of Object.entries(entry.messages as Record<string, Message>))
+        if (name !== 'default') expect([code, name, Boolean(m.description)]).toEqual([code, name, true]);
+      for (const [reason, m] of Object.entries((entry as { reasons?: Record<string, Message> }).reasons ?? {}))
+        expect([code, reason, Boolean(m.description)]).toEqual([code, reason, true]);
     }
   });
 

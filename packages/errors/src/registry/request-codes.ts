@@ -3,7 +3,8 @@ import type { GraphQLCodeEntry } from './code-entry';
 /** Who may call, whether the request can be read, and the house's own faults. */
 export const REQUEST_CODES = {
   UNAUTHENTICATED: {
-    description: 'No token where one is needed, or a bad or expired one: sign in again. Asked directly, a subgraph answers it to a request the gateway did not sign.',
+    description:
+      'No token where one is needed, or a bad or expired one: sign in again. Asked directly, a subgraph answers it to a request the gateway did not sign.',
     httpStatus: 401,
     httpNote: '200 inside a partial answer',
     writtenBy: 'house',
@@ -43,7 +44,10 @@ export const REQUEST_CODES = {
     httpStatus: 404,
     writtenBy: 'house',
     messages: {
-      default: { fr: 'Aucune ressource à cette adresse : le point d’accès GraphQL est /graphql.', en: 'Nothing at this address: the GraphQL endpoint is /graphql.' },
+      default: {
+        fr: 'Aucune ressource à cette adresse : le point d’accès GraphQL est /graphql.',
+        en: 'Nothing at this address: the GraphQL endpoint is /graphql.',
+      },
     },
   },
   PAYLOAD_TOO_LARGE: {

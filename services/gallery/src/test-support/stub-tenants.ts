@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { verifyRequest, type Identity } from '@maison/auth';
 import { DEV_SIGNING_SECRET } from '@maison/config';
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 
 /**
  * Test-only: the tenants subgraph's hold API played by a small HTTP peer. It checks the gallery's

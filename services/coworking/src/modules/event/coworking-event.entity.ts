@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, costWeight, DateTimeScalar, tr, type Texts } from '@maison/kit';
+import { connectionType, costWeight, DateTimeScalar } from '@maison/kit';
+import { tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 import { SharedSpace } from '../space/shared-space.entity';
 

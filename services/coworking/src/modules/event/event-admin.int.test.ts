@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
-import { stableId, toHouseIso } from '@maison/kit';
+import { stableId, toHouseIso } from '@maison/house';
 import { admin, anonymous, asTenant, startTestSubgraph } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';

@@ -1,5 +1,5 @@
-import type { Logger } from '@maison/kit';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import type { Logger } from '@maison/http';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { admin, startTestSubgraph } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CONNECTION_SIZE } from '@maison/kit';
+import { adminOnly, errorsOf, type Outcome } from '@maison/house';
 import type { Context } from '../../context';
-import { adminOnly, errorsOf, type Outcome } from '../../outcome';
 import { CoworkingEvent, CoworkingEventConnection } from './coworking-event.entity';
 import {
   CancelCoworkingEventPayload,
@@ -42,7 +42,7 @@ export class EventResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateCoworkingEventInput) input: CreateCoworkingEventInput,
   ): Promise<CreateCoworkingEventPayload> {
-    adminOnly(ctx.identity, ctx.lang);
+    adminOnly(ctx);
     return payload(CreateCoworkingEventPayload, await ctx.services.eventAdmin.create(input, ctx.lang), ctx);
   }
 
@@ -54,13 +54,13 @@ export class EventResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCoworkingEventInput) input: UpdateCoworkingEventInput,
   ): Promise<UpdateCoworkingEventPayload> {
-    adminOnly(ctx.identity, ctx.lang);
+    adminOnly(ctx);
     return payload(UpdateCoworkingEventPayload, await ctx.services.eventAdmin.update(id, input, ctx.lang), ctx);
   }
 
   @Mutation(() => CancelCoworkingEventPayload, { description: 'ADMIN: cancels an event and frees its shared space.' })
   async cancelCoworkingEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CancelCoworkingEventPayload> {
-    adminOnly(ctx.identity, ctx.lang);
+    adminOnly(ctx);
     return payload(CancelCoworkingEventPayload, await ctx.services.eventAdmin.cancel(id, ctx.lang), ctx);
   }
 }

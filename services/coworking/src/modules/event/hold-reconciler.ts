@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { backoff, sleep } from '../../retry';
 import { holdReferenceOf, type SpaceHolds } from './space-holds';
 

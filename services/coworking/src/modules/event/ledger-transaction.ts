@@ -2,8 +2,8 @@ import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Lang } from '@maison/config';
 import { serviceUnavailable, UserErrorCode } from '@maison/errors';
-import type { Logger } from '@maison/kit';
-import type { Outcome, RuleViolation } from '../../outcome';
+import type { Logger } from '@maison/http';
+import type { Outcome, RuleViolation } from '@maison/house';
 import { compensate } from '../../retry';
 import type { HoldAnswer } from './space-holds';
 

@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { assumedSize, connectionType, LocalDateScalar, tr, type Texts } from '@maison/kit';
+import { assumedSize, connectionType, LocalDateScalar } from '@maison/kit';
+import { tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 import { Membership } from '../membership/membership.entity';
 

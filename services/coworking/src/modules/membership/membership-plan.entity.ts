@@ -1,6 +1,7 @@
 import { Ctx, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { money, Money, tr, type Texts } from '@maison/kit';
+import { money, Money } from '@maison/kit';
+import { tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 
 export enum MembershipPlanCode {

@@ -1,6 +1,7 @@
 import { Ctx, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { DateTimeScalar, LocalDateScalar, todayInHouse } from '@maison/kit';
+import { DateTimeScalar, LocalDateScalar } from '@maison/kit';
+import { todayInHouse } from '@maison/house';
 import type { Context } from '../../context';
 import { Member } from '../member/member.entity';
 import { MembershipPlan } from './membership-plan.entity';

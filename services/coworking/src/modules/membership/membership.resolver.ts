@@ -1,7 +1,8 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { assumedSize } from '@maison/kit';
+import { adminOnly, errorsOf, signedIn } from '@maison/house';
 import type { Context } from '../../context';
-import { actingMember, adminOnly, errorsOf, signedIn } from '../../outcome';
+import { actingMember } from '../../acting-member';
 import { MembershipPlan } from './membership-plan.entity';
 import { CancelMembershipPayload, JoinPlanInput, JoinPlanPayload } from './membership.input';
 
@@ -18,7 +19,7 @@ export class MembershipResolver {
     description: 'Buys a plan: ADMIN any plan for any member; a member a day pass for themself (NOT_ELIGIBLE otherwise).',
   })
   async joinPlan(@Ctx() ctx: Context, @Arg('input', () => JoinPlanInput) input: JoinPlanInput): Promise<JoinPlanPayload> {
-    const identity = signedIn(ctx.identity, ctx.lang);
+    const identity = signedIn(ctx);
     const memberId = actingMember(identity, input.memberId, ctx.lang);
     const outcome = await ctx.services.memberships.join(identity, { memberId, planCode: input.planCode, startsOn: input.startsOn });
     return Object.assign(new JoinPlanPayload(), { membership: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
@@ -26,7 +27,7 @@ export class MembershipResolver {
 
   @Mutation(() => CancelMembershipPayload, { description: 'ADMIN: cancels a membership, whatever its dates.' })
   async cancelMembership(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CancelMembershipPayload> {
-    adminOnly(ctx.identity, ctx.lang);
+    adminOnly(ctx);
     const outcome = await ctx.services.memberships.cancel(id);
     return Object.assign(new CancelMembershipPayload(), { membership: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }

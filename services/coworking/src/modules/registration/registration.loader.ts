@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { RequestScope } from '@maison/kit';
+import type { RequestScope } from '@maison/house';
 import { uuids } from '@maison/kit';
 import type { EventRegistration } from './registration.entity';
 import { registrationFromRow, WITH_POSITION } from './registration.line';

@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, tr, type Texts } from '@maison/kit';
+import { connectionType } from '@maison/kit';
+import { tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 
 @ObjectType({ description: 'An artist of Le Vivoir, exhibited in the gallery or working in its shared studios.' })

@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, money, Money, tr, type Texts } from '@maison/kit';
+import { connectionType, money, Money } from '@maison/kit';
+import { tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 import { ArtworkAvailability, isPriceOnRequest, priceLabel, publicPriceCents } from './price-label';
 

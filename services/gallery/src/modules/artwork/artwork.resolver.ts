@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CONNECTION_SIZE, costWeight, PageArgs, type ConnectionShape } from '@maison/kit';
+import { adminOnly, errorsOf } from '@maison/house';
 import type { Context } from '../../context';
-import { adminOnly } from '../common/access';
-import { errorsOf } from '../common/violation';
 import { Artist } from '../artist/artist.entity';
 import { SharedSpace, sharedSpaceRef } from '../space/shared-space.entity';
 import { Artwork, ArtworkAvailability, ArtworkConnection } from './artwork.entity';

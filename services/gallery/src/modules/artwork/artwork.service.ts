@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { inputReason, UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { isUuid, paginate, type Page, type PageArgs, updateReturning } from '@maison/kit';
+import { paginate, type Page, type PageArgs, updateReturning } from '@maison/kit';
+import { invalid, isUuid, type RuleViolation } from '@maison/house';
 import { idFilter } from '../common/lookup';
-import { invalid, type RuleViolation } from '../common/violation';
 import { Artwork, ArtworkAvailability } from './artwork.entity';
 
 export interface ArtworkFilter {

@@ -1,6 +1,6 @@
 import { badUserInput } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { isUuid } from '@maison/kit';
+import { isUuid } from '@maison/house';
 
 export type Lookup = { by: 'id'; id: string } | { by: 'slug'; slug: string };
 

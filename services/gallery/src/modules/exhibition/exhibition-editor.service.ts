@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inputReason, UserErrorCode } from '@maison/errors';
-import { isUuid, PG, pgCode, pgConstraint } from '@maison/kit';
-import { invalid, type RuleViolation } from '../common/violation';
+import { PG, pgCode, pgConstraint } from '@maison/kit';
+import { invalid, isUuid, type RuleViolation } from '@maison/house';
 import { holdReference, type Step, type VernissageHolds } from '../vernissage-hold/vernissage-holds';
 import { Exhibition } from './exhibition.entity';
 import type { CreateExhibitionInput, UpdateExhibitionInput } from './exhibition.input';

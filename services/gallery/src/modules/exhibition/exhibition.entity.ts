@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, LocalDateScalar, todayInHouse, tr, type Texts } from '@maison/kit';
+import { connectionType, LocalDateScalar } from '@maison/kit';
+import { todayInHouse, tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 import { exhibitionStatus, ExhibitionStatus } from './exhibition-status';
 import { Vernissage } from './vernissage';

@@ -1,4 +1,4 @@
-import type { Texts } from '@maison/kit';
+import type { Texts } from '@maison/house';
 import type { Placement } from '../vernissage-hold/vernissage-holds';
 
 /** The title of a vernissage's hold in the ledger (public there): "Vernissage : <French title>", 200 characters at most. */

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assumedSize, CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
+import { adminOnly, errorsOf } from '@maison/house';
 import type { Context } from '../../context';
-import { adminOnly } from '../common/access';
-import { errorsOf } from '../common/violation';
 import { withLedgerErrors } from '../vernissage-hold/ledger-errors';
 import { Artist } from '../artist/artist.entity';
 import { Artwork } from '../artwork/artwork.entity';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { badUserInput } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { paginate, todayInHouse, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
+import { paginate, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
+import { checkQueryWindow, todayInHouse } from '@maison/house';
 import type { GalleryLoaders } from '../../services';
 import { lookupOf } from '../common/lookup';
 import { Exhibition } from './exhibition.entity';
@@ -58,7 +58,7 @@ export class ExhibitionService {
 
   /** Vernissages held in a shared space, overlapping [from, to) when given. */
   vernissagesInSpace(loaders: GalleryLoaders, spaceId: string, from: Date | null | undefined, to: Date | null | undefined, lang: Lang): Promise<Exhibition[]> {
-    if (from && to && to <= from) throw badUserInput(lang, 'TO_AFTER_FROM');
+    checkQueryWindow(from, to, lang);
     return loaders.vernissagesBySpace.load({ spaceId, from: from ?? null, to: to ?? null });
   }
 }

@@ -1,7 +1,5 @@
 import { inputReason, UserErrorCode } from '@maison/errors';
-import { addDays, isUuid, localDateOf, type Texts } from '@maison/kit';
-import { cleanTexts, isWellFormedText } from '../common/text-input';
-import { invalid, type RuleViolation } from '../common/violation';
+import { addDays, cleanTexts, invalid, isUuid, localDateOf, type RuleViolation, textFault, type Texts } from '@maison/house';
 import { defaultVenue } from './venue';
 
 export const MAX_VERNISSAGE_MINUTES = 12 * 60;
@@ -9,8 +7,6 @@ export const MAX_VERNISSAGE_MINUTES = 12 * 60;
 export const VERNISSAGE_DAYS_BEFORE = 14;
 export const MAX_LINKS = 100;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-// The URL is stored as given, not as the URL parser reads it (it percent-encodes these): PostgreSQL refuses NUL in text.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Every field of an exhibition, as given by a create or as merged by an update: what the rules check. */
 export interface ExhibitionFields {
@@ -95,7 +91,8 @@ function idList(ids: readonly string[], name: string, violations: RuleViolation[
 }
 
 function isHttpsUrl(value: string): boolean {
-  if (value.length > 2000 || CONTROL.test(value) || !isWellFormedText(value)) return false;
+  // The URL is stored as given, not as the URL parser reads it (it percent-encodes these): PostgreSQL refuses NUL in text.
+  if (value.length > 2000 || textFault(value) !== null) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && url.hostname.length > 0;

@@ -1,5 +1,6 @@
 import { Ctx, Directive, Field, ObjectType } from 'type-graphql';
-import { costWeight, DateTimeScalar, tr, type Texts } from '@maison/kit';
+import { costWeight, DateTimeScalar } from '@maison/kit';
+import { tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 import { SharedSpace, sharedSpaceRef } from '../space/shared-space.entity';
 

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { hasRole, isAdmin, type Identity } from '@maison/auth';
 import { forbidden } from '@maison/errors';
+import { errorsOf, signedIn } from '@maison/house';
 import type { Context } from '../../context';
 import { Artist } from '../artist/artist.entity';
-import { signedIn } from '../common/access';
-import { errorsOf } from '../common/violation';
 import { canSeeDetails, StudioBooking } from './studio-booking.entity';
 import type { StudioBookingOutcome } from './studio-booking.service';
 import { BookStudioInput, StudioBookingPayload } from './studio.input';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
-import { badUserInput, UserErrorCode } from '@maison/errors';
+import { UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { isUuid, PG, pgCode, transactionWithRetry } from '@maison/kit';
+import { PG, pgCode, transactionWithRetry } from '@maison/kit';
+import { checkQueryWindow, isUuid, type RuleViolation } from '@maison/house';
 import type { GalleryLoaders } from '../../services';
-import type { RuleViolation } from '../common/violation';
 import { checkStudioBooking, type StudioBookingRequest } from './studio-booking.rules';
 import { canSeeDetails, StudioBooking, StudioBookingStatus } from './studio-booking.entity';
 
@@ -80,10 +80,7 @@ export class StudioBookingService {
 
   /** Confirmed bookings of a studio overlapping [from, to), by start: one batched read per request and window. */
   bookingsOf(loaders: GalleryLoaders, studioId: string, from: Date, to: Date, lang: Lang): Promise<StudioBooking[]> {
-    if (to <= from) throw badUserInput(lang, 'TO_AFTER_FROM');
-    if (to.getTime() - from.getTime() > MAX_STUDIO_WINDOW_DAYS * 86_400_000) {
-      throw badUserInput(lang, 'WINDOW_TOO_LONG', { days: MAX_STUDIO_WINDOW_DAYS });
-    }
+    checkQueryWindow(from, to, lang, { maxDays: MAX_STUDIO_WINDOW_DAYS });
     return loaders.studioBookingsByRange.load({ studioId, from, to });
   }
 }

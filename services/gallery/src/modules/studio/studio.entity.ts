@@ -1,6 +1,6 @@
 import { Ctx, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { tr, type Texts } from '@maison/kit';
+import { tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 
 @ObjectType({ description: 'A shared studio (atelier partagé) of Le Vivoir, in the annex.' })

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assumedSize, DateTimeScalar, todayInHouse } from '@maison/kit';
+import { assumedSize, DateTimeScalar } from '@maison/kit';
+import { todayInHouse } from '@maison/house';
 import type { Context } from '../../context';
 import { lookupOf } from '../common/lookup';
 import { StudioAssignment } from './studio-assignment.entity';

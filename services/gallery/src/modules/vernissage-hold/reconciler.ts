@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { Exhibition } from '../exhibition/exhibition.entity';
 import { placementOf } from '../exhibition/exhibition.placement';
 import { holdReference, type VernissageHolds } from './vernissage-holds';

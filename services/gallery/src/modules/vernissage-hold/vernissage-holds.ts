@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { USER_ERROR_CODES, UserErrorCode } from '@maison/errors';
-import type { Logger } from '@maison/kit';
-import type { RuleViolation } from '../common/violation';
+import type { Logger } from '@maison/http';
+import type { RuleViolation } from '@maison/house';
 import { LedgerNotConfiguredError, type HoldRequest, type LedgerError, type SpaceLedger } from './space-ledger';
 
 /** Where and when a vernissage holds a shared space; null: it holds none (in the gallery, or no vernissage). */

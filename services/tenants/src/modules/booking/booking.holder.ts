@@ -1,7 +1,7 @@
 import { hasRole, isAdmin, type Identity } from '@maison/auth';
 import { inputReason, UserErrorCode } from '@maison/errors';
+import type { RuleViolation } from '@maison/house';
 import { HolderKind } from './booking.enums';
-import type { RuleViolation } from './booking.rules';
 
 /** Answers whether a coworking member has an active membership (a signed call to coworking). */
 export interface MembershipChecker {

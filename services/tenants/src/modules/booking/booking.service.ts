@@ -4,14 +4,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { badUserInput, UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { addDays, HOUSE_TZ, isUuid, PG, pgCode, startOfLocalDay, transactionWithRetry } from '@maison/kit';
+import { PG, pgCode, transactionWithRetry } from '@maison/kit';
+import { addDays, checkQueryWindow, HOUSE_TZ, isUuid, type RuleViolation, startOfLocalDay } from '@maison/house';
 import { TimeSlot } from '../space/availability';
 import type { TenantsLoaders } from '../../services';
 import { SharedSpace } from '../space/shared-space.entity';
 import { Tenant } from '../tenant/tenant.entity';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
 import { isHolderOrAdmin, ownHolders, resolveHolder, type Holder, type MembershipChecker } from './booking.holder';
-import { checkBookingRules, freeSlots, type RuleViolation } from './booking.rules';
+import { checkBookingRules, freeSlots } from './booking.rules';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
 
@@ -60,8 +61,7 @@ export class BookingService {
   ) {}
 
   bookingsOfSpace(loaders: TenantsLoaders, spaceId: string, from: Date, to: Date, lang: Lang): Promise<SpaceBooking[]> {
-    if (to <= from) throw badUserInput(lang, 'TO_AFTER_FROM');
-    if (to.getTime() - from.getTime() > MAX_BOOKINGS_WINDOW_DAYS * 86_400_000) throw badUserInput(lang, 'WINDOW_TOO_LONG', { days: MAX_BOOKINGS_WINDOW_DAYS });
+    checkQueryWindow(from, to, lang, { maxDays: MAX_BOOKINGS_WINDOW_DAYS });
     return loaders.bookingsBySpaceRange.load({ spaceId, from, to });
   }
 
@@ -201,7 +201,7 @@ export class BookingService {
 
   /** The caller's own live and past bookings overlapping [from, to). */
   async mine(identity: Identity, from: Date, to: Date, lang: Lang): Promise<SpaceBooking[]> {
-    if (to <= from) throw badUserInput(lang, 'TO_AFTER_FROM');
+    checkQueryWindow(from, to, lang);
     if (identity.sub === null) return [];
     const holders = ownHolders(identity);
     const query = this.ds

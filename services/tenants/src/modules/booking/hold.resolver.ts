@@ -1,6 +1,5 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { isAdmin } from '@maison/auth';
-import { forbidden, unauthenticated, userError } from '@maison/errors';
+import { adminOnly, errorsOf } from '@maison/house';
 import { DateTimeScalar } from '@maison/kit';
 import type { Context } from '../../context';
 import { BookSharedSpacePayload } from './booking.input';
@@ -32,7 +31,7 @@ export class HoldResolver {
   @Mutation(() => BookSharedSpacePayload)
   @Directive('@inaccessible')
   holdSharedSpace(@Ctx() ctx: Context, @Arg('input', () => HoldSharedSpaceInput) input: HoldSharedSpaceInput): Promise<BookSharedSpacePayload> {
-    return ctx.services.holds.hold(service(ctx), input).then((o) => payload(o, ctx));
+    return ctx.services.holds.hold(adminOnly(ctx), input).then((o) => payload(o, ctx));
   }
 
   @Mutation(() => BookSharedSpacePayload)
@@ -45,24 +44,18 @@ export class HoldResolver {
     @Arg('endsAt', () => DateTimeScalar) endsAt: Date,
     @Arg('title') title: string,
   ): Promise<BookSharedSpacePayload> {
-    return ctx.services.holds.move(service(ctx), { reference, spaceId, startsAt, endsAt, title }).then((o) => payload(o, ctx));
+    return ctx.services.holds.move(adminOnly(ctx), { reference, spaceId, startsAt, endsAt, title }).then((o) => payload(o, ctx));
   }
 
   @Mutation(() => BookSharedSpacePayload)
   @Directive('@inaccessible')
   releaseSpaceHold(@Ctx() ctx: Context, @Arg('reference') reference: string): Promise<BookSharedSpacePayload> {
-    return ctx.services.holds.release(service(ctx), reference).then((o) => payload(o, ctx));
+    return ctx.services.holds.release(adminOnly(ctx), reference).then((o) => payload(o, ctx));
   }
-}
-
-function service(ctx: Context) {
-  if (ctx.identity.sub === null) throw unauthenticated(ctx.lang);
-  if (!isAdmin(ctx.identity)) throw forbidden(ctx.lang);
-  return ctx.identity;
 }
 
 const payload = (outcome: Outcome, ctx: Context) =>
   Object.assign(new BookSharedSpacePayload(), {
     booking: outcome.booking,
-    userErrors: outcome.errors.map((e) => userError(e.code, ctx.lang, { field: e.field, params: e.params })),
+    userErrors: errorsOf(outcome.errors, ctx.lang),
   });

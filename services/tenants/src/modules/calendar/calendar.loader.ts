@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { isAdmin } from '@maison/auth';
-import { bucketByDay, instantRangeOf, type RequestScope } from '@maison/kit';
+import { bucketByDay, instantRangeOf, type RequestScope } from '@maison/house';
 import { SpaceBooking } from '../booking/space-booking.entity';
 
 /** All requested days in one statement: live bookings the caller may see, bucketed per local day. */

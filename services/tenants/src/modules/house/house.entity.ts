@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { assumedSize, HOUSE_TZ, tr, type Texts } from '@maison/kit';
+import { assumedSize } from '@maison/kit';
+import { HOUSE_TZ, tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 import { OpeningHours, type OpeningHoursRow } from './opening-hours';
 

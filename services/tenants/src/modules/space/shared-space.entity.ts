@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { assumedSize, costWeight, DateTimeScalar, LocalDateScalar, tr, type Texts } from '@maison/kit';
+import { assumedSize, costWeight, DateTimeScalar, LocalDateScalar } from '@maison/kit';
+import { tr, type Texts } from '@maison/house';
 import { TimeSlot } from './availability';
 import type { Context } from '../../context';
 import { OpeningHours, type OpeningHoursRow } from '../house/opening-hours';

@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { assumedSize, tr, type Texts } from '@maison/kit';
+import { assumedSize } from '@maison/kit';
+import { tr, type Texts } from '@maison/house';
 import type { Context } from '../../context';
 import { Office } from './office.entity';
 

@@ -1,17 +1,17 @@
-import 'reflect-metadata';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { USER_ERROR_CODE_DESCRIPTION, USER_ERROR_CODES, UserErrorCode, type UserError as UserErrorData } from '@maison/errors';
+import { USER_ERROR_CODE_DESCRIPTION, USER_ERROR_CODES, UserErrorCode, type UserError as UserErrorShape } from '@maison/errors';
 
-/** The GraphQL types of the registry's user errors (@maison/errors stays free of type-graphql). */
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
   description: USER_ERROR_CODE_DESCRIPTION,
-  valuesConfig: Object.fromEntries(Object.entries(USER_ERROR_CODES).map(([code, entry]) => [code, { description: entry.description }])),
+  valuesConfig: Object.fromEntries(
+    Object.entries(USER_ERROR_CODES).map(([code, info]) => [code, { description: info.description }]),
+  ),
 });
 
 @ObjectType({ description: 'An expected outcome that stopped a mutation: a stable code and a message.' })
 @Directive('@shareable')
-export class UserError implements UserErrorData {
+export class UserError implements UserErrorShape {
   @Field(() => UserErrorCode)
   code!: UserErrorCode;
 

@@ -1,22 +1,9 @@
-import 'reflect-metadata';
-import { Field, ObjectType } from 'type-graphql';
 import { badUserInput } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { LocalDateScalar } from './scalars';
 import { addDays, datesBetween, daysBetween, startOfLocalDay } from './time';
 
 /** Longest range of Query.calendar. */
 export const MAX_CALENDAR_DAYS = 92;
-
-/**
- * One local day of the house calendar. Every subgraph declares the entity with its own fields;
- * the date is the key, so no subgraph needs to store days.
- */
-@ObjectType()
-export abstract class CalendarDayKey {
-  @Field(() => LocalDateScalar, { description: 'The local date, YYYY-MM-DD, in America/Toronto.' })
-  date!: string;
-}
 
 export function calendarDates(from: string, to: string, lang: Lang): string[] {
   if (to < from) throw badUserInput(lang, 'TO_NOT_BEFORE_FROM');

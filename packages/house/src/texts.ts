@@ -1,4 +1,3 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
 import { DEFAULT_LANG, type Lang } from '@maison/config';
 
 /** Text a person reads, stored as jsonb {"fr": "...", "en": "..."}: French required, English optional. */
@@ -13,14 +12,4 @@ export function tr(texts: Texts | null | undefined, lang: Lang): string | null;
 export function tr(texts: Texts | null | undefined, lang: Lang): string | null {
   if (!texts) return null;
   return (lang !== DEFAULT_LANG && texts[lang]) || texts.fr;
-}
-
-@ObjectType({ description: 'A text in both languages of the house. French is always present.' })
-@Directive('@shareable')
-export class LocalizedText {
-  @Field()
-  fr!: string;
-
-  @Field(() => String, { nullable: true })
-  en?: string | null;
 }

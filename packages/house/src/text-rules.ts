@@ -3,8 +3,10 @@ import { invalid, type RuleViolation } from './outcome';
 import type { Texts } from './texts';
 
 // Control characters (C0, DEL, C1) and the Unicode line and paragraph separators never belong in a one-line text.
+// eslint-disable-next-line no-control-regex -- finding control characters is the rule
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // A multi-line text may keep tabs and line breaks (\t, \n, \r), nothing else of the kind.
+// eslint-disable-next-line no-control-regex -- finding control characters is the rule
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 // Half of a surrogate pair is no Unicode character: PostgreSQL refuses it in jsonb (an internal error) and replaces it in text.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

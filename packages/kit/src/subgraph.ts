@@ -1,3 +1,4 @@
+import type { ClassType } from './class-type';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -32,12 +33,12 @@ import { requestLang, runInLang } from './request-lang';
 export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   name: string;
   defaultPort: number;
-  resolvers: NonEmptyArray<Function>;
-  orphanedTypes?: Function[];
+  resolvers: NonEmptyArray<ClassType>;
+  orphanedTypes?: ClassType[];
   references: ReferenceResolvers;
   /** Seconds each object type's data stays true, for the cache-control policy of answers (cache-hints.ts). */
   cacheHints?: CacheHints;
-  entities: Function[];
+  entities: ClassType[];
   migrationsDir: string;
   createServices(ds: DataSource, config: SubgraphConfig): Services;
   createLoaders(ds: DataSource, scope: RequestScope): Loaders;

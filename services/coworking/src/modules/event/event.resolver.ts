@@ -32,7 +32,7 @@ export class EventResolver {
 
   @Query(() => CoworkingEvent, { nullable: true, description: 'An event by id, cancelled ones included (see cancelledAt).' })
   coworkingEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CoworkingEvent | null> {
-    return ctx.services.events.byId(ctx.loaders, id);
+    return ctx.loaders.eventById.load(id);
   }
 
   @Mutation(() => CreateCoworkingEventPayload, {

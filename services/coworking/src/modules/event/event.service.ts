@@ -2,7 +2,6 @@ import type { DataSource } from 'typeorm';
 import type { Lang } from '@maison/config';
 import { checkQueryWindow } from '@maison/house';
 import { paginate, type Page, type PageArgs } from '@maison/kit';
-import type { CoworkingLoaders } from '../../services';
 import { CoworkingEvent } from './coworking-event.entity';
 
 /** An optional window [from, to); either bound may be missing. */
@@ -32,15 +31,5 @@ export class EventService {
       },
       lang,
     );
-  }
-
-  byId(loaders: CoworkingLoaders, id: string): Promise<CoworkingEvent | null> {
-    return loaders.eventById.load(id);
-  }
-
-  /** Events held in one shared space overlapping the window, batched with the other spaces of the request. */
-  ofSpace(loaders: CoworkingLoaders, spaceId: string, window: EventWindow, lang: Lang): Promise<CoworkingEvent[]> {
-    checkQueryWindow(window.from, window.to, lang);
-    return loaders.eventsBySpaceWindow.load({ spaceId, from: window.from ?? null, to: window.to ?? null });
   }
 }

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { assumedSize } from '@maison/kit';
-import { adminOnly, errorsOf, signedIn } from '@maison/house';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assumedSize, money, Money } from '@maison/kit';
+import { adminOnly, errorsOf, signedIn, tr } from '@maison/house';
 import type { Context } from '../../context';
 import { actingMember } from '../../acting-member';
 import { MembershipPlan } from './membership-plan.entity';
@@ -13,6 +13,21 @@ export class MembershipResolver {
   @Query(() => [MembershipPlan], { description: 'The plans Espace KO sells, cheapest first.' })
   membershipPlans(@Ctx() ctx: Context): Promise<MembershipPlan[]> {
     return ctx.services.memberships.plans();
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() plan: MembershipPlan, @Ctx() ctx: Context): string {
+    return tr(plan.nameTexts, ctx.lang);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  description(@Root() plan: MembershipPlan, @Ctx() ctx: Context): string | null {
+    return tr(plan.descriptionTexts, ctx.lang);
+  }
+
+  @FieldResolver(() => Money, { description: 'Price before taxes.' })
+  price(@Root() plan: MembershipPlan, @Ctx() ctx: Context): Money {
+    return money(plan.priceCents, ctx.lang, plan.currency);
   }
 
   @Mutation(() => JoinPlanPayload, {

@@ -3,8 +3,6 @@ import type { DataSource } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { inputReason, UserErrorCode } from '@maison/errors';
 import { addDays, isUuid, ok, type Outcome, refuse, todayInHouse } from '@maison/house';
-import type { CoworkingLoaders } from '../../services';
-import { isSelfOrAdmin } from '../member/member.access';
 import { MembershipPlan, MembershipPlanCode } from './membership-plan.entity';
 import { Membership } from './membership.entity';
 import { endsOnFor } from './membership.dates';
@@ -26,18 +24,6 @@ export class MembershipService {
   /** The plans on sale, cheapest first. */
   plans(): Promise<MembershipPlan[]> {
     return this.ds.getRepository(MembershipPlan).find({ order: { priceCents: 'ASC', code: 'ASC' } });
-  }
-
-  /** A member's memberships, latest first; null for anyone but the member and ADMIN. */
-  async ofMember(loaders: CoworkingLoaders, identity: Identity, memberId: string): Promise<Membership[] | null> {
-    if (!isSelfOrAdmin(memberId, identity)) return null;
-    return loaders.membershipsByMember.load(memberId.toLowerCase());
-  }
-
-  /** The membership in force today in house time (the latest started, when several are). */
-  async currentOf(loaders: CoworkingLoaders, identity: Identity, memberId: string, today = todayInHouse()): Promise<Membership | null> {
-    const all = await this.ofMember(loaders, identity, memberId);
-    return all?.find((m) => membershipStatus(m, today) === MembershipStatus.ACTIVE) ?? null;
   }
 
   /** Whether the member holds a membership ACTIVE today (for members-only events). */

@@ -134,6 +134,10 @@ describe('the house graph through the gateway', () => {
     const unsigned = await fetch(graph.subgraphUrls[name], { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toEqual({
+      errors: [{ message: 'Les requêtes doivent passer par la passerelle (signature de la passerelle absente).', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    const inEnglish = await fetch(graph.subgraphUrls[name], { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body });
+    expect(await inEnglish.json()).toEqual({
       errors: [{ message: 'Requests must come through the gateway (missing gateway signature).', extensions: { code: 'UNAUTHENTICATED' } }],
     });
     const wrongKey = signRequest('w'.repeat(40), ANONYMOUS, 'fr', body);

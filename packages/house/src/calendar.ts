@@ -6,13 +6,8 @@ import { addDays, datesBetween, daysBetween, startOfLocalDay } from './time';
 export const MAX_CALENDAR_DAYS = 92;
 
 export function calendarDates(from: string, to: string, lang: Lang): string[] {
-  if (to < from) throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must not be before "from".');
-  if (daysBetween(from, to) + 1 > MAX_CALENDAR_DAYS) {
-    throw badUserInput(
-      lang,
-      lang === 'fr' ? `Le calendrier couvre au plus ${MAX_CALENDAR_DAYS} jours.` : `The calendar covers at most ${MAX_CALENDAR_DAYS} days.`,
-    );
-  }
+  if (to < from) throw badUserInput(lang, 'TO_NOT_BEFORE_FROM');
+  if (daysBetween(from, to) + 1 > MAX_CALENDAR_DAYS) throw badUserInput(lang, 'CALENDAR_TOO_LONG', { days: MAX_CALENDAR_DAYS });
   return datesBetween(from, to);
 }
 

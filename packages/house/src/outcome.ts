@@ -1,5 +1,5 @@
 import type { Lang } from '@maison/config';
-import { userError, UserErrorCode, type MessageParams, type UserError } from '@maison/errors';
+import { userError, UserErrorCode, type InputReasonParams, type MessageParams, type UserError } from '@maison/errors';
 
 /** An expected refusal of a rule, before it is put into words: a stable code, the input path at fault, message parameters. */
 export interface RuleViolation {
@@ -17,11 +17,14 @@ export interface Outcome<T> {
 export const ok = <T>(value: T): Outcome<T> => ({ value, errors: [] });
 export const refuse = <T = never>(...errors: RuleViolation[]): Outcome<T> => ({ value: null, errors });
 
-/** INVALID_INPUT on a field path such as ['input', 'title', 'fr']; the message names the field without `input`. */
-export const invalid = (field: string[], reason: string): RuleViolation => ({
+/**
+ * INVALID_INPUT on a field path such as ['input', 'title', 'fr']; the message names the field without
+ * `input`, and its reason (inputReason(...), from the registry) in the caller's language.
+ */
+export const invalid = (field: string[], reason: InputReasonParams): RuleViolation => ({
   code: UserErrorCode.INVALID_INPUT,
   field,
-  params: { field: field.filter((f) => f !== 'input').join('.'), reason },
+  params: { field: field.filter((f) => f !== 'input').join('.'), ...reason },
 });
 
 /** The violations of a service, as the userErrors of a payload in the caller's language. */

@@ -9,9 +9,9 @@ const DAY_MS = 86_400_000;
  */
 export function checkQueryWindow(from: Date | null | undefined, to: Date | null | undefined, lang: Lang, options: { maxDays?: number } = {}): void {
   if (!from || !to) return;
-  if (to <= from) throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must be after "from".');
+  if (to <= from) throw badUserInput(lang, 'TO_AFTER_FROM');
   const { maxDays } = options;
   if (maxDays !== undefined && to.getTime() - from.getTime() > maxDays * DAY_MS) {
-    throw badUserInput(lang, lang === 'fr' ? `Fenêtre de ${maxDays} jours au plus.` : `Window of at most ${maxDays} days.`);
+    throw badUserInput(lang, 'WINDOW_TOO_LONG', { days: maxDays });
   }
 }

@@ -1,9 +1,10 @@
 import { Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 import { DateTime as Luxon } from 'luxon';
 import type { Lang } from '@maison/config';
+import { renderBoth, SCALAR_PROBLEMS } from '@maison/errors';
 import { isLocalDate } from './time';
 
-/** Why a value is not one of a scalar, in both languages of the house. */
+/** Why a value is not one of a scalar, in both languages of the house (from the registry's SCALAR_PROBLEMS). */
 export type ScalarProblem = Record<Lang, string>;
 
 /**
@@ -27,16 +28,11 @@ export const DATE_TIME_RULE: ScalarRule<Date> = {
     'A value without an offset is refused. Served in the house time zone, America/Toronto.',
   parse(value) {
     if (typeof value !== 'string' || !OFFSET.test(value)) {
-      return {
-        problem: {
-          fr: 'un DateTime est une date et heure ISO 8601 avec son décalage horaire, par exemple 2026-11-26T10:00:00-05:00',
-          en: 'a DateTime is an ISO 8601 date and time with its offset, e.g. 2026-11-26T10:00:00-05:00',
-        },
-      };
+      return { problem: renderBoth(SCALAR_PROBLEMS.DATE_TIME_FORMAT) };
     }
     const parsed = Luxon.fromISO(value, { setZone: true });
     if (!parsed.isValid || parsed.year < 1900 || parsed.year > 9999) {
-      return { problem: { fr: `${shown(value)} n’est pas une date et heure valide`, en: `${shown(value)} is not a valid date and time` } };
+      return { problem: renderBoth(SCALAR_PROBLEMS.DATE_TIME_INVALID, { value: shown(value) }) };
     }
     return { value: parsed.toJSDate() };
   },
@@ -48,10 +44,7 @@ export const LOCAL_DATE_RULE: ScalarRule<string> = {
   parse(value) {
     if (typeof value === 'string' && isLocalDate(value)) return { value };
     return {
-      problem: {
-        fr: `${typeof value === 'string' ? shown(value) : 'la valeur'} n’est pas une date AAAA-MM-JJ du calendrier`,
-        en: `${typeof value === 'string' ? shown(value) : 'the value'} is not a calendar date YYYY-MM-DD`,
-      },
+      problem: typeof value === 'string' ? renderBoth(SCALAR_PROBLEMS.LOCAL_DATE_INVALID, { value: shown(value) }) : renderBoth(SCALAR_PROBLEMS.LOCAL_DATE_NOT_TEXT),
     };
   },
 };

@@ -1,3 +1,4 @@
+import { errorsOf } from './outcome';
 import { cleanText, cleanTexts, textFault } from './text-rules';
 
 describe('text rules', () => {
@@ -25,14 +26,14 @@ describe('text rules', () => {
     expect(cleanText('  Cafe\u0301 ', ['input', 'title'], 200)).toEqual({ text: 'Café', violation: null });
     expect(cleanText('é'.repeat(200), ['input', 'title'], 200).violation).toBeNull();
     const reason = (value: string) => cleanText(value, ['input', 'title'], 200).violation?.params?.reason;
-    expect(reason('   ')).toBe('1 à 200 caractères / 1 to 200 characters');
-    expect(reason('é'.repeat(201))).toBe('1 à 200 caractères / 1 to 200 characters');
-    expect(reason('a\u0000b')).toBe('caractères de contrôle / control characters');
-    expect(reason('a\uD800')).toBe('caractères invalides / invalid characters');
+    expect(reason('   ')).toBe('LENGTH_BETWEEN');
+    expect(cleanText('é'.repeat(201), ['input', 'title'], 200).violation?.params).toEqual({ field: 'title', reason: 'LENGTH_BETWEEN', min: 1, max: 200 });
+    expect(reason('a\u0000b')).toBe('CONTROL_CHARACTERS');
+    expect(reason('a\uD800')).toBe('INVALID_CHARACTERS');
     expect(cleanText('a\uD800', ['input', 'title'], 200).violation).toEqual({
       code: 'INVALID_INPUT',
       field: ['input', 'title'],
-      params: { field: 'title', reason: 'caractères invalides / invalid characters' },
+      params: { field: 'title', reason: 'INVALID_CHARACTERS' },
     });
   });
 
@@ -40,13 +41,13 @@ describe('text rules', () => {
     expect(cleanTexts({ fr: ' Cafe\u0301 ', en: '  ' }, ['input', 'title'], { max: 10 })).toEqual({ texts: { fr: 'Café' }, violations: [] });
     expect(cleanTexts({ fr: 'Titre', en: ' Title ' }, ['input', 'title'], { max: 10 }).texts).toEqual({ fr: 'Titre', en: 'Title' });
     const fields = (input: { fr: string; en?: string | null }, multiline = false) =>
-      cleanTexts(input, ['input', 'description'], { max: 10, multiline }).violations.map((v) => `${v.field!.join('.')}: ${v.params!.reason}`);
-    expect(fields({ fr: ' ', en: 'English' })).toEqual(['input.description.fr: texte français requis / French text required']);
+      errorsOf(cleanTexts(input, ['input', 'description'], { max: 10, multiline }).violations, 'en').map((e) => `${e.field!.join('.')}: ${e.message}`);
+    expect(fields({ fr: ' ', en: 'English' })).toEqual(['input.description.fr: The value of "description.fr" is invalid: French is required.']);
     expect(fields({ fr: 'x'.repeat(11), en: 'a\uD800' })).toEqual([
-      'input.description.fr: 10 caractères au plus / at most 10 characters',
-      'input.description.en: caractères invalides / invalid characters',
+      'input.description.fr: The value of "description.fr" is invalid: at most 10 characters.',
+      'input.description.en: The value of "description.en" is invalid: invalid characters.',
     ]);
-    expect(fields({ fr: 'un\ndeux' })).toEqual(['input.description.fr: caractères de contrôle / control characters']);
+    expect(fields({ fr: 'un\ndeux' })).toEqual(['input.description.fr: The value of "description.fr" is invalid: control characters.']);
     expect(fields({ fr: 'un\ndeux' }, true)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { inputReason, type InputReasonParams } from '@maison/errors';
 import { invalid, type RuleViolation } from './outcome';
 import type { Texts } from './texts';
 
@@ -11,9 +12,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Why a text cannot be stored as given: a control character, or half of a surrogate pair. */
 export type TextFault = 'control' | 'surrogate';
 
-const REASONS: Record<TextFault, string> = {
-  control: 'caractères de contrôle / control characters',
-  surrogate: 'caractères invalides / invalid characters',
+const REASONS: Record<TextFault, InputReasonParams> = {
+  control: inputReason('CONTROL_CHARACTERS'),
+  surrogate: inputReason('INVALID_CHARACTERS'),
 };
 
 /** The fault of a text, or null when every character of it may be stored (a multi-line text may keep \t, \n and \r). */
@@ -26,7 +27,7 @@ export function textFault(value: string, options: { multiline?: boolean } = {}):
 /** A one-line text (a title) cleaned, NFC and trimmed, and checked: 1 to `max` characters, no fault. */
 export function cleanText(value: string, field: string[], max: number): { text: string; violation: RuleViolation | null } {
   const text = value.normalize('NFC').trim();
-  if (text.length === 0 || [...text].length > max) return { text, violation: invalid(field, `1 à ${max} caractères / 1 to ${max} characters`) };
+  if (text.length === 0 || [...text].length > max) return { text, violation: invalid(field, inputReason('LENGTH_BETWEEN', { min: 1, max })) };
   const fault = textFault(text);
   return { text, violation: fault && invalid(field, REASONS[fault]) };
 }
@@ -39,11 +40,11 @@ export function cleanTexts(input: Texts, path: string[], options: { max: number;
   const violations: RuleViolation[] = [];
   const check = (value: string, lang: 'fr' | 'en') => {
     const fault = textFault(value, options);
-    if ([...value].length > options.max) violations.push(invalid([...path, lang], `${options.max} caractères au plus / at most ${options.max} characters`));
+    if ([...value].length > options.max) violations.push(invalid([...path, lang], inputReason('MAX_CHARACTERS', { max: options.max })));
     else if (fault) violations.push(invalid([...path, lang], REASONS[fault]));
   };
   const fr = (input.fr ?? '').normalize('NFC').trim();
-  if (fr.length === 0) violations.push(invalid([...path, 'fr'], 'texte français requis / French text required'));
+  if (fr.length === 0) violations.push(invalid([...path, 'fr'], inputReason('FRENCH_REQUIRED')));
   else check(fr, 'fr');
   const en = input.en?.normalize('NFC').trim() || null;
   if (en !== null) check(en, 'en');

@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { negotiateLang } from '@maison/config';
+import { codeMessage } from '@maison/errors';
 import { sendJson } from './http';
 import type { Logger } from './logger';
 
@@ -18,7 +20,8 @@ export function startHttpServer(
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
       log.error('request failed', { error });
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      const message = codeMessage('INTERNAL_SERVER_ERROR', 'default', negotiateLang(req.headers['accept-language']));
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     });
   });

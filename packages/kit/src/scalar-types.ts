@@ -1,10 +1,15 @@
 import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { codeMessage } from '@maison/errors';
 import { DATE_TIME_RULE, literalValue, LOCAL_DATE_RULE, toHouseIso, type ScalarRule } from '@maison/house';
+import { requestLang } from './request-lang';
 
-/** A subgraph's parse of a rule: the value, or BAD_USER_INPUT (English: the gateway has already answered the caller in its language). */
+/** A subgraph's parse of a rule: the value, or BAD_USER_INPUT in the request's language (the gateway has usually answered it first). */
 function parsed<T>(rule: ScalarRule<T>, value: unknown): T {
   const result = rule.parse(value);
-  if ('problem' in result) throw new GraphQLError(`${rule.name}: ${result.problem.en}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if ('problem' in result) {
+    const lang = requestLang();
+    throw new GraphQLError(codeMessage('BAD_USER_INPUT', 'SCALAR_VALUE', lang, { scalar: rule.name, problem: result.problem[lang] }), { extensions: { code: 'BAD_USER_INPUT' } });
+  }
   return result.value;
 }
 

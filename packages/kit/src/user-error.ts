@@ -1,9 +1,9 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { USER_ERROR_CODES, UserErrorCode, type UserError as UserErrorShape } from '@maison/errors';
+import { USER_ERROR_CODE_DESCRIPTION, USER_ERROR_CODES, UserErrorCode, type UserError as UserErrorShape } from '@maison/errors';
 
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
-  description: 'Stable codes of expected outcomes, reported in userErrors.',
+  description: USER_ERROR_CODE_DESCRIPTION,
   valuesConfig: Object.fromEntries(
     Object.entries(USER_ERROR_CODES).map(([code, info]) => [code, { description: info.description }]),
   ),

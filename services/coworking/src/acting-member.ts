@@ -13,10 +13,10 @@ export function actingMember(identity: Identity, memberId: string | null | undef
   const asked = memberId?.toLowerCase();
   if (isAdmin(identity)) {
     const id = asked ?? own;
-    if (!id) throw badUserInput(lang, lang === 'fr' ? 'Précisez memberId.' : 'Give memberId.');
+    if (!id) throw badUserInput(lang, 'MEMBER_ID_REQUIRED');
     return id;
   }
-  if (!own) throw forbidden(lang, lang === 'fr' ? 'Réservé aux membres de l’Espace KO.' : 'For members of Espace KO only.');
+  if (!own) throw forbidden(lang, 'MEMBERS_OF_ESPACE_KO_ONLY');
   if (asked && asked !== own) throw forbidden(lang);
   return own;
 }

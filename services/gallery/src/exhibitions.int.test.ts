@@ -132,6 +132,9 @@ describe('exhibitions', () => {
     }
     const { body } = await graph.execute('{ exhibitions(first: 100) { nodes { slug } } }');
     expect(body.errors).toBeUndefined();
+    const message = async (args: string, lang: 'fr' | 'en') => (await graph.execute(`{ exhibitions(${args}) { totalCount } }`, {}, { lang })).body.errors?.[0]?.message;
+    expect(await message('first: 101', 'fr')).toBe('Argument invalide. first : 1..100.');
+    expect(await message('after: "not-a-cursor"', 'en')).toBe('Invalid argument. after: cursor "not-a-cursor" is not valid.');
   });
 
   it('costs the same SQL statements for 5 or 50 exhibitions with their artists and artworks', async () => {

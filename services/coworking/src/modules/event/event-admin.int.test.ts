@@ -102,8 +102,8 @@ describe('createCoworkingEvent', () => {
     const before = await eventRows();
     const { body } = await graph.execute(CREATE, { input: valid({ room: null, sharedSpaceId: stableId('shared-space', 'cuisine') }) }, { identity: admin, lang: 'en' });
     expect(body.data).toBeNull();
-    expect(body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
-      ['SERVICE_UNAVAILABLE', 'An event in a shared space needs the ledger of the tenants subgraph (TENANTS_URL is not set): nothing was saved.'],
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.reason, e.message])).toEqual([
+      ['SERVICE_UNAVAILABLE', 'LEDGER_NOT_CONFIGURED', 'The ledger of the shared spaces (tenants subgraph) is not configured (TENANTS_URL): nothing was saved.'],
     ]);
     expect(await eventRows()).toBe(before);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Lang } from '@maison/config';
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import { isUuid, ok, type Outcome, refuse } from '@maison/house';
 import type { Logger } from '@maison/http';
 import { confirmedCount, promoteWaitlist } from '../registration/registration.line';
@@ -85,7 +85,7 @@ export class EventAdminService {
           outcome: refuse({
             code: UserErrorCode.INVALID_INPUT,
             field: ['input', 'capacity'],
-            params: { field: 'capacity', reason: `≥ ${confirmed} (places confirmées / confirmed seats)` },
+            params: { field: 'capacity', ...inputReason('AT_LEAST_CONFIRMED_SEATS', { confirmed }) },
           }),
         };
       }

@@ -107,8 +107,8 @@ describe('creating an event in a shared space', () => {
     tenants.reply((call) => (call.operation === 'holdSharedSpace' ? { status: 500 } : undefined));
     const { body } = await create(inKitchen(futureHour(12, 12), { title: { fr: 'Registre en panne' } }));
     expect(body.data).toBeNull();
-    expect(body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
-      ['SERVICE_UNAVAILABLE', 'Le registre des espaces partagés (sous-graphe tenants) ne répond pas : rien n’a été enregistré. Réessayez plus tard.'],
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.reason, e.message])).toEqual([
+      ['SERVICE_UNAVAILABLE', 'LEDGER_UNAVAILABLE', 'Le registre des espaces partagés (sous-graphe tenants) ne répond pas : rien n’a été enregistré. Réessayez plus tard.'],
     ]);
     expect(await rowsTitled('Registre en panne')).toBe(0);
     const [hold, release] = tenants.calls;

@@ -1,4 +1,4 @@
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import { cleanTexts, invalid, isUuid, type RuleViolation, type Texts } from '@maison/house';
 import type { CoworkingEventKind } from './coworking-event.entity';
 
@@ -30,12 +30,12 @@ export function validateEventFields(fields: EventFields, now: Date, timesChanged
   violations.push(...title.violations, ...(description?.violations ?? []), ...(room?.violations ?? []));
 
   if ((fields.spaceId === null) === (room === null)) {
-    violations.push(invalid(['input', 'sharedSpaceId'], 'un lieu : sharedSpaceId ou room / exactly one venue: sharedSpaceId or room'));
+    violations.push(invalid(['input', 'sharedSpaceId'], inputReason('ONE_VENUE')));
   } else if (fields.spaceId !== null && !isUuid(fields.spaceId)) {
     violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', 'sharedSpaceId'] });
   }
   if (!Number.isInteger(fields.capacity) || fields.capacity < 1 || fields.capacity > MAX_CAPACITY) {
-    violations.push(invalid(['input', 'capacity'], `1 – ${MAX_CAPACITY}`));
+    violations.push(invalid(['input', 'capacity'], inputReason('BETWEEN', { min: 1, max: MAX_CAPACITY })));
   }
   if (fields.endsAt.getTime() <= fields.startsAt.getTime()) {
     violations.push({ code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsAt'] });

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Lang } from '@maison/config';
-import { UserErrorCode } from '@maison/errors';
+import { serviceUnavailable, UserErrorCode } from '@maison/errors';
 import type { Logger } from '@maison/http';
 import type { Outcome, RuleViolation } from '@maison/house';
 import { compensate } from '../../retry';
@@ -30,20 +30,12 @@ class Rollback<T> extends Error {
 
 /** A clear GraphQL error when the ledger cannot be reached: nothing was saved. */
 export function ledgerUnavailable(lang: Lang): GraphQLError {
-  const message =
-    lang === 'fr'
-      ? 'Le registre des espaces partagés (sous-graphe tenants) ne répond pas : rien n’a été enregistré. Réessayez plus tard.'
-      : 'The ledger of the shared spaces (tenants subgraph) did not answer: nothing was saved. Try again later.';
-  return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  return serviceUnavailable('LEDGER_UNAVAILABLE', lang);
 }
 
 /** Events in a shared space need the tenants subgraph: without TENANTS_URL they are refused, never saved without their hold. */
 export function ledgerNotConfigured(lang: Lang): GraphQLError {
-  const message =
-    lang === 'fr'
-      ? 'Un événement dans un espace partagé exige le registre du sous-graphe tenants (TENANTS_URL non configuré) : rien n’a été enregistré.'
-      : 'An event in a shared space needs the ledger of the tenants subgraph (TENANTS_URL is not set): nothing was saved.';
-  return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  return serviceUnavailable('LEDGER_NOT_CONFIGURED', lang);
 }
 
 /** The ledger's refusal in this subgraph's terms: the slot is taken, or the space unknown. */

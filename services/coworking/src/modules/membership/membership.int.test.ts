@@ -76,7 +76,7 @@ describe('joinPlan', () => {
     const memberId = await createMember(graph.ds);
     expect(await codes(admin, { memberId, planCode: 'DAY_PASS', startsOn: addDays(today, 366) })).toEqual([]);
     expect((await joined(admin, { memberId, planCode: 'DAY_PASS', startsOn: addDays(today, 367) })).userErrors).toEqual([
-      { code: 'INVALID_INPUT', message: 'La valeur de « startsOn » est invalide : au plus 366 jours à l’avance / at most 366 days ahead.', field: ['input', 'startsOn'] },
+      { code: 'INVALID_INPUT', message: 'La valeur de « startsOn » est invalide : au plus 366 jours à l’avance.', field: ['input', 'startsOn'] },
     ]);
   });
 

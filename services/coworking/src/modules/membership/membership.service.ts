@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import { addDays, isUuid, ok, type Outcome, refuse, todayInHouse } from '@maison/house';
 import type { CoworkingLoaders } from '../../services';
 import { isSelfOrAdmin } from '../member/member.access';
@@ -61,7 +61,7 @@ export class MembershipService {
       return refuse({
         code: UserErrorCode.INVALID_INPUT,
         field: ['input', 'startsOn'],
-        params: { field: 'startsOn', reason: `au plus ${MAX_DAYS_AHEAD} jours à l’avance / at most ${MAX_DAYS_AHEAD} days ahead` },
+        params: { field: 'startsOn', ...inputReason('MAX_DAYS_AHEAD', { days: MAX_DAYS_AHEAD }) },
       });
     }
     if (!isUuid(request.memberId)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['input', 'memberId'] });

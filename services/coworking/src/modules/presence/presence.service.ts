@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hasRole, isAdmin, type Identity } from '@maison/auth';
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint } from '@maison/kit';
 import { isUuid, localDateOf, ok, type Outcome, refuse } from '@maison/house';
 import { canSeeMember } from '../member/member.access';
@@ -115,7 +115,7 @@ export class PresenceService {
   /** ADMIN: the number of seats. Members already present stay, even above a lowered capacity. */
   async setCapacity(capacity: number): Promise<Outcome<Occupancy>> {
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
-      return refuse({ code: UserErrorCode.INVALID_INPUT, field: ['capacity'], params: { field: 'capacity', reason: `1 – ${MAX_CAPACITY}` } });
+      return refuse({ code: UserErrorCode.INVALID_INPUT, field: ['capacity'], params: { field: 'capacity', ...inputReason('BETWEEN', { min: 1, max: MAX_CAPACITY }) } });
     }
     await this.ds.query('UPDATE coworking_settings SET capacity = $1', [capacity]);
     return ok(await this.occupancy());

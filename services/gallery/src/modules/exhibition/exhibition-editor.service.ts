@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint } from '@maison/kit';
 import { invalid, isUuid, type RuleViolation } from '@maison/house';
 import { holdReference, type Step, type VernissageHolds } from '../vernissage-hold/vernissage-holds';
@@ -17,7 +17,7 @@ export interface EditOutcome {
 
 const fail = (...errors: RuleViolation[]): EditOutcome => ({ exhibition: null, errors });
 const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
-const slugTaken = (): RuleViolation => invalid(['input', 'slug'], 'déjà utilisé / already in use');
+const slugTaken = (): RuleViolation => invalid(['input', 'slug'], inputReason('ALREADY_IN_USE'));
 
 /**
  * Creates, updates and cancels exhibitions (ADMIN; the resolver checks the role). A vernissage in a

@@ -120,7 +120,9 @@ describe('booking access through GraphQL', () => {
   });
 
   it('gives a private booking by id to its holder and ADMIN only; a token naming the tenant without the role gets null', async () => {
-    const held = rows.find((b) => b.holderKind === HolderKind.TENANT && b.holderId === tenant.tenantId && b.createdBy === 'someone@test' && b.visibility === 'PRIVATE')!;
+    const held = rows.find(
+      (b) => b.holderKind === HolderKind.TENANT && b.holderId === tenant.tenantId && b.createdBy === 'someone@test' && b.visibility === 'PRIVATE',
+    )!;
     const BY_ID = `query($id: ID!) { spaceBooking(id: $id) { title holder { kind } attendeeCount history { action } } }`;
     const asCaller = async (identity: Identity) => (await graph.execute(BY_ID, { id: held.id }, { identity })).body.data!.spaceBooking;
     expect(await asCaller(tenant)).toEqual({ title: 'TENANT/someone@test/PRIVATE', holder: { kind: 'TENANT' }, attendeeCount: null, history: [] });

@@ -14,11 +14,7 @@ import { ownHolders } from './booking.holder';
  *   booking's; a private one shows as an occupied slot except to its holder and ADMIN.
  * - Its history, and moving or cancelling it: its holder and ADMIN.
  */
-type Clause =
-  | { kind: 'everything' }
-  | { kind: 'public' }
-  | { kind: 'createdBy'; sub: string }
-  | { kind: 'heldBy'; holderKind: HolderKind; holderId: string };
+type Clause = { kind: 'everything' } | { kind: 'public' } | { kind: 'createdBy'; sub: string } | { kind: 'heldBy'; holderKind: HolderKind; holderId: string };
 
 /** What the rules read of a booking (a series row has the same holder columns). */
 export interface HeldRow {
@@ -36,10 +32,7 @@ export interface SqlFilter {
 
 function heldClauses(identity: Identity): Clause[] {
   if (identity.sub === null) return [];
-  return [
-    { kind: 'createdBy', sub: identity.sub },
-    ...ownHolders(identity).map((h): Clause => ({ kind: 'heldBy', holderKind: h.kind, holderId: h.id! })),
-  ];
+  return [{ kind: 'createdBy', sub: identity.sub }, ...ownHolders(identity).map((h): Clause => ({ kind: 'heldBy', holderKind: h.kind, holderId: h.id! }))];
 }
 
 function detailsClauses(identity: Identity): Clause[] {

@@ -1,5 +1,5 @@
 import { hasRole, isAdmin, type Identity } from '@maison/auth';
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import type { RuleViolation } from '@maison/house';
 import { HolderKind } from './booking.enums';
 
@@ -41,7 +41,7 @@ export async function resolveHolder(
   const notEligible: RuleViolation = { code: UserErrorCode.NOT_ELIGIBLE };
   if (isAdmin(identity)) {
     if (!requested.kind || requested.kind === HolderKind.HOUSE) return { kind: HolderKind.HOUSE, id: null };
-    if (!requested.id) return { code: UserErrorCode.INVALID_INPUT, field: ['input', 'holderId'], params: { field: 'holderId', reason: 'required with holderKind' } };
+    if (!requested.id) return { code: UserErrorCode.INVALID_INPUT, field: ['input', 'holderId'], params: { field: 'holderId', ...inputReason('REQUIRED_WITH', { other: 'holderKind' }) } };
     return { kind: requested.kind, id: requested.id.toLowerCase() };
   }
   if (requested.id) return notEligible;

@@ -67,12 +67,7 @@ export class BookingService {
    */
   availabilityWindow(space: SharedSpace, date: string, durationMinutes: number, lang: Lang): { from: Date; to: Date } {
     if (!Number.isInteger(durationMinutes) || durationMinutes < space.minDurationMinutes || durationMinutes > space.maxDurationMinutes) {
-      throw badUserInput(
-        lang,
-        lang === 'fr'
-          ? `durationMinutes : entre ${space.minDurationMinutes} et ${space.maxDurationMinutes} pour cet espace.`
-          : `durationMinutes: between ${space.minDurationMinutes} and ${space.maxDurationMinutes} for this space.`,
-      );
+      throw badUserInput(lang, 'DURATION_BETWEEN', { min: space.minDurationMinutes, max: space.maxDurationMinutes });
     }
     return { from: startOfLocalDay(addDays(date, -1)), to: startOfLocalDay(addDays(date, 2)) };
   }

@@ -1,7 +1,10 @@
+import type { Message } from './message';
+
 /**
- * The one catalogue of expected outcomes. Each code has a stable name (the contract with
- * front ends), a description for the schema, and a message in French and English.
- * Messages may use {placeholders} filled from the params of userError().
+ * The codes of expected outcomes, reported in `userErrors`. Each has a stable name (the contract
+ * with front ends), a description for the schema, and a message in French and English.
+ * Messages may use {placeholders} filled from the params of userError(); INVALID_INPUT's
+ * {reason} is one of INPUT_REASONS (input-reasons.ts), put into the caller's language.
  */
 export enum UserErrorCode {
   INVALID_INPUT = 'INVALID_INPUT',
@@ -33,13 +36,14 @@ export enum UserErrorCode {
   ALREADY_ASSIGNED = 'ALREADY_ASSIGNED',
 }
 
-interface CodeInfo {
-  description: string;
-  fr: string;
-  en: string;
+export interface UserErrorEntry extends Message {
+  readonly description: string;
 }
 
-export const USER_ERROR_CODES: Record<UserErrorCode, CodeInfo> = {
+/** The description of the enum UserErrorCode in the schema. */
+export const USER_ERROR_CODE_DESCRIPTION = 'Stable codes of expected outcomes, reported in userErrors.';
+
+export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
   INVALID_INPUT: {
     description: 'A field of the input is malformed or out of bounds.',
     fr: 'La valeur de « {field} » est invalide : {reason}.',

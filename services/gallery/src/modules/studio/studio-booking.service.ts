@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
-import type { Lang } from '@maison/config';
 import { PG, pgCode, transactionWithRetry } from '@maison/kit';
-import { checkQueryWindow, isUuid, type RuleViolation } from '@maison/house';
-import type { GalleryLoaders } from '../../services';
+import { isUuid, type RuleViolation } from '@maison/house';
 import { checkStudioBooking, type StudioBookingRequest } from './studio-booking.rules';
-import { canSeeDetails, StudioBooking, StudioBookingStatus } from './studio-booking.entity';
+import { canSeeStudioBookingDetails } from './studio-booking.access';
+import { StudioBooking, StudioBookingStatus } from './studio-booking.entity';
 
 /** Longest window a single Studio.bookings(from, to) read may cover. */
 export const MAX_STUDIO_WINDOW_DAYS = 366;
@@ -70,17 +69,11 @@ export class StudioBookingService {
         .setLock('pessimistic_write')
         .where('b.id = :id', { id: id.toLowerCase() })
         .getOne();
-      if (!booking || !canSeeDetails(booking, identity)) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
+      if (!booking || !canSeeStudioBookingDetails(booking, identity)) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
       if (booking.status === StudioBookingStatus.CANCELLED) return fail({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
       if (!isAdmin(identity) && booking.startsAt <= this.clock()) return fail({ code: UserErrorCode.TOO_LATE, field: ['id'] });
       await tx.query(`UPDATE studio_booking SET status = 'CANCELLED', cancelled_at = now() WHERE id = $1`, [booking.id]);
       return { booking: await tx.getRepository(StudioBooking).findOneByOrFail({ id: booking.id }), errors: [] };
     });
-  }
-
-  /** Confirmed bookings of a studio overlapping [from, to), by start: one batched read per request and window. */
-  bookingsOf(loaders: GalleryLoaders, studioId: string, from: Date, to: Date, lang: Lang): Promise<StudioBooking[]> {
-    checkQueryWindow(from, to, lang, { maxDays: MAX_STUDIO_WINDOW_DAYS });
-    return loaders.studioBookingsByRange.load({ studioId, from, to });
   }
 }

@@ -28,16 +28,6 @@ export function ownHolders(identity: Identity): Holder[] {
   return holders;
 }
 
-/** Is the caller the holder (or the creator) of a booking? */
-export function isHolder(booking: { holderKind: HolderKind; holderId: string | null; createdBy: string }, identity: Identity): boolean {
-  if (identity.sub === null) return false;
-  if (booking.createdBy === identity.sub) return true;
-  return ownHolders(identity).some((h) => h.kind === booking.holderKind && h.id === booking.holderId);
-}
-
-export const isHolderOrAdmin = (booking: Parameters<typeof isHolder>[0], identity: Identity): boolean =>
-  isAdmin(identity) || isHolder(booking, identity);
-
 /**
  * Who holds a new booking. The holder comes from the verified identity; ADMIN may name one (or
  * book for the house). A caller with several roles may pick which of their own holders books.

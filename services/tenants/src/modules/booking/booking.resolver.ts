@@ -4,7 +4,8 @@ import { assumedSize, DateTimeScalar } from '@maison/kit';
 import { adminOnly, errorsOf, signedIn } from '@maison/house';
 import type { Context } from '../../context';
 import { BookingKind } from './booking.enums';
-import { canSeeDetails, SpaceBooking } from './space-booking.entity';
+import { canSeeBookingDetails } from './booking.access';
+import { SpaceBooking } from './space-booking.entity';
 import {
   BookSharedSpaceInput,
   BookSharedSpacePayload,
@@ -90,6 +91,6 @@ export class BookingResolver {
   @Query(() => SpaceBooking, { nullable: true, description: 'A booking by id: public ones for everyone, private ones for their holder and ADMIN; null otherwise.' })
   async spaceBooking(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SpaceBooking | null> {
     const booking = await ctx.loaders.bookingById.load(id);
-    return booking && canSeeDetails(booking, ctx.identity) ? booking : null;
+    return booking && canSeeBookingDetails(booking, ctx.identity) ? booking : null;
   }
 }

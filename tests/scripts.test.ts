@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { verifyToken } from '@maison/auth';
 import { DEV_JWT_SECRET } from '@maison/config';
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 
 /** The command-line entry points, run as a user would (from the build `npm test` makes first). */
 const ROOT = path.resolve(__dirname, '..');

@@ -5,11 +5,11 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { HEADERS } from '@maison/auth';
-import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText, startHttpServer, type RunningServer } from '@maison/kit';
+import { codeMessage } from '@maison/errors';
+import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText, startHttpServer, type RunningServer } from '@maison/http';
 import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';
-import { gatewayMessage } from './errors/messages';
 import { operationLimits } from './limits';
 import { rateLimitedBody, rateLimits } from './rate-limit/rate-limit';
 import { runInRequestScope } from './request-scope';
@@ -119,13 +119,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     } catch (error) {
       if (!(error instanceof PayloadTooLargeError)) throw error;
       const limit = config.bodyLimitBytes;
-      return sendJson(res, 413, { errors: [{ message: gatewayMessage('PAYLOAD_TOO_LARGE', lang, { limit }), extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }] }, { ...headers, connection: 'close' });
+      return sendJson(res, 413, { errors: [{ message: codeMessage('PAYLOAD_TOO_LARGE', 'default', lang, { limit }), extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }] }, { ...headers, connection: 'close' });
     }
     let body: unknown;
     try {
       body = parseGraphQLBody(req, raw);
     } catch {
-      return sendJson(res, 400, { errors: [{ message: gatewayMessage('BAD_REQUEST', lang), extensions: { code: 'BAD_REQUEST' } }] }, headers);
+      return sendJson(res, 400, { errors: [{ message: codeMessage('BAD_REQUEST', 'default', lang), extensions: { code: 'BAD_REQUEST' } }] }, headers);
     }
     // Anonymous reads may be answered from the response cache (see response-cache.ts).
     const cacheKey = responseCache && who.identity?.sub === null ? responseCache.keyOf(req, body, lang) : undefined;
@@ -188,7 +188,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         if (!taken.ok) return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
         return serveCalendarFeed(apollo, req, res, requestId);
       }
-      if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { errors: [{ message: gatewayMessage('NOT_FOUND', lang), extensions: { code: 'NOT_FOUND' } }] });
+      if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', lang), extensions: { code: 'NOT_FOUND' } }] });
       return serveGraphQL(req, res, requestId, lang);
     });
     log.info('request', { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started });

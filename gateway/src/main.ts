@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { readConfigOrExit } from '@maison/config';
-import { createLogger, stopOnSignals } from '@maison/kit';
+import { createLogger, stopOnSignals } from '@maison/http';
 import { gatewaySpec } from './config';
 import { createGateway } from './gateway';
 import { workerRelay } from './response-cache/worker-relay';

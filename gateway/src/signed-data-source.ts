@@ -3,7 +3,7 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { encodeIdentity, HEADERS, signatureHeaders } from '@maison/auth';
 import { DEFAULT_LANG } from '@maison/config';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import type { GatewayContext } from './context';
 import { failureReason, SubgraphUnavailableError, unavailableReason, UnusableAnswerError } from './errors/subgraph-unavailable';
 import { fetchedFields } from './errors/unavailable-paths';

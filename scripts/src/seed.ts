@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readConfig, v } from '@maison/config';
-import { createDataSource, createLogger, ensureDatabase, migrate, seedOnce, withDatabase } from '@maison/kit';
+import { createDataSource, ensureDatabase, migrate, seedOnce, withDatabase } from '@maison/kit';
+import { createLogger } from '@maison/http';
 import { loadModule, SUBGRAPHS } from './services';
 
 /**

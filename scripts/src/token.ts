@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { issueToken, ROLES, type Role, type TokenClaims } from '@maison/auth';
 import { readGatewayConfig } from '@maison/gateway';
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 
 const HELP = `Prints a development access token for the gateway.
 

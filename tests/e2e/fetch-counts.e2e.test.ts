@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { addDays, houseInstant, stableId, startOfLocalDay, todayInHouse, withDatabase } from '@maison/kit';
+import { withDatabase } from '@maison/kit';
+import { addDays, houseInstant, stableId, startOfLocalDay, todayInHouse } from '@maison/house';
 import { asMember, asTenant, startGraph, testServerUrl, withClient, type GraphResponse, type RunningGraph } from '@maison/testing';
 import type { Identity } from '@maison/auth';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { createGateway, readGatewayConfig } from '@maison/gateway';
-import { addDays, todayInHouse } from '@maison/kit';
+import { addDays, todayInHouse } from '@maison/house';
 import { asTenant, guideBlock, guideOperations, launchBrowser, screenshot, startGraph, tokenFor, type RunningGraph } from '@maison/testing';
 
 /**

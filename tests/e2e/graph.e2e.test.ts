@@ -1,6 +1,6 @@
 import { signRequest, ANONYMOUS } from '@maison/auth';
-import { addDays, todayInHouse } from '@maison/kit';
-import { admin, asTenant, startGraph, tokenFor, type RunningGraph } from '@maison/testing';
+import { addDays, todayInHouse } from '@maison/house';
+import { admin, asTenant, startGraph, tokenFor, withRoles, type RunningGraph } from '@maison/testing';
 import jwt from 'jsonwebtoken';
 import ICAL from 'ical.js';
 
@@ -114,11 +114,30 @@ describe('the house graph through the gateway', () => {
     expect(titles).toContain('Dîner d’équipe');
   });
 
+  it('shows a private booking to who acts for its holder (the role with the id), not to any token naming the holder', async () => {
+    const query = '{ calendar(from: "' + today + '", to: "' + addDays(today, 13) + '") { spaceBookings { title } } }';
+    const titlesFor = async (identity: Parameters<typeof tokenFor>[0]) => {
+      const { body } = await graph.query(query, {}, { identity });
+      expect(body.errors).toBeUndefined();
+      return body.data!.calendar.flatMap((d: { spaceBookings: { title: string | null }[] }) => d.spaceBookings.map((b) => b.title));
+    };
+    const tenant = asTenant('acupuncture');
+    const namesTheTenant = withRoles('member:named', ['MEMBER'], { tenantId: tenant.tenantId });
+    expect(await titlesFor(tenant)).toContain('Dîner d’équipe');
+    // The calendar lists the bookings whose details the caller sees, the same rule as their title: none comes back untitled.
+    expect(await titlesFor(namesTheTenant)).toEqual(await titlesFor(ANONYMOUS));
+    expect(await titlesFor(namesTheTenant)).not.toContain(null);
+  });
+
   it.each(SUBGRAPHS)('%s refuses a request sent straight to it without the gateway signature', async (name) => {
     const body = JSON.stringify({ query: '{ _service { sdl } }' });
     const unsigned = await fetch(graph.subgraphUrls[name], { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toEqual({
+      errors: [{ message: 'Les requêtes doivent passer par la passerelle (signature de la passerelle absente).', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    const inEnglish = await fetch(graph.subgraphUrls[name], { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body });
+    expect(await inEnglish.json()).toEqual({
       errors: [{ message: 'Requests must come through the gateway (missing gateway signature).', extensions: { code: 'UNAUTHENTICATED' } }],
     });
     const wrongKey = signRequest('w'.repeat(40), ANONYMOUS, 'fr', body);

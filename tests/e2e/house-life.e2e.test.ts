@@ -1,4 +1,4 @@
-import { addDays, houseInstant, stableId, todayInHouse, toHouseIso } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse, toHouseIso } from '@maison/house';
 import { admin, asMember, asTenant, startGraph, type RunningGraph } from '@maison/testing';
 
 /**

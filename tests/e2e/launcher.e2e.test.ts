@@ -28,8 +28,8 @@ describe('the launcher (npm start)', () => {
       const readyMs = Date.now() - started;
       const output = graph.output();
       expect(output).toMatch(/\[la-maison\] ready in [\d.]+ s: http:\/\/localhost:\d+\/graphql/);
-      expect(output).toMatch(/\[tenants  \] .*subgraph ready/);
-      if (run === 1) expect(output).toMatch(/\[gallery  \] .*seed data loaded/);
+      expect(output).toMatch(/\[tenants {2}\] .*subgraph ready/);
+      if (run === 1) expect(output).toMatch(/\[gallery {2}\] .*seed data loaded/);
       else expect(output).not.toMatch(/seed data loaded/);
       expect(readyMs).toBeLessThan(60_000);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 import { admin, asArtist, asMember, asTenant, startGraph, withRoles, type RunningGraph } from '@maison/testing';
 import { CLIENT_SCHEMA_PATH } from '../../scripts/src/services';
 

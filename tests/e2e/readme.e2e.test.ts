@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { addDays, startOfLocalDay, todayInHouse } from '@maison/kit';
+import { addDays, startOfLocalDay, todayInHouse } from '@maison/house';
 import { startGraph, type RunningGraph } from '@maison/testing';
 import { readmeOperations, type ReadmeOperation } from '../../gateway/src/ide/readme-operations';
 

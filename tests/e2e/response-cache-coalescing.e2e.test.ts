@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, todayInHouse } from '@maison/kit';
+import { addDays, todayInHouse } from '@maison/house';
 import { startGraph, type RunningGraph } from '@maison/testing';
 
 /**

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { asTenant, startGraph, tokenFor, type RunningGraph } from '@maison/testing';
 
 /**

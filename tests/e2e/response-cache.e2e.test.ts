@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createGateway, readGatewayConfig, type Gateway } from '@maison/gateway';
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { asTenant, startGraph, tokenFor, type RunningGraph } from '@maison/testing';
 
 /**

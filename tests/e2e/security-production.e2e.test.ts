@@ -1,5 +1,6 @@
 import { issueToken, signRequest, ANONYMOUS } from '@maison/auth';
-import { addDays, todayInHouse, withDatabase } from '@maison/kit';
+import { withDatabase } from '@maison/kit';
+import { addDays, todayInHouse } from '@maison/house';
 import { asTenant, DEV_AUDIENCE, DEV_ISSUER, startGraph, testServerUrl, withClient, type RunningGraph } from '@maison/testing';
 import { post } from './security-helpers';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { addDays, todayInHouse } from '@maison/kit';
+import { addDays, todayInHouse } from '@maison/house';
 import { freePort } from '@maison/embedded-db';
 import { createGateway, readGatewayConfig, type Gateway } from '@maison/gateway';
 import { startGraph, type RunningGraph } from '@maison/testing';

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { addDays, houseInstant, stableId, todayInHouse, withDatabase } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
+import { withDatabase } from '@maison/kit';
 import { legacyHoldReference } from '@maison/space-holds';
 import { admin, startGraph, testServerUrl, withClient, type RunningGraph } from '@maison/testing';
 

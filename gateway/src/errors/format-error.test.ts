@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { LimitError } from '../limits';
 import { runInRequestScope } from '../request-scope';
 import { gatewayFormatError } from './format-error';

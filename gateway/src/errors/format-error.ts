@@ -1,8 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from '@maison/kit';
+import { codeMessage } from '@maison/errors';
+import type { Logger } from '@maison/http';
 import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
 import { currentRequestScope, currentLang } from '../request-scope';
-import { gatewayMessage } from './messages';
 import { SubgraphUnavailableError } from './subgraph-unavailable';
 import { BadScalarInputError } from '../input/scalar-input-plugin';
 
@@ -66,7 +66,7 @@ export function gatewayFormatError(options: { production: boolean; log: Logger }
     const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
     if (tokens) {
       const max = Number(tokens[1]);
-      return { message: gatewayMessage('TOKEN_LIMIT_EXCEEDED', lang, { limit: max }), extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: max } };
+      return { message: codeMessage('TOKEN_LIMIT_EXCEEDED', 'default', lang, { limit: max }), extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: max } };
     }
     const unavailable = causes(error).find((e): e is SubgraphUnavailableError => e instanceof SubgraphUnavailableError);
     if (unavailable) return { message: unavailable.message, ...(formatted.path && { path: formatted.path }), extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: unavailable.subgraph, reason: unavailable.reason } };
@@ -78,7 +78,7 @@ export function gatewayFormatError(options: { production: boolean; log: Logger }
     options.log.error('unexpected error', { requestId, error: original, formatted });
     if (!options.production) return formatted;
     return {
-      message: gatewayMessage('INTERNAL_SERVER_ERROR', lang, { requestId }),
+      message: codeMessage('INTERNAL_SERVER_ERROR', 'WITH_REQUEST_ID', lang, { requestId }),
       ...(formatted.path && { path: formatted.path }),
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };

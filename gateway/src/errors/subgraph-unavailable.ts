@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import type { Lang } from '@maison/config';
-import { gatewayMessage } from './messages';
+import { reasonMessage, type ReasonOf } from '@maison/errors';
 
-/** Why a subgraph's data is missing: the `reason` a client reads in extensions. */
-export type UnavailableReason = 'TIMEOUT' | 'CONNECTION_REFUSED' | 'CONNECTION_LOST' | 'SERVER_ERROR' | 'REQUEST_REFUSED' | 'INVALID_RESPONSE';
+/** Why a subgraph's data is missing: the `reason` a client reads in extensions (the registry's SUBGRAPH_UNAVAILABLE). */
+export type UnavailableReason = ReasonOf<'SUBGRAPH_UNAVAILABLE'>;
 
 /**
  * A subgraph did not answer usably: slower than its timeout, not listening, cut off, a server
@@ -14,7 +14,7 @@ export type UnavailableReason = 'TIMEOUT' | 'CONNECTION_REFUSED' | 'CONNECTION_L
  */
 export class SubgraphUnavailableError extends GraphQLError {
   constructor(readonly subgraph: string, lang: Lang, readonly reason: UnavailableReason = 'TIMEOUT') {
-    super(gatewayMessage('SUBGRAPH_UNAVAILABLE', lang, { subgraph, reason }), { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph, reason } });
+    super(reasonMessage('SUBGRAPH_UNAVAILABLE', reason, lang, { subgraph }), { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph, reason } });
     this.name = 'SubgraphUnavailableError';
   }
 }

@@ -1,7 +1,9 @@
 import type { ApolloServer } from '@apollo/server';
 import { ANONYMOUS } from '@maison/auth';
 import type { Lang } from '@maison/config';
+import { codeMessage } from '@maison/errors';
 import type { GatewayContext } from '../context';
+import { FEED_TEXTS } from './feed-texts';
 import type { IcsEvent } from './ics';
 
 /** One operation through the gateway's own query planner: the feed reads what any client could. */
@@ -22,10 +24,6 @@ interface Day {
   spaceBookings: { id: string; title: string | null; startsAt: string; endsAt: string; space: { name: string } | null }[] | null;
 }
 
-const LABELS: Record<Lang, { exhibition: string; vernissage: string; event: string; booking: string }> = {
-  fr: { exhibition: 'Exposition', vernissage: 'Vernissage', event: 'Espace KO', booking: 'Réservation' },
-  en: { exhibition: 'Exhibition', vernissage: 'Opening', event: 'Espace KO', booking: 'Booking' },
-};
 const DOMAIN = 'la-maison.example';
 
 export class CalendarFeedError extends Error {
@@ -45,15 +43,15 @@ export async function houseCalendarEvents(apollo: ApolloServer<GatewayContext>, 
   if (!data) {
     const first = errors?.[0];
     const code = String(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    throw new CalendarFeedError(code === 'BAD_USER_INPUT' ? 400 : 502, code, first?.message ?? 'calendar unavailable');
+    throw new CalendarFeedError(code === 'BAD_USER_INPUT' ? 400 : 502, code, first?.message ?? codeMessage('INTERNAL_SERVER_ERROR', 'default', lang));
   }
-  const label = LABELS[lang];
+  const label = FEED_TEXTS[lang];
   const events = new Map<string, IcsEvent>();
   for (const day of (data as { calendar: Day[] }).calendar) {
     for (const e of day.exhibitionsOnView ?? []) {
       events.set(`exhibition-${e.id}`, {
         uid: `exhibition-${e.id}@${DOMAIN}`,
-        summary: `${label.exhibition}${lang === 'fr' ? ' : ' : ': '}${e.title}`,
+        summary: `${label.exhibition}${label.titleSeparator}${e.title}`,
         description: e.description,
         location: 'Le Vivoir',
         firstDay: e.startsOn,

@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { LANGS, negotiateLang, type Lang } from '@maison/config';
-import { addDays, isLocalDate, sendJson, todayInHouse } from '@maison/kit';
+import { codeMessage } from '@maison/errors';
+import { addDays, isLocalDate, todayInHouse } from '@maison/house';
+import { sendJson } from '@maison/http';
 import type { GatewayContext } from '../context';
 import { buildCalendar } from './ics';
+import { FEED_NAME, FEED_TEXTS } from './feed-texts';
 import { CalendarFeedError, houseCalendarEvents } from './house-calendar';
 
 export const DEFAULT_FEED_DAYS = 30;
@@ -18,19 +21,15 @@ export async function serveCalendarFeed(apollo: ApolloServer<GatewayContext>, re
   const lang: Lang = queryLang && LANGS.includes(queryLang as Lang) ? (queryLang as Lang) : negotiateLang(req.headers['accept-language']);
   res.setHeader('content-language', lang);
   const from = url.searchParams.get('from') ?? todayInHouse();
-  const problem = (message: Record<Lang, string>) => sendJson(res, 400, { errors: [{ message: message[lang], extensions: { code: 'BAD_USER_INPUT' } }] });
-  const badDate = { fr: 'from et to doivent être des dates AAAA-MM-JJ.', en: 'from and to must be dates YYYY-MM-DD.' };
-  if (!isLocalDate(from)) return problem(badDate);
+  const problem = (key: 'FEED_DATES' | 'FEED_LANG') =>
+    sendJson(res, 400, { errors: [{ message: codeMessage('BAD_USER_INPUT', key, lang), extensions: { code: 'BAD_USER_INPUT' } }] });
+  if (!isLocalDate(from)) return problem('FEED_DATES');
   const to = url.searchParams.get('to') ?? addDays(from, DEFAULT_FEED_DAYS);
-  if (!isLocalDate(to)) return problem(badDate);
-  if (queryLang && !LANGS.includes(queryLang as Lang)) return problem({ fr: 'lang doit valoir fr ou en.', en: 'lang must be fr or en.' });
+  if (!isLocalDate(to)) return problem('FEED_DATES');
+  if (queryLang && !LANGS.includes(queryLang as Lang)) return problem('FEED_LANG');
   try {
     const events = await houseCalendarEvents(apollo, from, to, lang, requestId);
-    const body = buildCalendar({
-      name: 'La Maison — Saint-Jean-Port-Joli',
-      description: lang === 'fr' ? 'Expositions, vernissages, événements et réservations publiques de la maison' : 'Exhibitions, openings, events and public bookings of the house',
-      events,
-    });
+    const body = buildCalendar({ name: FEED_NAME, description: FEED_TEXTS[lang].description, events });
     res.writeHead(200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': 'inline; filename="la-maison.ics"',

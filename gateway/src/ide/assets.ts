@@ -38,6 +38,7 @@ let loaded: Map<string, IdeAsset> | undefined;
 export function ideAssets(): Map<string, IdeAsset> {
   if (loaded) return loaded;
   // A devDependency of the gateway, resolved through the package's "exports" (./graphiql → cjs/graphiql.js).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first IDE request only, never in production
   const bundle = require('@graphql-yoga/render-graphiql/graphiql') as YogaGraphiQLBundle;
   const text = (type: string, body: string) => asset(type, Buffer.from(body, 'utf8'));
   loaded = new Map([

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, houseInstant, isLocalDate, localDateOf, toHouseIso } from '@maison/kit';
+import { addDays, daysBetween, houseInstant, isLocalDate, localDateOf, toHouseIso } from '@maison/house';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T.+(?:Z|[+-]\d{2}:\d{2})$/;
 

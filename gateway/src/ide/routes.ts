@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { todayInHouse } from '@maison/kit';
+import { todayInHouse } from '@maison/house';
 import { asset, ideAssets, type IdeAsset } from './assets';
 import { IDE_CONTENT_SECURITY_POLICY, idePage } from './page';
 import { readmeOperations } from './readme-operations';

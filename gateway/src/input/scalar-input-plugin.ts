@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { gatewayMessage } from '../errors/messages';
+import { codeMessage } from '@maison/errors';
 import { currentLang } from '../request-scope';
 import { badScalarInputs, type BadScalarInput } from './scalar-inputs';
 
@@ -8,7 +8,8 @@ import { badScalarInputs, type BadScalarInput } from './scalar-inputs';
 export class BadScalarInputError extends GraphQLError {
   constructor(readonly input: BadScalarInput) {
     const lang = currentLang();
-    super(gatewayMessage('BAD_USER_INPUT', lang, { input: { ...input, reason: input.problem[lang] } }), {
+    const where = input.kind === 'variable' ? 'SCALAR_VARIABLE' : 'SCALAR_ARGUMENT';
+    super(codeMessage('BAD_USER_INPUT', where, lang, { name: input.name, scalar: input.scalar, problem: input.problem[lang] }), {
       extensions: { code: 'BAD_USER_INPUT', [input.kind]: input.name, scalar: input.scalar, http: { status: 400 } },
     });
     this.name = 'BadScalarInputError';

@@ -14,7 +14,7 @@ import {
   type OperationDefinitionNode,
   type ValueNode,
 } from 'graphql';
-import { literalValue, SCALAR_RULES, type ScalarProblem } from '@maison/kit';
+import { literalValue, SCALAR_RULES, type ScalarProblem } from '@maison/house';
 
 /** A value of a custom scalar that its rule refuses: where it was written, and why. */
 export interface BadScalarInput {

@@ -1,13 +1,13 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Lang } from '@maison/config';
-import { gatewayMessage } from '../errors/messages';
+import { codeMessage } from '@maison/errors';
 import type { GatewayContext } from '../context';
 import { TokenBuckets } from './token-bucket';
 
 /** The body of a 429 answer, the same whether the HTTP layer or the mutation check refused it. */
 export const rateLimitedBody = (lang: Lang, retryAfterSeconds: number) => ({
-  errors: [{ message: gatewayMessage('RATE_LIMITED', lang, { retryAfterSeconds }), extensions: { code: 'RATE_LIMITED', retryAfterSeconds } }],
+  errors: [{ message: codeMessage('RATE_LIMITED', 'default', lang, { retryAfterSeconds }), extensions: { code: 'RATE_LIMITED', retryAfterSeconds } }],
 });
 
 export interface RateLimits {
@@ -29,7 +29,7 @@ export function rateLimits(perMinute: number, mutationsPerMinute: number): RateL
             const taken = mutations.take(contextValue.clientKey);
             if (taken.ok) return;
             const { retryAfterSeconds } = taken;
-            throw new GraphQLError(gatewayMessage('RATE_LIMITED', contextValue.lang, { retryAfterSeconds }), {
+            throw new GraphQLError(codeMessage('RATE_LIMITED', 'default', contextValue.lang, { retryAfterSeconds }), {
               extensions: {
                 code: 'RATE_LIMITED',
                 retryAfterSeconds,

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import type { CachedAnswer, ResponseStore } from './store';
 
 /**

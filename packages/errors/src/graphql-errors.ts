@@ -1,24 +1,51 @@
 import { GraphQLError } from 'graphql';
 import type { Lang } from '@maison/config';
+import { GRAPHQL_ERROR_CODES, type GraphQLErrorCode, type MessageAt, type MessageKey, type ReasonAt, type ReasonOf } from './registry/graphql-error-codes';
+import { render, type Message, type ParamsArg, type ParamValue } from './registry/message';
 
-/**
- * Failures that are not expected outcomes: missing or bad credentials, forbidden actions,
- * malformed arguments. They travel as GraphQL errors with a stable extensions.code.
- */
-export type GraphQLErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'INTERNAL_SERVER_ERROR';
+type Params = Readonly<Record<string, ParamValue>>;
+type Messages = Readonly<Record<string, Message>>;
 
-const MESSAGES: Record<GraphQLErrorCode, Record<Lang, string>> = {
-  UNAUTHENTICATED: { fr: 'Authentification requise ou jeton invalide.', en: 'Authentication required or invalid token.' },
-  FORBIDDEN: { fr: 'Action non permise.', en: 'This action is not allowed.' },
-  BAD_USER_INPUT: { fr: 'Argument invalide.', en: 'Invalid argument.' },
-  INTERNAL_SERVER_ERROR: { fr: 'Erreur interne.', en: 'Internal error.' },
-};
+const messageOf = (code: GraphQLErrorCode, key: string, lang: Lang, params?: Params): string =>
+  render((GRAPHQL_ERROR_CODES[code].messages as Messages)[key]!, lang, params);
 
-export function graphqlError(code: GraphQLErrorCode, lang: Lang, detail?: string): GraphQLError {
-  const base = MESSAGES[code][lang];
-  return new GraphQLError(detail ? `${base} ${detail}` : base, { extensions: { code } });
+/** A message of a code, by name ('default' or a variant), in the caller's language. */
+export function codeMessage<C extends GraphQLErrorCode, K extends MessageKey<C>>(code: C, key: K, lang: Lang, ...[params]: ParamsArg<MessageAt<C, K>>): string {
+  return messageOf(code, key, lang, params as Params | undefined);
 }
 
-export const unauthenticated = (lang: Lang, detail?: string) => graphqlError('UNAUTHENTICATED', lang, detail);
-export const forbidden = (lang: Lang, detail?: string) => graphqlError('FORBIDDEN', lang, detail);
-export const badUserInput = (lang: Lang, detail?: string) => graphqlError('BAD_USER_INPUT', lang, detail);
+/** The message of a value of extensions.reason, in the caller's language. */
+export function reasonMessage<C extends GraphQLErrorCode, R extends ReasonOf<C>>(
+  code: C,
+  reason: R,
+  lang: Lang,
+  ...[params]: ParamsArg<ReasonAt<C, R>>
+): string {
+  const reasons = (GRAPHQL_ERROR_CODES[code] as { reasons?: Messages }).reasons ?? {};
+  return render(reasons[reason]!, lang, params as Params | undefined);
+}
+
+/** A GraphQL error with its code and one of its messages, in the caller's language. */
+export function graphqlError<C extends GraphQLErrorCode, K extends MessageKey<C>>(
+  code: C,
+  key: K,
+  lang: Lang,
+  ...[params]: ParamsArg<MessageAt<C, K>>
+): GraphQLError {
+  return new GraphQLError(messageOf(code, key, lang, params as Params | undefined), { extensions: { code } });
+}
+
+export const unauthenticated = (lang: Lang): GraphQLError => graphqlError('UNAUTHENTICATED', 'default', lang);
+
+export const forbidden = (lang: Lang, key: MessageKey<'FORBIDDEN'> = 'default'): GraphQLError =>
+  new GraphQLError(messageOf('FORBIDDEN', key, lang), { extensions: { code: 'FORBIDDEN' } });
+
+/** BAD_USER_INPUT with one of its messages: badUserInput(lang, 'WINDOW_TOO_LONG', { days: 92 }). */
+export function badUserInput<K extends MessageKey<'BAD_USER_INPUT'>>(lang: Lang, key: K, ...[params]: ParamsArg<MessageAt<'BAD_USER_INPUT', K>>): GraphQLError {
+  return new GraphQLError(messageOf('BAD_USER_INPUT', key, lang, params as Params | undefined), { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** SERVICE_UNAVAILABLE: the one shape of a write refused because the shared-space ledger could not be used; nothing was saved. */
+export function serviceUnavailable(reason: ReasonOf<'SERVICE_UNAVAILABLE'>, lang: Lang): GraphQLError {
+  return new GraphQLError(reasonMessage('SERVICE_UNAVAILABLE', reason, lang), { extensions: { code: 'SERVICE_UNAVAILABLE', reason } });
+}

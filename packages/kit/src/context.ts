@@ -1,18 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { Identity } from '@maison/auth';
-import type { Lang } from '@maison/config';
+import type { RequestScope } from '@maison/house';
 
 /** What every resolver of a subgraph receives. Loaders are new for each request, never shared. */
-export interface SubgraphContext<Services = unknown, Loaders = unknown> {
-  identity: Identity;
-  lang: Lang;
+export interface SubgraphContext<Services = unknown, Loaders = unknown> extends RequestScope {
   requestId: string;
   services: Services;
   loaders: Loaders;
   ds: DataSource;
-}
-
-export interface RequestScope {
-  identity: Identity;
-  lang: Lang;
 }

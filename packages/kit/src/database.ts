@@ -1,3 +1,4 @@
+import type { ClassType } from './class-type';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +49,7 @@ export class SqlCounter implements Logger {
 
 export interface DataSourceOptions {
   url: string;
-  entities: MixedList<Function | string | EntitySchema>;
+  entities: MixedList<ClassType | string | EntitySchema>;
   poolSize?: number;
   counter?: SqlCounter;
   applicationName?: string;

@@ -1,23 +1,25 @@
 import 'reflect-metadata';
 
+/**
+ * The subgraph runtime: type-graphql, Apollo Server, TypeORM. The schema builder and the subgraph
+ * server, migrations, loaders, pagination, the GraphQL types every subgraph shares (scalars,
+ * texts, money, userErrors) and the directives of the cost model. House rules are in
+ * @maison/house, HTTP plumbing in @maison/http.
+ */
 export * from './context';
 export * from './database';
-export * from './http';
-export * from './i18n';
-export * from './ids';
-export * from './logger';
+export * from './localized-text';
 export * from './money';
 export * from './pagination';
-export * from './scalars';
+export * from './scalar-types';
 export * from './schema';
 export * from './subgraph';
-export * from './time';
 export * from './loaders';
-export * from './calendar';
+export * from './calendar-day';
 export * from './me';
 export * from './db-errors';
 export * from './service-client';
-export * from './http-server';
 export * from './sql';
 export * from './cache-hints';
 export * from './cost';
+export * from './user-error';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isUuid } from './ids';
+import { isUuid } from '@maison/house';
 
 /** One row per key (or null): one batched fetch for all keys asked in the same tick. */
 export function rowLoader<K extends string, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {

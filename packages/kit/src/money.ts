@@ -1,5 +1,6 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Lang } from '@maison/config';
+import { formatMoney } from '@maison/house';
 
 @ObjectType({ description: 'An amount of money in the smallest unit of its currency.' })
 @Directive('@shareable')
@@ -18,6 +19,6 @@ export function money(amountCents: number, lang: Lang, currency = 'CAD'): Money 
   const m = new Money();
   m.amountCents = amountCents;
   m.currency = currency;
-  m.formatted = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'currency', currency }).format(amountCents / 100);
+  m.formatted = formatMoney(amountCents, lang, currency);
   return m;
 }

@@ -107,13 +107,13 @@ function decodeCursor(cursor: string, lang: Lang): SortValue[] {
   } catch {
     // fall through to the error below
   }
-  throw badUserInput(lang, `after: cursor "${cursor.slice(0, 60)}" is not valid.`);
+  throw badUserInput(lang, 'BAD_CURSOR', { cursor: cursor.slice(0, 60) });
 }
 
 export function pageSize(first: number | null | undefined, lang: Lang): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(lang, `first: 1..${MAX_PAGE_SIZE}.`);
+    throw badUserInput(lang, 'PAGE_SIZE', { max: MAX_PAGE_SIZE });
   }
   return first;
 }

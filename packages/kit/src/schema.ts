@@ -1,3 +1,4 @@
+import type { ClassType } from './class-type';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
@@ -43,8 +44,8 @@ function orderArgumentsByPosition(): void {
  * → buildSubgraphSchema with the federation @link and the __resolveReference map.
  */
 export async function buildFederatedSchema(options: {
-  resolvers: NonEmptyArray<Function>;
-  orphanedTypes?: Function[];
+  resolvers: NonEmptyArray<ClassType>;
+  orphanedTypes?: ClassType[];
   references: ReferenceResolvers;
   /** Seconds each object type's data stays true (see cache-hints.ts). */
   cacheHints?: CacheHints;

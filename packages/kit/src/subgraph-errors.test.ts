@@ -1,3 +1,4 @@
+import { runInLang } from './request-lang';
 import { maskSubgraphError } from './subgraph';
 
 describe("a subgraph's errors in production", () => {
@@ -9,6 +10,13 @@ describe("a subgraph's errors in production", () => {
     };
     expect(maskSubgraphError(leaky, true)).toEqual({ message: 'Erreur interne.', path: ['bookSharedSpace'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(maskSubgraphError({ message: 'connect ECONNREFUSED 10.0.0.5:5432' }, true)).toEqual({ message: 'Erreur interne.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('masks it in the language of the request, French by default', () => {
+    const leaky = { message: 'relation "tenant" does not exist', path: ['tenants'] };
+    expect(runInLang('en', () => maskSubgraphError(leaky, true))).toEqual({ message: 'Internal error.', path: ['tenants'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(maskSubgraphError(leaky, true, 'en').message).toBe('Internal error.');
+    expect(runInLang('fr', () => maskSubgraphError(leaky, true)).message).toBe('Erreur interne.');
   });
 
   it('keeps a known error, reduced to its message, place and code', () => {

@@ -1,3 +1,4 @@
+import type { ClassType } from './class-type';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -7,24 +8,37 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { ANONYMOUS, HEADERS, verifyRequest, SignatureError, type Identity } from '@maison/auth';
-import { commonSpec, readConfig, readConfigOrExit, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
+import { commonSpec, LANGS, negotiateLang, readConfig, readConfigOrExit, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
+import { codeMessage, SIGNATURE_PROBLEMS, type SignatureProblemKey } from '@maison/errors';
+import {
+  createLogger,
+  executeApollo,
+  parseGraphQLBody,
+  PayloadTooLargeError,
+  readBody,
+  sendJson,
+  sendText,
+  startHttpServer,
+  stopOnSignals,
+  type Logger,
+  type RunningServer,
+} from '@maison/http';
+import type { RequestScope } from '@maison/house';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
-import type { RequestScope, SubgraphContext } from './context';
-import { executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText } from './http';
-import { createLogger, type Logger } from './logger';
-import { startHttpServer, stopOnSignals, type RunningServer } from './http-server';
+import type { SubgraphContext } from './context';
+import { requestLang, runInLang } from './request-lang';
 
 export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   name: string;
   defaultPort: number;
-  resolvers: NonEmptyArray<Function>;
-  orphanedTypes?: Function[];
+  resolvers: NonEmptyArray<ClassType>;
+  orphanedTypes?: ClassType[];
   references: ReferenceResolvers;
   /** Seconds each object type's data stays true, for the cache-control policy of answers (cache-hints.ts). */
   cacheHints?: CacheHints;
-  entities: Function[];
+  entities: ClassType[];
   migrationsDir: string;
   createServices(ds: DataSource, config: SubgraphConfig): Services;
   createLoaders(ds: DataSource, scope: RequestScope): Loaders;
@@ -70,21 +84,20 @@ export function readSubgraphConfig(module: Pick<SubgraphModule, 'defaultPort' | 
   return readConfig(subgraphSpec(module.defaultPort, module.name), env);
 }
 
-const INTERNAL: Record<Lang, string> = { fr: 'Erreur interne.', en: 'Internal error.' };
 /** A subgraph without cache hints: none of its answers may be cached (one object, so its shapes are remembered). */
 const NO_HINTS: CacheHints = {};
 
 /**
  * What a subgraph shows of an error. In production: an error with a known code keeps its message,
  * locations and path, and of its extensions only code (and a machine-readable reason); anything
- * else becomes "Erreur interne." with code INTERNAL_SERVER_ERROR: no SQL, constraint, stack or URL.
- * In development and tests everything is shown.
+ * else becomes "Erreur interne." (in the request's language) with code INTERNAL_SERVER_ERROR: no
+ * SQL, constraint, stack or URL. In development and tests everything is shown.
  */
-export function maskSubgraphError(formatted: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
+export function maskSubgraphError(formatted: GraphQLFormattedError, production: boolean, lang: Lang = requestLang()): GraphQLFormattedError {
   if (!production) return formatted;
   const code = formatted.extensions?.code;
   if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') {
-    return { message: INTERNAL[DEFAULT_LANG], ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: codeMessage('INTERNAL_SERVER_ERROR', 'default', lang), ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   const reason = formatted.extensions?.reason;
   return {
@@ -219,14 +232,19 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
         'text/plain; version=0.0.4',
       );
     }
-    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    // Before the signature is checked, the language the request asks for (it only picks words).
+    const asked = askedLang(req);
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', asked), extensions: { code: 'NOT_FOUND' } }] });
 
     const requestId = String(req.headers[HEADERS.requestId] ?? randomUUID()).slice(0, 100);
     let raw: Buffer;
     try {
       raw = await readBody(req, config.bodyLimitBytes);
     } catch (error) {
-      if (error instanceof PayloadTooLargeError) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      if (error instanceof PayloadTooLargeError) {
+        const limit = config.bodyLimitBytes;
+        return sendJson(res, 413, { errors: [{ message: codeMessage('PAYLOAD_TOO_LARGE', 'default', asked, { limit }), extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }] });
+      }
       throw error;
     }
     let verified: { identity: Identity; lang: Lang };
@@ -235,20 +253,21 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     } catch (error) {
       stats.rejected += 1;
       const reason = error instanceof SignatureError ? error.message : 'invalid request';
+      const problem: SignatureProblemKey = error instanceof SignatureError ? error.problem : 'INVALID_REQUEST';
       log.warn('unsigned request refused', { requestId, reason, remote: req.socket.remoteAddress });
       return sendJson(res, 401, {
-        errors: [{ message: `Requests must come through the gateway (${reason}).`, extensions: { code: 'UNAUTHENTICATED' } }],
+        errors: [{ message: codeMessage('UNAUTHENTICATED', 'NOT_FROM_GATEWAY', asked, { problem: SIGNATURE_PROBLEMS[problem][asked] }), extensions: { code: 'UNAUTHENTICATED' } }],
       });
     }
     let body: unknown;
     try {
       body = parseGraphQLBody(req, raw);
     } catch {
-      return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body.', extensions: { code: 'BAD_REQUEST' } }] });
+      return sendJson(res, 400, { errors: [{ message: codeMessage('BAD_REQUEST', 'default', verified.lang), extensions: { code: 'BAD_REQUEST' } }] });
     }
     stats.requests += 1;
     const { store, result } = counter.track(
-      () => executeApollo(apollo, req, res, body, async () => contextFor(verified.identity, verified.lang, requestId)),
+      () => runInLang(verified.lang, () => executeApollo(apollo, req, res, body, async () => contextFor(verified.identity, verified.lang, requestId))),
       requestId,
     );
     await result;
@@ -265,10 +284,10 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     counter,
     stats,
     async execute(query, variables, scope = {}) {
+      const lang = scope.lang ?? DEFAULT_LANG;
       const { result, statements } = await counter.measure(() =>
-        apollo.executeOperation(
-          { query, variables: variables && JSON.parse(JSON.stringify(variables)) },
-          { contextValue: contextFor(scope.identity ?? ANONYMOUS, scope.lang ?? DEFAULT_LANG, randomUUID()) },
+        runInLang(lang, () =>
+          apollo.executeOperation({ query, variables: variables && JSON.parse(JSON.stringify(variables)) }, { contextValue: contextFor(scope.identity ?? ANONYMOUS, lang, randomUUID()) }),
         ),
       );
       if (result.body.kind !== 'single') throw new Error('incremental delivery is not used');
@@ -287,6 +306,12 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       log.debug('database pool closed');
     },
   };
+}
+
+/** The language a request asks for before its signature is checked: the gateway's header, else Accept-Language. */
+function askedLang(req: IncomingMessage): Lang {
+  const header = req.headers[HEADERS.lang];
+  return typeof header === 'string' && LANGS.includes(header as Lang) ? (header as Lang) : negotiateLang(req.headers['accept-language']);
 }
 
 /** Entry point of a subgraph process: config or exit, listen, stop cleanly on SIGTERM/SIGINT. */

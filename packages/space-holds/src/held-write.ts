@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { lockOwner, type HoldOwners } from './hold-owners';
 import { newHoldReference, type OwnerHold } from './hold-reference';
 import { LedgerNotConfiguredError, type CallContext, type LedgerOutcome, type Placement, type SpaceLedger } from './ledger';

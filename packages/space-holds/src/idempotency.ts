@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import type { LedgerViolation } from './refusal';
 
 /**
@@ -22,7 +22,7 @@ export function idempotencyKeyViolation(key: string | null | undefined): LedgerV
   return {
     code: UserErrorCode.INVALID_INPUT,
     field: IDEMPOTENCY_KEY_FIELD,
-    params: { field: 'idempotencyKey', reason: `1 à ${MAX_KEY_LENGTH} caractères imprimables / 1 to ${MAX_KEY_LENGTH} printable characters` },
+    params: { field: 'idempotencyKey', ...inputReason('PRINTABLE_LENGTH_BETWEEN', { min: 1, max: MAX_KEY_LENGTH }) },
   };
 }
 

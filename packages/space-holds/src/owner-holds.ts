@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { HeldWrites } from './held-write';
 import type { HoldOwners } from './hold-owners';
 import type { SpaceLedger } from './ledger';

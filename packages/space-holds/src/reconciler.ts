@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { lockOwner, type HoldOwners, type OwnerState } from './hold-owners';
 import { legacyHoldReference, newHoldReference, ownerIdOf } from './hold-reference';
 import type { CallContext, LedgerHold, LedgerOutcome, SpaceLedger } from './ledger';

@@ -1,4 +1,4 @@
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 
 /** Waits without keeping the process alive. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

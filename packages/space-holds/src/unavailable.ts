@@ -1,27 +1,17 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Lang } from '@maison/config';
+import { serviceUnavailable, type ReasonOf } from '@maison/errors';
 import { LedgerNotConfiguredError, LedgerUnavailableError } from './ledger';
 
 /**
  * The one place where a write refused for want of the ledger becomes a GraphQL error:
  * extensions.code SERVICE_UNAVAILABLE with a machine-readable reason, and nothing was saved.
+ * Its messages are those of the registry (@maison/errors).
  */
-export const LEDGER_UNAVAILABLE_CODE = 'SERVICE_UNAVAILABLE';
-export type LedgerUnavailableReason = 'LEDGER_UNAVAILABLE' | 'LEDGER_NOT_CONFIGURED';
-
-const MESSAGES: Record<LedgerUnavailableReason, Record<Lang, string>> = {
-  LEDGER_UNAVAILABLE: {
-    fr: 'Le registre des espaces partagés ne répond pas : rien n’a été enregistré. Réessayez plus tard.',
-    en: 'The shared-space ledger is not answering: nothing was saved. Try again later.',
-  },
-  LEDGER_NOT_CONFIGURED: {
-    fr: 'Le registre des espaces partagés n’est pas configuré (TENANTS_URL) : rien ne peut être enregistré dans un espace partagé.',
-    en: 'The shared-space ledger is not configured (TENANTS_URL): nothing can be saved in a shared space.',
-  },
-};
+export type LedgerUnavailableReason = ReasonOf<'SERVICE_UNAVAILABLE'>;
 
 export function ledgerUnavailable(lang: Lang, reason: LedgerUnavailableReason): GraphQLError {
-  return new GraphQLError(MESSAGES[reason][lang], { extensions: { code: LEDGER_UNAVAILABLE_CODE, reason } });
+  return serviceUnavailable(reason, lang);
 }
 
 /** Runs a write; a ledger that did not answer (or is not configured) becomes that GraphQL error. */

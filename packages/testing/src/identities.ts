@@ -1,5 +1,5 @@
 import { ANONYMOUS, type Identity, type Role } from '@maison/auth';
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 
 export const anonymous: Identity = ANONYMOUS;
 export const admin: Identity = { sub: 'admin@test', roles: ['ADMIN'] };

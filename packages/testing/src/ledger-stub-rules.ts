@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 
 /**
  * The rules of the tenants subgraph's HoldResolver, in memory, for the ledger stub. The contract test

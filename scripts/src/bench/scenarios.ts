@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, houseInstant, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, todayInHouse } from '@maison/house';
 
 export interface Scenario {
   name: string;

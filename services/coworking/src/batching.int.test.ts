@@ -1,4 +1,4 @@
-import { addDays, datesBetween, houseInstant, stableId, todayInHouse, toHouseIso } from '@maison/kit';
+import { addDays, datesBetween, houseInstant, stableId, todayInHouse, toHouseIso } from '@maison/house';
 import { admin, useTestSubgraph } from '@maison/testing';
 import { coworkingModule } from './module';
 

@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { addDays, datesBetween, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, datesBetween, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { admin, anonymous, planNodesOf, seqScansOf, startTestSubgraph } from '@maison/testing';
 import { coworkingModule } from './module';
 import type { CoworkingLoaders, CoworkingServices } from './services';

@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { ownerIdOf } from '@maison/space-holds';
 import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startLedgerStub, startTestSubgraph, unexpectedErrors, type LedgerStub } from '@maison/testing';
 import { coworkingModule } from './module';
@@ -38,7 +38,7 @@ const terrace = stableId('shared-space', 'terrasse');
 const spaces = [kitchen, terrace];
 /** The ledger answers HTTP 500 (after holding) for this title: the documented SERVICE_UNAVAILABLE. */
 const FAIL_TITLE = 'Panne du registre';
-const LEDGER_DOWN = 'SERVICE_UNAVAILABLE: Le registre des espaces partagés ne répond pas';
+const LEDGER_DOWN = 'SERVICE_UNAVAILABLE: Le registre des espaces partagés (sous-graphe tenants) ne répond pas';
 
 // ---- the model, from the answers ----
 

@@ -1,4 +1,4 @@
-import { addDays, houseInstant, stableId, todayInHouse, toHouseIso } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse, toHouseIso } from '@maison/house';
 import { useTestSubgraph } from '@maison/testing';
 import { coworkingModule } from './module';
 

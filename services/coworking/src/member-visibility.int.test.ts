@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, stableId, todayInHouse } from '@maison/kit';
+import { addDays, stableId, todayInHouse } from '@maison/house';
 import { admin, anonymous, asMember, asTenant, useTestSubgraph } from '@maison/testing';
 import type { Identity } from '@maison/auth';
 import { coworkingModule } from './module';

@@ -3,19 +3,26 @@ import type { SubgraphModule } from '@maison/kit';
 import { createLoaders, createServices, type CoworkingLoaders, type CoworkingServices } from './services';
 import { Member } from './modules/member/member.entity';
 import { MemberResolver } from './modules/member/member.resolver';
+import { MemberFields } from './modules/member/member.fields';
 import { memberReference } from './modules/member/member.reference';
 import { MembershipPlan } from './modules/membership/membership-plan.entity';
 import { Membership } from './modules/membership/membership.entity';
 import { MembershipResolver } from './modules/membership/membership.resolver';
+import { MembershipFields } from './modules/membership/membership.fields';
+import { MemberMembershipFields } from './modules/membership/member-memberships.fields';
 import { CoworkingEvent } from './modules/event/coworking-event.entity';
 import { EventResolver } from './modules/event/event.resolver';
+import { CoworkingEventFields } from './modules/event/event.fields';
 import { eventReference } from './modules/event/event.reference';
 import { CheckIn } from './modules/presence/check-in.entity';
 import { PresenceResolver } from './modules/presence/presence.resolver';
+import { CheckInFields } from './modules/presence/check-in.fields';
 import { EventRegistration } from './modules/registration/registration.entity';
 import { RegistrationResolver } from './modules/registration/registration.resolver';
+import { EventRegistrationFields } from './modules/registration/registration.fields';
 import { SharedSpace } from './modules/space/shared-space.entity';
 import { spaceReference } from './modules/space/space.reference';
+import { SharedSpaceFields } from './modules/space/space.fields';
 import { CalendarDay } from './modules/calendar/calendar-day.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
@@ -31,7 +38,23 @@ export const SERVICE_ROOT = path.resolve(__dirname, '..');
 export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders> = {
   name: 'coworking',
   defaultPort: 4002,
-  resolvers: [MemberResolver, MembershipResolver, PresenceResolver, EventResolver, RegistrationResolver, CalendarResolver, MeResolver],
+  resolvers: [
+    MemberResolver,
+    MemberFields,
+    MemberMembershipFields,
+    MembershipResolver,
+    MembershipFields,
+    PresenceResolver,
+    CheckInFields,
+    EventResolver,
+    CoworkingEventFields,
+    RegistrationResolver,
+    EventRegistrationFields,
+    SharedSpaceFields,
+    CalendarResolver,
+    MeResolver,
+  ],
+  // Entities hold columns: fields that read the request (language, caller, loaders) are field resolvers (*.resolver.ts, *.fields.ts).
   // Reached by no query of this subgraph, only through _entities.
   orphanedTypes: [CalendarDay, SharedSpace, Me],
   references: { ...memberReference, ...eventReference, ...spaceReference, ...calendarReference, ...meReference },

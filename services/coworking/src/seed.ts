@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { addDays, houseInstant, stableId, todayInHouse, type Texts } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse, type Texts } from '@maison/house';
 import { endsOnFor } from './modules/membership/membership.dates';
 
 /**

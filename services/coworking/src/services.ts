@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { createLogger, type RequestScope, type SubgraphConfig } from '@maison/kit';
+import type { SubgraphConfig } from '@maison/kit';
+import type { RequestScope } from '@maison/house';
+import { createLogger } from '@maison/http';
 import { ledgerFor, type SpaceLedger } from '@maison/space-holds';
 import { MemberService } from './modules/member/member.service';
 import { memberLoaders } from './modules/member/member.loader';

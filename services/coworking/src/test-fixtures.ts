@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { endsOnFor } from './modules/membership/membership.dates';
 
 /** Test-only helpers of the coworking subgraph (excluded from the build). */

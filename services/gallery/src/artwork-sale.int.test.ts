@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 import { admin, anonymous, asArtist, asTenant, startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import { data, type GalleryGraph } from './test-support/fixtures';

@@ -1,4 +1,4 @@
-import { datesBetween, houseInstant, stableId } from '@maison/kit';
+import { datesBetween, houseInstant, stableId } from '@maison/house';
 import { startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import type { GalleryLoaders, GalleryServices } from './services';

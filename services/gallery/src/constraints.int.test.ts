@@ -1,4 +1,4 @@
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 import { useTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 

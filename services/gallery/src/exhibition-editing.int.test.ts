@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { stableId, toHouseIso } from '@maison/kit';
+import { stableId, toHouseIso } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, asTenant, startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import { at, data, day, type GalleryGraph } from './test-support/fixtures';
@@ -138,10 +138,10 @@ describe('createExhibition', () => {
     const fr = await create(valid({ title: { fr: ' ' } }));
     const en = await create(valid({ title: { fr: ' ' } }), admin, 'en');
     expect(fr.userErrors).toEqual([
-      { code: 'INVALID_INPUT', message: 'La valeur de « title.fr » est invalide : texte français requis / French text required.', field: ['input', 'title', 'fr'] },
+      { code: 'INVALID_INPUT', message: 'La valeur de « title.fr » est invalide : le français est requis.', field: ['input', 'title', 'fr'] },
     ]);
     expect(en.userErrors).toEqual([
-      { code: 'INVALID_INPUT', message: 'The value of "title.fr" is invalid: texte français requis / French text required.', field: ['input', 'title', 'fr'] },
+      { code: 'INVALID_INPUT', message: 'The value of "title.fr" is invalid: French is required.', field: ['input', 'title', 'fr'] },
     ]);
   });
 
@@ -205,7 +205,7 @@ describe('createExhibition', () => {
       data: null,
       errors: [
         expect.objectContaining({
-          message: 'Le registre des espaces partagés n’est pas configuré (TENANTS_URL) : rien ne peut être enregistré dans un espace partagé.',
+          message: 'Le registre des espaces partagés (sous-graphe tenants) n’est pas configuré (TENANTS_URL) : rien n’a été enregistré.',
           extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', reason: 'LEDGER_NOT_CONFIGURED' }),
         }),
       ],

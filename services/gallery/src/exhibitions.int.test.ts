@@ -1,4 +1,4 @@
-import { addDays, stableId, todayInHouse } from '@maison/kit';
+import { addDays, stableId, todayInHouse } from '@maison/house';
 import { startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import type { GalleryLoaders, GalleryServices } from './services';
@@ -132,6 +132,9 @@ describe('exhibitions', () => {
     }
     const { body } = await graph.execute('{ exhibitions(first: 100) { nodes { slug } } }');
     expect(body.errors).toBeUndefined();
+    const message = async (args: string, lang: 'fr' | 'en') => (await graph.execute(`{ exhibitions(${args}) { totalCount } }`, {}, { lang })).body.errors?.[0]?.message;
+    expect(await message('first: 101', 'fr')).toBe('Argument invalide. first : 1..100.');
+    expect(await message('after: "not-a-cursor"', 'en')).toBe('Invalid argument. after: cursor "not-a-cursor" is not valid.');
   });
 
   it('costs the same SQL statements for 5 or 50 exhibitions with their artists and artworks', async () => {

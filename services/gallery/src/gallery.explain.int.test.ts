@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { addDays, datesBetween, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, datesBetween, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { admin, anonymous, planNodesOf, seqScansOf, startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import { artistIdentity, type GalleryGraph } from './test-support/fixtures';

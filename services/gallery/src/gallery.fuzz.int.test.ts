@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, isLocalDate, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, isLocalDate, stableId, todayInHouse } from '@maison/house';
 import { holdTitle, ownerIdOf } from '@maison/space-holds';
 import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, unexpectedErrors, withRoles, type LedgerStub } from '@maison/testing';
 import { galleryModule } from './module';

@@ -6,11 +6,14 @@ import { ArtistResolver } from './modules/artist/artist.resolver';
 import { artistReference } from './modules/artist/artist.reference';
 import { Artwork } from './modules/artwork/artwork.entity';
 import { ArtworkResolver } from './modules/artwork/artwork.resolver';
+import { ArtworkFieldResolver } from './modules/artwork/artwork.fields';
 import { artworkReference } from './modules/artwork/artwork.reference';
 import { Exhibition } from './modules/exhibition/exhibition.entity';
 import { ExhibitionArtist } from './modules/exhibition/exhibition-artist.entity';
 import { ExhibitionArtwork } from './modules/exhibition/exhibition-artwork.entity';
 import { ExhibitionResolver } from './modules/exhibition/exhibition.resolver';
+import { ExhibitionFieldResolver } from './modules/exhibition/exhibition.fields';
+import { VernissageFieldResolver } from './modules/exhibition/vernissage.fields';
 import { exhibitionReference } from './modules/exhibition/exhibition.reference';
 import { Studio } from './modules/studio/studio.entity';
 import { StudioResolver } from './modules/studio/studio.resolver';
@@ -39,7 +42,10 @@ export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
   resolvers: [
     ArtistResolver,
     ArtworkResolver,
+    ArtworkFieldResolver,
     ExhibitionResolver,
+    ExhibitionFieldResolver,
+    VernissageFieldResolver,
     StudioResolver,
     StudioAssignmentResolver,
     StudioBookingResolver,

@@ -1,4 +1,4 @@
-import type { Texts } from '@maison/kit';
+import type { Texts } from '@maison/house';
 
 /**
  * Le Vivoir as the seed shows it. Every artist, work and exhibition here is invented; dates of

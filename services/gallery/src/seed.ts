@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { artists, artworks, exhibitions, studios, VENUES, type SeedSpace, type SeedVenue } from './seed-data';
 
 /**

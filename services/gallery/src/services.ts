@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { createLogger, type SubgraphConfig } from '@maison/kit';
+import type { SubgraphConfig } from '@maison/kit';
+import { createLogger } from '@maison/http';
 import { ledgerFor, type SpaceLedger } from '@maison/space-holds';
 import { ArtistService } from './modules/artist/artist.service';
 import { artistLoaders } from './modules/artist/artist.loader';

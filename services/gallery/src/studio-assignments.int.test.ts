@@ -1,4 +1,4 @@
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 import { admin, anonymous, asArtist, startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import { createArtist, createStudio, data, day, type GalleryGraph } from './test-support/fixtures';

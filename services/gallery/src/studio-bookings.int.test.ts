@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { stableId, toHouseIso } from '@maison/kit';
+import { stableId, toHouseIso } from '@maison/house';
 import { admin, anonymous, asMember, asTenant, startTestSubgraph, withRoles } from '@maison/testing';
 import { galleryModule } from './module';
 import { artistIdentity, at, createStudio, data, minutes, type GalleryGraph } from './test-support/fixtures';

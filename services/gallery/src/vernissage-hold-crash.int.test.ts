@@ -1,4 +1,4 @@
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { createSubgraph, readSubgraphConfig } from '@maison/kit';
 import { tenantsModule } from '@maison/tenants';
 import { admin, callSubgraph, freshDatabaseUrl, startSubgraphThatDiesAfterHold, startTestSubgraph, TERRACE, withClient } from '@maison/testing';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { stableId, toHouseIso, type Logger } from '@maison/kit';
+import { stableId, toHouseIso } from '@maison/house';
+import type { Logger } from '@maison/http';
 import { admin, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { galleryModule } from './module';
 import { at, data, day, type GalleryGraph } from './test-support/fixtures';
@@ -108,7 +109,7 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
       data: null,
       errors: [
         expect.objectContaining({
-          message: 'The shared-space ledger is not answering: nothing was saved. Try again later.',
+          message: 'The ledger of the shared spaces (tenants subgraph) did not answer: nothing was saved. Try again later.',
           extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', reason: 'LEDGER_UNAVAILABLE' }),
         }),
       ],
@@ -126,7 +127,7 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
     try {
       const { body } = await offline.execute(CREATE, { input: input('Hors ligne', evening(30, KITCHEN)) }, { identity: admin });
       expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
-      expect(body.errors?.[0]?.message).toBe('Le registre des espaces partagés ne répond pas : rien n’a été enregistré. Réessayez plus tard.');
+      expect(body.errors?.[0]?.message).toBe('Le registre des espaces partagés (sous-graphe tenants) ne répond pas : rien n’a été enregistré. Réessayez plus tard.');
       expect((await offline.ds.query('SELECT count(*)::int AS n FROM exhibition'))[0].n).toBe(0);
     } finally {
       await offline.close();

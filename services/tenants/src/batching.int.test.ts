@@ -1,4 +1,4 @@
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 import { admin, anonymous, useTestSubgraph } from '@maison/testing';
 import { tenantsModule } from './module';
 

@@ -1,6 +1,6 @@
 import { ANONYMOUS, signRequest, type Identity } from '@maison/auth';
 import { DEV_SIGNING_SECRET } from '@maison/config';
-import { addDays, todayInHouse } from '@maison/kit';
+import { addDays, todayInHouse } from '@maison/house';
 import { admin, asTenant, startTestSubgraph, type TestSubgraph } from '@maison/testing';
 import { tenantsModule } from './module';
 import { createSpace, futureHour, minutes } from './test-fixtures';

@@ -6,13 +6,16 @@ import { HouseResolver } from './modules/house/house.resolver';
 import { Tenant } from './modules/tenant/tenant.entity';
 import { Office } from './modules/tenant/office.entity';
 import { TenantResolver } from './modules/tenant/tenant.resolver';
+import { OfficeResolver } from './modules/tenant/office.resolver';
 import { tenantReference } from './modules/tenant/tenant.reference';
 import { SharedSpace } from './modules/space/shared-space.entity';
 import { SpaceResolver } from './modules/space/space.resolver';
+import { SharedSpaceFieldResolver } from './modules/space/shared-space.fields';
 import { spaceReference } from './modules/space/space.reference';
 import { SpaceBooking } from './modules/booking/space-booking.entity';
 import { bookingReference } from './modules/booking/booking.reference';
 import { BookingResolver } from './modules/booking/booking.resolver';
+import { SpaceBookingFieldResolver } from './modules/booking/space-booking.fields';
 import { HoldResolver } from './modules/booking/hold.resolver';
 import { BookingHistoryEntry } from './modules/booking/booking-history.entity';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
@@ -28,7 +31,18 @@ export const SERVICE_ROOT = path.resolve(__dirname, '..');
 export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
   name: 'tenants',
   defaultPort: 4001,
-  resolvers: [HouseResolver, TenantResolver, SpaceResolver, BookingResolver, HoldResolver, CalendarResolver, MeResolver],
+  resolvers: [
+    HouseResolver,
+    TenantResolver,
+    OfficeResolver,
+    SpaceResolver,
+    SharedSpaceFieldResolver,
+    BookingResolver,
+    SpaceBookingFieldResolver,
+    HoldResolver,
+    CalendarResolver,
+    MeResolver,
+  ],
   references: { ...tenantReference, ...spaceReference, ...bookingReference, ...calendarReference, ...meReference },
   // Seconds each type's data stays true; every successful mutation through the gateway empties its cache anyway.
   cacheHints: {

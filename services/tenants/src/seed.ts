@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 
 /**
  * The house as it is: Espace KO, Le Vivoir, four professionals, the kitchen and the seasonal

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { ServiceClient, type RequestScope, type SubgraphConfig } from '@maison/kit';
+import { ServiceClient, type SubgraphConfig } from '@maison/kit';
+import type { RequestScope } from '@maison/house';
 import { CoworkingMembershipChecker } from './modules/booking/membership.checker';
 import { HouseService } from './modules/house/house.service';
 import { TenantService } from './modules/tenant/tenant.service';

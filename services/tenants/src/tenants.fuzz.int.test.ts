@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, todayInHouse } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph, unexpectedErrors } from '@maison/testing';
 import { tenantsModule } from './module';
 import { allWeek, createSpace } from './test-fixtures';

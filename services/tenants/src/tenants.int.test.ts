@@ -1,4 +1,4 @@
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 import { admin, anonymous, asTenant, useTestSubgraph } from '@maison/testing';
 import { tenantsModule } from './module';
 
@@ -101,11 +101,11 @@ describe('tenants subgraph', () => {
     expect((await graph.execute(query, { r: [{ __typename: 'SpaceBooking', id: publicId }] })).body).toEqual({ data: { _entities: [{ id: publicId }] } });
   });
 
-  it('refuses a bookings window whose end is not after its start', async () => {
-    const { body } = await graph.execute(
-      '{ sharedSpace(slug: "cuisine") { bookings(from: "2026-12-02T00:00:00Z", to: "2026-12-01T00:00:00Z") { id } } }',
-    );
-    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  it('refuses a bookings window whose end is not after its start, in the caller’s language', async () => {
+    const query = '{ sharedSpace(slug: "cuisine") { bookings(from: "2026-12-02T00:00:00Z", to: "2026-12-01T00:00:00Z") { id } } }';
+    const refusal = async (lang: 'fr' | 'en') => (await graph.execute(query, {}, { lang })).body.errors?.map((e) => [e.extensions?.code, e.message]);
+    expect(await refusal('fr')).toEqual([['BAD_USER_INPUT', 'Argument invalide. « to » doit suivre « from ».']]);
+    expect(await refusal('en')).toEqual([['BAD_USER_INPUT', 'Invalid argument. "to" must be after "from".']]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, todayInHouse } from '@maison/house';
 import type { startTestSubgraph } from '@maison/testing';
 import type { GalleryLoaders, GalleryServices } from '../services';
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { bucketByDay, instantRangeOf } from '@maison/kit';
+import { bucketByDay, instantRangeOf } from '@maison/house';
 import { CoworkingEvent } from '../event/coworking-event.entity';
 
 /** All requested days in one statement: the events overlapping them, bucketed per local day. */

@@ -1,4 +1,4 @@
-import { isLocalDate } from '@maison/kit';
+import { isLocalDate } from '@maison/house';
 import { CalendarDay } from './calendar-day.entity';
 
 /** No lookup: a day is its date. A malformed date resolves to null rather than reaching SQL. */

@@ -1,8 +1,7 @@
-import { Ctx, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, costWeight, DateTimeScalar, tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
-import { SharedSpace } from '../space/shared-space.entity';
+import { connectionType, DateTimeScalar } from '@maison/kit';
+import type { Texts } from '@maison/house';
 
 export enum CoworkingEventKind {
   TALK = 'TALK',
@@ -68,28 +67,6 @@ export class CoworkingEvent {
   /** The reference of its hold in the tenants ledger (packages/space-holds); null: none, or the legacy one. */
   @Column('text', { name: 'hold_reference', nullable: true })
   holdReference!: string | null;
-
-  @Field(() => String)
-  title(@Ctx() ctx: Context): string {
-    return tr(this.titleTexts, ctx.lang);
-  }
-
-  @Field(() => String, { nullable: true })
-  description(@Ctx() ctx: Context): string | null {
-    return tr(this.descriptionTexts, ctx.lang);
-  }
-
-  // The space's own fields come from the tenants subgraph: one more fetch.
-  @Directive(costWeight(2))
-  @Field(() => SharedSpace, { nullable: true, description: 'The shared space of the house the event is held in; null when in a room of Espace KO.' })
-  sharedSpace(): SharedSpace | null {
-    return this.spaceId === null ? null : Object.assign(new SharedSpace(), { id: this.spaceId });
-  }
-
-  @Field(() => String, { nullable: true, description: 'The room of Espace KO the event is held in, e.g. "Salle de réunion"; null when in a shared space.' })
-  room(@Ctx() ctx: Context): string | null {
-    return tr(this.roomTexts, ctx.lang);
-  }
 }
 
 export const CoworkingEventConnection = connectionType('CoworkingEvent', CoworkingEvent);

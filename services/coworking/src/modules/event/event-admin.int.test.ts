@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
-import { stableId, toHouseIso } from '@maison/kit';
+import { stableId, toHouseIso } from '@maison/house';
 import { admin, anonymous, asTenant, startTestSubgraph } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';
@@ -103,7 +103,7 @@ describe('createCoworkingEvent', () => {
     const { body } = await graph.execute(CREATE, { input: valid({ room: null, sharedSpaceId: stableId('shared-space', 'cuisine') }) }, { identity: admin, lang: 'en' });
     expect(body.data).toBeNull();
     expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.reason, e.message])).toEqual([
-      ['SERVICE_UNAVAILABLE', 'LEDGER_NOT_CONFIGURED', 'The shared-space ledger is not configured (TENANTS_URL): nothing can be saved in a shared space.'],
+      ['SERVICE_UNAVAILABLE', 'LEDGER_NOT_CONFIGURED', 'The ledger of the shared spaces (tenants subgraph) is not configured (TENANTS_URL): nothing was saved.'],
     ]);
     expect(await eventRows()).toBe(before);
   });

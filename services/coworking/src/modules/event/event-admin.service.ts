@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { UserErrorCode } from '@maison/errors';
-import { isUuid } from '@maison/kit';
+import { inputReason, UserErrorCode } from '@maison/errors';
+import { isUuid, ok, refuse, type Outcome, type RuleViolation } from '@maison/house';
 import {
   idempotencyKeyViolation,
   lockIdempotencyKey,
@@ -12,7 +12,6 @@ import {
   type HeldWrites,
   type OwnerChange,
 } from '@maison/space-holds';
-import { ok, refuse, type Outcome, type RuleViolation } from '../../outcome';
 import { confirmedCount, promoteWaitlist } from '../registration/registration.line';
 import { CoworkingEvent } from './coworking-event.entity';
 import type { CreateCoworkingEventInput, UpdateCoworkingEventInput } from './event.input';
@@ -96,7 +95,7 @@ export class EventAdminService {
             {
               code: UserErrorCode.INVALID_INPUT,
               field: ['input', 'capacity'],
-              params: { field: 'capacity', reason: `≥ ${confirmed} (places confirmées / confirmed seats)` },
+              params: { field: 'capacity', ...inputReason('AT_LEAST_CONFIRMED_SEATS', { confirmed }) },
             },
           ],
         };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, houseInstant, stableId, todayInHouse, type Logger } from '@maison/kit';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
+import type { Logger } from '@maison/http';
 import { lockOwner } from '@maison/space-holds';
 import { KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { coworkingModule } from '../../module';

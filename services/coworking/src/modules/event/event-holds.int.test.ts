@@ -1,4 +1,4 @@
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 import { admin, callSubgraph, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const SERVICE = { sub: 'service:coworking', roles: ['ADMIN'] };
-const UNAVAILABLE_FR = 'Le registre des espaces partagés ne répond pas : rien n’a été enregistré. Réessayez plus tard.';
+const UNAVAILABLE_FR = 'Le registre des espaces partagés (sous-graphe tenants) ne répond pas : rien n’a été enregistré. Réessayez plus tard.';
 const CREATE = `mutation($input: CreateCoworkingEventInput!) { createCoworkingEvent(input: $input) { event { id startsAt sharedSpace { id } room } userErrors { code message field } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateCoworkingEventInput!) { updateCoworkingEvent(id: $id, input: $input) { event { id startsAt room sharedSpace { id } } userErrors { code field } } }`;
 const CANCEL = `mutation($id: ID!) { cancelCoworkingEvent(id: $id) { event { id } userErrors { code } } }`;

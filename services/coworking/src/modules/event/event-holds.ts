@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { holdTitle, ownerHolds, type HoldOwners, type Placement, type SpaceLedger } from '@maison/space-holds';
 import { CoworkingEvent } from './coworking-event.entity';
 

@@ -1,6 +1,5 @@
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '@maison/errors';
-import { DateTimeScalar, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, USER_ERRORS_SIZE } from '@maison/kit';
+import { DateTimeScalar, DEFAULT_PAGE_SIZE, LocalizedTextInput, MAX_PAGE_SIZE, USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { CoworkingEvent, CoworkingEventKind } from './coworking-event.entity';
 
 /** A window [from, to) of events; either bound may be left out. One class, so the SDL lists from before to. */
@@ -21,15 +20,6 @@ export class CoworkingEventsArgs extends EventWindowArgs {
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   after?: string | null;
-}
-
-@InputType({ description: 'A text in both languages of the house: French required, English optional.' })
-export class LocalizedTextInput {
-  @Field()
-  fr!: string;
-
-  @Field(() => String, { nullable: true })
-  en?: string | null;
 }
 
 @InputType({ description: 'An event of Espace KO over [startsAt, endsAt), in exactly one venue: a shared space of the house or a room of Espace KO.' })

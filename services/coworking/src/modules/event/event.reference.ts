@@ -4,7 +4,7 @@ import type { CoworkingEvent } from './coworking-event.entity';
 export const eventReference = {
   CoworkingEvent: {
     __resolveReference(ref: { id: string }, ctx: Context): Promise<CoworkingEvent | null> {
-      return ctx.services.events.byId(ctx.loaders, ref.id);
+      return ctx.loaders.eventById.load(ref.id);
     },
   },
 };

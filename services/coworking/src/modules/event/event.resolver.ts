@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CONNECTION_SIZE } from '@maison/kit';
+import { adminOnly, errorsOf, type Outcome } from '@maison/house';
 import { withLedgerErrors } from '@maison/space-holds';
 import type { Context } from '../../context';
-import { adminOnly, errorsOf, type Outcome } from '../../outcome';
 import { CoworkingEvent, CoworkingEventConnection } from './coworking-event.entity';
 import {
   CancelCoworkingEventPayload,
@@ -33,7 +33,7 @@ export class EventResolver {
 
   @Query(() => CoworkingEvent, { nullable: true, description: 'An event by id, cancelled ones included (see cancelledAt).' })
   coworkingEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CoworkingEvent | null> {
-    return ctx.services.events.byId(ctx.loaders, id);
+    return ctx.loaders.eventById.load(id);
   }
 
   @Mutation(() => CreateCoworkingEventPayload, {
@@ -44,7 +44,7 @@ export class EventResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CreateCoworkingEventInput) input: CreateCoworkingEventInput,
   ): Promise<CreateCoworkingEventPayload> {
-    adminOnly(ctx.identity, ctx.lang);
+    adminOnly(ctx);
     return payload(CreateCoworkingEventPayload, await withLedgerErrors(ctx.lang, () => ctx.services.eventAdmin.create(input, ctx)), ctx);
   }
 
@@ -56,13 +56,13 @@ export class EventResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCoworkingEventInput) input: UpdateCoworkingEventInput,
   ): Promise<UpdateCoworkingEventPayload> {
-    adminOnly(ctx.identity, ctx.lang);
+    adminOnly(ctx);
     return payload(UpdateCoworkingEventPayload, await withLedgerErrors(ctx.lang, () => ctx.services.eventAdmin.update(id, input, ctx)), ctx);
   }
 
   @Mutation(() => CancelCoworkingEventPayload, { description: 'ADMIN: cancels an event and frees its shared space.' })
   async cancelCoworkingEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CancelCoworkingEventPayload> {
-    adminOnly(ctx.identity, ctx.lang);
+    adminOnly(ctx);
     return payload(CancelCoworkingEventPayload, await withLedgerErrors(ctx.lang, () => ctx.services.eventAdmin.cancel(id, ctx)), ctx);
   }
 }

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Lang } from '@maison/config';
-import { badUserInput } from '@maison/errors';
+import { checkQueryWindow } from '@maison/house';
 import { paginate, type Page, type PageArgs } from '@maison/kit';
-import type { CoworkingLoaders } from '../../services';
 import { CoworkingEvent } from './coworking-event.entity';
 
 /** An optional window [from, to); either bound may be missing. */
@@ -16,7 +15,7 @@ export class EventService {
 
   /** Events overlapping the window, by startsAt then id, cancelled ones left out. Members-only events are listed too: only registering is restricted. */
   list(window: EventWindow, page: PageArgs, lang: Lang): Promise<Page<CoworkingEvent>> {
-    checkWindow(window, lang);
+    checkQueryWindow(window.from, window.to, lang);
     const query = this.ds.getRepository(CoworkingEvent).createQueryBuilder('e').where('e.cancelled_at IS NULL');
     if (window.from) query.andWhere('e.ends_at > :from', { from: window.from });
     if (window.to) query.andWhere('e.starts_at < :to', { to: window.to });
@@ -32,21 +31,5 @@ export class EventService {
       },
       lang,
     );
-  }
-
-  byId(loaders: CoworkingLoaders, id: string): Promise<CoworkingEvent | null> {
-    return loaders.eventById.load(id);
-  }
-
-  /** Events held in one shared space overlapping the window, batched with the other spaces of the request. */
-  ofSpace(loaders: CoworkingLoaders, spaceId: string, window: EventWindow, lang: Lang): Promise<CoworkingEvent[]> {
-    checkWindow(window, lang);
-    return loaders.eventsBySpaceWindow.load({ spaceId, from: window.from ?? null, to: window.to ?? null });
-  }
-}
-
-function checkWindow({ from, to }: EventWindow, lang: Lang): void {
-  if (from && to && to <= from) {
-    throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must be after "from".');
   }
 }

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Member } from '../member/member.entity';
+import { loadVisibleMember } from '../member/member.loader';
 import { Me } from './me.entity';
 
 @Resolver(() => Me)
@@ -10,6 +11,6 @@ export class MeResolver {
     description: 'The member of Espace KO the caller is (the memberId of the token), public or not; null when the token names none.',
   })
   member(@Root() me: Me, @Ctx() ctx: Context): Promise<Member | null> | null {
-    return me.memberId ? ctx.services.members.visible(ctx.loaders, ctx.identity, me.memberId) : null;
+    return me.memberId ? loadVisibleMember(ctx.loaders, ctx.identity, me.memberId) : null;
   }
 }

@@ -1,8 +1,7 @@
-import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { assumedSize, connectionType, LocalDateScalar, tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
-import { Membership } from '../membership/membership.entity';
+import { connectionType, LocalDateScalar } from '@maison/kit';
+import type { Texts } from '@maison/house';
 
 @ObjectType({ description: 'A person who works at Espace KO. Non-public members are seen only by themselves and ADMIN.' })
 @Directive('@key(fields: "id")')
@@ -33,31 +32,6 @@ export class Member {
   @Field(() => LocalDateScalar, { description: 'The day the member first joined Espace KO.' })
   @Column('date', { name: 'joined_on' })
   joinedOn!: string;
-
-  @Field(() => String, { nullable: true, description: 'The trade, e.g. "Traductrice" / "Translator".' })
-  profession(@Ctx() ctx: Context): string | null {
-    return tr(this.professionTexts, ctx.lang);
-  }
-
-  @Field(() => String, { nullable: true })
-  shortBio(@Ctx() ctx: Context): string | null {
-    return tr(this.shortBioTexts, ctx.lang);
-  }
-
-  // A year of monthly memberships.
-  @Directive(assumedSize(12))
-  @Field(() => [Membership], { nullable: true, description: 'Every membership, latest first. Null for anyone but the member and ADMIN.' })
-  memberships(@Ctx() ctx: Context): Promise<Membership[] | null> {
-    return ctx.services.memberships.ofMember(ctx.loaders, ctx.identity, this.id);
-  }
-
-  @Field(() => Membership, {
-    nullable: true,
-    description: 'The membership in force today (house time), if any. Null for anyone but the member and ADMIN.',
-  })
-  currentMembership(@Ctx() ctx: Context): Promise<Membership | null> {
-    return ctx.services.memberships.currentOf(ctx.loaders, ctx.identity, this.id);
-  }
 }
 
 export const MemberConnection = connectionType('Member', Member);

@@ -1,10 +1,11 @@
 import type { Context } from '../../context';
 import type { Member } from './member.entity';
+import { loadVisibleMember } from './member.loader';
 
 export const memberReference = {
   Member: {
     __resolveReference(ref: { id: string }, ctx: Context): Promise<Member | null> {
-      return ctx.services.members.visible(ctx.loaders, ctx.identity, ref.id);
+      return loadVisibleMember(ctx.loaders, ctx.identity, ref.id);
     },
   },
 };

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import { CONNECTION_SIZE, PageArgs } from '@maison/kit';
 import type { Context } from '../../context';
 import { Member, MemberConnection } from './member.entity';
+import { loadVisibleMember } from './member.loader';
 
 @Resolver(() => Member)
 export class MemberResolver {
@@ -13,6 +14,6 @@ export class MemberResolver {
 
   @Query(() => Member, { nullable: true, description: 'Null when the member does not exist or is not visible to you.' })
   member(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Member | null> {
-    return ctx.services.members.visible(ctx.loaders, ctx.identity, id);
+    return loadVisibleMember(ctx.loaders, ctx.identity, id);
   }
 }

@@ -1,7 +1,6 @@
-import { Ctx, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { money, Money, tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
+import type { Texts } from '@maison/house';
 
 export enum MembershipPlanCode {
   DAY_PASS = 'DAY_PASS',
@@ -37,19 +36,4 @@ export class MembershipPlan {
   @Field(() => Int, { nullable: true, description: 'Days of coworking included: 10 for the card, null otherwise.' })
   @Column('integer', { name: 'days_included', nullable: true })
   daysIncluded!: number | null;
-
-  @Field(() => String)
-  name(@Ctx() ctx: Context): string {
-    return tr(this.nameTexts, ctx.lang);
-  }
-
-  @Field(() => String, { nullable: true })
-  description(@Ctx() ctx: Context): string | null {
-    return tr(this.descriptionTexts, ctx.lang);
-  }
-
-  @Field(() => Money, { description: 'Price before taxes.' })
-  price(@Ctx() ctx: Context): Money {
-    return money(this.priceCents, ctx.lang, this.currency);
-  }
 }

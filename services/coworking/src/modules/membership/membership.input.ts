@@ -1,6 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '@maison/errors';
-import { LocalDateScalar, USER_ERRORS_SIZE } from '@maison/kit';
+import { LocalDateScalar, USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { MembershipPlanCode } from './membership-plan.entity';
 import { Membership } from './membership.entity';
 

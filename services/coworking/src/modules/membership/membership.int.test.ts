@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Identity } from '@maison/auth';
-import { addDays, todayInHouse } from '@maison/kit';
+import { addDays, todayInHouse } from '@maison/house';
 import { admin, anonymous, asTenant, startTestSubgraph } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';
@@ -76,7 +76,7 @@ describe('joinPlan', () => {
     const memberId = await createMember(graph.ds);
     expect(await codes(admin, { memberId, planCode: 'DAY_PASS', startsOn: addDays(today, 366) })).toEqual([]);
     expect((await joined(admin, { memberId, planCode: 'DAY_PASS', startsOn: addDays(today, 367) })).userErrors).toEqual([
-      { code: 'INVALID_INPUT', message: 'La valeur de « startsOn » est invalide : au plus 366 jours à l’avance / at most 366 days ahead.', field: ['input', 'startsOn'] },
+      { code: 'INVALID_INPUT', message: 'La valeur de « startsOn » est invalide : au plus 366 jours à l’avance.', field: ['input', 'startsOn'] },
     ]);
   });
 

@@ -1,7 +1,8 @@
-import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { assumedSize } from '@maison/kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assumedSize, money, Money } from '@maison/kit';
+import { adminOnly, errorsOf, signedIn, tr } from '@maison/house';
 import type { Context } from '../../context';
-import { actingMember, adminOnly, errorsOf, signedIn } from '../../outcome';
+import { actingMember } from '../../acting-member';
 import { MembershipPlan } from './membership-plan.entity';
 import { CancelMembershipPayload, JoinPlanInput, JoinPlanPayload } from './membership.input';
 
@@ -14,11 +15,26 @@ export class MembershipResolver {
     return ctx.services.memberships.plans();
   }
 
+  @FieldResolver(() => String)
+  name(@Root() plan: MembershipPlan, @Ctx() ctx: Context): string {
+    return tr(plan.nameTexts, ctx.lang);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  description(@Root() plan: MembershipPlan, @Ctx() ctx: Context): string | null {
+    return tr(plan.descriptionTexts, ctx.lang);
+  }
+
+  @FieldResolver(() => Money, { description: 'Price before taxes.' })
+  price(@Root() plan: MembershipPlan, @Ctx() ctx: Context): Money {
+    return money(plan.priceCents, ctx.lang, plan.currency);
+  }
+
   @Mutation(() => JoinPlanPayload, {
     description: 'Buys a plan: ADMIN any plan for any member; a member a day pass for themself (NOT_ELIGIBLE otherwise).',
   })
   async joinPlan(@Ctx() ctx: Context, @Arg('input', () => JoinPlanInput) input: JoinPlanInput): Promise<JoinPlanPayload> {
-    const identity = signedIn(ctx.identity, ctx.lang);
+    const identity = signedIn(ctx);
     const memberId = actingMember(identity, input.memberId, ctx.lang);
     const outcome = await ctx.services.memberships.join(identity, { memberId, planCode: input.planCode, startsOn: input.startsOn });
     return Object.assign(new JoinPlanPayload(), { membership: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
@@ -26,7 +42,7 @@ export class MembershipResolver {
 
   @Mutation(() => CancelMembershipPayload, { description: 'ADMIN: cancels a membership, whatever its dates.' })
   async cancelMembership(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CancelMembershipPayload> {
-    adminOnly(ctx.identity, ctx.lang);
+    adminOnly(ctx);
     const outcome = await ctx.services.memberships.cancel(id);
     return Object.assign(new CancelMembershipPayload(), { membership: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
-import { UserErrorCode } from '@maison/errors';
-import { addDays, isUuid, todayInHouse } from '@maison/kit';
-import type { CoworkingLoaders } from '../../services';
-import { ok, refuse, type Outcome } from '../../outcome';
-import { isSelfOrAdmin } from '../member/member.access';
+import { inputReason, UserErrorCode } from '@maison/errors';
+import { addDays, isUuid, ok, type Outcome, refuse, todayInHouse } from '@maison/house';
 import { MembershipPlan, MembershipPlanCode } from './membership-plan.entity';
 import { Membership } from './membership.entity';
 import { endsOnFor } from './membership.dates';
@@ -29,18 +26,6 @@ export class MembershipService {
     return this.ds.getRepository(MembershipPlan).find({ order: { priceCents: 'ASC', code: 'ASC' } });
   }
 
-  /** A member's memberships, latest first; null for anyone but the member and ADMIN. */
-  async ofMember(loaders: CoworkingLoaders, identity: Identity, memberId: string): Promise<Membership[] | null> {
-    if (!isSelfOrAdmin(memberId, identity)) return null;
-    return loaders.membershipsByMember.load(memberId.toLowerCase());
-  }
-
-  /** The membership in force today in house time (the latest started, when several are). */
-  async currentOf(loaders: CoworkingLoaders, identity: Identity, memberId: string, today = todayInHouse()): Promise<Membership | null> {
-    const all = await this.ofMember(loaders, identity, memberId);
-    return all?.find((m) => membershipStatus(m, today) === MembershipStatus.ACTIVE) ?? null;
-  }
-
   /** Whether the member holds a membership ACTIVE today (for members-only events). */
   async isActiveMember(memberId: string | undefined, today = todayInHouse()): Promise<boolean> {
     if (!memberId || !isUuid(memberId)) return false;
@@ -62,7 +47,7 @@ export class MembershipService {
       return refuse({
         code: UserErrorCode.INVALID_INPUT,
         field: ['input', 'startsOn'],
-        params: { field: 'startsOn', reason: `au plus ${MAX_DAYS_AHEAD} jours à l’avance / at most ${MAX_DAYS_AHEAD} days ahead` },
+        params: { field: 'startsOn', ...inputReason('MAX_DAYS_AHEAD', { days: MAX_DAYS_AHEAD }) },
       });
     }
     if (!isUuid(request.memberId)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['input', 'memberId'] });

@@ -37,3 +37,8 @@ export function membershipStatus(m: MembershipFacts, today: string): MembershipS
   if (today > m.endsOn || daysLeftOf(m) === 0) return MembershipStatus.EXPIRED;
   return MembershipStatus.ACTIVE;
 }
+
+/** The membership in force on `today` among a member's memberships, latest first: the latest started, when several are. */
+export function inForce<M extends MembershipFacts>(latestFirst: readonly M[], today: string): M | null {
+  return latestFirst.find((m) => membershipStatus(m, today) === MembershipStatus.ACTIVE) ?? null;
+}

@@ -1,9 +1,6 @@
-import { Ctx, Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DateTimeScalar, LocalDateScalar } from '@maison/kit';
-import type { Context } from '../../context';
-import { Member } from '../member/member.entity';
-import { Membership } from '../membership/membership.entity';
 
 @ObjectType({ description: 'A visit to Espace KO: from check-in to check-out, on one local day of the house.' })
 @Entity('check_in')
@@ -33,14 +30,4 @@ export class CheckIn {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Null while the member is present.' })
   @Column('timestamptz', { name: 'checked_out_at', nullable: true })
   checkedOutAt!: Date | null;
-
-  @Field(() => Member)
-  member(@Ctx() ctx: Context): Promise<Member | null> {
-    return ctx.loaders.memberById.load(this.memberId);
-  }
-
-  @Field(() => Membership, { description: 'The membership that let the member in.' })
-  membership(@Ctx() ctx: Context): Promise<Membership | null> {
-    return ctx.loaders.membershipById.load(this.membershipId);
-  }
 }

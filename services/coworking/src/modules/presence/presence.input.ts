@@ -1,6 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { UserError } from '@maison/errors';
-import { USER_ERRORS_SIZE } from '@maison/kit';
+import { USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { CheckIn } from './check-in.entity';
 
 @ObjectType({ description: 'Who is at Espace KO now, out of its capacity.' })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, todayInHouse } from '@maison/kit';
+import { addDays, houseInstant, todayInHouse } from '@maison/house';
 import { admin, anonymous, asTenant, startTestSubgraph } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assumedSize } from '@maison/kit';
+import { adminOnly, errorsOf } from '@maison/house';
 import type { Context } from '../../context';
-import { actingMember, adminOnly, errorsOf } from '../../outcome';
+import { actingMember } from '../../acting-member';
 import { Member } from '../member/member.entity';
 import { CheckInPayload, CheckOutPayload, CoworkingOccupancy, SetCoworkingCapacityPayload } from './presence.input';
 import type { Occupancy } from './presence.service';
@@ -42,7 +43,7 @@ export class PresenceResolver {
 
   @Mutation(() => SetCoworkingCapacityPayload, { description: 'ADMIN: the number of seats of Espace KO (1 to 500).' })
   async setCoworkingCapacity(@Ctx() ctx: Context, @Arg('capacity', () => Int) capacity: number): Promise<SetCoworkingCapacityPayload> {
-    adminOnly(ctx.identity, ctx.lang);
+    adminOnly(ctx);
     const outcome = await ctx.services.presence.setCapacity(capacity);
     return Object.assign(new SetCoworkingCapacityPayload(), {
       occupancy: outcome.value && occupancyOf(outcome.value),

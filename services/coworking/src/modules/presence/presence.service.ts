@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { hasRole, isAdmin, type Identity } from '@maison/auth';
-import { UserErrorCode } from '@maison/errors';
-import { isUuid, localDateOf, PG, pgCode, pgConstraint } from '@maison/kit';
-import { ok, refuse, type Outcome } from '../../outcome';
-import { canSeeMember } from '../member/member.access';
+import type { Identity } from '@maison/auth';
+import { inputReason, UserErrorCode } from '@maison/errors';
+import { PG, pgCode, pgConstraint } from '@maison/kit';
+import { isUuid, localDateOf, ok, type Outcome, refuse } from '@maison/house';
+import { visibleMembersWhere } from '../member/member.access';
 import { Member } from '../member/member.entity';
 import { Membership } from '../membership/membership.entity';
 import { CheckIn } from './check-in.entity';
+import { maySeeWhoIsPresent } from './presence.access';
 import { chooseMembership } from './presence.rules';
 import { updateReturning } from '@maison/kit';
 
@@ -100,22 +101,23 @@ export class PresenceService {
 
   /** The members present, by arrival: null for callers who are neither members nor ADMIN; others' private members left out. */
   async presentMembers(identity: Identity): Promise<Member[] | null> {
-    if (!isAdmin(identity) && !hasRole(identity, 'MEMBER')) return null;
-    const members = await this.ds
+    if (!maySeeWhoIsPresent(identity)) return null;
+    const visible = visibleMembersWhere(identity, 'm');
+    return this.ds
       .getRepository(Member)
       .createQueryBuilder('m')
       .innerJoin('check_in', 'c', 'c.member_id = m.id')
       .where('c.local_date = :today AND c.checked_out_at IS NULL', { today: localDateOf(this.clock()) })
+      .andWhere(visible.sql, visible.params)
       .orderBy('c.checked_in_at')
       .addOrderBy('m.id')
       .getMany();
-    return members.filter((m) => canSeeMember(m, identity));
   }
 
   /** ADMIN: the number of seats. Members already present stay, even above a lowered capacity. */
   async setCapacity(capacity: number): Promise<Outcome<Occupancy>> {
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
-      return refuse({ code: UserErrorCode.INVALID_INPUT, field: ['capacity'], params: { field: 'capacity', reason: `1 – ${MAX_CAPACITY}` } });
+      return refuse({ code: UserErrorCode.INVALID_INPUT, field: ['capacity'], params: { field: 'capacity', ...inputReason('BETWEEN', { min: 1, max: MAX_CAPACITY }) } });
     }
     await this.ds.query('UPDATE coworking_settings SET capacity = $1', [capacity]);
     return ok(await this.occupancy());

@@ -1,8 +1,6 @@
-import { Ctx, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DateTimeScalar } from '@maison/kit';
-import type { Context } from '../../context';
-import { CoworkingEvent } from '../event/coworking-event.entity';
 
 export enum EventRegistrationStatus {
   CONFIRMED = 'CONFIRMED',
@@ -59,9 +57,4 @@ export class EventRegistration {
   /** Computed when read: the place in line, 1 = next. */
   @Field(() => Int, { nullable: true, description: 'Your place on the waitlist, 1 being next; null unless WAITLISTED.' })
   position!: number | null;
-
-  @Field(() => CoworkingEvent)
-  event(@Ctx() ctx: Context): Promise<CoworkingEvent | null> {
-    return ctx.loaders.eventById.load(this.eventId);
-  }
 }

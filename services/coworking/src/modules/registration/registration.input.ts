@@ -1,6 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { UserError } from '@maison/errors';
-import { USER_ERRORS_SIZE } from '@maison/kit';
+import { USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { EventRegistration } from './registration.entity';
 
 @ObjectType()

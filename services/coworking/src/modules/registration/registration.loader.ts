@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { RequestScope } from '@maison/kit';
+import type { RequestScope } from '@maison/house';
 import { uuids } from '@maison/kit';
 import type { EventRegistration } from './registration.entity';
+import { registrationsVisibleTo, visibleRegistrationsWhere } from './registration.access';
 import { registrationFromRow, WITH_POSITION } from './registration.line';
 
 /** Seats taken per event, and the caller's own live registration per event: one statement each for all events of a request. */
@@ -21,11 +22,13 @@ export function registrationLoaders(ds: DataSource, scope: RequestScope) {
     }),
     myRegistrationByEvent: new DataLoader<string, EventRegistration | null>(async (keys) => {
       const ids = uuids(keys);
-      const sub = scope.identity.sub;
-      if (sub === null || ids.length === 0) return keys.map(() => null);
+      // A caller who can see none (anonymous) costs no statement.
+      if (registrationsVisibleTo(scope.identity).kind === 'never' || ids.length === 0) return keys.map(() => null);
+      const values: unknown[] = [ids];
+      const mine = visibleRegistrationsWhere(scope.identity, 'r', values);
       const rows: Record<string, any>[] = await ds.query(
-        `SELECT ${WITH_POSITION} FROM event_registration r WHERE r.event_id = ANY($1) AND r.registrant = $2 AND r.status <> 'CANCELLED'`,
-        [ids, sub],
+        `SELECT ${WITH_POSITION} FROM event_registration r WHERE r.event_id = ANY($1) AND ${mine} AND r.status <> 'CANCELLED'`,
+        values,
       );
       const byEvent = new Map(rows.map((r) => [r.event_id as string, registrationFromRow(r)]));
       return keys.map((k) => byEvent.get(k.toLowerCase()) ?? null);

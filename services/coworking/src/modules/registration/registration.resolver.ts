@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { errorsOf, signedIn } from '@maison/house';
 import type { Context } from '../../context';
-import { errorsOf, signedIn } from '../../outcome';
 import { CoworkingEvent } from '../event/coworking-event.entity';
 import { EventRegistration } from './registration.entity';
 import { CancelEventRegistrationPayload, RegisterForEventPayload } from './registration.input';
@@ -12,7 +12,7 @@ export class RegistrationResolver {
       'Registers you (any signed-in caller; members-only events need an active membership): CONFIRMED while seats remain, WAITLISTED after.',
   })
   async registerForEvent(@Ctx() ctx: Context, @Arg('eventId', () => ID) eventId: string): Promise<RegisterForEventPayload> {
-    const outcome = await ctx.services.registrations.register(signedIn(ctx.identity, ctx.lang), eventId);
+    const outcome = await ctx.services.registrations.register(signedIn(ctx), eventId);
     return Object.assign(new RegisterForEventPayload(), { registration: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 
@@ -20,7 +20,7 @@ export class RegistrationResolver {
     description: 'Gives up your seat or place in line, until the event starts; a seat given up goes to the first person waiting.',
   })
   async cancelEventRegistration(@Ctx() ctx: Context, @Arg('eventId', () => ID) eventId: string): Promise<CancelEventRegistrationPayload> {
-    const outcome = await ctx.services.registrations.cancel(signedIn(ctx.identity, ctx.lang), eventId);
+    const outcome = await ctx.services.registrations.cancel(signedIn(ctx), eventId);
     return Object.assign(new CancelEventRegistrationPayload(), { registration: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 

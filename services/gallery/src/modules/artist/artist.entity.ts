@@ -1,8 +1,9 @@
-import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
+import { connectionType } from '@maison/kit';
+import type { Texts } from '@maison/house';
 
+/** An artist's columns; bio, disciplines and artworks are resolved by ArtistResolver. */
 @ObjectType({ description: 'An artist of Le Vivoir, exhibited in the gallery or working in its shared studios.' })
 @Directive('@key(fields: "id")')
 @Entity('artist')
@@ -28,16 +29,6 @@ export class Artist {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   website!: string | null;
-
-  @Field(() => String, { nullable: true })
-  bio(@Ctx() ctx: Context): string | null {
-    return tr(this.bioTexts, ctx.lang);
-  }
-
-  @Field(() => [String], { description: 'What the artist practises, e.g. "Sculpture sur bois" / "Wood carving".' })
-  disciplines(@Ctx() ctx: Context): string[] {
-    return this.disciplineTexts.map((d) => tr(d, ctx.lang));
-  }
 }
 
 export const ArtistConnection = connectionType('Artist', Artist);

@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { assumedSize, CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
+import { tr } from '@maison/house';
 import type { Context } from '../../context';
+import { lookupOf } from '../common/lookup';
 import { Artwork } from '../artwork/artwork.entity';
 import { Artist, ArtistConnection } from './artist.entity';
 
@@ -18,7 +20,18 @@ export class ArtistResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('slug', () => String, { nullable: true }) slug?: string | null,
   ): Promise<Artist | null> {
-    return ctx.services.artists.find(ctx.loaders, id, slug, ctx.lang);
+    const lookup = lookupOf(id, slug, ctx.lang);
+    return lookup.by === 'id' ? ctx.loaders.artistById.load(lookup.id) : ctx.services.artists.bySlug(lookup.slug);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  bio(@Root() artist: Artist, @Ctx() ctx: Context): string | null {
+    return tr(artist.bioTexts, ctx.lang);
+  }
+
+  @FieldResolver(() => [String], { description: 'What the artist practises, e.g. "Sculpture sur bois" / "Wood carving".' })
+  disciplines(@Root() artist: Artist, @Ctx() ctx: Context): string[] {
+    return artist.disciplineTexts.map((d) => tr(d, ctx.lang));
   }
 
   // An artist's works in the gallery's catalogue: three today, twenty for the most prolific.

@@ -1,8 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Lang } from '@maison/config';
 import { paginate, type Page, type PageArgs } from '@maison/kit';
-import type { GalleryLoaders } from '../../services';
-import { lookupOf } from '../common/lookup';
 import { Artist } from './artist.entity';
 
 export class ArtistService {
@@ -18,10 +16,8 @@ export class ArtistService {
     );
   }
 
-  /** One artist by id or by slug (exactly one of them). */
-  async find(loaders: GalleryLoaders, id: string | null | undefined, slug: string | null | undefined, lang: Lang): Promise<Artist | null> {
-    const lookup = lookupOf(id, slug, lang);
-    if (lookup.by === 'id') return loaders.artistById.load(lookup.id);
-    return this.ds.getRepository(Artist).findOneBy({ slug: lookup.slug });
+  /** One artist by slug (by id, the resolver reads artistById). */
+  bySlug(slug: string): Promise<Artist | null> {
+    return this.ds.getRepository(Artist).findOneBy({ slug });
   }
 }

@@ -1,8 +1,8 @@
-import { Ctx, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, money, Money, tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
-import { ArtworkAvailability, isPriceOnRequest, priceLabel, publicPriceCents } from './price-label';
+import { connectionType } from '@maison/kit';
+import type { Texts } from '@maison/house';
+import { ArtworkAvailability } from './price-label';
 
 export { ArtworkAvailability };
 registerEnumType(ArtworkAvailability, {
@@ -10,6 +10,7 @@ registerEnumType(ArtworkAvailability, {
   description: 'Whether a work can be bought: AVAILABLE, SOLD, NOT_FOR_SALE, or ON_LOAN (away from the house).',
 });
 
+/** A work's columns; its texts, prices, artist and place are resolved by ArtworkFieldResolver. */
 @ObjectType({ description: 'A work by an artist of Le Vivoir, perhaps on display somewhere in the house.' })
 @Directive('@key(fields: "id")')
 @Entity('artwork')
@@ -55,32 +56,6 @@ export class Artwork {
 
   @Column('uuid', { name: 'displayed_in_space_id', nullable: true })
   displayedInSpaceId!: string | null;
-
-  @Field(() => String)
-  title(@Ctx() ctx: Context): string {
-    return tr(this.titleTexts, ctx.lang);
-  }
-
-  @Field(() => String, { description: 'Materials and technique, e.g. "Huile sur toile" / "Oil on canvas".' })
-  medium(@Ctx() ctx: Context): string {
-    return tr(this.mediumTexts, ctx.lang);
-  }
-
-  @Field(() => Money, { nullable: true, description: 'The asking price; null when on request, not for sale, or sold.' })
-  price(@Ctx() ctx: Context): Money | null {
-    const cents = publicPriceCents(this.availability, this.priceCents);
-    return cents === null ? null : money(cents, ctx.lang, this.currency);
-  }
-
-  @Field(() => Boolean, { description: 'True when the work is for sale and its price is given on request.' })
-  priceOnRequest(): boolean {
-    return isPriceOnRequest(this.availability, this.priceCents);
-  }
-
-  @Field(() => String, { description: 'The label beside the work: "1 250,00 $", "Prix sur demande", "Vendue"…' })
-  priceLabel(@Ctx() ctx: Context): string {
-    return priceLabel(this.availability, this.priceCents, this.currency, ctx.lang);
-  }
 }
 
 export const ArtworkConnection = connectionType('Artwork', Artwork);

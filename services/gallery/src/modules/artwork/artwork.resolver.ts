@@ -1,10 +1,7 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CONNECTION_SIZE, costWeight, PageArgs, type ConnectionShape } from '@maison/kit';
+import { Arg, Args, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
+import { adminOnly, errorsOf } from '@maison/house';
 import type { Context } from '../../context';
-import { adminOnly } from '../common/access';
-import { errorsOf } from '../common/violation';
-import { Artist } from '../artist/artist.entity';
-import { SharedSpace, sharedSpaceRef } from '../space/shared-space.entity';
 import { Artwork, ArtworkAvailability, ArtworkConnection } from './artwork.entity';
 import { MarkArtworkSoldPayload } from './artwork.input';
 
@@ -40,18 +37,5 @@ export class ArtworkResolver {
   @Query(() => Artwork, { nullable: true })
   artwork(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Artwork | null> {
     return ctx.loaders.artworkById.load(id.toLowerCase());
-  }
-
-  @FieldResolver(() => Artist)
-  async artist(@Root() artwork: Artwork, @Ctx() ctx: Context): Promise<Artist> {
-    // artwork.artist_id is a foreign key: the artist exists.
-    return (await ctx.loaders.artistById.load(artwork.artistId))!;
-  }
-
-  // The space's own fields come from the tenants subgraph: one more fetch.
-  @Directive(costWeight(2))
-  @FieldResolver(() => SharedSpace, { nullable: true, description: 'The shared space of the house where the work hangs, if any.' })
-  displayedIn(@Root() artwork: Artwork): SharedSpace | null {
-    return artwork.displayedInSpaceId === null ? null : sharedSpaceRef(artwork.displayedInSpaceId);
   }
 }

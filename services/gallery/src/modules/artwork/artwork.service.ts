@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { isUuid, paginate, type Page, type PageArgs, updateReturning } from '@maison/kit';
+import { paginate, type Page, type PageArgs, updateReturning } from '@maison/kit';
+import { invalid, isUuid, type RuleViolation } from '@maison/house';
 import { idFilter } from '../common/lookup';
-import { invalid, type RuleViolation } from '../common/violation';
 import { Artwork, ArtworkAvailability } from './artwork.entity';
 
 export interface ArtworkFilter {
@@ -43,7 +43,7 @@ export class ArtworkService {
    */
   async markSold(id: string, priceCents: number | null | undefined): Promise<SaleOutcome> {
     if (priceCents != null && (!Number.isInteger(priceCents) || priceCents < 1)) {
-      return { artwork: null, errors: [invalid(['priceCents'], '≥ 1')] };
+      return { artwork: null, errors: [invalid(['priceCents'], inputReason('AT_LEAST', { min: 1 }))] };
     }
     if (!isUuid(id)) return { artwork: null, errors: [{ code: UserErrorCode.NOT_FOUND, field: ['id'] }] };
     const rows = await updateReturning<{ id: string }>(

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { instantRangeOf, localDateOf } from '@maison/kit';
+import { instantRangeOf, localDateOf } from '@maison/house';
 import { Exhibition } from '../exhibition/exhibition.entity';
 
 /** Each field of all requested days in one statement over the days' span, then bucketed per day. */

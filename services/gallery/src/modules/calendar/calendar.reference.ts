@@ -1,4 +1,4 @@
-import { isLocalDate } from '@maison/kit';
+import { isLocalDate } from '@maison/house';
 import { CalendarDay } from './calendar-day.entity';
 
 export const calendarReference = {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { UserErrorCode } from '@maison/errors';
-import { isUuid, PG, pgCode, pgConstraint } from '@maison/kit';
+import { inputReason, UserErrorCode } from '@maison/errors';
+import { PG, pgCode, pgConstraint } from '@maison/kit';
+import { invalid, isUuid, type RuleViolation } from '@maison/house';
 import {
   idempotencyKeyViolation,
   lockIdempotencyKey,
@@ -12,7 +13,6 @@ import {
   type HeldWrites,
   type OwnerChange,
 } from '@maison/space-holds';
-import { invalid, type RuleViolation } from '../common/violation';
 import { Exhibition } from './exhibition.entity';
 import type { CreateExhibitionInput, UpdateExhibitionInput } from './exhibition.input';
 import { placementOf } from './exhibition.placement';
@@ -27,7 +27,7 @@ export interface EditOutcome {
 
 const fail = (...errors: RuleViolation[]): EditOutcome => ({ exhibition: null, errors });
 const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
-const slugTaken = (): RuleViolation => invalid(['input', 'slug'], 'déjà utilisé / already in use');
+const slugTaken = (): RuleViolation => invalid(['input', 'slug'], inputReason('ALREADY_IN_USE'));
 
 /** The hold an exhibition's vernissage has, as its locked row says. */
 const holdOf = (e: Exhibition) => ownerHold(VERNISSAGE_HOLD_KIND, e.id, e.holdReference, placementOf(e));

@@ -1,10 +1,9 @@
-import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType, LocalDateScalar, todayInHouse, tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
-import { exhibitionStatus, ExhibitionStatus } from './exhibition-status';
-import { Vernissage } from './vernissage';
+import { connectionType, LocalDateScalar } from '@maison/kit';
+import type { Texts } from '@maison/house';
 
+/** An exhibition's columns; its texts, status, vernissage, artists and artworks are resolved by ExhibitionFieldResolver. */
 @ObjectType({ description: 'An exhibition of Le Vivoir, from startsOn to endsOn (local dates, both included).' })
 @Directive('@key(fields: "id")')
 @Entity('exhibition')
@@ -50,32 +49,6 @@ export class Exhibition {
   /** The reference of its vernissage's hold in the tenants ledger (packages/space-holds); null: none, or the legacy one. */
   @Column('text', { name: 'hold_reference', nullable: true })
   holdReference!: string | null;
-
-  @Field(() => String)
-  title(@Ctx() ctx: Context): string {
-    return tr(this.titleTexts, ctx.lang);
-  }
-
-  @Field(() => String, { nullable: true })
-  description(@Ctx() ctx: Context): string | null {
-    return tr(this.descriptionTexts, ctx.lang);
-  }
-
-  @Field(() => ExhibitionStatus, { description: 'CURRENT, UPCOMING or PAST today in house time.' })
-  status(): ExhibitionStatus {
-    return exhibitionStatus(this.startsOn, this.endsOn, todayInHouse());
-  }
-
-  @Field(() => Vernissage, { nullable: true, description: 'The opening night, when there is one.' })
-  vernissage(): Vernissage | null {
-    if (!this.vernissageStartsAt || !this.vernissageEndsAt || !this.vernissageVenueTexts) return null;
-    return Object.assign(new Vernissage(), {
-      startsAt: this.vernissageStartsAt,
-      endsAt: this.vernissageEndsAt,
-      venueTexts: this.vernissageVenueTexts,
-      spaceId: this.vernissageSpaceId,
-    });
-  }
 }
 
 export const ExhibitionConnection = connectionType('Exhibition', Exhibition);

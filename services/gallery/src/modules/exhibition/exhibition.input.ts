@@ -1,7 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '@maison/errors';
-import { DateTimeScalar, LocalDateScalar, USER_ERRORS_SIZE } from '@maison/kit';
-import { LocalizedTextInput } from '../common/text-input';
+import { DateTimeScalar, LocalDateScalar, LocalizedTextInput, USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { Exhibition } from './exhibition.entity';
 
 @InputType({ description: 'An opening night, half-open [startsAt, endsAt), in the gallery or in a shared space of the house.' })

@@ -1,4 +1,4 @@
-import type { Texts } from '@maison/kit';
+import type { Texts } from '@maison/house';
 import { holdTitle, type Placement } from '@maison/space-holds';
 
 /** The label of a vernissage's hold in the ledger (public there): "Vernissage : <French title>". */

@@ -1,11 +1,9 @@
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assumedSize, CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
+import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
+import { adminOnly, errorsOf } from '@maison/house';
 import { withLedgerErrors } from '@maison/space-holds';
 import type { Context } from '../../context';
-import { adminOnly } from '../common/access';
-import { errorsOf } from '../common/violation';
-import { Artist } from '../artist/artist.entity';
-import { Artwork } from '../artwork/artwork.entity';
+import { lookupOf } from '../common/lookup';
 import { Exhibition, ExhibitionConnection } from './exhibition.entity';
 import {
   CancelExhibitionPayload,
@@ -37,7 +35,8 @@ export class ExhibitionResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('slug', () => String, { nullable: true }) slug?: string | null,
   ): Promise<Exhibition | null> {
-    return ctx.services.exhibitions.find(ctx.loaders, id, slug, ctx.lang);
+    const lookup = lookupOf(id, slug, ctx.lang);
+    return lookup.by === 'id' ? ctx.loaders.exhibitionById.load(lookup.id) : ctx.services.exhibitions.bySlug(lookup.slug);
   }
 
   @Mutation(() => CreateExhibitionPayload, {
@@ -68,19 +67,5 @@ export class ExhibitionResolver {
     adminOnly(ctx);
     const outcome = await withLedgerErrors(ctx.lang, () => ctx.services.exhibitionEditor.cancel(id, ctx));
     return Object.assign(new CancelExhibitionPayload(), { cancelledExhibitionId: outcome.cancelledId, userErrors: errorsOf(outcome.errors, ctx.lang) });
-  }
-
-  // A group show: four artists today, eight at most.
-  @Directive(assumedSize(8))
-  @FieldResolver(() => [Artist])
-  artists(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artist[]> {
-    return ctx.loaders.artistsByExhibition.load(exhibition.id);
-  }
-
-  // What the gallery's walls hold: six works today, twenty at most.
-  @Directive(assumedSize(20))
-  @FieldResolver(() => [Artwork])
-  artworks(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artwork[]> {
-    return ctx.loaders.artworksByExhibition.load(exhibition.id);
   }
 }

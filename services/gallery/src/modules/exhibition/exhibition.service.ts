@@ -1,9 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { badUserInput } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { paginate, todayInHouse, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
-import type { GalleryLoaders } from '../../services';
-import { lookupOf } from '../common/lookup';
+import { paginate, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
+import { todayInHouse } from '@maison/house';
 import { Exhibition } from './exhibition.entity';
 import { ExhibitionStatus } from './exhibition-status';
 
@@ -49,16 +47,8 @@ export class ExhibitionService {
     return paginate(query, args, sort, lang);
   }
 
-  /** One exhibition by id or by slug (exactly one of them). */
-  async find(loaders: GalleryLoaders, id: string | null | undefined, slug: string | null | undefined, lang: Lang): Promise<Exhibition | null> {
-    const lookup = lookupOf(id, slug, lang);
-    if (lookup.by === 'id') return loaders.exhibitionById.load(lookup.id);
-    return this.ds.getRepository(Exhibition).findOneBy({ slug: lookup.slug });
-  }
-
-  /** Vernissages held in a shared space, overlapping [from, to) when given. */
-  vernissagesInSpace(loaders: GalleryLoaders, spaceId: string, from: Date | null | undefined, to: Date | null | undefined, lang: Lang): Promise<Exhibition[]> {
-    if (from && to && to <= from) throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must be after "from".');
-    return loaders.vernissagesBySpace.load({ spaceId, from: from ?? null, to: to ?? null });
+  /** One exhibition by slug (by id, the resolver reads exhibitionById). */
+  bySlug(slug: string): Promise<Exhibition | null> {
+    return this.ds.getRepository(Exhibition).findOneBy({ slug });
   }
 }

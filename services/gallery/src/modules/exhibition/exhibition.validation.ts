@@ -1,7 +1,5 @@
-import { UserErrorCode } from '@maison/errors';
-import { addDays, isUuid, localDateOf, type Texts } from '@maison/kit';
-import { cleanTexts, isWellFormedText } from '../common/text-input';
-import { invalid, type RuleViolation } from '../common/violation';
+import { inputReason, UserErrorCode } from '@maison/errors';
+import { addDays, cleanTexts, invalid, isUuid, localDateOf, type RuleViolation, textFault, type Texts } from '@maison/house';
 import { defaultVenue } from './venue';
 
 export const MAX_VERNISSAGE_MINUTES = 12 * 60;
@@ -9,8 +7,6 @@ export const MAX_VERNISSAGE_MINUTES = 12 * 60;
 export const VERNISSAGE_DAYS_BEFORE = 14;
 export const MAX_LINKS = 100;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-// The URL is stored as given, not as the URL parser reads it (it percent-encodes these): PostgreSQL refuses NUL in text.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Every field of an exhibition, as given by a create or as merged by an update: what the rules check. */
 export interface ExhibitionFields {
@@ -50,14 +46,14 @@ export function validateExhibition(f: ExhibitionFields): { draft: ExhibitionDraf
   const violations: RuleViolation[] = [];
   const slug = f.slug === null ? null : f.slug.trim();
   if (slug !== null && (!SLUG.test(slug) || slug.length > 80)) {
-    violations.push(invalid(['input', 'slug'], 'a-z, 0-9 et traits d’union, 80 au plus / a-z, 0-9 and hyphens, at most 80'));
+    violations.push(invalid(['input', 'slug'], inputReason('SLUG_FORMAT', { max: 80 })));
   }
   const title = cleanTexts(f.title, ['input', 'title'], { max: 200 });
   const description = f.description && cleanTexts(f.description, ['input', 'description'], { max: 5000, multiline: true });
   violations.push(...title.violations, ...(description?.violations ?? []));
   if (f.endsOn < f.startsOn) violations.push({ code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsOn'] });
   const coverImageUrl = f.coverImageUrl?.trim() || null;
-  if (coverImageUrl !== null && !isHttpsUrl(coverImageUrl)) violations.push(invalid(['input', 'coverImageUrl'], 'URL https:// / an https:// URL'));
+  if (coverImageUrl !== null && !isHttpsUrl(coverImageUrl)) violations.push(invalid(['input', 'coverImageUrl'], inputReason('HTTPS_URL')));
   const artistIds = idList(f.artistIds, 'artistIds', violations);
   const artworkIds = idList(f.artworkIds, 'artworkIds', violations);
   const vernissage = f.vernissage && vernissageDraft(f.vernissage, f.startsOn, f.endsOn, violations);
@@ -75,7 +71,7 @@ function vernissageDraft(v: NonNullable<ExhibitionFields['vernissage']>, startsO
   const day = localDateOf(v.startsAt);
   // Only against a valid range of days: a backwards exhibition is reported once, as INVALID_RANGE.
   if (endsOn >= startsOn && (day < addDays(startsOn, -VERNISSAGE_DAYS_BEFORE) || day > endsOn)) {
-    violations.push(invalid([...path, 'startsAt'], `de ${VERNISSAGE_DAYS_BEFORE} jours avant startsOn jusqu’à endsOn / from ${VERNISSAGE_DAYS_BEFORE} days before startsOn to endsOn`));
+    violations.push(invalid([...path, 'startsAt'], inputReason('VERNISSAGE_WINDOW', { days: VERNISSAGE_DAYS_BEFORE })));
   }
   const spaceId = v.sharedSpaceId ?? null;
   if (spaceId !== null && !isUuid(spaceId)) violations.push({ code: UserErrorCode.NOT_FOUND, field: [...path, 'sharedSpaceId'] });
@@ -87,7 +83,7 @@ function vernissageDraft(v: NonNullable<ExhibitionFields['vernissage']>, startsO
 
 /** A list of ids, in order, without repeats; a malformed id is NOT_FOUND at its position. */
 function idList(ids: readonly string[], name: string, violations: RuleViolation[]): string[] {
-  if (ids.length > MAX_LINKS) violations.push(invalid(['input', name], `${MAX_LINKS} au plus / at most ${MAX_LINKS}`));
+  if (ids.length > MAX_LINKS) violations.push(invalid(['input', name], inputReason('AT_MOST_ITEMS', { max: MAX_LINKS })));
   ids.forEach((id, i) => {
     if (!isUuid(id)) violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', name, String(i)] });
   });
@@ -95,7 +91,8 @@ function idList(ids: readonly string[], name: string, violations: RuleViolation[
 }
 
 function isHttpsUrl(value: string): boolean {
-  if (value.length > 2000 || CONTROL.test(value) || !isWellFormedText(value)) return false;
+  // The URL is stored as given, not as the URL parser reads it (it percent-encodes these): PostgreSQL refuses NUL in text.
+  if (value.length > 2000 || textFault(value) !== null) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && url.hostname.length > 0;

@@ -1,4 +1,4 @@
-import { stableId, type Texts } from '@maison/kit';
+import { stableId, type Texts } from '@maison/house';
 import { VENUES } from '../../seed-data';
 
 const SPACE_VENUES = new Map<string, Texts>([

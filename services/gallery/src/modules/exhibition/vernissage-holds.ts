@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Logger } from '@maison/kit';
+import type { Logger } from '@maison/http';
 import { ownerHolds, type HoldOwners, type SpaceLedger } from '@maison/space-holds';
 import { Exhibition } from './exhibition.entity';
 import { placementOf } from './exhibition.placement';

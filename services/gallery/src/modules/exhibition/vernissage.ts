@@ -1,8 +1,16 @@
-import { Ctx, Directive, Field, ObjectType } from 'type-graphql';
-import { costWeight, DateTimeScalar, tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
-import { SharedSpace, sharedSpaceRef } from '../space/shared-space.entity';
+import { Field, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '@maison/kit';
+import type { Texts } from '@maison/house';
 
+/** The vernissage columns of an exhibition row. */
+interface VernissageColumns {
+  vernissageStartsAt: Date | null;
+  vernissageEndsAt: Date | null;
+  vernissageVenueTexts: Texts | null;
+  vernissageSpaceId: string | null;
+}
+
+/** Its venue's name and its shared space are resolved by VernissageFieldResolver. */
 @ObjectType({ description: 'The opening night of an exhibition, half-open [startsAt, endsAt).' })
 export class Vernissage {
   @Field(() => DateTimeScalar)
@@ -15,15 +23,14 @@ export class Vernissage {
 
   spaceId!: string | null;
 
-  @Field(() => String, { description: 'Where it takes place: "Galerie Le Vivoir", "Terrasse"…' })
-  venueName(@Ctx() ctx: Context): string {
-    return tr(this.venueTexts, ctx.lang);
-  }
-
-  // The space's own fields come from the tenants subgraph: one more fetch.
-  @Directive(costWeight(2))
-  @Field(() => SharedSpace, { nullable: true, description: 'The shared space it takes place in; null in the gallery itself.' })
-  sharedSpace(): SharedSpace | null {
-    return this.spaceId === null ? null : sharedSpaceRef(this.spaceId);
+  /** The vernissage of an exhibition, when it has one. */
+  static of(e: VernissageColumns): Vernissage | null {
+    if (!e.vernissageStartsAt || !e.vernissageEndsAt || !e.vernissageVenueTexts) return null;
+    return Object.assign(new Vernissage(), {
+      startsAt: e.vernissageStartsAt,
+      endsAt: e.vernissageEndsAt,
+      venueTexts: e.vernissageVenueTexts,
+      spaceId: e.vernissageSpaceId,
+    });
   }
 }

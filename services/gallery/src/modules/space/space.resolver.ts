@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { assumedSize, DateTimeScalar } from '@maison/kit';
+import { checkQueryWindow } from '@maison/house';
 import type { Context } from '../../context';
 import { Artwork } from '../artwork/artwork.entity';
 import { Exhibition } from '../exhibition/exhibition.entity';
@@ -27,6 +28,7 @@ export class SharedSpaceResolver {
     @Arg('from', () => DateTimeScalar, { nullable: true }) from?: Date | null,
     @Arg('to', () => DateTimeScalar, { nullable: true }) to?: Date | null,
   ): Promise<Exhibition[]> {
-    return ctx.services.exhibitions.vernissagesInSpace(ctx.loaders, space.id, from, to, ctx.lang);
+    checkQueryWindow(from, to, ctx.lang);
+    return ctx.loaders.vernissagesBySpace.load({ spaceId: space.id, from: from ?? null, to: to ?? null });
   }
 }

@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { LocalDateScalar } from '@maison/kit';
+import { adminOnly, errorsOf } from '@maison/house';
 import type { Context } from '../../context';
 import { Artist } from '../artist/artist.entity';
-import { adminOnly } from '../common/access';
-import { errorsOf } from '../common/violation';
 import { StudioAssignment } from './studio-assignment.entity';
 import type { AssignmentOutcome } from './studio-assignment.service';
 import { AssignStudioInput, StudioAssignmentPayload } from './studio.input';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
-import { isUuid, PG, pgCode, pgConstraint, todayInHouse, transactionWithRetry } from '@maison/kit';
-import type { RuleViolation } from '../common/violation';
+import { PG, pgCode, pgConstraint, transactionWithRetry } from '@maison/kit';
+import { isUuid, type RuleViolation, todayInHouse } from '@maison/house';
 import { StudioAssignment } from './studio-assignment.entity';
 
 export interface AssignmentRequest {

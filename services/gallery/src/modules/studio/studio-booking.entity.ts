@@ -1,8 +1,6 @@
-import { Ctx, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { isAdmin, type Identity } from '@maison/auth';
 import { DateTimeScalar } from '@maison/kit';
-import type { Context } from '../../context';
 
 export enum StudioBookingStatus {
   CONFIRMED = 'CONFIRMED',
@@ -10,6 +8,7 @@ export enum StudioBookingStatus {
 }
 registerEnumType(StudioBookingStatus, { name: 'StudioBookingStatus', description: 'A confirmed booking holds the studio; a cancelled one no longer does.' });
 
+/** A row of studio time; its title, studio and artist are resolved by StudioBookingResolver (studio-booking.access.ts). */
 @ObjectType({ description: 'Studio time, half-open [startsAt, endsAt). Title and artist are shown only to the booker and ADMIN.' })
 @Entity('studio_booking')
 export class StudioBooking {
@@ -43,17 +42,4 @@ export class StudioBooking {
 
   @Column('timestamptz', { name: 'cancelled_at', nullable: true })
   cancelledAt!: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Null for anyone but the booker and ADMIN.' })
-  title(@Ctx() ctx: Context): string | null {
-    return canSeeDetails(this, ctx.identity) ? this.titleText : null;
-  }
-}
-
-/** The booker (by artist id, or by who signed the request) and ADMIN see the details, and may cancel. */
-export function canSeeDetails(booking: Pick<StudioBooking, 'artistId' | 'bookedBy'>, identity: Identity): boolean {
-  if (identity.sub === null) return false;
-  if (isAdmin(identity)) return true;
-  if (identity.artistId && booking.artistId === identity.artistId) return true;
-  return booking.bookedBy === identity.sub;
 }

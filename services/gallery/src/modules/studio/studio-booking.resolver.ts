@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { hasRole, isAdmin, type Identity } from '@maison/auth';
 import { forbidden } from '@maison/errors';
+import { errorsOf, signedIn } from '@maison/house';
 import type { Context } from '../../context';
 import { Artist } from '../artist/artist.entity';
-import { signedIn } from '../common/access';
-import { errorsOf } from '../common/violation';
-import { canSeeDetails, StudioBooking } from './studio-booking.entity';
+import { canSeeStudioBookingDetails } from './studio-booking.access';
+import { StudioBooking } from './studio-booking.entity';
 import type { StudioBookingOutcome } from './studio-booking.service';
 import { BookStudioInput, StudioBookingPayload } from './studio.input';
 import { Studio } from './studio.entity';
@@ -32,6 +32,11 @@ export class StudioBookingResolver {
     return payload(await ctx.services.studioBookings.cancel(signedIn(ctx), id), ctx);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Null for anyone but the booker and ADMIN.' })
+  title(@Root() booking: StudioBooking, @Ctx() ctx: Context): string | null {
+    return canSeeStudioBookingDetails(booking, ctx.identity) ? booking.titleText : null;
+  }
+
   @FieldResolver(() => Studio)
   async studio(@Root() booking: StudioBooking, @Ctx() ctx: Context): Promise<Studio> {
     return (await ctx.loaders.studioById.load(booking.studioId))!;
@@ -39,7 +44,7 @@ export class StudioBookingResolver {
 
   @FieldResolver(() => Artist, { nullable: true, description: 'Who booked; null for anyone but the booker and ADMIN, and for bookings by the house.' })
   async artist(@Root() booking: StudioBooking, @Ctx() ctx: Context): Promise<Artist | null> {
-    if (!booking.artistId || !canSeeDetails(booking, ctx.identity)) return null;
+    if (!booking.artistId || !canSeeStudioBookingDetails(booking, ctx.identity)) return null;
     return ctx.loaders.artistById.load(booking.artistId);
   }
 }

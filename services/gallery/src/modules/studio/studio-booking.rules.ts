@@ -1,10 +1,7 @@
 import { UserErrorCode } from '@maison/errors';
-import { isUuid } from '@maison/kit';
-import { isWellFormedText } from '../common/text-input';
-import { invalid, type RuleViolation } from '../common/violation';
+import { cleanText, isUuid, type RuleViolation } from '@maison/house';
 
 export const STUDIO_BOOKING = { minMinutes: 30, maxMinutes: 12 * 60, horizonDays: 180 } as const;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export interface StudioBookingRequest {
   studioId: string;
@@ -19,11 +16,8 @@ export interface StudioBookingRequest {
  * The no-overlap rule is PostgreSQL's.
  */
 export function checkStudioBooking(request: StudioBookingRequest, now: Date, admin: boolean): { title: string; violations: RuleViolation[] } {
-  const violations: RuleViolation[] = [];
-  const title = request.title.normalize('NFC').trim();
-  if (title.length === 0 || [...title].length > 200) violations.push(invalid(['input', 'title'], '1 à 200 caractères / 1 to 200 characters'));
-  else if (CONTROL.test(title)) violations.push(invalid(['input', 'title'], 'caractères de contrôle / control characters'));
-  else if (!isWellFormedText(title)) violations.push(invalid(['input', 'title'], 'caractères invalides / invalid characters'));
+  const { text: title, violation } = cleanText(request.title, ['input', 'title'], 200);
+  const violations: RuleViolation[] = violation ? [violation] : [];
   if (!isUuid(request.studioId)) violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', 'studioId'] });
   const minutes = (request.endsAt.getTime() - request.startsAt.getTime()) / 60_000;
   if (minutes <= 0) return { title, violations: [...violations, { code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsAt'] }] };

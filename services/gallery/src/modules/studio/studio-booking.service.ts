@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
-import { badUserInput, UserErrorCode } from '@maison/errors';
-import type { Lang } from '@maison/config';
-import { isUuid, PG, pgCode, transactionWithRetry } from '@maison/kit';
-import type { GalleryLoaders } from '../../services';
-import type { RuleViolation } from '../common/violation';
+import { UserErrorCode } from '@maison/errors';
+import { PG, pgCode, transactionWithRetry } from '@maison/kit';
+import { isUuid, type RuleViolation } from '@maison/house';
 import { checkStudioBooking, type StudioBookingRequest } from './studio-booking.rules';
-import { canSeeDetails, StudioBooking, StudioBookingStatus } from './studio-booking.entity';
+import { canSeeStudioBookingDetails } from './studio-booking.access';
+import { StudioBooking, StudioBookingStatus } from './studio-booking.entity';
 
 /** Longest window a single Studio.bookings(from, to) read may cover. */
 export const MAX_STUDIO_WINDOW_DAYS = 366;
@@ -70,20 +69,11 @@ export class StudioBookingService {
         .setLock('pessimistic_write')
         .where('b.id = :id', { id: id.toLowerCase() })
         .getOne();
-      if (!booking || !canSeeDetails(booking, identity)) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
+      if (!booking || !canSeeStudioBookingDetails(booking, identity)) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
       if (booking.status === StudioBookingStatus.CANCELLED) return fail({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
       if (!isAdmin(identity) && booking.startsAt <= this.clock()) return fail({ code: UserErrorCode.TOO_LATE, field: ['id'] });
       await tx.query(`UPDATE studio_booking SET status = 'CANCELLED', cancelled_at = now() WHERE id = $1`, [booking.id]);
       return { booking: await tx.getRepository(StudioBooking).findOneByOrFail({ id: booking.id }), errors: [] };
     });
-  }
-
-  /** Confirmed bookings of a studio overlapping [from, to), by start: one batched read per request and window. */
-  bookingsOf(loaders: GalleryLoaders, studioId: string, from: Date, to: Date, lang: Lang): Promise<StudioBooking[]> {
-    if (to <= from) throw badUserInput(lang, lang === 'fr' ? '« to » doit suivre « from ».' : '"to" must be after "from".');
-    if (to.getTime() - from.getTime() > MAX_STUDIO_WINDOW_DAYS * 86_400_000) {
-      throw badUserInput(lang, lang === 'fr' ? `Fenêtre de ${MAX_STUDIO_WINDOW_DAYS} jours au plus.` : `Window of at most ${MAX_STUDIO_WINDOW_DAYS} days.`);
-    }
-    return loaders.studioBookingsByRange.load({ studioId, from, to });
   }
 }

@@ -1,8 +1,8 @@
-import { Ctx, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
+import type { Texts } from '@maison/house';
 
+/** A studio's columns; its texts, assignments and bookings are resolved by StudioResolver. */
 @ObjectType({ description: 'A shared studio (atelier partagé) of Le Vivoir, in the annex.' })
 @Entity('studio')
 export class Studio {
@@ -23,14 +23,4 @@ export class Studio {
   @Field(() => Int, { description: 'How many artists can work there at once.' })
   @Column('integer')
   capacity!: number;
-
-  @Field(() => String)
-  name(@Ctx() ctx: Context): string {
-    return tr(this.nameTexts, ctx.lang);
-  }
-
-  @Field(() => String, { nullable: true })
-  description(@Ctx() ctx: Context): string | null {
-    return tr(this.descriptionTexts, ctx.lang);
-  }
 }

@@ -1,6 +1,5 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { UserError } from '@maison/errors';
-import { DateTimeScalar, LocalDateScalar, USER_ERRORS_SIZE } from '@maison/kit';
+import { DateTimeScalar, LocalDateScalar, USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { StudioAssignment } from './studio-assignment.entity';
 import { StudioBooking } from './studio-booking.entity';
 

@@ -1,9 +1,11 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { assumedSize, DateTimeScalar, todayInHouse } from '@maison/kit';
+import { assumedSize, DateTimeScalar } from '@maison/kit';
+import { checkQueryWindow, todayInHouse, tr } from '@maison/house';
 import type { Context } from '../../context';
 import { lookupOf } from '../common/lookup';
 import { StudioAssignment } from './studio-assignment.entity';
 import { StudioBooking } from './studio-booking.entity';
+import { MAX_STUDIO_WINDOW_DAYS } from './studio-booking.service';
 import { Studio } from './studio.entity';
 
 @Resolver(() => Studio)
@@ -23,6 +25,16 @@ export class StudioResolver {
   ): Promise<Studio | null> {
     const lookup = lookupOf(id, slug, ctx.lang);
     return lookup.by === 'id' ? ctx.loaders.studioById.load(lookup.id) : ctx.services.studios.bySlug(lookup.slug);
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() studio: Studio, @Ctx() ctx: Context): string {
+    return tr(studio.nameTexts, ctx.lang);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  description(@Root() studio: Studio, @Ctx() ctx: Context): string | null {
+    return tr(studio.descriptionTexts, ctx.lang);
   }
 
   // A studio holds four artists at once; with upcoming and past ones, about ten.
@@ -47,6 +59,7 @@ export class StudioResolver {
     @Arg('from', () => DateTimeScalar) from: Date,
     @Arg('to', () => DateTimeScalar) to: Date,
   ): Promise<StudioBooking[]> {
-    return ctx.services.studioBookings.bookingsOf(ctx.loaders, studio.id, from, to, ctx.lang);
+    checkQueryWindow(from, to, ctx.lang, { maxDays: MAX_STUDIO_WINDOW_DAYS });
+    return ctx.loaders.studioBookingsByRange.load({ studioId: studio.id, from, to });
   }
 }

@@ -1,5 +1,5 @@
 import { admin, asTenant, planNodesOf, seqScansOf, startTestSubgraph } from '@maison/testing';
-import { addDays, stableId, todayInHouse } from '@maison/kit';
+import { addDays, stableId, todayInHouse } from '@maison/house';
 import { tenantsModule } from '../../module';
 import type { TenantsLoaders, TenantsServices } from '../../services';
 

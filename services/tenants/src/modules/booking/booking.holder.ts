@@ -1,7 +1,7 @@
 import { hasRole, isAdmin, type Identity } from '@maison/auth';
-import { UserErrorCode } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
+import type { RuleViolation } from '@maison/house';
 import { HolderKind } from './booking.enums';
-import type { RuleViolation } from './booking.rules';
 
 /** Answers whether a coworking member has an active membership (a signed call to coworking). */
 export interface MembershipChecker {
@@ -28,16 +28,6 @@ export function ownHolders(identity: Identity): Holder[] {
   return holders;
 }
 
-/** Is the caller the holder (or the creator) of a booking? */
-export function isHolder(booking: { holderKind: HolderKind; holderId: string | null; createdBy: string }, identity: Identity): boolean {
-  if (identity.sub === null) return false;
-  if (booking.createdBy === identity.sub) return true;
-  return ownHolders(identity).some((h) => h.kind === booking.holderKind && h.id === booking.holderId);
-}
-
-export const isHolderOrAdmin = (booking: Parameters<typeof isHolder>[0], identity: Identity): boolean =>
-  isAdmin(identity) || isHolder(booking, identity);
-
 /**
  * Who holds a new booking. The holder comes from the verified identity; ADMIN may name one (or
  * book for the house). A caller with several roles may pick which of their own holders books.
@@ -51,7 +41,7 @@ export async function resolveHolder(
   const notEligible: RuleViolation = { code: UserErrorCode.NOT_ELIGIBLE };
   if (isAdmin(identity)) {
     if (!requested.kind || requested.kind === HolderKind.HOUSE) return { kind: HolderKind.HOUSE, id: null };
-    if (!requested.id) return { code: UserErrorCode.INVALID_INPUT, field: ['input', 'holderId'], params: { field: 'holderId', reason: 'required with holderKind' } };
+    if (!requested.id) return { code: UserErrorCode.INVALID_INPUT, field: ['input', 'holderId'], params: { field: 'holderId', ...inputReason('REQUIRED_WITH', { other: 'holderKind' }) } };
     return { kind: requested.kind, id: requested.id.toLowerCase() };
   }
   if (requested.id) return notEligible;

@@ -1,6 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { UserError } from '@maison/errors';
-import { assumedSize, DateTimeScalar, LocalDateScalar, USER_ERRORS_SIZE } from '@maison/kit';
+import { assumedSize, DateTimeScalar, LocalDateScalar, USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { BookingVisibility, HolderKind } from './booking.enums';
 import { MAX_OCCURRENCES } from './series.service';
 import { SpaceBooking } from './space-booking.entity';

@@ -1,11 +1,11 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { isAdmin, type Identity } from '@maison/auth';
-import { forbidden, unauthenticated, userError } from '@maison/errors';
 import type { Lang } from '@maison/config';
 import { assumedSize, DateTimeScalar } from '@maison/kit';
+import { adminOnly, errorsOf, signedIn } from '@maison/house';
 import type { Context } from '../../context';
 import { BookingKind } from './booking.enums';
-import { canSeeDetails, SpaceBooking } from './space-booking.entity';
+import { canSeeBookingDetails } from './booking.access';
+import { SpaceBooking } from './space-booking.entity';
 import {
   BookSharedSpaceInput,
   BookSharedSpacePayload,
@@ -18,17 +18,9 @@ import {
   SeriesOccurrence,
 } from './booking.input';
 import type { Outcome } from './booking.service';
-import type { RuleViolation } from './booking.rules';
-
-const errorsOf = (violations: RuleViolation[], lang: Lang) => violations.map((v) => userError(v.code, lang, { field: v.field, params: v.params }));
 
 function payload<P extends BookSharedSpacePayload>(type: new () => P, outcome: Outcome, lang: Lang): P {
   return Object.assign(new type(), { booking: outcome.booking, userErrors: errorsOf(outcome.errors, lang) });
-}
-
-function signedIn(ctx: Context): Identity {
-  if (ctx.identity.sub === null) throw unauthenticated(ctx.lang);
-  return ctx.identity;
 }
 
 @Resolver(() => SpaceBooking)
@@ -80,10 +72,8 @@ export class BookingResolver {
 
   @Mutation(() => BookSharedSpacePayload, { description: 'ADMIN: closes a space (holiday, maintenance). A closure blocks the space like a booking; cancel it to reopen.' })
   closeSharedSpace(@Ctx() ctx: Context, @Arg('input', () => CloseSharedSpaceInput) input: CloseSharedSpaceInput): Promise<BookSharedSpacePayload> {
-    const identity = signedIn(ctx);
-    if (!isAdmin(identity)) throw forbidden(ctx.lang);
     return ctx.services.bookings
-      .book(identity, { spaceId: input.spaceId, startsAt: input.startsAt, endsAt: input.endsAt, title: input.reason, visibility: null }, { kind: BookingKind.CLOSURE })
+      .book(adminOnly(ctx), { spaceId: input.spaceId, startsAt: input.startsAt, endsAt: input.endsAt, title: input.reason, visibility: null }, { kind: BookingKind.CLOSURE })
       .then((o) => payload(BookSharedSpacePayload, o, ctx.lang));
   }
 
@@ -101,6 +91,6 @@ export class BookingResolver {
   @Query(() => SpaceBooking, { nullable: true, description: 'A booking by id: public ones for everyone, private ones for their holder and ADMIN; null otherwise.' })
   async spaceBooking(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SpaceBooking | null> {
     const booking = await ctx.loaders.bookingById.load(id);
-    return booking && canSeeDetails(booking, ctx.identity) ? booking : null;
+    return booking && canSeeBookingDetails(booking, ctx.identity) ? booking : null;
   }
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { DEV_SIGNING_SECRET } from '@maison/config';
 import { verifyRequest, type Identity } from '@maison/auth';
-import { houseInstant, toHouseIso } from '@maison/kit';
+import { houseInstant, toHouseIso } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, startTestSubgraph, withClient } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { allWeek, createSpace, futureHour, minutes, someTenant } from '../../test-fixtures';
@@ -129,6 +129,20 @@ describe('bookSharedSpace rules through GraphQL', () => {
     expect(await codesOf(someTenant(), slot(randomUUID(), start))).toEqual(['NOT_FOUND']);
     expect(await codesOf(someTenant(), slot("1' OR '1'='1", start))).toEqual(['NOT_FOUND']);
     expect(await codesOf(someTenant(), slot(spaceId, start, 60, { title: `Dîner d’équipe 🍲 ${'é'.repeat(150)}` }))).toEqual([]);
+  });
+
+  it('refuses half of a surrogate pair in a title or an idempotency key, with the code and message coworking and the gallery use', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const input = slot(spaceId, futureHour(3, 10), 60, { title: 'Dîner \uD800' });
+    expect((await book(someTenant(), input, 'fr')).data!.bookSharedSpace).toEqual({
+      booking: null,
+      userErrors: [{ code: 'INVALID_INPUT', message: 'La valeur de « title » est invalide : caractères invalides.', field: ['input', 'title'] }],
+    });
+    expect((await book(someTenant(), input, 'en')).data!.bookSharedSpace.userErrors).toEqual([
+      { code: 'INVALID_INPUT', message: 'The value of "title" is invalid: invalid characters.', field: ['input', 'title'] },
+    ]);
+    expect(await codesOf(someTenant(), slot(spaceId, futureHour(3, 10), 60, { idempotencyKey: 'clé-\uDC00' }))).toEqual(['INVALID_INPUT']);
+    expect(await codesOf(someTenant(), slot(spaceId, futureHour(3, 10), 60, { title: 'Dîner 🍲' }))).toEqual([]);
   });
 
   it('counts a weekly quota per holder and week; ADMIN is not limited', async () => {

@@ -1,5 +1,5 @@
 import { UserErrorCode } from '@maison/errors';
-import { houseInstant, toHouseIso } from '@maison/kit';
+import { houseInstant, toHouseIso } from '@maison/house';
 import { checkBookingRules, freeSlots, type SpaceRules } from './booking.rules';
 import { weeklyOccurrences } from './series.service';
 

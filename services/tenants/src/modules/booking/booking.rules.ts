@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { UserErrorCode, type MessageParams } from '@maison/errors';
-import { addDays, HOUSE_TZ, localDateOf, startOfLocalDay } from '@maison/kit';
+import { UserErrorCode } from '@maison/errors';
+import { addDays, HOUSE_TZ, localDateOf, type RuleViolation, startOfLocalDay } from '@maison/house';
 import type { OpeningHoursRow } from '../house/opening-hours';
 
 /** The rules of one space, as stored on shared_space. */
@@ -15,12 +15,6 @@ export interface SpaceRules {
   horizonDays: number;
   minNoticeMinutes: number;
   slotStepMinutes: number;
-}
-
-export interface RuleViolation {
-  code: UserErrorCode;
-  field?: string[];
-  params?: MessageParams;
 }
 
 export interface Interval {

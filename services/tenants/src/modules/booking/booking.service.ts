@@ -4,14 +4,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { badUserInput, UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
-import { addDays, HOUSE_TZ, isUuid, PG, pgCode, startOfLocalDay, transactionWithRetry } from '@maison/kit';
+import { PG, pgCode, transactionWithRetry } from '@maison/kit';
+import { addDays, checkQueryWindow, HOUSE_TZ, isUuid, type RuleViolation, startOfLocalDay } from '@maison/house';
 import { TimeSlot } from '../space/availability';
-import type { TenantsLoaders } from '../../services';
 import { SharedSpace } from '../space/shared-space.entity';
 import { Tenant } from '../tenant/tenant.entity';
+import { heldBySql, isHolderOrAdmin } from './booking.access';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
-import { isHolderOrAdmin, ownHolders, resolveHolder, type Holder, type MembershipChecker } from './booking.holder';
-import { checkBookingRules, freeSlots, type RuleViolation } from './booking.rules';
+import { resolveHolder, type Holder, type MembershipChecker } from './booking.holder';
+import { checkBookingRules, freeSlots } from './booking.rules';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
 
@@ -59,29 +60,21 @@ export class BookingService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  bookingsOfSpace(loaders: TenantsLoaders, spaceId: string, from: Date, to: Date, lang: Lang): Promise<SpaceBooking[]> {
-    if (to <= from) throw badUserInput(lang, '"to" must be after "from".');
-    if (to.getTime() - from.getTime() > MAX_BOOKINGS_WINDOW_DAYS * 86_400_000) {
-      throw badUserInput(lang, lang === 'fr' ? `Fenêtre de ${MAX_BOOKINGS_WINDOW_DAYS} jours au plus.` : `Window of at most ${MAX_BOOKINGS_WINDOW_DAYS} days.`);
+  /**
+   * The instants whose live bookings decide the free slots of one local day, once durationMinutes
+   * is checked against the space: the day and its neighbours, for a booking of the evening before
+   * may still hold the morning with its buffer.
+   */
+  availabilityWindow(space: SharedSpace, date: string, durationMinutes: number, lang: Lang): { from: Date; to: Date } {
+    if (!Number.isInteger(durationMinutes) || durationMinutes < space.minDurationMinutes || durationMinutes > space.maxDurationMinutes) {
+      throw badUserInput(lang, 'DURATION_BETWEEN', { min: space.minDurationMinutes, max: space.maxDurationMinutes });
     }
-    return loaders.bookingsBySpaceRange.load({ spaceId, from, to });
+    return { from: startOfLocalDay(addDays(date, -1)), to: startOfLocalDay(addDays(date, 2)) };
   }
 
-  /** Free slots of one local day (see freeSlots): one batched read of the day's live rows per request. */
-  async availability(loaders: TenantsLoaders, space: SharedSpace, date: string, durationMinutes: number, lang: Lang): Promise<TimeSlot[]> {
-    if (!Number.isInteger(durationMinutes) || durationMinutes < space.minDurationMinutes || durationMinutes > space.maxDurationMinutes) {
-      throw badUserInput(
-        lang,
-        lang === 'fr'
-          ? `durationMinutes : entre ${space.minDurationMinutes} et ${space.maxDurationMinutes} pour cet espace.`
-          : `durationMinutes: between ${space.minDurationMinutes} and ${space.maxDurationMinutes} for this space.`,
-      );
-    }
-    // A day and its neighbours: a booking of the evening before may still hold the morning with its buffer.
-    const from = startOfLocalDay(addDays(date, -1));
-    const to = startOfLocalDay(addDays(date, 2));
-    const rows = await loaders.bookingsBySpaceRange.load({ spaceId: space.id, from, to });
-    const occupied = rows.map((b) => ({ start: b.startsAt, end: b.occupiedUntil }));
+  /** Free slots of one local day (see freeSlots), given the live bookings of its availabilityWindow. */
+  availableSlots(space: SharedSpace, date: string, durationMinutes: number, bookings: SpaceBooking[]): TimeSlot[] {
+    const occupied = bookings.map((b) => ({ start: b.startsAt, end: b.occupiedUntil }));
     return freeSlots(space, date, durationMinutes, occupied, this.clock()).map((s) => Object.assign(new TimeSlot(), { startsAt: s.start, endsAt: s.end }));
   }
 
@@ -208,17 +201,14 @@ export class BookingService {
 
   /** The caller's own live and past bookings overlapping [from, to). */
   async mine(identity: Identity, from: Date, to: Date, lang: Lang): Promise<SpaceBooking[]> {
-    if (to <= from) throw badUserInput(lang, '"to" must be after "from".');
+    checkQueryWindow(from, to, lang);
     if (identity.sub === null) return [];
-    const holders = ownHolders(identity);
+    const held = heldBySql(identity);
     const query = this.ds
       .getRepository(SpaceBooking)
       .createQueryBuilder('b')
       .where('b.starts_at < :to AND b.ends_at > :from', { from, to })
-      .andWhere(
-        `(b.created_by = :sub ${holders.map((_, i) => `OR (b.holder_kind = :k${i} AND b.holder_id = :h${i})`).join(' ')})`,
-        Object.assign({ sub: identity.sub }, ...holders.map((h, i) => ({ [`k${i}`]: h.kind, [`h${i}`]: h.id }))),
-      )
+      .andWhere(held.sql, held.params)
       .orderBy('b.starts_at')
       .addOrderBy('b.id')
       .limit(500);

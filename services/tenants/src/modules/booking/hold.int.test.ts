@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
-import { toHouseIso } from '@maison/kit';
+import { toHouseIso } from '@maison/house';
 import { startTestSubgraph, withClient } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { createSpace, futureHour, minutes, someTenant } from '../../test-fixtures';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { isAdmin } from '@maison/auth';
-import { badUserInput, forbidden, unauthenticated, userError } from '@maison/errors';
+import { badUserInput } from '@maison/errors';
+import { adminOnly, errorsOf } from '@maison/house';
 import { DateTimeScalar } from '@maison/kit';
 import type { Context } from '../../context';
 import { BookSharedSpacePayload } from './booking.input';
@@ -15,7 +15,7 @@ export class HoldResolver {
   @Mutation(() => BookSharedSpacePayload)
   @Directive('@inaccessible')
   holdSharedSpace(@Ctx() ctx: Context, @Arg('input', () => HoldSharedSpaceInput) input: HoldSharedSpaceInput): Promise<BookSharedSpacePayload> {
-    return ctx.services.holds.hold(service(ctx), input).then((o) => payload(o, ctx));
+    return ctx.services.holds.hold(adminOnly(ctx), input).then((o) => payload(o, ctx));
   }
 
   @Mutation(() => BookSharedSpacePayload)
@@ -28,7 +28,7 @@ export class HoldResolver {
     @Arg('endsAt', () => DateTimeScalar) endsAt: Date,
     @Arg('title') title: string,
   ): Promise<BookSharedSpacePayload> {
-    return ctx.services.holds.move(service(ctx), { reference, spaceId, startsAt, endsAt, title }).then((o) => payload(o, ctx));
+    return ctx.services.holds.move(adminOnly(ctx), { reference, spaceId, startsAt, endsAt, title }).then((o) => payload(o, ctx));
   }
 
   @Query(() => [SpaceHold])
@@ -41,27 +41,21 @@ export class HoldResolver {
     @Arg('after', () => String, { nullable: true, description: 'The last reference of the previous page.' }) after: string | null | undefined,
     @Arg('first', () => Int, { defaultValue: 200, description: `1 to ${MAX_LIVE_HOLDS_PAGE}.` }) first: number,
   ): Promise<SpaceHold[]> {
-    service(ctx);
+    adminOnly(ctx);
     const holds = await ctx.services.holds.liveHolds(kind, endingAfter, after ?? null, first);
-    if (!holds) throw badUserInput(ctx.lang);
+    if (!holds) throw badUserInput(ctx.lang, 'default');
     return holds.map((h) => Object.assign(new SpaceHold(), h));
   }
 
   @Mutation(() => BookSharedSpacePayload)
   @Directive('@inaccessible')
   releaseSpaceHold(@Ctx() ctx: Context, @Arg('reference') reference: string): Promise<BookSharedSpacePayload> {
-    return ctx.services.holds.release(service(ctx), reference).then((o) => payload(o, ctx));
+    return ctx.services.holds.release(adminOnly(ctx), reference).then((o) => payload(o, ctx));
   }
-}
-
-function service(ctx: Context) {
-  if (ctx.identity.sub === null) throw unauthenticated(ctx.lang);
-  if (!isAdmin(ctx.identity)) throw forbidden(ctx.lang);
-  return ctx.identity;
 }
 
 const payload = (outcome: Outcome, ctx: Context) =>
   Object.assign(new BookSharedSpacePayload(), {
     booking: outcome.booking,
-    userErrors: outcome.errors.map((e) => userError(e.code, ctx.lang, { field: e.field, params: e.params })),
+    userErrors: errorsOf(outcome.errors, ctx.lang),
   });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Identity } from '@maison/auth';
-import { UserErrorCode } from '@maison/errors';
-import { HOUSE_TZ, isUuid, localDateOf, transactionWithRetry } from '@maison/kit';
+import { inputReason, UserErrorCode } from '@maison/errors';
+import { transactionWithRetry } from '@maison/kit';
+import { HOUSE_TZ, isUuid, localDateOf, type RuleViolation } from '@maison/house';
 import { SharedSpace } from '../space/shared-space.entity';
 import { BookingKind, BookingStatus } from './booking.enums';
-import { isHolderOrAdmin, resolveHolder, type MembershipChecker } from './booking.holder';
-import type { RuleViolation } from './booking.rules';
+import { isHolderOrAdmin } from './booking.access';
+import { resolveHolder, type MembershipChecker } from './booking.holder';
 import type { BookingRequest, BookingService, Outcome } from './booking.service';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
@@ -57,13 +58,13 @@ export class SeriesService {
     });
     const hasUntil = request.until != null;
     const hasCount = request.occurrences != null;
-    if (hasUntil === hasCount) return invalid(UserErrorCode.INVALID_INPUT, 'occurrences', { field: 'until/occurrences', reason: 'exactement un des deux / exactly one of them' });
+    if (hasUntil === hasCount) return invalid(UserErrorCode.INVALID_INPUT, 'occurrences', { field: 'until/occurrences', ...inputReason('EXACTLY_ONE_OF_THEM') });
     if (hasCount && (!Number.isInteger(request.occurrences) || request.occurrences! < 1 || request.occurrences! > MAX_OCCURRENCES)) {
-      return invalid(UserErrorCode.INVALID_INPUT, 'occurrences', { field: 'occurrences', reason: `1..${MAX_OCCURRENCES}` });
+      return invalid(UserErrorCode.INVALID_INPUT, 'occurrences', { field: 'occurrences', ...inputReason('BETWEEN', { min: 1, max: MAX_OCCURRENCES }) });
     }
     if (!(request.endsAt > request.startsAt)) return invalid(UserErrorCode.INVALID_RANGE, 'endsAt');
     if (localDateOf(request.startsAt) !== localDateOf(new Date(request.endsAt.getTime() - 1))) {
-      return invalid(UserErrorCode.INVALID_INPUT, 'endsAt', { field: 'endsAt', reason: 'même jour / same day' });
+      return invalid(UserErrorCode.INVALID_INPUT, 'endsAt', { field: 'endsAt', ...inputReason('SAME_DAY') });
     }
     if (hasUntil && request.until! < localDateOf(request.startsAt)) return invalid(UserErrorCode.INVALID_RANGE, 'until');
     const { title, violations } = validateBookingFields(request);

@@ -1,32 +1,11 @@
-import { Ctx, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Identity } from '@maison/auth';
-import { assumedSize, DateTimeScalar } from '@maison/kit';
-import type { Context } from '../../context';
-import { SharedSpace } from '../space/shared-space.entity';
-import { isHolderOrAdmin } from './booking.holder';
+import { DateTimeScalar } from '@maison/kit';
 import { BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
-import { BookingHistoryEntry } from './booking-history.entity';
 
 export { BookingKind, BookingStatus, BookingVisibility, HolderKind };
 
-@ObjectType({ description: 'Who holds a booking. Hidden from others on private bookings.' })
-export class BookingHolder {
-  @Field(() => HolderKind)
-  kind!: HolderKind;
-
-  @Field(() => ID, { nullable: true })
-  id!: string | null;
-
-  @Field()
-  name!: string;
-}
-
-/** The holder and ADMIN see everything; others see a private booking only as an occupied slot. */
-export function canSeeDetails(booking: SpaceBooking, identity: Identity): boolean {
-  return booking.visibility === BookingVisibility.PUBLIC || isHolderOrAdmin(booking, identity);
-}
-
+/** A row of the ledger. Its space, title, holder, history and attendees are resolved by SpaceBookingFieldResolver. */
 @ObjectType({ description: 'A booking of a shared space, half-open [startsAt, endsAt).' })
 @Directive('@key(fields: "id")')
 @Entity('space_booking')
@@ -99,32 +78,4 @@ export class SpaceBooking {
 
   @Column('timestamptz', { name: 'cancelled_at', nullable: true })
   cancelledAt!: Date | null;
-
-  @Field(() => SharedSpace, { nullable: true })
-  space(@Ctx() ctx: Context): Promise<SharedSpace | null> {
-    return ctx.loaders.spaceById.load(this.spaceId);
-  }
-
-  @Field(() => String, { nullable: true, description: 'Null on a private booking for anyone but its holder and ADMIN.' })
-  title(@Ctx() ctx: Context): string | null {
-    return canSeeDetails(this, ctx.identity) ? this.titleText : null;
-  }
-
-  @Field(() => BookingHolder, { nullable: true, description: 'Null on a private booking for anyone but its holder and ADMIN.' })
-  holder(@Ctx() ctx: Context): BookingHolder | null {
-    if (!canSeeDetails(this, ctx.identity)) return null;
-    return Object.assign(new BookingHolder(), { kind: this.holderKind, id: this.holderId, name: this.holderName });
-  }
-
-  // Created, moved a few times, perhaps cancelled.
-  @Directive(assumedSize(5))
-  @Field(() => [BookingHistoryEntry], { nullable: true, description: 'Who created, moved and cancelled it, and when. Holder and ADMIN only.' })
-  history(@Ctx() ctx: Context): Promise<BookingHistoryEntry[]> | null {
-    return isHolderOrAdmin(this, ctx.identity) ? ctx.loaders.historyByBooking.load(this.id) : null;
-  }
-
-  @Field(() => Int, { nullable: true })
-  attendeeCount(@Ctx() ctx: Context): number | null {
-    return canSeeDetails(this, ctx.identity) ? this.attendees : null;
-  }
 }

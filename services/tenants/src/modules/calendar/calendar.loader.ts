@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { isAdmin } from '@maison/auth';
-import { bucketByDay, instantRangeOf, type RequestScope } from '@maison/kit';
+import { bucketByDay, instantRangeOf, type RequestScope } from '@maison/house';
+import { detailsVisibleSql } from '../booking/booking.access';
 import { SpaceBooking } from '../booking/space-booking.entity';
 
 /** All requested days in one statement: live bookings the caller may see, bucketed per local day. */
@@ -19,23 +19,9 @@ export function calendarLoaders(ds: DataSource, scope: RequestScope) {
         .andWhere("tstzrange(b.starts_at, b.ends_at, '[)') && tstzrange(:from, :to, '[)')", { from, to })
         .orderBy('b.starts_at')
         .addOrderBy('b.id');
-      const { identity } = scope;
-      if (!isAdmin(identity)) {
-        if (identity.sub === null) query.andWhere("b.visibility = 'PUBLIC'");
-        else
-          query.andWhere(
-            `(b.visibility = 'PUBLIC' OR b.created_by = :sub
-              OR (b.holder_kind = 'TENANT' AND b.holder_id = :tenantId)
-              OR (b.holder_kind = 'MEMBER' AND b.holder_id = :memberId)
-              OR (b.holder_kind = 'ARTIST' AND b.holder_id = :artistId))`,
-            {
-              sub: identity.sub,
-              tenantId: identity.tenantId ?? null,
-              memberId: identity.memberId ?? null,
-              artistId: identity.artistId ?? null,
-            },
-          );
-      }
+      // Public bookings for everyone, plus those whose details the caller sees: one rule with the fields (booking.access.ts).
+      const visible = detailsVisibleSql(scope.identity);
+      query.andWhere(visible.sql, visible.params);
       const rows = await query.getMany();
       return bucketByDay(dates, rows, (b) => ({ start: b.startsAt, end: b.endsAt }));
     }),

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { assumedSize, calendarDates, LocalDateScalar, MAX_CALENDAR_DAYS } from '@maison/kit';
+import { assumedSize, LocalDateScalar } from '@maison/kit';
+import { calendarDates, MAX_CALENDAR_DAYS } from '@maison/house';
 import type { Context } from '../../context';
 import { SpaceBooking } from '../booking/space-booking.entity';
 import { CalendarDay } from './calendar-day.entity';

@@ -1,27 +1,9 @@
-import { Ctx, Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { assumedSize, HOUSE_TZ, tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
-import { OpeningHours, type OpeningHoursRow } from './opening-hours';
+import { HOUSE_TZ, type Texts } from '@maison/house';
+import type { OpeningHoursRow } from './opening-hours';
 
-@ObjectType()
-export class Address {
-  @Field()
-  streetAddress!: string;
-
-  @Field()
-  locality!: string;
-
-  @Field({ description: 'Province, e.g. QC.' })
-  region!: string;
-
-  @Field()
-  postalCode!: string;
-
-  @Field({ description: 'ISO 3166 country code.' })
-  country!: string;
-}
-
+/** The house's columns; its texts, address and opening hours are resolved by HouseResolver. */
 @ObjectType({ description: 'The heritage house in Saint-Jean-Port-Joli that shelters everyone.' })
 @Entity('house')
 export class House {
@@ -56,32 +38,4 @@ export class House {
 
   @Column('jsonb', { name: 'opening_hours' })
   openingHoursRows!: OpeningHoursRow[];
-
-  @Field()
-  name(@Ctx() ctx: Context): string {
-    return tr(this.nameTexts, ctx.lang);
-  }
-
-  @Field(() => String, { nullable: true })
-  description(@Ctx() ctx: Context): string | null {
-    return tr(this.descriptionTexts, ctx.lang);
-  }
-
-  @Field(() => Address)
-  address(): Address {
-    return Object.assign(new Address(), {
-      streetAddress: this.streetAddress,
-      locality: this.locality,
-      region: this.region,
-      postalCode: this.postalCode,
-      country: this.country,
-    });
-  }
-
-  // Two opening ranges per weekday at most.
-  @Directive(assumedSize(14))
-  @Field(() => [OpeningHours])
-  openingHours(): OpeningHours[] {
-    return this.openingHoursRows.map((r) => Object.assign(new OpeningHours(), r));
-  }
 }

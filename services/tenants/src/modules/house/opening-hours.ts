@@ -17,3 +17,6 @@ export class OpeningHours {
   @Field({ description: 'Closing time, HH:MM (24:00 for midnight).' })
   closes!: string;
 }
+
+/** The GraphQL objects of stored opening-hours rows (the house's, a space's). */
+export const openingHoursOf = (rows: OpeningHoursRow[]): OpeningHours[] => rows.map((r) => Object.assign(new OpeningHours(), r));

@@ -1,4 +1,4 @@
-import { stableId } from '@maison/kit';
+import { stableId } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, asTenant, useTestSubgraph, withRoles } from '@maison/testing';
 import { tenantsModule } from '../../module';
 

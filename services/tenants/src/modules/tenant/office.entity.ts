@@ -1,7 +1,6 @@
-import { Ctx, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
+import type { Texts } from '@maison/house';
 
 export enum Building {
   MAIN_HOUSE = 'MAIN_HOUSE',
@@ -9,6 +8,7 @@ export enum Building {
 }
 registerEnumType(Building, { name: 'Building', description: 'The main house or its annex.' });
 
+/** An office's columns; its name is resolved by OfficeResolver. */
 @ObjectType({ description: 'An office a tenant occupies.' })
 @Entity('office')
 export class Office {
@@ -33,9 +33,4 @@ export class Office {
   @Field(() => Float, { description: 'Floor area in square metres.' })
   @Column('numeric', { name: 'area_m2', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   areaM2!: number;
-
-  @Field()
-  name(@Ctx() ctx: Context): string {
-    return tr(this.nameTexts, ctx.lang);
-  }
 }

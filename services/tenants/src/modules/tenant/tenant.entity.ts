@@ -1,8 +1,6 @@
-import { Ctx, Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { assumedSize, tr, type Texts } from '@maison/kit';
-import type { Context } from '../../context';
-import { Office } from './office.entity';
+import type { Texts } from '@maison/house';
 
 export enum TenantKind {
   COWORKING = 'COWORKING',
@@ -11,15 +9,7 @@ export enum TenantKind {
 }
 registerEnumType(TenantKind, { name: 'TenantKind', description: 'What kind of organisation a tenant is.' });
 
-@ObjectType()
-export class Contact {
-  @Field(() => String, { nullable: true })
-  email!: string | null;
-
-  @Field(() => String, { nullable: true })
-  phone!: string | null;
-}
-
+/** A tenant's columns; its texts, contact and offices are resolved by TenantResolver. */
 @ObjectType({ description: 'An organisation with a place in the house: Espace KO, Le Vivoir, or a professional.' })
 @Directive('@key(fields: "id")')
 @Entity('tenant')
@@ -54,30 +44,4 @@ export class Tenant {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   website!: string | null;
-
-  @Field()
-  name(@Ctx() ctx: Context): string {
-    return tr(this.nameTexts, ctx.lang);
-  }
-
-  @Field(() => String, { nullable: true, description: 'The trade, e.g. "Massothérapie" / "Massage therapy".' })
-  profession(@Ctx() ctx: Context): string | null {
-    return tr(this.professionTexts, ctx.lang);
-  }
-
-  @Field(() => String, { nullable: true })
-  description(@Ctx() ctx: Context): string | null {
-    return tr(this.descriptionTexts, ctx.lang);
-  }
-
-  @Field(() => Contact)
-  contact(): Contact {
-    return Object.assign(new Contact(), { email: this.contactEmail, phone: this.contactPhone });
-  }
-
-  @Directive(assumedSize(3))
-  @Field(() => [Office])
-  offices(@Ctx() ctx: Context): Promise<Office[]> {
-    return ctx.loaders.officesByTenant.load(this.id);
-  }
 }

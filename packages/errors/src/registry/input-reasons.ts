@@ -1,0 +1,30 @@
+import type { Message } from './message';
+
+/**
+ * Why a field is INVALID_INPUT: the {reason} of its message, in the caller's language. A rule
+ * names one with inputReason('MAX_CHARACTERS', { max: 200 }); userError() puts it into words.
+ */
+export const INPUT_REASONS = {
+  FRENCH_REQUIRED: { fr: 'le français est requis', en: 'French is required' },
+  LENGTH_BETWEEN: { fr: '{min} à {max} caractères', en: '{min} to {max} characters' },
+  PRINTABLE_LENGTH_BETWEEN: { fr: '{min} à {max} caractères imprimables', en: '{min} to {max} printable characters' },
+  MAX_CHARACTERS: { fr: '{max} caractères au plus', en: 'at most {max} characters' },
+  CONTROL_CHARACTERS: { fr: 'caractères de contrôle', en: 'control characters' },
+  INVALID_CHARACTERS: { fr: 'caractères invalides', en: 'invalid characters' },
+  AT_LEAST: { fr: '≥ {min}', en: '≥ {min}' },
+  BETWEEN: { fr: '{min} – {max}', en: '{min} – {max}' },
+  AT_MOST_ITEMS: { fr: '{max} au plus', en: 'at most {max}' },
+  AT_LEAST_CONFIRMED_SEATS: { fr: '≥ {confirmed} (places confirmées)', en: '≥ {confirmed} (confirmed seats)' },
+  MAX_DAYS_AHEAD: { fr: 'au plus {days} jours à l’avance', en: 'at most {days} days ahead' },
+  SAME_DAY: { fr: 'même jour', en: 'same day' },
+  UUID: { fr: 'UUID', en: 'UUID' },
+  REQUIRED_WITH: { fr: 'requis avec {other}', en: 'required with {other}' },
+  EXACTLY_ONE_OF_THEM: { fr: 'exactement un des deux', en: 'exactly one of them' },
+  ONE_VENUE: { fr: 'un lieu : sharedSpaceId ou room', en: 'exactly one venue: sharedSpaceId or room' },
+  ALREADY_IN_USE: { fr: 'déjà utilisé', en: 'already in use' },
+  SLUG_FORMAT: { fr: 'a-z, 0-9 et traits d’union, {max} au plus', en: 'a-z, 0-9 and hyphens, at most {max}' },
+  HTTPS_URL: { fr: 'URL https://', en: 'an https:// URL' },
+  VERNISSAGE_WINDOW: { fr: 'de {days} jours avant startsOn jusqu’à endsOn', en: 'from {days} days before startsOn to endsOn' },
+} as const satisfies Record<string, Message>;
+
+export type InputReason = keyof typeof INPUT_REASONS;

@@ -1,0 +1,182 @@
+import type { Message } from './message';
+
+/**
+ * The codes of expected outcomes, reported in `userErrors`. Each has a stable name (the contract
+ * with front ends), a description for the schema, and a message in French and English.
+ * Messages may use {placeholders} filled from the params of userError(); INVALID_INPUT's
+ * {reason} is one of INPUT_REASONS (input-reasons.ts), put into the caller's language.
+ */
+export enum UserErrorCode {
+  INVALID_INPUT = 'INVALID_INPUT',
+  INVALID_RANGE = 'INVALID_RANGE',
+  NOT_FOUND = 'NOT_FOUND',
+  SLOT_UNAVAILABLE = 'SLOT_UNAVAILABLE',
+  OUTSIDE_OPENING_HOURS = 'OUTSIDE_OPENING_HOURS',
+  OUT_OF_SEASON = 'OUT_OF_SEASON',
+  TOO_SHORT = 'TOO_SHORT',
+  TOO_LONG = 'TOO_LONG',
+  TOO_FAR_AHEAD = 'TOO_FAR_AHEAD',
+  TOO_LATE = 'TOO_LATE',
+  IN_THE_PAST = 'IN_THE_PAST',
+  OVER_CAPACITY = 'OVER_CAPACITY',
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  ALREADY_CANCELLED = 'ALREADY_CANCELLED',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  RANGE_TOO_LONG = 'RANGE_TOO_LONG',
+  MEMBERSHIP_REQUIRED = 'MEMBERSHIP_REQUIRED',
+  MEMBERSHIP_OVERLAP = 'MEMBERSHIP_OVERLAP',
+  SPACE_FULL = 'SPACE_FULL',
+  ALREADY_CHECKED_IN = 'ALREADY_CHECKED_IN',
+  NOT_CHECKED_IN = 'NOT_CHECKED_IN',
+  MEMBERS_ONLY = 'MEMBERS_ONLY',
+  ALREADY_REGISTERED = 'ALREADY_REGISTERED',
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
+  NOT_AVAILABLE = 'NOT_AVAILABLE',
+  ALREADY_ASSIGNED = 'ALREADY_ASSIGNED',
+}
+
+export interface UserErrorEntry extends Message {
+  readonly description: string;
+}
+
+/** The description of the enum UserErrorCode in the schema. */
+export const USER_ERROR_CODE_DESCRIPTION = 'Stable codes of expected outcomes, reported in userErrors.';
+
+export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
+  INVALID_INPUT: {
+    description: 'A field of the input is malformed or out of bounds.',
+    fr: 'La valeur de « {field} » est invalide : {reason}.',
+    en: 'The value of "{field}" is invalid: {reason}.',
+  },
+  INVALID_RANGE: {
+    description: 'The end of a time range is not after its start.',
+    fr: 'La fin doit être postérieure au début.',
+    en: 'The end must be after the start.',
+  },
+  NOT_FOUND: {
+    description: 'The object named by the input does not exist or is not visible to the caller.',
+    fr: 'Introuvable.',
+    en: 'Not found.',
+  },
+  SLOT_UNAVAILABLE: {
+    description: 'Another booking, an event or a closure already occupies this time.',
+    fr: 'Ce créneau est déjà pris.',
+    en: 'This time slot is already taken.',
+  },
+  OUTSIDE_OPENING_HOURS: {
+    description: 'The requested time falls outside the opening hours of the space.',
+    fr: 'Ce créneau est en dehors des heures d’ouverture.',
+    en: 'This time is outside the opening hours.',
+  },
+  OUT_OF_SEASON: {
+    description: 'The space is closed for the season on this date.',
+    fr: 'Cet espace est fermé pour la saison à cette date.',
+    en: 'This space is closed for the season on that date.',
+  },
+  TOO_SHORT: {
+    description: 'The booking is shorter than the minimum duration of the space.',
+    fr: 'La durée minimale est de {minutes} minutes.',
+    en: 'The minimum duration is {minutes} minutes.',
+  },
+  TOO_LONG: {
+    description: 'The booking is longer than the maximum duration of the space.',
+    fr: 'La durée maximale est de {minutes} minutes.',
+    en: 'The maximum duration is {minutes} minutes.',
+  },
+  TOO_FAR_AHEAD: {
+    description: 'The booking starts beyond the booking horizon of the space.',
+    fr: 'On ne peut réserver que {days} jours à l’avance.',
+    en: 'Bookings open only {days} days ahead.',
+  },
+  TOO_LATE: {
+    description: 'The minimum notice or the cancellation cut-off has passed.',
+    fr: 'Il est trop tard pour cette opération.',
+    en: 'It is too late for this operation.',
+  },
+  IN_THE_PAST: {
+    description: 'The requested time has already begun.',
+    fr: 'Ce moment est déjà passé.',
+    en: 'This time is in the past.',
+  },
+  OVER_CAPACITY: {
+    description: 'More attendees than the space holds.',
+    fr: 'Cet espace accueille au plus {capacity} personnes.',
+    en: 'This space holds at most {capacity} people.',
+  },
+  QUOTA_EXCEEDED: {
+    description: 'The holder has used up the weekly quota of hours for this space.',
+    fr: 'Votre quota hebdomadaire pour cet espace est atteint.',
+    en: 'Your weekly quota for this space is used up.',
+  },
+  NOT_ELIGIBLE: {
+    description: 'The caller may not perform this action on this space or event.',
+    fr: 'Vous n’êtes pas admissible à cette réservation.',
+    en: 'You are not eligible for this booking.',
+  },
+  ALREADY_CANCELLED: {
+    description: 'The object was already cancelled.',
+    fr: 'Déjà annulé.',
+    en: 'Already cancelled.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    description: 'The idempotency key was already used with different details.',
+    fr: 'Cette clé d’idempotence a déjà servi pour une autre demande.',
+    en: 'This idempotency key was already used for a different request.',
+  },
+  RANGE_TOO_LONG: {
+    description: 'The requested date range is longer than allowed.',
+    fr: 'La période demandée dépasse {days} jours.',
+    en: 'The requested period exceeds {days} days.',
+  },
+  MEMBERSHIP_REQUIRED: {
+    description: 'Checking in needs a membership valid today: a day pass, a 10-day card with days left, or a monthly plan.',
+    fr: 'Il faut un abonnement valide aujourd’hui : passe d’un jour, carte avec des jours restants ou abonnement mensuel.',
+    en: 'A membership valid today is required: a day pass, a card with days left or a monthly plan.',
+  },
+  MEMBERSHIP_OVERLAP: {
+    description: 'The member already holds this plan for some of these dates.',
+    fr: 'Ce membre a déjà ce forfait pour ces dates.',
+    en: 'This member already has this plan for these dates.',
+  },
+  SPACE_FULL: {
+    description: 'Espace KO is at capacity: every seat is taken right now.',
+    fr: 'L’Espace KO est complet ({capacity} places).',
+    en: 'Espace KO is full ({capacity} seats).',
+  },
+  ALREADY_CHECKED_IN: {
+    description: 'The member is already checked in at Espace KO.',
+    fr: 'Ce membre est déjà sur place : il faut d’abord pointer son départ.',
+    en: 'This member is already checked in: check out first.',
+  },
+  NOT_CHECKED_IN: {
+    description: 'The member is not checked in at Espace KO.',
+    fr: 'Ce membre n’est pas sur place.',
+    en: 'This member is not checked in.',
+  },
+  MEMBERS_ONLY: {
+    description: 'The event is for members with an active membership only.',
+    fr: 'Cet événement est réservé aux membres actifs de l’Espace KO.',
+    en: 'This event is for active members of Espace KO only.',
+  },
+  ALREADY_REGISTERED: {
+    description: 'The caller is already registered (confirmed or waitlisted) for this event.',
+    fr: 'Vous êtes déjà inscrit à cet événement.',
+    en: 'You are already registered for this event.',
+  },
+  EVENT_CANCELLED: {
+    description: 'The event was cancelled.',
+    fr: 'Cet événement est annulé.',
+    en: 'This event is cancelled.',
+  },
+  NOT_AVAILABLE: {
+    description: 'The artwork is not available for sale: already sold, not for sale, or on loan.',
+    fr: 'Cette œuvre n’est pas disponible à la vente.',
+    en: 'This work is not available for sale.',
+  },
+  ALREADY_ASSIGNED: {
+    description: 'The artist is already assigned to this studio for some of these dates.',
+    fr: 'Cet artiste est déjà affecté à cet atelier pour une partie de ces dates.',
+    en: 'This artist is already assigned to this studio for some of these dates.',
+  },
+};

@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+import { GraphQLError } from 'graphql';
+import { addDays, datesBetween, HOUSE_TZ, houseInstant, isLocalDate, localDateOf, startOfLocalDay, toHouseIso } from './time';
+import { bucketByDay, calendarDates } from './calendar';
+
+describe('house time', () => {
+  it('knows that the March change day has 23 hours and the November one 25', () => {
+    const hours = (date: string) => (startOfLocalDay(addDays(date, 1)).getTime() - startOfLocalDay(date).getTime()) / 3_600_000;
+    expect(hours('2026-03-08')).toBe(23);
+    expect(hours('2026-11-01')).toBe(25);
+    expect(hours('2026-11-26')).toBe(24);
+  });
+
+  it('keeps wall-clock times across the change', () => {
+    expect(toHouseIso(houseInstant('2026-10-31', '11:30'))).toBe('2026-10-31T11:30:00-04:00');
+    expect(toHouseIso(houseInstant('2026-11-02', '11:30'))).toBe('2026-11-02T11:30:00-05:00');
+  });
+
+  it('reads the local date of an instant in the house, not in UTC', () => {
+    expect(localDateOf(new Date('2026-11-27T03:30:00Z'))).toBe('2026-11-26');
+  });
+
+  it('formats instants exactly as luxon does, around every offset change and at random', () => {
+    const luxonIso = (d: Date) => DateTime.fromJSDate(d, { zone: HOUSE_TZ }).toISO({ suppressMilliseconds: true });
+    const luxonDate = (d: Date) => DateTime.fromJSDate(d, { zone: HOUSE_TZ }).toISODate();
+    const instants: Date[] = [];
+    // Every minute from 3 hours before to 3 hours after the 2026 changes (March 8 and November 1, 2:00 local).
+    for (const change of ['2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z']) {
+      for (let m = -180; m <= 180; m += 1) instants.push(new Date(Date.parse(change) + m * 60_000));
+    }
+    // Random instants from 1900 to 2100, some with milliseconds.
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 5000; i += 1) instants.push(new Date(Date.UTC(1900, 0, 1) + Math.floor(random() * 200 * 365.25 * 86_400_000)));
+    const mismatches = instants.filter((i) => toHouseIso(i) !== luxonIso(i) || localDateOf(i) !== luxonDate(i));
+    expect(mismatches).toEqual([]);
+    expect(instants.length).toBeGreaterThan(5700);
+    // Dates: every day of 1999–2031 (each change day included), and the edges of the calendar.
+    const luxonStart = (d: string) => DateTime.fromISO(d, { zone: HOUSE_TZ }).startOf('day').toJSDate().getTime();
+    const days: string[] = [];
+    for (let date = '1999-01-01'; date <= '2031-12-31'; date = addDays(date, 1)) days.push(date);
+    expect(days).toHaveLength(12_053);
+    expect(days.filter((d) => startOfLocalDay(d).getTime() !== luxonStart(d))).toEqual([]);
+    expect(days.filter((d) => addDays(d, 40) !== DateTime.fromISO(d, { zone: 'UTC' }).plus({ days: 40 }).toISODate())).toEqual([]);
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-04-31', '2026-1-01', '0000-00-00']) expect(isLocalDate(bad)).toBe(false);
+    for (const good of ['2024-02-29', '0001-01-01', '9999-12-31']) expect(isLocalDate(good)).toBe(true);
+    expect(toHouseIso(new Date('2026-11-01T05:30:00Z'))).toBe('2026-11-01T01:30:00-04:00');
+    expect(toHouseIso(new Date('2026-11-01T06:30:00Z'))).toBe('2026-11-01T01:30:00-05:00');
+    expect(toHouseIso(new Date('2026-07-01T12:00:00.250Z'))).toBe('2026-07-01T08:00:00.250-04:00');
+  });
+
+  it('lists the dates of a range, both ends included, across month ends', () => {
+    expect(datesBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+  });
+
+  it('refuses a calendar range that is reversed or longer than 92 days', () => {
+    expect(calendarDates('2026-01-01', '2026-04-02', 'fr')).toHaveLength(92);
+    expect(() => calendarDates('2026-01-01', '2026-04-03', 'en')).toThrow(/at most 92 days/);
+    expect(() => calendarDates('2026-01-02', '2026-01-01', 'fr')).toThrow(GraphQLError);
+  });
+
+  it('puts an item on every local day it overlaps, half-open', () => {
+    const items = [
+      { id: 'late', start: houseInstant('2026-11-26', '22:00'), end: houseInstant('2026-11-27', '01:00') },
+      { id: 'ends-at-midnight', start: houseInstant('2026-11-26', '20:00'), end: houseInstant('2026-11-27', '00:00') },
+    ];
+    const buckets = bucketByDay(['2026-11-26', '2026-11-27'], items, (i) => i);
+    expect(buckets.map((b) => b.map((i) => i.id))).toEqual([['late', 'ends-at-midnight'], ['late']]);
+  });
+});

@@ -1,0 +1,7 @@
+/**
+ * The HTTP plumbing every process shares, gateway and subgraphs alike: bodies, JSON answers, the
+ * JSON logger, a server with a graceful stop. No GraphQL runtime, no database.
+ */
+export * from './http';
+export * from './http-server';
+export * from './logger';

@@ -1,0 +1,47 @@
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assumedSize } from '@maison/kit';
+import { todayInHouse, tr } from '@maison/house';
+import type { Context } from '../../context';
+import { Artist } from '../artist/artist.entity';
+import { Artwork } from '../artwork/artwork.entity';
+import { Exhibition } from './exhibition.entity';
+import { exhibitionStatus, ExhibitionStatus } from './exhibition-status';
+import { Vernissage } from './vernissage';
+
+/** The fields of an exhibition built from its columns: texts in the caller's language, today's status, its vernissage, artists and artworks. */
+@Resolver(() => Exhibition)
+export class ExhibitionFieldResolver {
+  @FieldResolver(() => String)
+  title(@Root() exhibition: Exhibition, @Ctx() ctx: Context): string {
+    return tr(exhibition.titleTexts, ctx.lang);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  description(@Root() exhibition: Exhibition, @Ctx() ctx: Context): string | null {
+    return tr(exhibition.descriptionTexts, ctx.lang);
+  }
+
+  @FieldResolver(() => ExhibitionStatus, { description: 'CURRENT, UPCOMING or PAST today in house time.' })
+  status(@Root() exhibition: Exhibition): ExhibitionStatus {
+    return exhibitionStatus(exhibition.startsOn, exhibition.endsOn, todayInHouse());
+  }
+
+  @FieldResolver(() => Vernissage, { nullable: true, description: 'The opening night, when there is one.' })
+  vernissage(@Root() exhibition: Exhibition): Vernissage | null {
+    return Vernissage.of(exhibition);
+  }
+
+  // A group show: four artists today, eight at most.
+  @Directive(assumedSize(8))
+  @FieldResolver(() => [Artist])
+  artists(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artist[]> {
+    return ctx.loaders.artistsByExhibition.load(exhibition.id);
+  }
+
+  // What the gallery's walls hold: six works today, twenty at most.
+  @Directive(assumedSize(20))
+  @FieldResolver(() => [Artwork])
+  artworks(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artwork[]> {
+    return ctx.loaders.artworksByExhibition.load(exhibition.id);
+  }
+}

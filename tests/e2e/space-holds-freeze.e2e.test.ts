@@ -17,7 +17,13 @@ const ROUND_SECONDS = 5;
 let graph: RunningGraph;
 beforeAll(async () => {
   graph = await startGraph({
-    env: { DATABASE_PREFIX: PREFIX, HOLD_RECONCILE_SECONDS: String(ROUND_SECONDS), RESPONSE_CACHE: 'off', RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_MUTATIONS_PER_MINUTE: '0' },
+    env: {
+      DATABASE_PREFIX: PREFIX,
+      HOLD_RECONCILE_SECONDS: String(ROUND_SECONDS),
+      RESPONSE_CACHE: 'off',
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_MUTATIONS_PER_MINUTE: '0',
+    },
   });
   await graph.settle();
 });
@@ -62,10 +68,21 @@ interface Owner {
 }
 /** Live holds (ending after now) that no event or vernissage wants, and owners that need a hold the ledger does not have. */
 async function outOfStep(): Promise<{ orphans: string[]; unheld: string[] }> {
-  const live = (await rows<{ reference: string }>('tenants', `SELECT hold_reference AS reference FROM space_booking WHERE hold_reference IS NOT NULL AND status = 'CONFIRMED' AND ends_at > now()`)).map((r) => r.reference);
+  const live = (
+    await rows<{ reference: string }>(
+      'tenants',
+      `SELECT hold_reference AS reference FROM space_booking WHERE hold_reference IS NOT NULL AND status = 'CONFIRMED' AND ends_at > now()`,
+    )
+  ).map((r) => r.reference);
   const owners = {
-    'coworking-event': await rows<Owner>('coworking', `SELECT id, hold_reference, (space_id IS NOT NULL AND cancelled_at IS NULL AND ends_at > now()) AS needs FROM coworking_event`),
-    vernissage: await rows<Owner>('gallery', `SELECT id, hold_reference, (vernissage_space_id IS NOT NULL AND vernissage_ends_at > now()) AS needs FROM exhibition`),
+    'coworking-event': await rows<Owner>(
+      'coworking',
+      `SELECT id, hold_reference, (space_id IS NOT NULL AND cancelled_at IS NULL AND ends_at > now()) AS needs FROM coworking_event`,
+    ),
+    vernissage: await rows<Owner>(
+      'gallery',
+      `SELECT id, hold_reference, (vernissage_space_id IS NOT NULL AND vernissage_ends_at > now()) AS needs FROM exhibition`,
+    ),
   };
   const wanted = new Set(
     Object.entries(owners).flatMap(([kind, list]) => list.filter((o) => o.needs).map((o) => o.hold_reference ?? legacyHoldReference(kind, o.id))),
@@ -76,8 +93,14 @@ async function outOfStep(): Promise<{ orphans: string[]; unheld: string[] }> {
 }
 
 const keyed = async () => ({
-  events: await rows<{ idempotency_key: string; n: number }>('coworking', `SELECT idempotency_key, count(*)::int AS n FROM coworking_event WHERE idempotency_key LIKE 'gel-%' GROUP BY 1`),
-  exhibitions: await rows<{ idempotency_key: string; n: number }>('gallery', `SELECT idempotency_key, count(*)::int AS n FROM exhibition WHERE idempotency_key LIKE 'gel-%' GROUP BY 1`),
+  events: await rows<{ idempotency_key: string; n: number }>(
+    'coworking',
+    `SELECT idempotency_key, count(*)::int AS n FROM coworking_event WHERE idempotency_key LIKE 'gel-%' GROUP BY 1`,
+  ),
+  exhibitions: await rows<{ idempotency_key: string; n: number }>(
+    'gallery',
+    `SELECT idempotency_key, count(*)::int AS n FROM exhibition WHERE idempotency_key LIKE 'gel-%' GROUP BY 1`,
+  ),
 });
 
 async function inStepWithin(ms: number): Promise<{ orphans: string[]; unheld: string[] }> {
@@ -113,7 +136,9 @@ it('leaves no hold without its event or vernissage after one reconcile round, an
     process.kill(pid, 'SIGCONT');
   }
   const thawedAt = Date.now();
-  const codes = answers.map((a) => (a.body.errors?.[0]?.extensions?.code as string | undefined) ?? (a.body.data && Object.values(a.body.data)[0]?.userErrors?.[0]?.code) ?? 'CREATED');
+  const codes = answers.map(
+    (a) => (a.body.errors?.[0]?.extensions?.code as string | undefined) ?? (a.body.data && Object.values(a.body.data)[0]?.userErrors?.[0]?.code) ?? 'CREATED',
+  );
   const tally = Object.fromEntries([...new Set(codes)].map((c) => [c, codes.filter((x) => x === c).length]));
   // Nothing half done was answered as done: every answer is a creation or an outage.
   expect(codes.filter((c) => !['CREATED', 'SUBGRAPH_UNAVAILABLE', 'SERVICE_UNAVAILABLE'].includes(c))).toEqual([]);

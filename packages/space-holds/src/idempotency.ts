@@ -28,7 +28,9 @@ export function idempotencyKeyViolation(key: string | null | undefined): LedgerV
 
 /** A stable digest of a request as it will be stored (keys sorted, dates as ISO 8601). */
 export function requestFingerprint(request: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(request))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(request)))
+    .digest('hex');
 }
 
 function canonical(value: unknown): unknown {
@@ -53,8 +55,15 @@ export async function lockIdempotencyKey(tx: EntityManager, table: string, key: 
  * The row an earlier create stored under this key in `table` (a table of the caller's own, with
  * columns id, idempotency_key and request_fingerprint): its id to answer again, or the refusal.
  */
-export async function replayStored(q: EntityManager, table: string, key: string, fingerprint: string): Promise<{ id: string } | { reused: LedgerViolation } | null> {
-  const rows: { id: string; fingerprint: string }[] = await q.query(`SELECT id, request_fingerprint AS fingerprint FROM ${table} WHERE idempotency_key = $1`, [key]);
+export async function replayStored(
+  q: EntityManager,
+  table: string,
+  key: string,
+  fingerprint: string,
+): Promise<{ id: string } | { reused: LedgerViolation } | null> {
+  const rows: { id: string; fingerprint: string }[] = await q.query(`SELECT id, request_fingerprint AS fingerprint FROM ${table} WHERE idempotency_key = $1`, [
+    key,
+  ]);
   return replayOf(rows[0] ?? null, fingerprint);
 }
 

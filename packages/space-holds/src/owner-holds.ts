@@ -10,7 +10,13 @@ import { HoldReconciler } from './reconciler';
  * writes (HeldWrites), the reconciler, and its rounds, started at boot (the module's onReady) and
  * then every `reconcileSeconds` (HOLD_RECONCILE_SECONDS).
  */
-export function ownerHolds(ds: DataSource, ledger: SpaceLedger | null, owners: HoldOwners, log: Logger, options: { violationPath: string[]; reconcileSeconds: number }) {
+export function ownerHolds(
+  ds: DataSource,
+  ledger: SpaceLedger | null,
+  owners: HoldOwners,
+  log: Logger,
+  options: { violationPath: string[]; reconcileSeconds: number },
+) {
   const reconciler = new HoldReconciler(ds, ledger, owners);
   return {
     writes: new HeldWrites(ds, ledger, owners, log, { violationPath: options.violationPath }),

@@ -21,7 +21,12 @@ export const COMPENSATION_RETRIES: RetryOptions = { attempts: 8, baseMs: 500, ma
  * each failure, and after the last try leaves an error line naming `what` (the reconciler's next
  * round settles it). Never throws. Resolves with whether the first try succeeded.
  */
-export async function compensate(task: () => Promise<unknown>, log: Logger, what: Record<string, unknown>, options: RetryOptions = COMPENSATION_RETRIES): Promise<boolean> {
+export async function compensate(
+  task: () => Promise<unknown>,
+  log: Logger,
+  what: Record<string, unknown>,
+  options: RetryOptions = COMPENSATION_RETRIES,
+): Promise<boolean> {
   try {
     await task();
     return true;

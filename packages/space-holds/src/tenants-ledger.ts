@@ -38,8 +38,13 @@ export class TenantsLedger implements SpaceLedger {
 
   async liveHolds(ctx: CallContext, kind: string, endingAfter: Date): Promise<LedgerHold[]> {
     const holds: LedgerHold[] = [];
-    for (let after: string | null = null; ; ) {
-      const data: Record<string, WireHold[] | undefined> = await this.call<Record<string, WireHold[] | undefined>>(ctx, LIVE_HOLDS_DOCUMENT, { kind, endingAfter: endingAfter.toISOString(), after, first: PAGE });
+    for (let after: string | null = null; ;) {
+      const data: Record<string, WireHold[] | undefined> = await this.call<Record<string, WireHold[] | undefined>>(ctx, LIVE_HOLDS_DOCUMENT, {
+        kind,
+        endingAfter: endingAfter.toISOString(),
+        after,
+        first: PAGE,
+      });
       const page: WireHold[] | undefined = data.liveSpaceHolds;
       if (!Array.isArray(page)) throw new LedgerUnavailableError('no liveSpaceHolds list in the answer');
       holds.push(...page.map((h) => ({ ...h, startsAt: new Date(h.startsAt), endsAt: new Date(h.endsAt) })));

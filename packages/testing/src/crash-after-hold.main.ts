@@ -15,7 +15,9 @@ const [service, marker] = process.argv.slice(2) as [string, string];
 const dist = path.resolve(__dirname, '..', '..', '..', 'services', service, 'dist');
 /* eslint-disable @typescript-eslint/no-require-imports */
 const subgraph: SubgraphModule = require(path.join(dist, 'index.js'))[`${service}Module`];
-const { createServices } = require(path.join(dist, 'services.js')) as { createServices(ds: DataSource, config: SubgraphConfig, ledger: SpaceLedger | null): unknown };
+const { createServices } = require(path.join(dist, 'services.js')) as {
+  createServices(ds: DataSource, config: SubgraphConfig, ledger: SpaceLedger | null): unknown;
+};
 
 function dyingAfterHold(ledger: SpaceLedger): SpaceLedger {
   return {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { stableId } from '@maison/house';
+import { stableId, textFault } from '@maison/house';
 
 /**
  * The rules of the tenants subgraph's HoldResolver, in memory, for the ledger stub. The contract test
@@ -42,7 +42,6 @@ export interface StubOutcome {
 const REFERENCE = /^[a-z][a-z0-9-]{0,40}:[A-Za-z0-9-]{1,100}$/;
 const KIND = /^[a-z][a-z0-9-]{0,40}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const fail = (code: string, field: string[]): StubOutcome => ({ booking: null, errors: [{ code, field }] });
 
 export class StubLedgerState {
@@ -144,5 +143,5 @@ function badRange(input: { startsAt: string; endsAt: string }): StubOutcome | nu
 
 function validTitle(title: string): string | null {
   const t = title.normalize('NFC').trim();
-  return t.length === 0 || [...t].length > 200 || CONTROL.test(t) ? null : t;
+  return t.length === 0 || [...t].length > 200 || textFault(t) !== null ? null : t;
 }

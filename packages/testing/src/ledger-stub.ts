@@ -75,11 +75,17 @@ export async function startLedgerStub(): Promise<LedgerStub> {
       const operation = OPERATIONS.find((op) => op === field?.name.value);
       if (!operation || !field) return send(400, { errors: [{ message: `the stub does not play ${field?.name.value ?? 'this document'}` }] });
       const requestId = req.headers[HEADERS.requestId];
-      const call: LedgerStubCall = { operation, args: argumentsOf(field, variables ?? {}), ...verified, requestId: typeof requestId === 'string' ? requestId : null };
+      const call: LedgerStubCall = {
+        operation,
+        args: argumentsOf(field, variables ?? {}),
+        ...verified,
+        requestId: typeof requestId === 'string' ? requestId : null,
+      };
       calls.push(call);
       const failure = next.left > 0 ? ((next.left -= 1), { status: next.status }) : fault(call);
       if (failure) return send(failure.status, { errors: [{ message: 'stub failure' }] });
-      if (!verified.identity.roles.includes('ADMIN')) return send(200, { data: null, errors: [{ message: 'Action non permise.', extensions: { code: 'FORBIDDEN' } }] });
+      if (!verified.identity.roles.includes('ADMIN'))
+        return send(200, { data: null, errors: [{ message: 'Action non permise.', extensions: { code: 'FORBIDDEN' } }] });
       const data = play(state, call);
       if (lost(call)) return send(500, { errors: [{ message: 'stub failure after the work was done' }] });
       if (data === null) return send(200, { data: null, errors: [{ message: 'Argument invalide.', extensions: { code: 'BAD_USER_INPUT' } }] });
@@ -131,7 +137,10 @@ function play(state: StubLedgerState, call: LedgerStubCall): unknown {
   const a = call.args;
   if (call.operation === 'liveSpaceHolds') {
     const holds = state.liveHolds(a.kind, a.endingAfter, a.after ?? null, a.first ?? 200);
-    return holds && holds.map((h) => ({ reference: h.reference, spaceId: h.spaceId, startsAt: h.startsAt.toISOString(), endsAt: h.endsAt.toISOString(), title: h.title }));
+    return (
+      holds &&
+      holds.map((h) => ({ reference: h.reference, spaceId: h.spaceId, startsAt: h.startsAt.toISOString(), endsAt: h.endsAt.toISOString(), title: h.title }))
+    );
   }
   if (call.operation === 'releaseSpaceHold') return payload(state.release(a.reference));
   return payload(call.operation === 'holdSharedSpace' ? state.hold(a.input) : state.move(a as never));

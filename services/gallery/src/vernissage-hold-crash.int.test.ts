@@ -24,12 +24,22 @@ afterAll(async () => {
 });
 
 const liveHolds = () =>
-  withClient(tenants.databaseUrl, async (c) => (await c.query(`SELECT hold_reference AS reference FROM space_booking WHERE hold_reference LIKE 'vernissage:%' AND status = 'CONFIRMED'`)).rows.map((r) => r.reference as string));
+  withClient(tenants.databaseUrl, async (c) =>
+    (await c.query(`SELECT hold_reference AS reference FROM space_booking WHERE hold_reference LIKE 'vernissage:%' AND status = 'CONFIRMED'`)).rows.map(
+      (r) => r.reference as string,
+    ),
+  );
 
 it('leaves no orphan hold after a crash between hold and commit, once the restarted gallery ran one round', async () => {
   const databaseUrl = freshDatabaseUrl('gallery');
   const dying = await startSubgraphThatDiesAfterHold('gallery', { databaseUrl, tenantsUrl: tenants.url!, marker: MARKER });
-  const input = { title: { fr: MARKER }, startsOn: day(40), endsOn: day(60), vernissage: { startsAt: at(40, '17:00'), endsAt: at(40, '20:00'), sharedSpaceId: TERRACE }, idempotencyKey: 'crash-entre-deux' };
+  const input = {
+    title: { fr: MARKER },
+    startsOn: day(40),
+    endsOn: day(60),
+    vernissage: { startsAt: at(40, '17:00'), endsAt: at(40, '20:00'), sharedSpaceId: TERRACE },
+    idempotencyKey: 'crash-entre-deux',
+  };
   await expect(callSubgraph(dying.url, CREATE, { input }, { identity: admin })).rejects.toThrow();
   expect(await dying.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
@@ -37,7 +47,10 @@ it('leaves no orphan hold after a crash between hold and commit, once the restar
   const [orphan, ...others] = await liveHolds();
   expect(others).toEqual([]);
   expect(orphan).toMatch(/^vernissage:[0-9a-f-]{36}-[0-9a-f]{12}$/);
-  const restarted = await createSubgraph(galleryModule, readSubgraphConfig(galleryModule, { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, TENANTS_URL: tenants.url!, SEED: 'off' }));
+  const restarted = await createSubgraph(
+    galleryModule,
+    readSubgraphConfig(galleryModule, { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, TENANTS_URL: tenants.url!, SEED: 'off' }),
+  );
   try {
     expect((await restarted.ds.query('SELECT count(*)::int AS n FROM exhibition'))[0].n).toBe(0);
 

@@ -24,7 +24,11 @@ afterAll(async () => {
 });
 
 const liveHolds = () =>
-  withClient(tenants.databaseUrl, async (c) => (await c.query(`SELECT hold_reference AS reference FROM space_booking WHERE hold_reference LIKE 'coworking-event:%' AND status = 'CONFIRMED'`)).rows.map((r) => r.reference as string));
+  withClient(tenants.databaseUrl, async (c) =>
+    (await c.query(`SELECT hold_reference AS reference FROM space_booking WHERE hold_reference LIKE 'coworking-event:%' AND status = 'CONFIRMED'`)).rows.map(
+      (r) => r.reference as string,
+    ),
+  );
 const released = (reference: string) =>
   withClient(tenants.databaseUrl, async (c) => (await c.query('SELECT 1 FROM space_hold_release WHERE reference = $1', [reference])).rows.length === 1);
 
@@ -32,7 +36,15 @@ it('leaves no orphan hold after a crash between hold and commit, once the restar
   const databaseUrl = freshDatabaseUrl('coworking');
   const dying = await startSubgraphThatDiesAfterHold('coworking', { databaseUrl, tenantsUrl: tenants.url!, marker: MARKER });
   const startsAt = futureHour(12, 18);
-  const input = { kind: 'WORKSHOP', title: { fr: MARKER }, startsAt, endsAt: minutes(startsAt, 120), capacity: 12, sharedSpaceId: KITCHEN, idempotencyKey: 'crash-entre-deux' };
+  const input = {
+    kind: 'WORKSHOP',
+    title: { fr: MARKER },
+    startsAt,
+    endsAt: minutes(startsAt, 120),
+    capacity: 12,
+    sharedSpaceId: KITCHEN,
+    idempotencyKey: 'crash-entre-deux',
+  };
   await expect(callSubgraph(dying.url, CREATE, { input }, { identity: admin })).rejects.toThrow();
   expect(await dying.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
@@ -40,7 +52,10 @@ it('leaves no orphan hold after a crash between hold and commit, once the restar
   const [orphan, ...others] = await liveHolds();
   expect(others).toEqual([]);
   expect(orphan).toMatch(/^coworking-event:[0-9a-f-]{36}-[0-9a-f]{12}$/);
-  const restarted = await createSubgraph(coworkingModule, readSubgraphConfig(coworkingModule, { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, TENANTS_URL: tenants.url!, SEED: 'off' }));
+  const restarted = await createSubgraph(
+    coworkingModule,
+    readSubgraphConfig(coworkingModule, { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, TENANTS_URL: tenants.url!, SEED: 'off' }),
+  );
   try {
     expect((await restarted.ds.query('SELECT count(*)::int AS n FROM coworking_event'))[0].n).toBe(0);
 

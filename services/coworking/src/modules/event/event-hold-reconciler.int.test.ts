@@ -35,9 +35,21 @@ const legacy = (slug: string) => `coworking-event:${stableId('coworking-event', 
 const today = todayInHouse();
 /** The seeded future events in the kitchen, held under their legacy references (rows written before references were stored). */
 const seededHolds = () => [
-  { reference: legacy('cinq-a-sept-mensuel'), spaceId: KITCHEN, startsAt: houseInstant(addDays(today, 8), '17:00'), endsAt: houseInstant(addDays(today, 8), '19:00'), title: '5 à 7 de l’Espace KO' },
+  {
+    reference: legacy('cinq-a-sept-mensuel'),
+    spaceId: KITCHEN,
+    startsAt: houseInstant(addDays(today, 8), '17:00'),
+    endsAt: houseInstant(addDays(today, 8), '19:00'),
+    title: '5 à 7 de l’Espace KO',
+  },
   // A test below gives this one a new reference (its legacy one released): the legacy name, or one after it.
-  { reference: expect.stringMatching(`^${legacy('dejeuner-reseautage')}`), spaceId: KITCHEN, startsAt: expect.any(Date), endsAt: expect.any(Date), title: expect.any(String) },
+  {
+    reference: expect.stringMatching(`^${legacy('dejeuner-reseautage')}`),
+    spaceId: KITCHEN,
+    startsAt: expect.any(Date),
+    endsAt: expect.any(Date),
+    title: expect.any(String),
+  },
 ];
 const live = () => [...tenants.holds.values()].map(({ reference, spaceId, startsAt, endsAt, title }) => ({ reference, spaceId, startsAt, endsAt, title }));
 const hold = (reference: string, spaceId: string, startsAt: Date, title = 'Orpheline') =>
@@ -49,7 +61,16 @@ async function eventRow(o: { spaceId?: string; cancelled?: boolean; holdReferenc
   await graph.ds.query(
     `INSERT INTO coworking_event (id, kind, title, starts_at, ends_at, space_id, room, capacity, members_only, cancelled_at, hold_reference)
      VALUES ($1, 'TALK', $2, $3, $4, $5, $6, 10, false, $7, $8)`,
-    [id, { fr: 'Causerie' }, startsAt, minutes(startsAt, 60), o.spaceId ?? null, o.spaceId ? null : { fr: 'Salle' }, o.cancelled ? new Date() : null, o.holdReference?.(id) ?? null],
+    [
+      id,
+      { fr: 'Causerie' },
+      startsAt,
+      minutes(startsAt, 60),
+      o.spaceId ?? null,
+      o.spaceId ? null : { fr: 'Salle' },
+      o.cancelled ? new Date() : null,
+      o.holdReference?.(id) ?? null,
+    ],
   );
   return id;
 }
@@ -71,15 +92,25 @@ describe('a round of the events’ hold reconciler', () => {
     tenants.state.released.add(legacy('dejeuner-reseautage'));
     const log = logger();
     expect(await round(log)).toEqual({ checked: 2, fixed: 2, released: [], refused: [] });
-    expect(live()).toEqual([seededHolds()[0], { ...seededHolds()[1], reference: expect.stringMatching(new RegExp(`^${legacy('dejeuner-reseautage')}-[0-9a-f]{12}$`)) }]);
+    expect(live()).toEqual([
+      seededHolds()[0],
+      { ...seededHolds()[1], reference: expect.stringMatching(new RegExp(`^${legacy('dejeuner-reseautage')}-[0-9a-f]{12}$`)) },
+    ]);
     const stored = (await graph.ds.query(`SELECT hold_reference FROM coworking_event WHERE id = $1`, [stableId('coworking-event', 'dejeuner-reseautage')]))[0];
     expect(stored.hold_reference).toBe(live()[1]!.reference);
 
     tenants.reset();
     tenants.state.bookings.push({ spaceId: KITCHEN, startsAt: monthly!.startsAt, endsAt: monthly!.endsAt });
-    expect(await round(log)).toMatchObject({ fixed: 1, refused: [{ ownerId: stableId('coworking-event', 'cinq-a-sept-mensuel'), codes: ['SLOT_UNAVAILABLE'] }] });
+    expect(await round(log)).toMatchObject({
+      fixed: 1,
+      refused: [{ ownerId: stableId('coworking-event', 'cinq-a-sept-mensuel'), codes: ['SLOT_UNAVAILABLE'] }],
+    });
     expect(log.lines.filter((l) => l.level === 'error')).toEqual([
-      { level: 'error', message: 'hold refused by the ledger: settle by hand', fields: { kind: 'coworking-event', ownerId: stableId('coworking-event', 'cinq-a-sept-mensuel'), codes: ['SLOT_UNAVAILABLE'] } },
+      {
+        level: 'error',
+        message: 'hold refused by the ledger: settle by hand',
+        fields: { kind: 'coworking-event', ownerId: stableId('coworking-event', 'cinq-a-sept-mensuel'), codes: ['SLOT_UNAVAILABLE'] },
+      },
     ]);
   });
 
@@ -112,7 +143,13 @@ describe('a round of the events’ hold reconciler', () => {
     orphans.forEach((r, i) => hold(r, TERRACE, minutes(startsAt, 120 * i)));
     const kept = [`vernissage:${randomUUID()}`, `coworking-event:${randomUUID()}-past`];
     hold(kept[0]!, KITCHEN, startsAt);
-    tenants.state.hold({ reference: kept[1]!, spaceId: KITCHEN, startsAt: minutes(startsAt, -60 * 24 * 50).toISOString(), endsAt: new Date(Date.now() - 60_000).toISOString(), title: 'Passée' });
+    tenants.state.hold({
+      reference: kept[1]!,
+      spaceId: KITCHEN,
+      startsAt: minutes(startsAt, -60 * 24 * 50).toISOString(),
+      endsAt: new Date(Date.now() - 60_000).toISOString(),
+      title: 'Passée',
+    });
 
     const summary = await round();
     expect([...summary.released].sort()).toEqual([...orphans].sort());
@@ -184,7 +221,9 @@ describe('a round beside a concurrent update', () => {
 
 describe('the module', () => {
   it('starts the rounds from its onReady hook: every event needing a hold gets it', async () => {
-    const [{ n }] = await graph.ds.query(`SELECT count(*)::int AS n FROM coworking_event WHERE space_id IS NOT NULL AND cancelled_at IS NULL AND ends_at > now()`);
+    const [{ n }] = await graph.ds.query(
+      `SELECT count(*)::int AS n FROM coworking_event WHERE space_id IS NOT NULL AND cancelled_at IS NULL AND ends_at > now()`,
+    );
     expect(n).toBeGreaterThan(2);
     expect(coworkingModule.onReady!(graph.services as never, logger())).toBeUndefined();
     await waitFor(() => tenants.holds.size === n);

@@ -76,14 +76,23 @@ describe.each([
     const at = evening(17, 60);
     await target.book(KITCHEN, minutes(at.startsAt, 120), minutes(at.startsAt, 180));
     // The kitchen's buffer is 30 minutes: a hold may end 30 minutes before the booking starts, not later.
-    expect((await ledger.hold(ctx, { reference: reference(), spaceId: KITCHEN, startsAt: at.startsAt, endsAt: minutes(at.startsAt, 91), title: 'Trop long' })).errors).toEqual([
-      { code: 'SLOT_UNAVAILABLE', field: ['input', 'startsAt'] },
-    ]);
-    expect((await ledger.hold(ctx, { reference: reference(), spaceId: KITCHEN, startsAt: at.startsAt, endsAt: minutes(at.startsAt, 90), title: 'Juste' })).errors).toEqual([]);
+    expect(
+      (await ledger.hold(ctx, { reference: reference(), spaceId: KITCHEN, startsAt: at.startsAt, endsAt: minutes(at.startsAt, 91), title: 'Trop long' }))
+        .errors,
+    ).toEqual([{ code: 'SLOT_UNAVAILABLE', field: ['input', 'startsAt'] }]);
+    expect(
+      (await ledger.hold(ctx, { reference: reference(), spaceId: KITCHEN, startsAt: at.startsAt, endsAt: minutes(at.startsAt, 90), title: 'Juste' })).errors,
+    ).toEqual([]);
     const other = { reference: reference(), ...evening(), title: 'x' };
     expect(await ledger.hold(ctx, { ...other, spaceId: randomUUID() })).toEqual({ hold: null, errors: [{ code: 'NOT_FOUND', field: ['input', 'spaceId'] }] });
-    expect(await ledger.hold(ctx, { ...other, spaceId: KITCHEN, reference: 'pas une référence' })).toEqual({ hold: null, errors: [{ code: 'INVALID_INPUT', field: ['input', 'reference'] }] });
-    expect(await ledger.hold(ctx, { ...other, spaceId: KITCHEN, endsAt: other.startsAt })).toEqual({ hold: null, errors: [{ code: 'INVALID_RANGE', field: ['input', 'endsAt'] }] });
+    expect(await ledger.hold(ctx, { ...other, spaceId: KITCHEN, reference: 'pas une référence' })).toEqual({
+      hold: null,
+      errors: [{ code: 'INVALID_INPUT', field: ['input', 'reference'] }],
+    });
+    expect(await ledger.hold(ctx, { ...other, spaceId: KITCHEN, endsAt: other.startsAt })).toEqual({
+      hold: null,
+      errors: [{ code: 'INVALID_RANGE', field: ['input', 'endsAt'] }],
+    });
   });
 
   it('moves a live hold, refuses a move over a booking or to an unknown space, and a move of no live hold', async () => {
@@ -96,8 +105,14 @@ describe.each([
       errors: [],
     });
     await target.book(KITCHEN, at.startsAt, at.endsAt);
-    expect(await ledger.move(ctx, { reference: r, spaceId: KITCHEN, ...at, title: 'Retour' })).toEqual({ hold: null, errors: [{ code: 'SLOT_UNAVAILABLE', field: ['startsAt'] }] });
-    expect(await ledger.move(ctx, { reference: r, spaceId: randomUUID(), ...later, title: 'Ailleurs' })).toEqual({ hold: null, errors: [{ code: 'NOT_FOUND', field: ['spaceId'] }] });
+    expect(await ledger.move(ctx, { reference: r, spaceId: KITCHEN, ...at, title: 'Retour' })).toEqual({
+      hold: null,
+      errors: [{ code: 'SLOT_UNAVAILABLE', field: ['startsAt'] }],
+    });
+    expect(await ledger.move(ctx, { reference: r, spaceId: randomUUID(), ...later, title: 'Ailleurs' })).toEqual({
+      hold: null,
+      errors: [{ code: 'NOT_FOUND', field: ['spaceId'] }],
+    });
     expect(await ledger.move(ctx, { reference: reference('vernissage'), spaceId: TERRACE, ...later, title: 'Aucune' })).toEqual({
       hold: null,
       errors: [{ code: 'NOT_FOUND', field: ['reference'] }],
@@ -110,8 +125,14 @@ describe.each([
     await ledger.hold(ctx, { reference: r, spaceId: TERRACE, ...at, title: 'Causerie' });
     expect(await ledger.release(ctx, r)).toEqual({ hold: { spaceId: TERRACE, ...at, title: 'Causerie' }, errors: [] });
     expect(await ledger.release(ctx, r)).toEqual({ hold: null, errors: [] });
-    expect(await ledger.hold(ctx, { reference: r, spaceId: TERRACE, ...at, title: 'Causerie' })).toEqual({ hold: null, errors: [{ code: 'ALREADY_CANCELLED', field: ['input', 'reference'] }] });
-    expect(await ledger.move(ctx, { reference: r, spaceId: TERRACE, ...at, title: 'Causerie' })).toEqual({ hold: null, errors: [{ code: 'NOT_FOUND', field: ['reference'] }] });
+    expect(await ledger.hold(ctx, { reference: r, spaceId: TERRACE, ...at, title: 'Causerie' })).toEqual({
+      hold: null,
+      errors: [{ code: 'ALREADY_CANCELLED', field: ['input', 'reference'] }],
+    });
+    expect(await ledger.move(ctx, { reference: r, spaceId: TERRACE, ...at, title: 'Causerie' })).toEqual({
+      hold: null,
+      errors: [{ code: 'NOT_FOUND', field: ['reference'] }],
+    });
     // The slot is free again, for another reference.
     expect((await ledger.hold(ctx, { reference: reference(), spaceId: TERRACE, ...at, title: 'Autre' })).errors).toEqual([]);
   });
@@ -120,7 +141,10 @@ describe.each([
     const r = reference();
     const at = evening();
     expect(await ledger.release(ctx, r)).toEqual({ hold: null, errors: [] });
-    expect(await ledger.hold(ctx, { reference: r, spaceId: KITCHEN, ...at, title: 'En retard' })).toEqual({ hold: null, errors: [{ code: 'ALREADY_CANCELLED', field: ['input', 'reference'] }] });
+    expect(await ledger.hold(ctx, { reference: r, spaceId: KITCHEN, ...at, title: 'En retard' })).toEqual({
+      hold: null,
+      errors: [{ code: 'ALREADY_CANCELLED', field: ['input', 'reference'] }],
+    });
     expect(await ledger.liveHolds(ctx, 'coworking-event', at.startsAt)).not.toContainEqual(expect.objectContaining({ reference: r }));
   });
 

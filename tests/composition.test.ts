@@ -33,6 +33,8 @@ describe('composition', () => {
     const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
     expect(supergraph).toContain('@link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@listSize"])');
     expect(supergraph).toMatch(/calendar\(from: LocalDate!, to: LocalDate!\): \[CalendarDay!\]! @join__field\(graph: TENANTS\) @listSize\(assumedSize: 92\)/);
-    expect(supergraph).toMatch(/availability\(date: LocalDate!, durationMinutes: Int!\): \[TimeSlot!\]! @join__field\(graph: TENANTS\) @listSize\(assumedSize: 30\) @cost\(weight: 2\)/);
+    expect(supergraph).toMatch(
+      /availability\(date: LocalDate!, durationMinutes: Int!\): \[TimeSlot!\]! @join__field\(graph: TENANTS\) @listSize\(assumedSize: 30\) @cost\(weight: 2\)/,
+    );
   });
 });

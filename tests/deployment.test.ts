@@ -12,7 +12,17 @@ import { launcherSpec } from '../scripts/src/start-config';
  */
 const ROOT = path.resolve(__dirname, '..');
 const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { environment?: Record<string, string>; ports?: string[]; depends_on?: Record<string, { condition: string }>; healthcheck?: { test: string[] }; build?: { args?: Record<string, string> }; image?: string }>;
+  services: Record<
+    string,
+    {
+      environment?: Record<string, string>;
+      ports?: string[];
+      depends_on?: Record<string, { condition: string }>;
+      healthcheck?: { test: string[] };
+      build?: { args?: Record<string, string> };
+      image?: string;
+    }
+  >;
 };
 const names = (spec: Record<string, { name: string }>) => Object.values(spec).map((variable) => variable.name);
 const subgraphVars = names(subgraphSpec(4001, 'x'));
@@ -29,7 +39,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes only the gateway', () => {
-    const published = Object.entries(compose.services).filter(([, s]) => s.ports?.length).map(([name]) => name);
+    const published = Object.entries(compose.services)
+      .filter(([, s]) => s.ports?.length)
+      .map(([name]) => name);
     expect(published).toEqual(['gateway']);
     expect(compose.services.gateway!.ports).toEqual(['4000:4000']);
   });

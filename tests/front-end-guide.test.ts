@@ -42,7 +42,10 @@ describe('the front-end guide', () => {
     const estimator = await costEstimator(readFileSync(defaults.supergraphPath, 'utf8'), { listSize: defaults.queryCostListSize });
     const computed = Object.entries(operations).map(([name, document]) => [name, estimator.costOf(document, COST_VARIABLES[name] ?? {})]);
     const start = guide.indexOf('<!-- operation-costs -->');
-    const table = [...guide.slice(start, guide.indexOf('<!-- /operation-costs -->')).matchAll(/^\| `(\w+)` \|[^|]*\| (\d+) \|$/gm)].map((m) => [m[1]!, Number(m[2])]);
+    const table = [...guide.slice(start, guide.indexOf('<!-- /operation-costs -->')).matchAll(/^\| `(\w+)` \|[^|]*\| (\d+) \|$/gm)].map((m) => [
+      m[1]!,
+      Number(m[2]),
+    ]);
     expect(table).toEqual(computed);
     for (const [, cost] of computed) expect(cost).toBeLessThanOrEqual(defaults.maxQueryCost);
   });
@@ -87,17 +90,27 @@ describe('the front-end guide', () => {
       writeFileSync(path.join(dir, 'schema', 'client.graphql'), clientSchema);
       writeFileSync(path.join(dir, 'codegen.ts'), guideBlock('codegen.ts'));
       writeFileSync(path.join(dir, 'src', 'month.ts'), guideBlock('src/month.ts'));
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.ts', '--silent'], { cwd: dir, stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.ts', '--silent'], {
+        cwd: dir,
+        stdio: 'pipe',
+      });
       const generated = readFileSync(path.join(dir, 'src', 'gql', 'graphql.ts'), 'utf8');
       // LocalDate variables and DateTime fields come out as strings, as they travel in JSON.
       expect(generated).toMatch(/export type MonthViewQueryVariables = Exact<\{\s+from: string;\s+to: string;\s+\}>/);
-      expect(generated).toMatch(/export type MonthViewQuery = \{ calendar: Array<\{ date: string, spaceBookings: Array<\{ id: string, title: string \| null, startsAt: string, /);
+      expect(generated).toMatch(
+        /export type MonthViewQuery = \{ calendar: Array<\{ date: string, spaceBookings: Array<\{ id: string, title: string \| null, startsAt: string, /,
+      );
       const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
       const flags = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--skipLibCheck', '--types', 'node'];
       execFileSync(process.execPath, [tsc, ...flags, 'src/month.ts'], { cwd: dir, stdio: 'pipe' });
       // And the check is real: a field the schema does not have fails the generator.
       writeFileSync(path.join(dir, 'src', 'month.ts'), guideBlock('src/month.ts').replace('startsAt space', 'startsAt nonsense space'));
-      expect(() => execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.ts', '--silent'], { cwd: dir, stdio: 'pipe' })).toThrow();
+      expect(() =>
+        execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', 'codegen.ts', '--silent'], {
+          cwd: dir,
+          stdio: 'pipe',
+        }),
+      ).toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

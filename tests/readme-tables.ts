@@ -8,7 +8,10 @@ export function tableAfter(markdown: string, heading: string): [string, string][
   const end = table.findIndex((l) => !l.startsWith('|'));
   const rows = (end < 0 ? table : table.slice(0, end)).slice(2);
   return rows.map((row) => {
-    const cells = row.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = row
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     return [cells[0]!.replace(/^`|`$/g, ''), cells[1]!];
   });
 }

@@ -97,11 +97,18 @@ describe('npm run schema:check, on a pushed commit (base HEAD~1)', () => {
   });
 
   it('passes a change that breaks no query, and one that only may surprise (a new enum value), listing both', async () => {
-    const repo = repoWith({ 'schema/client.graphql': V1 }, { 'schema/client.graphql': WITH_C }, { 'schema/client.graphql': WITH_THREE.replace('  kind: Kind\n', '  kind: Kind\n  c: String\n') });
+    const repo = repoWith(
+      { 'schema/client.graphql': V1 },
+      { 'schema/client.graphql': WITH_C },
+      { 'schema/client.graphql': WITH_THREE.replace('  kind: Kind\n', '  kind: Kind\n  c: String\n') },
+    );
     const result = await checkClientSchema(repo);
     expect(result.ok).toBe(true);
     expect(text(result)).toMatch(/dangerous\s+ENUM_VALUE_ADDED Kind\.THREE/);
-    expect(await checkClientSchema(repo, { base: 'HEAD~2' })).toEqual({ ok: true, lines: expect.arrayContaining([expect.stringMatching(/safe\s+FIELD_ADDED Query\.c/)]) });
+    expect(await checkClientSchema(repo, { base: 'HEAD~2' })).toEqual({
+      ok: true,
+      lines: expect.arrayContaining([expect.stringMatching(/safe\s+FIELD_ADDED Query\.c/)]),
+    });
   });
 });
 
@@ -112,13 +119,17 @@ describe('the base of the comparison', () => {
     expect((await checkClientSchema(repo)).ok).toBe(true);
     write(repo, { 'schema/client.graphql': WITHOUT_B });
     const result = await checkClientSchema(repo);
-    expect(text(result)).toContain("against its version at HEAD (");
+    expect(text(result)).toContain('against its version at HEAD (');
     expect(text(result)).toContain("the working tree's schema/client.graphql differs from the last commit's");
     expect(result.ok).toBe(false);
   });
 
   it('is the one asked for (--base, SCHEMA_BASE): a break two commits back is caught against that commit', async () => {
-    const repo = repoWith({ 'schema/client.graphql': V1 }, { 'schema/client.graphql': WITHOUT_B }, { 'schema/client.graphql': WITH_C.replace('  b(x: Int): Int\n', '') });
+    const repo = repoWith(
+      { 'schema/client.graphql': V1 },
+      { 'schema/client.graphql': WITHOUT_B },
+      { 'schema/client.graphql': WITH_C.replace('  b(x: Int): Int\n', '') },
+    );
     expect((await checkClientSchema(repo)).ok).toBe(true);
     const older = await checkClientSchema(repo, { base: 'HEAD~2' });
     expect(text(older)).toContain('against its version at HEAD~2 (');
@@ -196,10 +207,12 @@ describe('the base of the comparison', () => {
 
 describe('acknowledgements in schema/CHANGELOG.md', () => {
   it('reads the coordinate and the change type of each top-level item', () => {
-    expect(acknowledgementsIn('## 2026-12-01\n\n- `Query.b` FIELD_REMOVED: gone.\n* `Kind.TWO` ENUM_VALUE_REMOVED: merged into ONE.\n- plain prose\n')).toEqual([
-      { coordinate: 'Query.b', type: 'FIELD_REMOVED' },
-      { coordinate: 'Kind.TWO', type: 'ENUM_VALUE_REMOVED' },
-    ]);
+    expect(acknowledgementsIn('## 2026-12-01\n\n- `Query.b` FIELD_REMOVED: gone.\n* `Kind.TWO` ENUM_VALUE_REMOVED: merged into ONE.\n- plain prose\n')).toEqual(
+      [
+        { coordinate: 'Query.b', type: 'FIELD_REMOVED' },
+        { coordinate: 'Kind.TWO', type: 'ENUM_VALUE_REMOVED' },
+      ],
+    );
   });
 });
 

@@ -13,7 +13,9 @@ describe('npm run token', () => {
   const settings = { secret: DEV_JWT_SECRET, issuer: 'https://la-maison.example/auth', audience: 'la-maison-api' };
 
   it('prints a development token for a tenant, by seed slug', () => {
-    const token = execFileSync(process.execPath, [path.join(ROOT, 'scripts/dist/token.js'), '--role', 'TENANT', '--tenant', 'acupuncture'], { encoding: 'utf8' }).trim();
+    const token = execFileSync(process.execPath, [path.join(ROOT, 'scripts/dist/token.js'), '--role', 'TENANT', '--tenant', 'acupuncture'], {
+      encoding: 'utf8',
+    }).trim();
     expect(verifyToken(token, settings)).toEqual({ sub: 'dev:tenant:acupuncture', roles: ['TENANT'], tenantId: stableId('tenant', 'acupuncture') });
   });
 

@@ -42,13 +42,33 @@ export const gatewaySpec = {
   maxAliases: v.int('MAX_ALIASES', { description: 'most aliases in one operation, fragments expanded', default: 30, min: 0, max: 10_000 }),
   maxTokens: v.int('MAX_TOKENS', { description: 'most lexical tokens in one document; parsing stops there', default: 2000, min: 10, max: 1_000_000 }),
   maxQueryCost: v.int('MAX_QUERY_COST', { description: 'highest estimated cost of one operation (README, "The cost model")', default: 3000, min: 1 }),
-  queryCostListSize: v.int('QUERY_COST_LIST_SIZE', { description: 'items the cost model assumes for a list the schema does not size with @listSize', default: 10, min: 1, max: 1000 }),
-  rateLimitPerMinute: v.int('RATE_LIMIT_PER_MINUTE', { description: 'requests per minute per identity (or address when anonymous); 0: off', default: 600, min: 0 }),
-  rateLimitMutationsPerMinute: v.int('RATE_LIMIT_MUTATIONS_PER_MINUTE', { description: 'mutations per minute per identity (or address); 0: off', default: 60, min: 0 }),
+  queryCostListSize: v.int('QUERY_COST_LIST_SIZE', {
+    description: 'items the cost model assumes for a list the schema does not size with @listSize',
+    default: 10,
+    min: 1,
+    max: 1000,
+  }),
+  rateLimitPerMinute: v.int('RATE_LIMIT_PER_MINUTE', {
+    description: 'requests per minute per identity (or address when anonymous); 0: off',
+    default: 600,
+    min: 0,
+  }),
+  rateLimitMutationsPerMinute: v.int('RATE_LIMIT_MUTATIONS_PER_MINUTE', {
+    description: 'mutations per minute per identity (or address); 0: off',
+    default: 60,
+    min: 0,
+  }),
   jwksUrl: v.optionalUrl('JWKS_URL', 'JWKS of the identity provider: RS256 tokens are verified against its keys'),
   jwksCacheSeconds: v.int('JWKS_CACHE_SECONDS', { description: 'how long fetched keys are used before the JWKS is fetched again', default: 600, min: 1 }),
-  jwksRefetchCooldownMs: v.int('JWKS_REFETCH_COOLDOWN_MS', { description: 'least time between two JWKS fetches caused by an unknown kid', default: 30_000, min: 0 }),
-  jwtAcceptHs256: v.bool('JWT_ACCEPT_HS256', { description: 'accept HS256 tokens signed with JWT_SECRET (turn off once an identity provider issues every token)', default: true }),
+  jwksRefetchCooldownMs: v.int('JWKS_REFETCH_COOLDOWN_MS', {
+    description: 'least time between two JWKS fetches caused by an unknown kid',
+    default: 30_000,
+    min: 0,
+  }),
+  jwtAcceptHs256: v.bool('JWT_ACCEPT_HS256', {
+    description: 'accept HS256 tokens signed with JWT_SECRET (turn off once an identity provider issues every token)',
+    default: true,
+  }),
   bodyLimitBytes: v.int('BODY_LIMIT_BYTES', { description: 'largest accepted request body', default: 1_048_576, min: 1024 }),
   workers: v.int('GATEWAY_WORKERS', {
     description: 'gateway processes sharing the port (node cluster); rate limits and the in-memory response cache are per process',
@@ -63,7 +83,8 @@ export const gatewaySpec = {
   responseCacheMaxEntries: v.int('RESPONSE_CACHE_MAX_ENTRIES', { description: 'answers kept by the in-memory response cache', default: 10_000, min: 1 }),
   redisUrl: v.optionalUrl('REDIS_URL', 'Redis shared by every gateway instance for the response cache', ['redis:', 'rediss:']),
   corsOrigins: v.custom('CORS_ORIGINS', parseCorsOrigins, {
-    description: 'origins whose browser pages may call the gateway, comma-separated (*, https://*.domain allowed); unset: localhost in development, none in production',
+    description:
+      'origins whose browser pages may call the gateway, comma-separated (*, https://*.domain allowed); unset: localhost in development, none in production',
     optional: true,
   }) as Variable<string[] | undefined>,
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),

@@ -6,7 +6,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { HEADERS } from '@maison/auth';
 import { codeMessage } from '@maison/errors';
-import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, sendText, startHttpServer, type RunningServer } from '@maison/http';
+import {
+  createLogger,
+  executeApollo,
+  parseGraphQLBody,
+  PayloadTooLargeError,
+  readBody,
+  sendJson,
+  sendText,
+  startHttpServer,
+  type RunningServer,
+} from '@maison/http';
 import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';
@@ -77,7 +87,14 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
-      new SignedDataSource({ name, url: urls[name as SubgraphName] ?? url!, secret: config.signingSecret, timeoutMs: timeouts[name as SubgraphName] ?? config.subgraphTimeoutMs, client, log }),
+      new SignedDataSource({
+        name,
+        url: urls[name as SubgraphName] ?? url!,
+        secret: config.signingSecret,
+        timeoutMs: timeouts[name as SubgraphName] ?? config.subgraphTimeoutMs,
+        client,
+        log,
+      }),
     logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -119,7 +136,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     } catch (error) {
       if (!(error instanceof PayloadTooLargeError)) throw error;
       const limit = config.bodyLimitBytes;
-      return sendJson(res, 413, { errors: [{ message: codeMessage('PAYLOAD_TOO_LARGE', 'default', lang, { limit }), extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }] }, { ...headers, connection: 'close' });
+      return sendJson(
+        res,
+        413,
+        { errors: [{ message: codeMessage('PAYLOAD_TOO_LARGE', 'default', lang, { limit }), extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }] },
+        { ...headers, connection: 'close' },
+      );
     }
     let body: unknown;
     try {
@@ -173,7 +195,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     if (url.pathname === '/ready') {
       const checks = await Promise.all(
         Object.entries(urls).map(async ([name, u]) => {
-          const ok = await fetch(healthUrl(u), { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+          const ok = await fetch(healthUrl(u), { signal: AbortSignal.timeout(2000) }).then(
+            (r) => r.ok,
+            () => false,
+          );
           return [name, ok ? 'ok' : 'unreachable'] as const;
         }),
       );
@@ -188,7 +213,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         if (!taken.ok) return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
         return serveCalendarFeed(apollo, req, res, requestId);
       }
-      if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', lang), extensions: { code: 'NOT_FOUND' } }] });
+      if (url.pathname !== '/graphql' && url.pathname !== '/')
+        return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', lang), extensions: { code: 'NOT_FOUND' } }] });
       return serveGraphQL(req, res, requestId, lang);
     });
     log.info('request', { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started });

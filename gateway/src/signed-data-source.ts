@@ -73,7 +73,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       const answer = await this.client.send(http.url, { method: http.method, headers, body }, this.options.timeoutMs);
       const graphql = graphQLAnswer(answer.body);
-      const unusable = (reason: UnusableAnswerError['reason']) => new UnusableAnswerError(reason, { url: http.url, status: answer.status, body: answer.body.slice(0, 2000) });
+      const unusable = (reason: UnusableAnswerError['reason']) =>
+        new UnusableAnswerError(reason, { url: http.url, status: answer.status, body: answer.body.slice(0, 2000) });
       const ok = answer.status >= 200 && answer.status < 300;
       // A 4xx with GraphQL errors is the subgraph's own answer (a variable it refuses, say): it reaches
       // the client. A refusal of the gateway's own request (signature, size, rate) is the gateway's fault.
@@ -95,7 +96,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return await super.process(options);
     } catch (error) {
       if (error instanceof SubgraphUnavailableError && options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION) {
-        options.context.subgraphFailures?.push({ subgraph: this.options.name, at: options.pathInIncomingRequest ?? [], fields: fetchedFields(options.document, options.request.query) });
+        options.context.subgraphFailures?.push({
+          subgraph: this.options.name,
+          at: options.pathInIncomingRequest ?? [],
+          fields: fetchedFields(options.document, options.request.query),
+        });
       }
       throw error;
     }

@@ -29,7 +29,8 @@ afterAll(() => {
   return new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const call = (client: SubgraphFetch, path: string, timeoutMs = 100) => client.send(`${base}${path}`, { headers: { 'content-type': 'application/json' }, body: '{}' }, timeoutMs);
+const call = (client: SubgraphFetch, path: string, timeoutMs = 100) =>
+  client.send(`${base}${path}`, { headers: { 'content-type': 'application/json' }, body: '{}' }, timeoutMs);
 const settle = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   return check();

@@ -39,19 +39,28 @@ export class SubgraphFetch {
     const headers = { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) };
     return new Promise<SubgraphAnswer>((resolve, reject) => {
       const fail = (error: unknown) => reject(signal.aborted ? signal.reason : error);
-      const request = (secure ? https : http).request(target, { method: init.method ?? 'POST', headers, agent: secure ? this.agents.https : this.agents.http, signal }, (response) => {
-        const chunks: Buffer[] = [];
-        let ended = false;
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          ended = true;
-          resolve({ status: response.statusCode ?? 502, statusText: response.statusMessage ?? '', headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
-        });
-        response.on('error', fail);
-        response.on('close', () => {
-          if (!ended) fail(new Error('connection closed before the answer was complete'));
-        });
-      });
+      const request = (secure ? https : http).request(
+        target,
+        { method: init.method ?? 'POST', headers, agent: secure ? this.agents.https : this.agents.http, signal },
+        (response) => {
+          const chunks: Buffer[] = [];
+          let ended = false;
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            ended = true;
+            resolve({
+              status: response.statusCode ?? 502,
+              statusText: response.statusMessage ?? '',
+              headers: response.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
+          });
+          response.on('error', fail);
+          response.on('close', () => {
+            if (!ended) fail(new Error('connection closed before the answer was complete'));
+          });
+        },
+      );
       request.on('error', fail);
       request.end(init.body);
     }).finally(() => clearTimeout(timer));

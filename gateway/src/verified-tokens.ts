@@ -12,7 +12,10 @@ export class VerifiedTokens {
   static readonly REMEMBER_MS = 60_000;
   private readonly entries = new Map<string, { identity: Identity; until: number }>();
 
-  constructor(private readonly maxEntries = 10_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get(token: string): Identity | undefined {
     const entry = this.entries.get(token);

@@ -39,7 +39,9 @@ const PREFIX = 'bench_';
 const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
 
 const settings = { secret: DEV_JWT_SECRET, issuer: 'https://la-maison.example/auth', audience: 'la-maison-api' };
-const readers = Array.from({ length: 500 }, (_, i) => issueToken({ sub: `bench-reader-${i}`, roles: ['TENANT'], tenantId: stableId('tenant', `bench-${i}`) }, settings, 3600));
+const readers = Array.from({ length: 500 }, (_, i) =>
+  issueToken({ sub: `bench-reader-${i}`, roles: ['TENANT'], tenantId: stableId('tenant', `bench-${i}`) }, settings, 3600),
+);
 const writers = Array.from({ length: 50 }, (_, i) => issueToken({ sub: `bench-admin-${i}`, roles: ['ADMIN'] }, settings, 3600));
 const writerIdentity = (n: number): Identity => ({ sub: `bench-admin-${n % 50}`, roles: ['ADMIN'] });
 
@@ -96,7 +98,11 @@ async function main(): Promise<void> {
     await tenants.end();
     const gallery = new Client({ connectionString: withDatabase(server, `${PREFIX}gallery`) });
     await gallery.connect();
-    const [{ slug: exhibitionSlug }] = (await gallery.query(`SELECT e.slug FROM exhibition e JOIN exhibition_artwork a ON a.exhibition_id = e.id WHERE e.slug NOT LIKE 'exposition-fictive-%' GROUP BY e.slug ORDER BY count(*) DESC LIMIT 1`)).rows;
+    const [{ slug: exhibitionSlug }] = (
+      await gallery.query(
+        `SELECT e.slug FROM exhibition e JOIN exhibition_artwork a ON a.exhibition_id = e.id WHERE e.slug NOT LIKE 'exposition-fictive-%' GROUP BY e.slug ORDER BY count(*) DESC LIMIT 1`,
+      )
+    ).rows;
     await gallery.end();
 
     const [gatewayPort, tenantsPort, coworkingPort, galleryPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
@@ -131,14 +137,25 @@ async function main(): Promise<void> {
       });
       launcher!.once('exit', () => reject(new Error(`graph did not start:\n${out}`)));
     });
-    const subgraphUrl = { tenants: `http://127.0.0.1:${tenantsPort}/graphql`, coworking: `http://127.0.0.1:${coworkingPort}/graphql`, gallery: `http://127.0.0.1:${galleryPort}/graphql` };
+    const subgraphUrl = {
+      tenants: `http://127.0.0.1:${tenantsPort}/graphql`,
+      coworking: `http://127.0.0.1:${coworkingPort}/graphql`,
+      gallery: `http://127.0.0.1:${galleryPort}/graphql`,
+    };
     // The launcher's gateway has the response cache on (the default). The comparisons use gateways
     // of our own over the same subgraphs without it, with one process and with WORKERS processes.
     const cachedUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const startGateway = async (name: string, env: Record<string, string>): Promise<string> => {
       const port = await freePort();
       const child = spawn(process.execPath, [path.join(ROOT, 'gateway', 'dist', 'main.js')], {
-        env: { ...graphEnv, ...env, PORT: String(port), TENANTS_URL: subgraphUrl.tenants, COWORKING_URL: subgraphUrl.coworking, GALLERY_URL: subgraphUrl.gallery },
+        env: {
+          ...graphEnv,
+          ...env,
+          PORT: String(port),
+          TENANTS_URL: subgraphUrl.tenants,
+          COWORKING_URL: subgraphUrl.coworking,
+          GALLERY_URL: subgraphUrl.gallery,
+        },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       extras.push(child);
@@ -147,7 +164,10 @@ async function main(): Promise<void> {
       return `http://127.0.0.1:${port}/graphql`;
     };
     const gatewayUrl = await startGateway('our gateway (no response cache)', { RESPONSE_CACHE: 'off' });
-    const workersUrl = WORKERS > 1 ? await startGateway(`our gateway (${WORKERS} workers, no response cache)`, { RESPONSE_CACHE: 'off', GATEWAY_WORKERS: String(WORKERS) }) : undefined;
+    const workersUrl =
+      WORKERS > 1
+        ? await startGateway(`our gateway (${WORKERS} workers, no response cache)`, { RESPONSE_CACHE: 'off', GATEWAY_WORKERS: String(WORKERS) })
+        : undefined;
 
     // The peer: Hive Gateway on the same supergraph (its subgraph URLs pointed at this run's ports).
     const hivePort = await freePort();
@@ -180,33 +200,45 @@ async function main(): Promise<void> {
       // Each measured run gets its own range of request numbers (mutations book distinct slots).
       const next = () => (offset += 100_000);
       const token = (n: number) => (scenario.mutation ? writers[n % writers.length] : readers[n % readers.length]);
-      const throughGateway = (url: string, anonymous = false) => async () => {
-        const base = next();
-        return load({
-          url,
-          connections: CONNECTIONS,
-          durationSeconds: DURATION,
-          request: (n) => ({ headers: anonymous ? ({} as Record<string, string>) : { authorization: `Bearer ${token(base + n)}` }, body: scenario.gatewayBody(base + n) }),
-          valid: scenario.valid,
-        });
-      };
+      const throughGateway =
+        (url: string, anonymous = false) =>
+        async () => {
+          const base = next();
+          return load({
+            url,
+            connections: CONNECTIONS,
+            durationSeconds: DURATION,
+            request: (n) => ({
+              headers: anonymous ? ({} as Record<string, string>) : { authorization: `Bearer ${token(base + n)}` },
+              body: scenario.gatewayBody(base + n),
+            }),
+            valid: scenario.valid,
+          });
+        };
       const viaGateway = await measure(scenario, 'gateway', throughGateway(gatewayUrl), subgraphUrl);
       const viaWorkers = workersUrl ? await measure(scenario, `gateway, ${WORKERS} workers`, throughGateway(workersUrl), subgraphUrl) : undefined;
       const viaHive = await measure(scenario, 'Hive Gateway', throughGateway(hiveUrl), subgraphUrl);
-      const direct = await measure(scenario, 'direct', async () => {
-        const base = next();
-        return load({
-          url: subgraphUrl[scenario.direct],
-          connections: CONNECTIONS,
-          durationSeconds: DURATION,
-          request: (n) => {
-            const body = scenario.directBody(base + n);
-            const identity = scenario.mutation ? writerIdentity(base + n) : { sub: `bench-reader-${(base + n) % readers.length}`, roles: ['TENANT' as const] };
-            return { headers: signRequest(DEV_SIGNING_SECRET, identity, 'fr', body), body };
-          },
-          valid: scenario.valid,
-        });
-      }, subgraphUrl);
+      const direct = await measure(
+        scenario,
+        'direct',
+        async () => {
+          const base = next();
+          return load({
+            url: subgraphUrl[scenario.direct],
+            connections: CONNECTIONS,
+            durationSeconds: DURATION,
+            request: (n) => {
+              const body = scenario.directBody(base + n);
+              const identity = scenario.mutation
+                ? writerIdentity(base + n)
+                : { sub: `bench-reader-${(base + n) % readers.length}`, roles: ['TENANT' as const] };
+              return { headers: signRequest(DEV_SIGNING_SECRET, identity, 'fr', body), body };
+            },
+            valid: scenario.valid,
+          });
+        },
+        subgraphUrl,
+      );
       rows.push({ scenario: scenario.name, gateway: viaGateway, workers: viaWorkers, hive: viaHive, direct });
       say(
         `${scenario.name}: ours ${viaGateway.rps.toFixed(0)} req/s (p99 ${viaGateway.p99} ms), Hive ${viaHive.rps.toFixed(0)} req/s, direct ${direct.rps.toFixed(0)} req/s` +
@@ -217,7 +249,9 @@ async function main(): Promise<void> {
         const uncached = await measure(scenario, 'gateway, anonymous, no response cache', throughGateway(gatewayUrl, true), subgraphUrl);
         const cached = await measure(scenario, 'gateway, anonymous, response cache', throughGateway(cachedUrl, true), subgraphUrl);
         cacheRows.push({ scenario: scenario.name, uncached, cached });
-        say(`${scenario.name}, anonymous: ${uncached.rps.toFixed(0)} req/s without the response cache, ${cached.rps.toFixed(0)} with it (${(cached.rps / uncached.rps).toFixed(1)}×)`);
+        say(
+          `${scenario.name}, anonymous: ${uncached.rps.toFixed(0)} req/s without the response cache, ${cached.rps.toFixed(0)} with it (${(cached.rps / uncached.rps).toFixed(1)}×)`,
+        );
       }
     }
     report(rows, cacheRows);
@@ -262,11 +296,22 @@ async function measure(scenario: Scenario, target: string, run: () => Promise<Lo
   }
   const mid = results.map((r) => r.rps);
   const chosen = results.find((r) => r.rps === median(mid)) ?? results[0]!;
-  return { ...chosen, rps: median(mid), p50: median(results.map((r) => r.p50)), p99: median(results.map((r) => r.p99)), invalid: results.reduce((s, r) => s + r.invalid, 0), errors: results.reduce((s, r) => s + r.errors, 0) };
+  return {
+    ...chosen,
+    rps: median(mid),
+    p50: median(results.map((r) => r.p50)),
+    p99: median(results.map((r) => r.p99)),
+    invalid: results.reduce((s, r) => s + r.invalid, 0),
+    errors: results.reduce((s, r) => s + r.errors, 0),
+  };
 }
 
 function report(rows: Row[], cacheRows: CacheRow[]): void {
-  const sql = (m: Measured) => Object.entries(m.sqlPerRequest).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') || '0';
+  const sql = (m: Measured) =>
+    Object.entries(m.sqlPerRequest)
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ') || '0';
   const lines = [
     '# Benchmarks',
     '',
@@ -307,14 +352,19 @@ function report(rows: Row[], cacheRows: CacheRow[]): void {
       '',
       'Anonymous readers (no `Authorization` header), the same operations through our gateway with the response cache off and on ' +
         '(in memory; `REDIS_URL` shares it between instances). Cached answers are served without any subgraph call until their ' +
-        'max-age (from the subgraphs\' cache hints) runs out or a mutation goes through the gateway.',
+        "max-age (from the subgraphs' cache hints) runs out or a mutation goes through the gateway.",
       '',
       '| scenario | response cache | req/s | p50 ms | p99 ms | subgraph fetches / req | wrong answers | × uncached |',
       '|---|---|---:|---:|---:|---:|---:|---:|',
     );
     for (const c of cacheRows) {
-      for (const [name, m] of [['off', c.uncached], ['on', c.cached]] as const) {
-        lines.push(`| ${c.scenario} | ${name} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.fetchesPerRequest.toFixed(2)} | ${m.invalid + m.errors} | ${(m.rps / c.uncached.rps).toFixed(1)} |`);
+      for (const [name, m] of [
+        ['off', c.uncached],
+        ['on', c.cached],
+      ] as const) {
+        lines.push(
+          `| ${c.scenario} | ${name} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.fetchesPerRequest.toFixed(2)} | ${m.invalid + m.errors} | ${(m.rps / c.uncached.rps).toFixed(1)} |`,
+        );
       }
     }
   }

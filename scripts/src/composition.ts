@@ -12,9 +12,7 @@ export function generateSdl(name: string): string {
 
 /** Composes the supergraph from the committed SDL files; throws with every composition error. */
 export function composeSupergraph(read: (name: string) => string = (name) => readFileSync(sdlPath(name), 'utf8')): string {
-  const result = composeServices(
-    SUBGRAPHS.map((s) => ({ name: s.name, url: `http://127.0.0.1:${s.port}/graphql`, typeDefs: parse(read(s.name)) })),
-  );
+  const result = composeServices(SUBGRAPHS.map((s) => ({ name: s.name, url: `http://127.0.0.1:${s.port}/graphql`, typeDefs: parse(read(s.name)) })));
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }

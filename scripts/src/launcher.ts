@@ -43,7 +43,10 @@ export async function waitForHealth(url: string, child: Child | undefined, timeo
   void child?.exited.then(() => (dead = true));
   while (Date.now() < deadline) {
     if (dead) throw new Error(`${child!.name} exited before it was ready`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

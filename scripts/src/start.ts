@@ -53,20 +53,30 @@ async function main(): Promise<void> {
       GALLERY_URL: `http://127.0.0.1:${ports.gallery}/graphql`,
     };
     const subgraphs = SUBGRAPHS.map((s, i) => {
-      const child = startChild(s.name, path.join(ROOT, 'services', s.name, 'dist', 'main.js'), {
-        ...env,
-        PORT: String(ports[s.name]),
-        DATABASE_URL: withDatabase(serverUrl!, `${config.databasePrefix}${s.name}`),
-      }, i);
+      const child = startChild(
+        s.name,
+        path.join(ROOT, 'services', s.name, 'dist', 'main.js'),
+        {
+          ...env,
+          PORT: String(ports[s.name]),
+          DATABASE_URL: withDatabase(serverUrl!, `${config.databasePrefix}${s.name}`),
+        },
+        i,
+      );
       children.push(child);
       watch(child);
       return { child, url: `http://127.0.0.1:${ports[s.name]}` };
     });
     await Promise.all(subgraphs.map((s) => waitForHealth(`${s.url}/health`, s.child, config.readyTimeoutMs)));
-    const gateway = startChild('gateway', path.join(ROOT, 'gateway', 'dist', 'main.js'), {
-      ...env,
-      PORT: String(config.gatewayPort),
-    }, SUBGRAPHS.length);
+    const gateway = startChild(
+      'gateway',
+      path.join(ROOT, 'gateway', 'dist', 'main.js'),
+      {
+        ...env,
+        PORT: String(config.gatewayPort),
+      },
+      SUBGRAPHS.length,
+    );
     children.push(gateway);
     watch(gateway);
     await waitForHealth(`http://127.0.0.1:${config.gatewayPort}/health`, gateway, config.readyTimeoutMs);

@@ -172,7 +172,6 @@ async function counters(): Promise<{ requests: Counts; sql: Counts }> {
   return { requests: of(requests), sql: of(sql) };
 }
 
-
 interface Measured {
   name: string;
   fetches: Counts;
@@ -323,7 +322,9 @@ describe('subgraph fetches per client request (the operations of the benchmark)'
     expect(many.sql).toEqual(few.sql);
 
     // An event held in a room has no shared space: the gateway has nothing to ask tenants.
-    const inRoom = await measure('event in a room (no shared space)', `query($id: ID!) { coworkingEvent(id: $id) { title room sharedSpace { name } } }`, { id: ROOM_EVENT });
+    const inRoom = await measure('event in a room (no shared space)', `query($id: ID!) { coworkingEvent(id: $id) { title room sharedSpace { name } } }`, {
+      id: ROOM_EVENT,
+    });
     expect(inRoom.body.data!.coworkingEvent).toEqual({ title: 'Causerie de mesure', room: 'Salle de réunion', sharedSpace: null });
     expect(inRoom.fetches).toEqual(counts(0, 1, 0));
   });

@@ -98,7 +98,9 @@ describe('a browser front end on another origin', () => {
 
       // The booking shows in the calendar, on its day.
       await page.click('#load-month');
-      await page.waitForFunction(([date, title]) => document.querySelector(`.day[data-date="${date}"]`)?.textContent?.includes(title!), [day, TITLE] as const, { timeout: 15_000 });
+      await page.waitForFunction(([date, title]) => document.querySelector(`.day[data-date="${date}"]`)?.textContent?.includes(title!), [day, TITLE] as const, {
+        timeout: 15_000,
+      });
       await screenshot(page, 'front-end-2-booked');
 
       // The same slot again: a userErrors answer the page can show as it is, in French.
@@ -109,7 +111,10 @@ describe('a browser front end on another origin', () => {
 
       // The guide's pagination: every page of exhibitions, two at a time, by endCursor.
       const pages = await page.evaluate(async () => {
-        type Page = { data: { exhibitions: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }; errors?: unknown };
+        type Page = {
+          data: { exhibitions: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+          errors?: unknown;
+        };
         const call = (window as unknown as { app: { call(name: string, variables: object): Promise<Page> } }).app.call;
         const seen: Page[] = [];
         let after: string | null = null;

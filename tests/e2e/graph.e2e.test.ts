@@ -91,7 +91,9 @@ describe('the house graph through the gateway', () => {
       const response = await graph.query('{ house { name } }', {}, { token });
       expect(response.status).toBe(401);
       expect(response.body).toEqual({
-        errors: [expect.objectContaining({ message: 'Authentification requise ou jeton invalide.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })],
+        errors: [
+          expect.objectContaining({ message: 'Authentification requise ou jeton invalide.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+        ],
       });
     }
   });
@@ -185,7 +187,11 @@ describe('the house calendar feed (/calendar.ics)', () => {
         exhibitionsOnView { id title startsOn } coworkingEvents { id title startsAt } spaceBookings { id title } } }`,
       { from: today, to },
     );
-    const days = body.data!.calendar as { exhibitionsOnView: { id: string; title: string; startsOn: string }[]; coworkingEvents: { id: string; title: string; startsAt: string }[]; spaceBookings: { id: string; title: string }[] }[];
+    const days = body.data!.calendar as {
+      exhibitionsOnView: { id: string; title: string; startsOn: string }[];
+      coworkingEvents: { id: string; title: string; startsAt: string }[];
+      spaceBookings: { id: string; title: string }[];
+    }[];
     const exhibitions = new Map(days.flatMap((d) => d.exhibitionsOnView).map((e) => [e.id, e]));
     const coworking = new Map(days.flatMap((d) => d.coworkingEvents).map((e) => [e.id, e]));
     const bookings = new Map(days.flatMap((d) => d.spaceBookings).map((b) => [b.id, b]));

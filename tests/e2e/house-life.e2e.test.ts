@@ -56,10 +56,18 @@ describe('events and vernissages occupy the shared spaces', () => {
     expect(created.body.data!.createCoworkingEvent.userErrors).toEqual([]);
     const eventId = created.body.data!.createCoworkingEvent.event.id;
 
-    const over = await graph.query(BOOK, { input: { spaceId: kitchen, startsAt: at(20, '18:00'), endsAt: at(20, '19:00'), title: 'Par-dessus' } }, { identity: asTenant('graphisme') });
+    const over = await graph.query(
+      BOOK,
+      { input: { spaceId: kitchen, startsAt: at(20, '18:00'), endsAt: at(20, '19:00'), title: 'Par-dessus' } },
+      { identity: asTenant('graphisme') },
+    );
     expect(over.body.data!.bookSharedSpace).toEqual({ booking: null, userErrors: [{ code: 'SLOT_UNAVAILABLE' }] });
 
-    const booked = await graph.query(BOOK, { input: { spaceId: kitchen, startsAt: at(21, '12:00'), endsAt: at(21, '13:00'), title: 'Dîner' } }, { identity: asTenant('graphisme') });
+    const booked = await graph.query(
+      BOOK,
+      { input: { spaceId: kitchen, startsAt: at(21, '12:00'), endsAt: at(21, '13:00'), title: 'Dîner' } },
+      { identity: asTenant('graphisme') },
+    );
     expect(booked.body.data!.bookSharedSpace.userErrors).toEqual([]);
     const refused = await graph.query(CREATE_EVENT, { input: eventInput(at(21, '12:30'), at(21, '14:00'), 'Atelier refusé') }, { identity: admin });
     expect(refused.body.data!.createCoworkingEvent).toEqual({ event: null, userErrors: [{ code: 'SLOT_UNAVAILABLE' }] });
@@ -68,7 +76,11 @@ describe('events and vernissages occupy the shared spaces', () => {
 
     const cancelled = await graph.query(`mutation($id: ID!) { cancelCoworkingEvent(id: $id) { userErrors { code } } }`, { id: eventId }, { identity: admin });
     expect(cancelled.body.data!.cancelCoworkingEvent.userErrors).toEqual([]);
-    const freed = await graph.query(BOOK, { input: { spaceId: kitchen, startsAt: at(20, '18:00'), endsAt: at(20, '19:00'), title: 'Libre' } }, { identity: asTenant('graphisme') });
+    const freed = await graph.query(
+      BOOK,
+      { input: { spaceId: kitchen, startsAt: at(20, '18:00'), endsAt: at(20, '19:00'), title: 'Libre' } },
+      { identity: asTenant('graphisme') },
+    );
     expect(freed.body.data!.bookSharedSpace.userErrors).toEqual([]);
   });
 
@@ -81,9 +93,16 @@ describe('events and vernissages occupy the shared spaces', () => {
         { identity: admin },
       );
     expect((await create(at(25, '17:00'), at(25, '20:00'), 'Grès du large')).body.data!.createExhibition.userErrors).toEqual([]);
-    const over = await graph.query(BOOK, { input: { spaceId: kitchen, startsAt: at(25, '19:00'), endsAt: at(25, '20:00'), title: 'Par-dessus' } }, { identity: asTenant('acupuncture') });
+    const over = await graph.query(
+      BOOK,
+      { input: { spaceId: kitchen, startsAt: at(25, '19:00'), endsAt: at(25, '20:00'), title: 'Par-dessus' } },
+      { identity: asTenant('acupuncture') },
+    );
     expect(over.body.data!.bookSharedSpace.userErrors).toEqual([{ code: 'SLOT_UNAVAILABLE' }]);
-    expect((await create(at(25, '18:00'), at(25, '19:00'), 'Deuxième vernissage')).body.data!.createExhibition).toEqual({ exhibition: null, userErrors: [{ code: 'SLOT_UNAVAILABLE' }] });
+    expect((await create(at(25, '18:00'), at(25, '19:00'), 'Deuxième vernissage')).body.data!.createExhibition).toEqual({
+      exhibition: null,
+      userErrors: [{ code: 'SLOT_UNAVAILABLE' }],
+    });
     const rows = await kitchenRows(at(25, '00:00'), at(26, '00:00'));
     expect(rows).toEqual([{ kind: 'EVENT', startsAt: toHouseIso(at(25, '17:00')) }]);
   });

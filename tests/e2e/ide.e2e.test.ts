@@ -52,7 +52,10 @@ async function openWatched(): Promise<WatchedPage> {
     if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) watched.problems.push(message.text());
   });
   await page.goto(graph.gatewayUrl);
-  await page.waitForFunction((count) => document.querySelectorAll('.graphiql-tab').length === count, readmeOperations(readFileSync(README_PATH, 'utf8')).length);
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('.graphiql-tab').length === count,
+    readmeOperations(readFileSync(README_PATH, 'utf8')).length,
+  );
   return { page, ...watched };
 }
 
@@ -93,7 +96,16 @@ describe('the IDE in a browser with no network but the gateway', () => {
     expect(problems).toEqual([]);
     // The route saw the page's requests: the files of /ide/, Monaco's workers among them, and the operations.
     expect(gateway).toEqual(
-      expect.arrayContaining(['/graphql', '/ide/graphiql.css', '/ide/monaco-environment.js', '/ide/graphiql.js', '/ide/boot.js', '/ide/workers/editor.js', '/ide/workers/json.js', '/ide/workers/graphql.js']),
+      expect.arrayContaining([
+        '/graphql',
+        '/ide/graphiql.css',
+        '/ide/monaco-environment.js',
+        '/ide/graphiql.js',
+        '/ide/boot.js',
+        '/ide/workers/editor.js',
+        '/ide/workers/json.js',
+        '/ide/workers/graphql.js',
+      ]),
     );
     await page.context().close();
   });

@@ -25,28 +25,28 @@ describe('the launcher (npm start)', () => {
       const started = Date.now();
       const graph = await startGraph({ embedded: true, env });
       try {
-      const readyMs = Date.now() - started;
-      const output = graph.output();
-      expect(output).toMatch(/\[la-maison\] ready in [\d.]+ s: http:\/\/localhost:\d+\/graphql/);
-      expect(output).toMatch(/\[tenants {2}\] .*subgraph ready/);
-      if (run === 1) expect(output).toMatch(/\[gallery {2}\] .*seed data loaded/);
-      else expect(output).not.toMatch(/seed data loaded/);
-      expect(readyMs).toBeLessThan(60_000);
+        const readyMs = Date.now() - started;
+        const output = graph.output();
+        expect(output).toMatch(/\[la-maison\] ready in [\d.]+ s: http:\/\/localhost:\d+\/graphql/);
+        expect(output).toMatch(/\[tenants {2}\] .*subgraph ready/);
+        if (run === 1) expect(output).toMatch(/\[gallery {2}\] .*seed data loaded/);
+        else expect(output).not.toMatch(/seed data loaded/);
+        expect(readyMs).toBeLessThan(60_000);
 
-      const { body } = await graph.query('{ tenants { slug } }');
-      expect(body.data!.tenants).toHaveLength(6);
+        const { body } = await graph.query('{ tenants { slug } }');
+        expect(body.data!.tenants).toHaveLength(6);
 
-      const ports = [graph.gatewayUrl, ...Object.values(graph.subgraphUrls)].map((u) => Number(new URL(u).port));
-      const pgPort = Number(/starting embedded PostgreSQL on port (\d+)/.exec(output)![1]);
-      expect(await portOpen(pgPort)).toBe(true);
-      expect(await graph.stop()).toBe(0);
-      const stopped = graph.output();
-      for (const name of ['gateway', 'tenants', 'coworking', 'gallery']) {
-        expect(stopped).toMatch(new RegExp(`\\[la-maison\\] ${name} stopped \\(code 0\\) in \\d+ ms`));
-      }
-      expect(stopped).toMatch(/\[la-maison\] PostgreSQL stopped in \d+ ms\n\[la-maison\] stopped/);
-      for (const port of [...ports, pgPort]) expect(await portOpen(port)).toBe(false);
-      process.stdout.write(`launcher run ${run}: ready in ${readyMs} ms\n`);
+        const ports = [graph.gatewayUrl, ...Object.values(graph.subgraphUrls)].map((u) => Number(new URL(u).port));
+        const pgPort = Number(/starting embedded PostgreSQL on port (\d+)/.exec(output)![1]);
+        expect(await portOpen(pgPort)).toBe(true);
+        expect(await graph.stop()).toBe(0);
+        const stopped = graph.output();
+        for (const name of ['gateway', 'tenants', 'coworking', 'gallery']) {
+          expect(stopped).toMatch(new RegExp(`\\[la-maison\\] ${name} stopped \\(code 0\\) in \\d+ ms`));
+        }
+        expect(stopped).toMatch(/\[la-maison\] PostgreSQL stopped in \d+ ms\n\[la-maison\] stopped/);
+        for (const port of [...ports, pgPort]) expect(await portOpen(port)).toBe(false);
+        process.stdout.write(`launcher run ${run}: ready in ${readyMs} ms\n`);
       } finally {
         await graph.stop();
       }

@@ -44,7 +44,14 @@ describe('Query.me through the gateway', () => {
     const { body } = await graph.query(ME, {}, { identity: asTenant('acupuncture') });
     expect(body).toEqual({
       data: {
-        me: { id: 'tenant:acupuncture', signedIn: true, roles: ['TENANT'], language: 'fr', ...nobody, tenant: { slug: 'acupuncture', name: 'Acupuncture Port-Joli' } },
+        me: {
+          id: 'tenant:acupuncture',
+          signedIn: true,
+          roles: ['TENANT'],
+          language: 'fr',
+          ...nobody,
+          tenant: { slug: 'acupuncture', name: 'Acupuncture Port-Joli' },
+        },
       },
     });
   });
@@ -52,7 +59,16 @@ describe('Query.me through the gateway', () => {
   it('MEMBER: the member, from coworking, even one whom others cannot see', async () => {
     const { body } = await graph.query(ME, {}, { identity: asMember('rosalie-tremblay') });
     expect(body).toEqual({
-      data: { me: { id: 'member:rosalie-tremblay', signedIn: true, roles: ['MEMBER'], language: 'fr', ...nobody, member: { displayName: 'Rosalie Tremblay-Fictive' } } },
+      data: {
+        me: {
+          id: 'member:rosalie-tremblay',
+          signedIn: true,
+          roles: ['MEMBER'],
+          language: 'fr',
+          ...nobody,
+          member: { displayName: 'Rosalie Tremblay-Fictive' },
+        },
+      },
     });
     const hidden = await graph.query('{ me { member { displayName } } }', {}, { identity: asMember('leonie-gauthier') });
     expect(hidden.body).toEqual({ data: { me: { member: { displayName: 'Léonie Gauthier-Rêverie' } } } });
@@ -75,7 +91,10 @@ describe('Query.me through the gateway', () => {
   });
 
   it('several roles: everyone the token names, each from its subgraph', async () => {
-    const both = withRoles('dev:tenant+member', ['TENANT', 'MEMBER'], { tenantId: stableId('tenant', 'graphisme'), memberId: stableId('member', 'eloi-bouchard') });
+    const both = withRoles('dev:tenant+member', ['TENANT', 'MEMBER'], {
+      tenantId: stableId('tenant', 'graphisme'),
+      memberId: stableId('member', 'eloi-bouchard'),
+    });
     const { body } = await graph.query(ME, {}, { identity: both });
     expect(body).toEqual({
       data: {

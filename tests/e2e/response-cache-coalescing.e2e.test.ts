@@ -29,7 +29,11 @@ it('answers 30 identical anonymous reads sent at once with one call to each subg
   const variables = { from: todayInHouse(), to: addDays(todayInHouse(), 6) };
   const answers = await Promise.all(
     Array.from({ length: 30 }, async () => {
-      const response = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: CALENDAR, variables }) });
+      const response = await fetch(graph.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: CALENDAR, variables }),
+      });
       return { cache: response.headers.get('x-cache'), text: await response.text() };
     }),
   );

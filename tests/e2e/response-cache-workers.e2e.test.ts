@@ -25,11 +25,15 @@ afterAll(async () => {
 function post(body: unknown, headers: Record<string, string> = {}): Promise<{ cache: string | undefined; pid: string | undefined; body: any }> {
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const request = http.request(graph.gatewayUrl, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close', ...headers } }, (response) => {
-      let text = '';
-      response.on('data', (c: Buffer) => (text += c.toString()));
-      response.on('end', () => resolve({ cache: response.headers['x-cache'] as string | undefined, pid: undefined, body: JSON.parse(text) }));
-    });
+    const request = http.request(
+      graph.gatewayUrl,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close', ...headers } },
+      (response) => {
+        let text = '';
+        response.on('data', (c: Buffer) => (text += c.toString()));
+        response.on('end', () => resolve({ cache: response.headers['x-cache'] as string | undefined, pid: undefined, body: JSON.parse(text) }));
+      },
+    );
     request.on('error', reject);
     request.end(data);
   });
@@ -49,7 +53,13 @@ it('invalidates the memory caches of every worker after a mutation in one of the
   expect(warm.every((a) => !titles(a.body).includes(title))).toBe(true);
 
   const startsAt = houseInstant(day, '14:00');
-  const input = { spaceId: stableId('shared-space', 'cuisine'), startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), title, visibility: 'PUBLIC' };
+  const input = {
+    spaceId: stableId('shared-space', 'cuisine'),
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+    title,
+    visibility: 'PUBLIC',
+  };
   const booked = await post({ query: BOOK, variables: { input } }, { authorization: `Bearer ${tokenFor(asTenant('acupuncture'))}` });
   expect(booked.body.data.bookSharedSpace).toEqual({ booking: { id: expect.any(String) }, userErrors: [] });
   // The relay goes through the primary: give it a moment, then every answer, from either worker, is new.

@@ -51,7 +51,12 @@ afterAll(async () => {
 });
 
 /** A POST to a gateway, with the exact bytes of its answer. */
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, options: { identity?: Identity; headers?: Record<string, string> } = {}): Promise<Answer> {
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { identity?: Identity; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.identity) headers.authorization = `Bearer ${tokenFor(options.identity)}`;
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
@@ -66,7 +71,6 @@ async function requests(): Promise<Counts> {
 }
 const diff = (after: Counts, before: Counts): Counts => Object.fromEntries(SUBGRAPHS.map((s) => [s, after[s] - before[s]])) as Counts;
 const NONE: Counts = { tenants: 0, coworking: 0, gallery: 0 };
-
 
 /** One request, and the subgraph requests it caused. */
 async function measured(run: () => Promise<Answer>): Promise<{ answer: Answer; fetches: Counts }> {
@@ -96,11 +100,18 @@ const moved = (after: Stats, before: Stats): Stats => ({
 /** A PUBLIC booking of the kitchen, one hour on `day` at `hour`, by a tenant, through a gateway. */
 async function bookPublic(url: string, day: string, hour: string, title: string, tenant: string): Promise<Answer> {
   const startsAt = houseInstant(day, hour);
-  const input = { spaceId: KITCHEN, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), title, visibility: 'PUBLIC' };
+  const input = {
+    spaceId: KITCHEN,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+    title,
+    visibility: 'PUBLIC',
+  };
   return post(url, BOOK, { input }, { identity: asTenant(tenant) });
 }
 
-const titlesOf = (answer: Answer): string[] => (answer.body.data!.calendar as { spaceBookings: { title: string }[] }[]).flatMap((d) => d.spaceBookings.map((b) => b.title));
+const titlesOf = (answer: Answer): string[] =>
+  (answer.body.data!.calendar as { spaceBookings: { title: string }[] }[]).flatMap((d) => d.spaceBookings.map((b) => b.title));
 
 describe('response cache of anonymous reads (in memory)', () => {
   const week = { from: addDays(today, 1), to: addDays(today, 7) };

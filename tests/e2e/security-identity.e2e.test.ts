@@ -16,7 +16,8 @@ const next = rsaKey();
 const attacker = rsaKey();
 const acupuncture = asTenant('acupuncture');
 const claims = { sub: acupuncture.sub, roles: [...acupuncture.roles], tenantId: acupuncture.tenantId };
-const rs256 = (key: KeyObject, kid: string) => jwt.sign(claims, key, { algorithm: 'RS256', keyid: kid, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, expiresIn: 600 });
+const rs256 = (key: KeyObject, kid: string) =>
+  jwt.sign(claims, key, { algorithm: 'RS256', keyid: kid, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, expiresIn: 600 });
 
 let keys: object[] = [jwkOf(current.publicKey, 'key-2026-01')];
 let fetches = 0;
@@ -45,7 +46,10 @@ const withoutStack = (body: { errors?: { extensions?: Record<string, unknown> }[
   ...body,
   errors: body.errors?.map(({ extensions: { stacktrace: _s, ...extensions } = {}, ...e }) => ({ ...e, extensions })),
 });
-const UNAUTHENTICATED = { status: 401, body: { errors: [{ message: 'Authentification requise ou jeton invalide.', extensions: { code: 'UNAUTHENTICATED' } }] } };
+const UNAUTHENTICATED = {
+  status: 401,
+  body: { errors: [{ message: 'Authentification requise ou jeton invalide.', extensions: { code: 'UNAUTHENTICATED' } }] },
+};
 
 describe('RS256 tokens from an identity provider (JWKS_URL)', () => {
   it('carry the identity to the subgraphs, like the development tokens', async () => {

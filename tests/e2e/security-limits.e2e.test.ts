@@ -40,7 +40,9 @@ describe('depth (MAX_QUERY_DEPTH=10)', () => {
     const calls = await subgraphCallsDuring(graph, async () => (response = await graph.query(membershipChain(11))));
     expect({ status: response!.status, body: response!.body }).toEqual({
       status: 400,
-      body: { errors: [{ message: 'La profondeur de la requête (11) dépasse la limite de 10.', extensions: { code: 'DEPTH_LIMIT_EXCEEDED', limit: 10, actual: 11 } }] },
+      body: {
+        errors: [{ message: 'La profondeur de la requête (11) dépasse la limite de 10.', extensions: { code: 'DEPTH_LIMIT_EXCEEDED', limit: 10, actual: 11 } }],
+      },
     });
     expect(calls).toEqual(NO_CALLS);
   });
@@ -71,7 +73,9 @@ describe('aliases (MAX_ALIASES=30)', () => {
   });
 
   it('refuses 31, and counts a fragment as often as it is spread', async () => {
-    const refused = { errors: [{ message: 'La requête utilise 31 alias ; la limite est de 30.', extensions: { code: 'ALIAS_LIMIT_EXCEEDED', limit: 30, actual: 31 } }] };
+    const refused = {
+      errors: [{ message: 'La requête utilise 31 alias ; la limite est de 30.', extensions: { code: 'ALIAS_LIMIT_EXCEEDED', limit: 30, actual: 31 } }],
+    };
     const calls = await subgraphCallsDuring(graph, async () => {
       expect(await graph.query(typenameAliases(31))).toMatchObject({ status: 400, body: refused });
     });
@@ -160,7 +164,9 @@ describe('request body (BODY_LIMIT_BYTES=1048576) and batching', () => {
     const refused = await post(graph.gatewayUrl, padded(1_048_577));
     expect({ status: refused.status, body: refused.body }).toEqual({
       status: 413,
-      body: { errors: [{ message: 'Le corps de la requête dépasse la limite de 1048576 octets.', extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 1_048_576 } }] },
+      body: {
+        errors: [{ message: 'Le corps de la requête dépasse la limite de 1048576 octets.', extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 1_048_576 } }],
+      },
     });
   });
 
@@ -169,7 +175,9 @@ describe('request body (BODY_LIMIT_BYTES=1048576) and batching', () => {
     const batch = JSON.stringify([{ query: '{ house { name } }' }, { query: '{ house { name } }' }]);
     const calls = await subgraphCallsDuring(graph, async () => (response = await post(graph.gatewayUrl, batch)));
     expect(response!.status).toBe(400);
-    expect(response!.body.errors.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code])).toEqual([['Operation batching disabled.', 'BAD_REQUEST']]);
+    expect(response!.body.errors.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code])).toEqual([
+      ['Operation batching disabled.', 'BAD_REQUEST'],
+    ]);
     expect(calls).toEqual(NO_CALLS);
   });
 });

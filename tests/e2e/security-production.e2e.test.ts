@@ -47,7 +47,8 @@ describe('a production gateway', () => {
       body: {
         errors: [
           {
-            message: 'GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type. To enable introspection, pass introspection: true to ApolloServer in production',
+            message:
+              'GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type. To enable introspection, pass introspection: true to ApolloServer in production',
             locations: [{ line: 1, column: 3 }],
             extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
           },
@@ -59,7 +60,9 @@ describe('a production gateway', () => {
   it('gives no "Did you mean" suggestions, for fields or enum values', async () => {
     const field = await graph.query('{ sharedSpace(slug: "cuisine") { nam } }');
     expect(field.body).toEqual({
-      errors: [{ message: 'Cannot query field "nam" on type "SharedSpace".', locations: [{ line: 1, column: 34 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+      errors: [
+        { message: 'Cannot query field "nam" on type "SharedSpace".', locations: [{ line: 1, column: 34 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      ],
     });
     const value = await graph.query('query($s: ExhibitionStatus) { exhibitions(status: $s) { totalCount } }', { s: 'CURRNT' });
     expect(value.status).toBe(400);
@@ -113,7 +116,10 @@ describe('a production gateway', () => {
       const requestId = headers.get('x-request-id')!;
       expect({ status, body }).toEqual({
         status: 200,
-        body: { data: null, errors: [{ message: `Erreur interne (requête ${requestId}).`, path: ['bookSharedSpace'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+        body: {
+          data: null,
+          errors: [{ message: `Erreur interne (requête ${requestId}).`, path: ['bookSharedSpace'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        },
       });
       await new Promise((r) => setTimeout(r, 200));
       expect(graph.output()).toContain('maison_sabotage_check');
@@ -124,7 +130,10 @@ describe('a production gateway', () => {
 
   it('answers a bad token with 401 and nothing more', async () => {
     const { status, body } = await graph.query('{ house { name } }', {}, { token: 'not.a.token', headers: { 'accept-language': 'en' } });
-    expect({ status, body }).toEqual({ status: 401, body: { errors: [{ message: 'Authentication required or invalid token.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect({ status, body }).toEqual({
+      status: 401,
+      body: { errors: [{ message: 'Authentication required or invalid token.', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
   });
 
   it('refuses a batch with a bare message', async () => {
@@ -144,7 +153,10 @@ describe('CSRF prevention', () => {
 
   it('refuses a text/plain POST', async () => {
     const response = await post(graph.gatewayUrl, JSON.stringify({ query: '{ house { name } }' }), { 'content-type': 'text/plain' });
-    expect({ status: response.status, body: response.body }).toEqual({ status: 400, body: { errors: [{ message: CSRF, extensions: { code: 'BAD_REQUEST' } }] } });
+    expect({ status: response.status, body: response.body }).toEqual({
+      status: 400,
+      body: { errors: [{ message: CSRF, extensions: { code: 'BAD_REQUEST' } }] },
+    });
   });
 
   it('refuses a GET without a preflight header, and answers one with it', async () => {

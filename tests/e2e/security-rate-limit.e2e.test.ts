@@ -43,7 +43,9 @@ describe('RATE_LIMIT_PER_MINUTE=5', () => {
     const carol = tokenFor(withRoles('carol@test', ['MEMBER']));
     for (let i = 0; i < 5; i++) await ask(HOUSE, carol);
     const response = await graph.query(HOUSE, {}, { token: carol, headers: { 'accept-language': 'en' } });
-    expect(response.body).toEqual({ errors: [{ message: 'Too many requests: try again in 12 s.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 12 } }] });
+    expect(response.body).toEqual({
+      errors: [{ message: 'Too many requests: try again in 12 s.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 12 } }],
+    });
   });
 });
 

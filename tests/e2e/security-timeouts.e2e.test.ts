@@ -105,7 +105,10 @@ describe('a subgraph that stops answering (the real coworking process, paused)',
       expect(elapsed).toBeGreaterThanOrEqual(900);
       expect(elapsed).toBeLessThan(3000);
       const days = (healthy.body.data!.calendar as Day[]).map((d) => ({ ...d, coworkingEvents: null }));
-      expect({ status, body }).toEqual({ status: 200, body: { data: { calendar: days }, errors: perDay('coworkingEvents', (path) => UNAVAILABLE_FR('coworking', path)) } });
+      expect({ status, body }).toEqual({
+        status: 200,
+        body: { data: { calendar: days }, errors: perDay('coworkingEvents', (path) => UNAVAILABLE_FR('coworking', path)) },
+      });
 
       const english = await graph.query(CALENDAR, WEEK, { headers: { 'accept-language': 'en' } });
       expect(english.body.errors).toEqual(
@@ -167,9 +170,21 @@ describe('a subgraph that hangs (an in-process gateway, COWORKING_TIMEOUT_MS=300
     } finally {
       spy.mockRestore();
     }
-    const entries = lines.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = lines
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries).toContainEqual(
-      expect.objectContaining({ level: 'warn', service: 'gateway', message: 'subgraph call failed', requestId, subgraph: 'coworking', reason: 'timeout', timeoutMs: 300 }),
+      expect.objectContaining({
+        level: 'warn',
+        service: 'gateway',
+        message: 'subgraph call failed',
+        requestId,
+        subgraph: 'coworking',
+        reason: 'timeout',
+        timeoutMs: 300,
+      }),
     );
   });
 });

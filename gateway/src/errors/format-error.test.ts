@@ -6,7 +6,12 @@ import { gatewayFormatError } from './format-error';
 import { SubgraphUnavailableError } from './subgraph-unavailable';
 
 const logged: Record<string, unknown>[] = [];
-const log: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (message, fields) => void logged.push({ message, ...fields }) };
+const log: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message, fields) => void logged.push({ message, ...fields }),
+};
 const production = gatewayFormatError({ production: true, log });
 const development = gatewayFormatError({ production: false, log });
 const scope = { requestId: '6f1c2b9e-0000-4000-8000-000000000001', lang: 'en' as const };
@@ -17,7 +22,11 @@ describe("the gateway's formatError", () => {
 
   it('masks an unknown error to a message with the request id, and logs the whole error', () => {
     const error = new Error('request to http://10.0.0.7:4001/graphql failed: relation "tenant" does not exist');
-    const formatted = { message: error.message, path: ['tenants'], extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'tenants', stacktrace: ['Error: …'] } };
+    const formatted = {
+      message: error.message,
+      path: ['tenants'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'tenants', stacktrace: ['Error: …'] },
+    };
     expect(format(production, formatted, new GraphQLError(error.message, { originalError: error }))).toEqual({
       message: 'Internal error (request 6f1c2b9e-0000-4000-8000-000000000001).',
       path: ['tenants'],
@@ -27,7 +36,7 @@ describe("the gateway's formatError", () => {
     expect(format(development, formatted, error)).toBe(formatted);
   });
 
-  it("keeps an error meant for the client, without suggestions or extensions other than code", () => {
+  it('keeps an error meant for the client, without suggestions or extensions other than code', () => {
     const formatted = {
       message: 'Cannot query field "nam" on type "SharedSpace". Did you mean "name"?',
       locations: [{ line: 1, column: 3 }],
@@ -38,8 +47,16 @@ describe("the gateway's formatError", () => {
       locations: [{ line: 1, column: 3 }],
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
-    const fromSubgraph = { message: 'Action non permise.', path: ['cancelSpaceBooking'], extensions: { code: 'FORBIDDEN', serviceName: 'tenants', response: { url: 'http://tenants:4001' } } };
-    expect(format(production, fromSubgraph, new GraphQLError(fromSubgraph.message))).toEqual({ message: 'Action non permise.', path: ['cancelSpaceBooking'], extensions: { code: 'FORBIDDEN' } });
+    const fromSubgraph = {
+      message: 'Action non permise.',
+      path: ['cancelSpaceBooking'],
+      extensions: { code: 'FORBIDDEN', serviceName: 'tenants', response: { url: 'http://tenants:4001' } },
+    };
+    expect(format(production, fromSubgraph, new GraphQLError(fromSubgraph.message))).toEqual({
+      message: 'Action non permise.',
+      path: ['cancelSpaceBooking'],
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect(logged).toEqual([]);
   });
 
@@ -51,7 +68,13 @@ describe("the gateway's formatError", () => {
         message: 'Query depth 11 exceeds the limit of 10.',
         extensions: { code: 'DEPTH_LIMIT_EXCEEDED', limit: 10, actual: 11 },
       });
-      expect(format(f, { message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError('x'))).toEqual({
+      expect(
+        format(
+          f,
+          { message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+          new GraphQLError('x'),
+        ),
+      ).toEqual({
         message: 'Query exceeds the limit of 2000 tokens.',
         extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: 2000 },
       });

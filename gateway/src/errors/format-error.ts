@@ -69,7 +69,12 @@ export function gatewayFormatError(options: { production: boolean; log: Logger }
       return { message: codeMessage('TOKEN_LIMIT_EXCEEDED', 'default', lang, { limit: max }), extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: max } };
     }
     const unavailable = causes(error).find((e): e is SubgraphUnavailableError => e instanceof SubgraphUnavailableError);
-    if (unavailable) return { message: unavailable.message, ...(formatted.path && { path: formatted.path }), extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: unavailable.subgraph, reason: unavailable.reason } };
+    if (unavailable)
+      return {
+        message: unavailable.message,
+        ...(formatted.path && { path: formatted.path }),
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: unavailable.subgraph, reason: unavailable.reason },
+      };
 
     if (OWN_CODES.has(String(formatted.extensions?.code)) || causes(error).some((e) => e instanceof BadScalarInputError)) return clientShape(formatted);
     if (isForClient(formatted)) return options.production ? clientShape(formatted) : formatted;

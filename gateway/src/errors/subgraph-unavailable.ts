@@ -13,7 +13,11 @@ export type UnavailableReason = ReasonOf<'SUBGRAPH_UNAVAILABLE'>;
  * A subgraph's own GraphQL errors are not this: they reach the client as the subgraph wrote them.
  */
 export class SubgraphUnavailableError extends GraphQLError {
-  constructor(readonly subgraph: string, lang: Lang, readonly reason: UnavailableReason = 'TIMEOUT') {
+  constructor(
+    readonly subgraph: string,
+    lang: Lang,
+    readonly reason: UnavailableReason = 'TIMEOUT',
+  ) {
     super(reasonMessage('SUBGRAPH_UNAVAILABLE', reason, lang, { subgraph }), { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph, reason } });
     this.name = 'SubgraphUnavailableError';
   }
@@ -21,7 +25,10 @@ export class SubgraphUnavailableError extends GraphQLError {
 
 /** A subgraph's answer that the gateway cannot use (an HTTP error, or a body that is not GraphQL). */
 export class UnusableAnswerError extends Error {
-  constructor(readonly reason: Extract<UnavailableReason, 'SERVER_ERROR' | 'REQUEST_REFUSED' | 'INVALID_RESPONSE'>, readonly response: { url: string; status: number; body: string }) {
+  constructor(
+    readonly reason: Extract<UnavailableReason, 'SERVER_ERROR' | 'REQUEST_REFUSED' | 'INVALID_RESPONSE'>,
+    readonly response: { url: string; status: number; body: string },
+  ) {
     super(`${reason === 'INVALID_RESPONSE' ? 'not GraphQL, HTTP' : 'HTTP'} ${response.status}`);
     this.name = 'UnusableAnswerError';
   }

@@ -6,13 +6,19 @@ describe('the fields a subgraph call fills', () => {
     expect(fetchedFields(parse('{ a: sharedSpace(slug: "cuisine") { name } house { name } __typename }'), undefined)).toEqual(['a', 'house']);
   });
   it('are the fields of the fragments of an entity call', () => {
-    const query = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on CalendarDay { __typename coworkingEvents { title } } ... on SharedSpace { coworkingEvents { title } events: coworkingEvents { id } } } }';
+    const query =
+      'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on CalendarDay { __typename coworkingEvents { title } } ... on SharedSpace { coworkingEvents { title } events: coworkingEvents { id } } } }';
     expect(fetchedFields(undefined, query)).toEqual(['coworkingEvents', 'events']);
   });
 });
 
 describe('the paths a failed call left empty', () => {
-  const days = { calendar: [{ date: '2026-12-01', coworkingEvents: null }, { date: '2026-12-02', coworkingEvents: null }] };
+  const days = {
+    calendar: [
+      { date: '2026-12-01', coworkingEvents: null },
+      { date: '2026-12-02', coworkingEvents: null },
+    ],
+  };
 
   it('expand the entities of a list, one path per item', () => {
     expect(emptiedPaths(days, { subgraph: 'coworking', at: ['calendar', '@'], fields: ['coworkingEvents'] })).toEqual([

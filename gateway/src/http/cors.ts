@@ -37,7 +37,10 @@ const ORIGIN = /^(https?):\/\/(\*\.)?([a-z0-9.-]+|\[[0-9a-f:]+\])(:\d{1,5})?$/;
 
 /** Parses CORS_ORIGINS; throws an Error naming the first entry that is not an origin. */
 export function parseCorsOrigins(raw: string): string[] {
-  const entries = raw.split(',').map((s) => s.trim().toLowerCase().replace(/\/$/, '')).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase().replace(/\/$/, ''))
+    .filter(Boolean);
   if (entries.length === 0) throw new Error('lists no origin');
   for (const entry of entries) {
     if (entry !== '*' && !ORIGIN.test(entry)) throw new Error(`${JSON.stringify(entry)} is not an origin (scheme://host[:port], *, or https://*.domain)`);
@@ -53,15 +56,23 @@ export function corsPolicy(origins: readonly string[] | undefined, production: b
   }
   if (origins.includes('*')) return { anyOrigin: true, allows: () => true, description: '*' };
   const exact = new Set(origins.filter((o) => !o.includes('*')));
-  const suffixes = origins.filter((o) => o.includes('*')).map((o) => {
-    const [scheme, host] = o.split('://*.') as [string, string];
-    return { prefix: `${scheme}://`, suffix: `.${host}` };
-  });
+  const suffixes = origins
+    .filter((o) => o.includes('*'))
+    .map((o) => {
+      const [scheme, host] = o.split('://*.') as [string, string];
+      return { prefix: `${scheme}://`, suffix: `.${host}` };
+    });
   return {
     anyOrigin: false,
     allows: (origin) => {
       const o = origin.toLowerCase();
-      return exact.has(o) || suffixes.some(({ prefix, suffix }) => o.startsWith(prefix) && o.endsWith(suffix) && o.length > prefix.length + suffix.length && !o.slice(prefix.length, -suffix.length).includes('/'));
+      return (
+        exact.has(o) ||
+        suffixes.some(
+          ({ prefix, suffix }) =>
+            o.startsWith(prefix) && o.endsWith(suffix) && o.length > prefix.length + suffix.length && !o.slice(prefix.length, -suffix.length).includes('/'),
+        )
+      );
     },
     description: origins.join(', '),
   };

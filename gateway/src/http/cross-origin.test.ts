@@ -26,7 +26,11 @@ async function startGateway(env: Record<string, string>): Promise<{ gateway: Gat
 const preflight = (url: string, origin: string, headers = 'content-type, authorization, accept-language') =>
   fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': headers } });
 const post = (url: string, origin: string | undefined, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(origin && { origin }), ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(origin && { origin }), ...headers },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
 
 describe('a development gateway, for a page on http://localhost:5173', () => {
   let gateway: Gateway;
@@ -41,7 +45,8 @@ describe('a development gateway, for a page on http://localhost:5173', () => {
       expect(answer.headers.get('access-control-allow-origin')).toBe(PAGE);
       expect(answer.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
       const allowed = answer.headers.get('access-control-allow-headers')!.split(', ');
-      for (const header of ['content-type', 'authorization', 'accept-language', 'apollo-require-preflight', 'x-apollo-operation-name']) expect(allowed).toContain(header);
+      for (const header of ['content-type', 'authorization', 'accept-language', 'apollo-require-preflight', 'x-apollo-operation-name'])
+        expect(allowed).toContain(header);
       expect(allowed).toEqual([...ALLOWED_REQUEST_HEADERS]);
       expect(answer.headers.get('access-control-max-age')).toBe('7200');
       expect(answer.headers.get('vary')).toContain('Origin');
@@ -59,7 +64,10 @@ describe('a development gateway, for a page on http://localhost:5173', () => {
   });
 
   it('answers a preflight of the calendar feed the same way', async () => {
-    const answer = await fetch(new URL('/calendar.ics', url), { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'GET' } });
+    const answer = await fetch(new URL('/calendar.ics', url), {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'GET' },
+    });
     expect(answer.status).toBe(204);
     expect(answer.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
   });
@@ -86,13 +94,19 @@ describe('answers to an allowed origin', () => {
   });
 
   it('in the caller’s language, also when the body is not JSON or the address is unknown', async () => {
-    const malformed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: PAGE, 'accept-language': 'en' }, body: '{"query":' });
+    const malformed = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: PAGE, 'accept-language': 'en' },
+      body: '{"query":',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
     expect(malformed.headers.get('access-control-allow-origin')).toBe(PAGE);
     const missing = await fetch(new URL('/nowhere', url), { headers: { origin: PAGE } });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ errors: [{ message: 'Aucune ressource à cette adresse : le point d’accès GraphQL est /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    expect(await missing.json()).toEqual({
+      errors: [{ message: 'Aucune ressource à cette adresse : le point d’accès GraphQL est /graphql.', extensions: { code: 'NOT_FOUND' } }],
+    });
     expect(missing.headers.get('content-language')).toBe('fr');
   });
 

@@ -20,14 +20,20 @@ export const CALENDAR_FEED_QUERY = `query CalendarFeed($from: LocalDate!, $to: L
 interface Day {
   exhibitionsOnView: { id: string; title: string; description: string | null; startsOn: string; endsOn: string }[] | null;
   vernissages: { id: string; title: string; vernissage: { startsAt: string; endsAt: string; venueName: string } | null }[] | null;
-  coworkingEvents: { id: string; title: string; description: string | null; startsAt: string; endsAt: string; room: string | null; sharedSpace: { name: string } | null }[] | null;
+  coworkingEvents:
+    | { id: string; title: string; description: string | null; startsAt: string; endsAt: string; room: string | null; sharedSpace: { name: string } | null }[]
+    | null;
   spaceBookings: { id: string; title: string | null; startsAt: string; endsAt: string; space: { name: string } | null }[] | null;
 }
 
 const DOMAIN = 'la-maison.example';
 
 export class CalendarFeedError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

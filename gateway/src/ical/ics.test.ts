@@ -10,7 +10,12 @@ describe('RFC 5545 text', () => {
     const line = `SUMMARY:${'é'.repeat(100)}`;
     const folded = foldLine(line);
     for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+    expect(
+      folded
+        .split('\r\n')
+        .map((p, i) => (i === 0 ? p : p.slice(1)))
+        .join(''),
+    ).toBe(line);
     expect(foldLine('SHORT:x')).toBe('SHORT:x');
   });
 
@@ -20,7 +25,13 @@ describe('RFC 5545 text', () => {
       description: 'Calendrier',
       now: new Date('2026-11-26T12:00:00Z'),
       events: [
-        { uid: 'a@x', summary: 'Dîner, « communautaire »; ouvert', start: new Date('2026-12-01T16:30:00Z'), end: new Date('2026-12-01T18:30:00Z'), location: 'Cuisine partagée' },
+        {
+          uid: 'a@x',
+          summary: 'Dîner, « communautaire »; ouvert',
+          start: new Date('2026-12-01T16:30:00Z'),
+          end: new Date('2026-12-01T18:30:00Z'),
+          location: 'Cuisine partagée',
+        },
         { uid: 'b@x', summary: 'Exposition : Marées', firstDay: '2026-11-20', lastDay: '2026-12-31', description: `Ligne 1\nLigne 2 ${'é'.repeat(80)}` },
       ],
     });

@@ -67,9 +67,15 @@ describe('the IDE of a development gateway', () => {
   });
 
   it('leaves GraphQL requests, and unknown /ide/ paths, to the gateway', async () => {
-    const post = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: BROWSER }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const post = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: BROWSER },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await post.json()).toEqual({ data: { __typename: 'Query' } });
-    const get = await fetch(`${origin}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${origin}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
     expect((await fetch(`${origin}/ide/nothing.js`)).status).toBe(404);
   });
@@ -101,6 +107,8 @@ describe('a production gateway', () => {
   it.each(['/ide/graphiql.js', '/ide/graphiql.css', '/ide/boot.js', '/ide/workers/editor.js'])('does not serve %s', async (path) => {
     const response = await fetch(origin + path);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ errors: [{ message: 'Aucune ressource à cette adresse : le point d’accès GraphQL est /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Aucune ressource à cette adresse : le point d’accès GraphQL est /graphql.', extensions: { code: 'NOT_FOUND' } }],
+    });
   });
 });

@@ -21,7 +21,13 @@ const wantsPage = (req: IncomingMessage) => /\btext\/html\b/.test(String(req.hea
  * upgrade). The policy goes with every file: Monaco's workers are held by it too.
  */
 function send(req: IncomingMessage, res: ServerResponse, file: IdeAsset, headers: Record<string, string> = {}): void {
-  const common = { etag: file.etag, 'cache-control': 'no-cache', 'content-security-policy': IDE_CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', ...headers };
+  const common = {
+    etag: file.etag,
+    'cache-control': 'no-cache',
+    'content-security-policy': IDE_CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  };
   if (req.headers['if-none-match'] === file.etag) {
     res.writeHead(304, common);
     res.end();

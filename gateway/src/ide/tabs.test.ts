@@ -26,7 +26,10 @@ describe('ideTabs', () => {
       '2026-12-07',
     );
     expect(tabs[0]).toEqual({ query: 'query WhatsOn { a }\n', variables: '{\n  "from": "2026-12-07",\n  "to": "2026-12-13"\n}', headers: headersText('en') });
-    expect(tabs[1]).toEqual({ query: expect.stringContaining('mutation Book { b }'), headers: headersText('fr', 'npm run -s token -- --role TENANT --tenant acupuncture') });
+    expect(tabs[1]).toEqual({
+      query: expect.stringContaining('mutation Book { b }'),
+      headers: headersText('fr', 'npm run -s token -- --role TENANT --tenant acupuncture'),
+    });
     expect(tabs[1]).not.toHaveProperty('variables');
   });
 });

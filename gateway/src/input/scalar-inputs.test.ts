@@ -21,7 +21,15 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
   const subgraph = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`;
   gateway = await createGateway(
-    readGatewayConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', RESPONSE_CACHE: 'off', TENANTS_URL: subgraph, COWORKING_URL: subgraph, GALLERY_URL: subgraph }),
+    readGatewayConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      RESPONSE_CACHE: 'off',
+      TENANTS_URL: subgraph,
+      COWORKING_URL: subgraph,
+      GALLERY_URL: subgraph,
+    }),
   );
   ({ url } = await gateway.listen());
 });
@@ -32,7 +40,11 @@ afterAll(async () => {
 beforeEach(() => (calls = 0));
 
 async function ask(query: string, variables: Record<string, unknown> = {}, lang = 'fr') {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': lang },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
 }
 const CALENDAR = 'query Month($from: LocalDate!, $to: LocalDate!) { calendar(from: $from, to: $to) { date } }';
@@ -47,7 +59,8 @@ describe('custom scalars at the gateway', () => {
       body: {
         errors: [
           {
-            message: 'La variable « $from » n’est pas un DateTime valide : un DateTime est une date et heure ISO 8601 avec son décalage horaire, par exemple 2026-11-26T10:00:00-05:00.',
+            message:
+              'La variable « $from » n’est pas un DateTime valide : un DateTime est une date et heure ISO 8601 avec son décalage horaire, par exemple 2026-11-26T10:00:00-05:00.',
             extensions: { code: 'BAD_USER_INPUT', variable: 'from', scalar: 'DateTime' },
           },
         ],
@@ -62,7 +75,8 @@ describe('custom scalars at the gateway', () => {
       body: {
         errors: [
           {
-            message: 'Variable "$input.startsAt" is not a valid DateTime: a DateTime is an ISO 8601 date and time with its offset, e.g. 2026-11-26T10:00:00-05:00.',
+            message:
+              'Variable "$input.startsAt" is not a valid DateTime: a DateTime is an ISO 8601 date and time with its offset, e.g. 2026-11-26T10:00:00-05:00.',
             extensions: { code: 'BAD_USER_INPUT', variable: 'input.startsAt', scalar: 'DateTime' },
           },
         ],
@@ -78,7 +92,9 @@ describe('custom scalars at the gateway', () => {
   ])('refuses %s as a LocalDate variable', async (_what, from, reason) => {
     const { status, body } = await ask(CALENDAR, { from, to: '2026-02-10' }, 'en');
     expect(status).toBe(400);
-    expect(body.errors).toEqual([{ message: `Variable "$from" is not a valid LocalDate: ${reason}.`, extensions: { code: 'BAD_USER_INPUT', variable: 'from', scalar: 'LocalDate' } }]);
+    expect(body.errors).toEqual([
+      { message: `Variable "$from" is not a valid LocalDate: ${reason}.`, extensions: { code: 'BAD_USER_INPUT', variable: 'from', scalar: 'LocalDate' } },
+    ]);
     expect(calls).toBe(0);
   });
 
@@ -86,9 +102,18 @@ describe('custom scalars at the gateway', () => {
     const literal = await ask('{ calendar(from: "2026-13-01", to: "2026-12-31") { date } }', {}, 'en');
     expect(literal).toEqual({
       status: 400,
-      body: { errors: [{ message: 'Argument "calendar.from" is not a valid LocalDate: "2026-13-01" is not a calendar date YYYY-MM-DD.', extensions: { code: 'BAD_USER_INPUT', argument: 'calendar.from', scalar: 'LocalDate' } }] },
+      body: {
+        errors: [
+          {
+            message: 'Argument "calendar.from" is not a valid LocalDate: "2026-13-01" is not a calendar date YYYY-MM-DD.',
+            extensions: { code: 'BAD_USER_INPUT', argument: 'calendar.from', scalar: 'LocalDate' },
+          },
+        ],
+      },
     });
-    const nested = await ask('mutation { bookSharedSpace(input: { spaceId: "x", startsAt: "demain midi", endsAt: "2026-12-03T13:00:00-05:00", title: "t" }) { userErrors { code } } }');
+    const nested = await ask(
+      'mutation { bookSharedSpace(input: { spaceId: "x", startsAt: "demain midi", endsAt: "2026-12-03T13:00:00-05:00", title: "t" }) { userErrors { code } } }',
+    );
     expect(nested.status).toBe(400);
     expect(nested.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'bookSharedSpace.input.startsAt', scalar: 'DateTime' });
     expect(nested.body.errors![0]!.message).toMatch(/^L’argument « bookSharedSpace\.input\.startsAt » n’est pas un DateTime valide/);
@@ -98,7 +123,11 @@ describe('custom scalars at the gateway', () => {
   });
 
   it('checks the default value of a variable the caller left out', async () => {
-    const { status, body } = await ask('query($from: LocalDate = "demain", $to: LocalDate!) { calendar(from: $from, to: $to) { date } }', { to: '2026-12-31' }, 'en');
+    const { status, body } = await ask(
+      'query($from: LocalDate = "demain", $to: LocalDate!) { calendar(from: $from, to: $to) { date } }',
+      { to: '2026-12-31' },
+      'en',
+    );
     expect(status).toBe(400);
     expect(body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', variable: 'from', scalar: 'LocalDate' });
     expect(calls).toBe(0);

@@ -68,7 +68,12 @@ function checkLiteral(type: GraphQLInputType, node: ValueNode, at: string, found
  * the fragments of its document. The supergraph's scalars have no parser of their own, so
  * without this the gateway would send such a value on and the subgraph would refuse it.
  */
-export function badScalarInputs(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): BadScalarInput[] {
+export function badScalarInputs(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): BadScalarInput[] {
   const inVariables: Omit<BadScalarInput, 'kind'>[] = [];
   for (const definition of operation.variableDefinitions ?? []) {
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;

@@ -36,8 +36,16 @@ describe('the cost directives of the committed supergraph', () => {
   const schema = buildASTSchema(parse(SUPERGRAPH), { assumeValidSDL: true });
 
   it('are found where the subgraphs declare them', () => {
-    expect(directives.field('Query', 'calendar')).toEqual({ listSize: { assumedSize: 92, slicingArguments: [], sizedFields: [], requireOneSlicingArgument: true }, argumentWeights: new Map() });
-    expect(directives.field('Query', 'members')?.listSize).toEqual({ assumedSize: 20, slicingArguments: ['first'], sizedFields: ['edges', 'nodes'], requireOneSlicingArgument: false });
+    expect(directives.field('Query', 'calendar')).toEqual({
+      listSize: { assumedSize: 92, slicingArguments: [], sizedFields: [], requireOneSlicingArgument: true },
+      argumentWeights: new Map(),
+    });
+    expect(directives.field('Query', 'members')?.listSize).toEqual({
+      assumedSize: 20,
+      slicingArguments: ['first'],
+      sizedFields: ['edges', 'nodes'],
+      requireOneSlicingArgument: false,
+    });
     expect(directives.field('SharedSpace', 'availability')).toMatchObject({ weight: 2, listSize: { assumedSize: 30 } });
     expect(directives.field('CoworkingEvent', 'sharedSpace')?.weight).toBe(2);
     expect(directives.field('CoworkingEvent', 'title')).toBeUndefined();

@@ -23,7 +23,9 @@ export interface LimitSettings {
 }
 
 /** The operation limits, as the pieces ApolloServer takes: validation rules, parse options, a plugin. */
-export function operationLimits<C extends BaseContext>(settings: LimitSettings): {
+export function operationLimits<C extends BaseContext>(
+  settings: LimitSettings,
+): {
   validationRules: ValidationRule[];
   parseOptions: { maxTokens: number };
   plugin: ApolloServerPlugin<C>;
@@ -31,7 +33,9 @@ export function operationLimits<C extends BaseContext>(settings: LimitSettings):
   return {
     validationRules: [depthLimitRule(settings.maxQueryDepth), aliasLimitRule(settings.maxAliases)],
     parseOptions: { maxTokens: settings.maxTokens },
-    plugin: costLimitPlugin<C>(settings.maxQueryCost, readCostDirectives(readFileSync(settings.supergraphPath, 'utf8')), { listSize: settings.queryCostListSize }),
+    plugin: costLimitPlugin<C>(settings.maxQueryCost, readCostDirectives(readFileSync(settings.supergraphPath, 'utf8')), {
+      listSize: settings.queryCostListSize,
+    }),
   };
 }
 

@@ -10,8 +10,7 @@ const schema = buildSchema(`
   type Node { child: Node, name: String }
 `);
 
-const operationOf = (query: string) =>
-  parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+const operationOf = (query: string) => parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
 const depthOf = (query: string) => selectionDepth(operationOf(query).selectionSet, fragmentLookup(parse(query)));
 const aliasesOf = (query: string) => aliasCount(operationOf(query).selectionSet, fragmentLookup(parse(query)));
 const errorsOf = (query: string, rule: ValidationRule) =>

@@ -10,7 +10,12 @@ import type { CachedAnswer } from './store';
  */
 const REDIS_URL = process.env.TEST_REDIS_URL;
 
-const answer = (body: string, maxAgeSeconds = 60): CachedAnswer => ({ body, contentType: 'application/json; charset=utf-8', storedAt: Date.now(), maxAgeSeconds });
+const answer = (body: string, maxAgeSeconds = 60): CachedAnswer => ({
+  body,
+  contentType: 'application/json; charset=utf-8',
+  storedAt: Date.now(),
+  maxAgeSeconds,
+});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until check() holds, for at most timeoutMs; returns whether it did. */

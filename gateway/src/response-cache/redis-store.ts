@@ -31,7 +31,11 @@ export class RedisStore implements ResponseStore {
   private readonly channel: string;
   private lastErrorLog = 0;
 
-  private constructor(url: string, private readonly prefix: string, private readonly log?: Logger) {
+  private constructor(
+    url: string,
+    private readonly prefix: string,
+    private readonly log?: Logger,
+  ) {
     const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, connectTimeout: 2000 };
     this.client = new Redis(url, options);
     this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true });

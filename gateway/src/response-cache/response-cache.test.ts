@@ -9,7 +9,12 @@ function clock(start = 1_700_000_000_000) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-const answer = (storedAt: number, maxAgeSeconds: number, body = '{"data":{}}'): CachedAnswer => ({ body, contentType: 'application/json; charset=utf-8', storedAt, maxAgeSeconds });
+const answer = (storedAt: number, maxAgeSeconds: number, body = '{"data":{}}'): CachedAnswer => ({
+  body,
+  contentType: 'application/json; charset=utf-8',
+  storedAt,
+  maxAgeSeconds,
+});
 
 function request(options: { method?: string; url?: string; headers?: Record<string, string> } = {}): IncomingMessage {
   return { method: options.method ?? 'POST', url: options.url ?? '/graphql', headers: options.headers ?? {} } as unknown as IncomingMessage;
@@ -152,7 +157,12 @@ describe('ResponseCache.remember and lookup', () => {
     const cache = new ResponseCache(store, undefined, time.now);
     await cache.remember(0, 'k', { maxAgeSeconds: 30 }, ok());
     expect(cache.stats.stored).toBe(1);
-    expect(await store.get(0, 'k')).toEqual({ body: '{"data":{"a":1}}', contentType: 'application/json; charset=utf-8', storedAt: time.now(), maxAgeSeconds: 30 });
+    expect(await store.get(0, 'k')).toEqual({
+      body: '{"data":{"a":1}}',
+      contentType: 'application/json; charset=utf-8',
+      storedAt: time.now(),
+      maxAgeSeconds: 30,
+    });
     expect(await cache.lookup(0, 'k')).toEqual(expect.objectContaining({ body: '{"data":{"a":1}}' }));
     expect(cache.stats).toEqual({ hits: 1, misses: 0, stored: 1, invalidations: 0, coalesced: 0 });
   });
@@ -342,7 +352,15 @@ describe('ResponseCache.plugin', () => {
   it('logs and survives a store whose invalidation fails', async () => {
     const errors: unknown[] = [];
     const failing = new ResponseCache(
-      { ...store, kind: 'redis', generation: () => 0, get: async () => undefined, set: async () => undefined, close: async () => undefined, invalidateAll: async () => Promise.reject(new Error('down')) },
+      {
+        ...store,
+        kind: 'redis',
+        generation: () => 0,
+        get: async () => undefined,
+        set: async () => undefined,
+        close: async () => undefined,
+        invalidateAll: async () => Promise.reject(new Error('down')),
+      },
       { error: (...args: unknown[]) => errors.push(args) } as never,
     );
     await failing.invalidate();

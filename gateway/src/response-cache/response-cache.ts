@@ -43,7 +43,11 @@ export class ResponseCache {
   /** Anonymous reads being answered now, by generation and key: identical ones wait for them. */
   private readonly inflight = new Map<string, Promise<CachedAnswer | undefined>>();
 
-  constructor(readonly store: ResponseStore, private readonly log?: Logger, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly store: ResponseStore,
+    private readonly log?: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The key of an anonymous GraphQL read, or undefined when the request may not use the cache. */
   keyOf(req: IncomingMessage, body: unknown, lang: string): string | undefined {
@@ -53,14 +57,15 @@ export class ResponseCache {
       // Only a GET that Apollo's CSRF prevention would execute: one a browser must preflight.
       if (!requiresPreflight(req)) return undefined;
       material = req.url;
-    }
-    else if (req.method === 'POST' && body !== null && typeof body === 'object' && !Array.isArray(body)) {
+    } else if (req.method === 'POST' && body !== null && typeof body === 'object' && !Array.isArray(body)) {
       const { query, operationName, variables, extensions } = body as Record<string, unknown>;
       const persisted = (extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery;
       if (typeof query !== 'string' && persisted === undefined) return undefined;
       material = [query, operationName, variables, persisted];
     } else return undefined;
-    return createHash('sha256').update(JSON.stringify([lang, req.headers.accept ?? '', material])).digest('base64url');
+    return createHash('sha256')
+      .update(JSON.stringify([lang, req.headers.accept ?? '', material]))
+      .digest('base64url');
   }
 
   async lookup(generation: number, key: string): Promise<CachedAnswer | undefined> {
@@ -74,7 +79,12 @@ export class ResponseCache {
   }
 
   /** Stores an answer the plugin found shareable; returns what was stored. */
-  async remember(generation: number, key: string, slot: CacheSlot, answer: { status: number; body: string; contentType: string }): Promise<CachedAnswer | undefined> {
+  async remember(
+    generation: number,
+    key: string,
+    slot: CacheSlot,
+    answer: { status: number; body: string; contentType: string },
+  ): Promise<CachedAnswer | undefined> {
     if (!slot.maxAgeSeconds || answer.status !== 200 || Buffer.byteLength(answer.body) > MAX_CACHED_BYTES) return undefined;
     // Computed before an invalidation: already stale, and never read again under the new generation.
     if (generation !== this.store.generation()) return undefined;

@@ -20,7 +20,9 @@ describe('access tokens', () => {
   it('refuses a tampered token', () => {
     const token = issueToken({ sub: 'u1', roles: ['MEMBER'] }, settings);
     const [header, , signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ sub: 'u1', roles: ['ADMIN'], iss: settings.issuer, aud: settings.audience, exp: 9999999999 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ sub: 'u1', roles: ['ADMIN'], iss: settings.issuer, aud: settings.audience, exp: 9999999999 })).toString(
+      'base64url',
+    );
     expect(() => verifyToken(`${header}.${forged}.${signature}`, settings)).toThrow(/invalid signature/);
   });
 
@@ -36,7 +38,11 @@ describe('access tokens', () => {
   it('refuses unknown roles and malformed ids', () => {
     const badRole = jwt.sign({ sub: 'u1', roles: ['ROOT'] }, settings.secret, { issuer: settings.issuer, audience: settings.audience, expiresIn: 60 });
     expect(() => verifyToken(badRole, settings)).toThrow(/roles/);
-    const badId = jwt.sign({ sub: 'u1', roles: ['TENANT'], tenantId: "1' OR 1=1" }, settings.secret, { issuer: settings.issuer, audience: settings.audience, expiresIn: 60 });
+    const badId = jwt.sign({ sub: 'u1', roles: ['TENANT'], tenantId: "1' OR 1=1" }, settings.secret, {
+      issuer: settings.issuer,
+      audience: settings.audience,
+      expiresIn: 60,
+    });
     expect(() => verifyToken(badId, settings)).toThrow(/tenantId/);
   });
 

@@ -38,7 +38,8 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const first = rsaKey();
 const second = rsaKey();
 const attacker = rsaKey();
-const store = (options: Partial<ConstructorParameters<typeof JwksKeyStore>[0]> = {}) => new JwksKeyStore({ url, cacheMs: 600_000, refetchCooldownMs: 0, ...options });
+const store = (options: Partial<ConstructorParameters<typeof JwksKeyStore>[0]> = {}) =>
+  new JwksKeyStore({ url, cacheMs: 600_000, refetchCooldownMs: 0, ...options });
 
 beforeEach(() => {
   keys = [jwkOf(first.publicKey, 'k1')];
@@ -48,7 +49,11 @@ beforeEach(() => {
 
 describe('RS256 tokens verified against a JWKS', () => {
   it('returns the identity of a token signed with a published key', async () => {
-    await expect(verifyAccessToken(rs256(first.privateKey, 'k1'), { issuer, audience, jwks: store() })).resolves.toEqual({ sub: 'u1', roles: ['TENANT'], tenantId });
+    await expect(verifyAccessToken(rs256(first.privateKey, 'k1'), { issuer, audience, jwks: store() })).resolves.toEqual({
+      sub: 'u1',
+      roles: ['TENANT'],
+      tenantId,
+    });
   });
 
   it('follows a key rotation: a new kid works once published, a retired one stops with the cache', async () => {
@@ -87,13 +92,18 @@ describe('RS256 tokens verified against a JWKS', () => {
     await expect(verifyAccessToken(confused, { issuer, audience, jwks, secret: 's'.repeat(40) })).rejects.toThrow(/invalid signature/);
     const none = jwt.sign({ sub: 'u1', roles: ['ADMIN'] }, '', { algorithm: 'none', issuer, audience, expiresIn: 60 });
     await expect(verifyAccessToken(none, { issuer, audience, jwks, secret: 's'.repeat(40) })).rejects.toThrow(InvalidTokenError);
-    await expect(verifyAccessToken(rs256(first.privateKey, 'k1'), { issuer, audience, secret: 's'.repeat(40) })).rejects.toThrow(/algorithm RS256 is not accepted/);
+    await expect(verifyAccessToken(rs256(first.privateKey, 'k1'), { issuer, audience, secret: 's'.repeat(40) })).rejects.toThrow(
+      /algorithm RS256 is not accepted/,
+    );
     await expect(verifyAccessToken('not a token', { issuer, audience, jwks })).rejects.toThrow(/malformed/);
   });
 
   it('still verifies HS256 tokens with the shared secret', async () => {
     const settings = { secret: 's'.repeat(40), issuer, audience };
-    await expect(verifyAccessToken(issueToken({ sub: 'u2', roles: ['MEMBER'] }, settings), { ...settings, jwks: store() })).resolves.toEqual({ sub: 'u2', roles: ['MEMBER'] });
+    await expect(verifyAccessToken(issueToken({ sub: 'u2', roles: ['MEMBER'] }, settings), { ...settings, jwks: store() })).resolves.toEqual({
+      sub: 'u2',
+      roles: ['MEMBER'],
+    });
   });
 });
 

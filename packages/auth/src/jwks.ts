@@ -84,7 +84,10 @@ export class JwksKeyStore {
     this.fetchedAt = this.now();
     let document: unknown;
     try {
-      const response = await this.fetchImpl(this.options.url, { signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000), headers: { accept: 'application/json' } });
+      const response = await this.fetchImpl(this.options.url, {
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
+        headers: { accept: 'application/json' },
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       document = await response.json();
     } catch (error) {

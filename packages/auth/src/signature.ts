@@ -20,7 +20,9 @@ export const SIGNED_HEADER_NAMES: readonly string[] = [HEADERS.identity, HEADERS
 const sha256 = (body: string | Buffer) => createHash('sha256').update(body).digest('hex');
 
 function mac(secret: string, timestamp: string, identity: string, lang: string, body: string | Buffer): string {
-  return createHmac('sha256', secret).update(`v1\n${timestamp}\n${identity}\n${lang}\n${sha256(body)}`).digest('hex');
+  return createHmac('sha256', secret)
+    .update(`v1\n${timestamp}\n${identity}\n${lang}\n${sha256(body)}`)
+    .digest('hex');
 }
 
 /** The identity header's value: base64url JSON, empty for anonymous callers. */
@@ -36,13 +38,7 @@ export function signatureHeaders(secret: string, encodedIdentity: string, lang: 
 }
 
 /** All four headers a subgraph needs to trust a request. */
-export function signRequest(
-  secret: string,
-  identity: Identity,
-  lang: Lang,
-  body: string | Buffer,
-  now = Date.now(),
-): Record<string, string> {
+export function signRequest(secret: string, identity: Identity, lang: Lang, body: string | Buffer, now = Date.now()): Record<string, string> {
   const encoded = encodeIdentity(identity);
   return { [HEADERS.identity]: encoded, [HEADERS.lang]: lang, ...signatureHeaders(secret, encoded, lang, body, now) };
 }
@@ -72,13 +68,7 @@ const header = (headers: HeaderBag, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-export function verifyRequest(
-  secret: string,
-  headers: HeaderBag,
-  body: string | Buffer,
-  maxAgeSeconds: number,
-  now = Date.now(),
-): VerifiedRequest {
+export function verifyRequest(secret: string, headers: HeaderBag, body: string | Buffer, maxAgeSeconds: number, now = Date.now()): VerifiedRequest {
   const signature = header(headers, HEADERS.signature);
   const timestamp = header(headers, HEADERS.timestamp);
   const encoded = header(headers, HEADERS.identity) ?? '';

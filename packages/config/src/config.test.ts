@@ -34,7 +34,9 @@ describe('readConfig', () => {
   });
 
   it('refuses a secret shorter than 32 characters', () => {
-    expect(() => readConfig(spec, { DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET="short" is invalid: must be at least 32 characters/);
+    expect(() => readConfig(spec, { DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET="short" is invalid: must be at least 32 characters/,
+    );
   });
 });
 

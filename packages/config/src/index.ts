@@ -37,10 +37,7 @@ function variable<T>(name: string, parse: Parser<T>, options: Options<T>): Varia
     read(env, production) {
       const raw = env[name];
       if (raw === undefined || raw === '') {
-        const fallback =
-          typeof options.default === 'function'
-            ? (options.default as (p: boolean) => T | undefined)(production)
-            : options.default;
+        const fallback = typeof options.default === 'function' ? (options.default as (p: boolean) => T | undefined)(production) : options.default;
         if (fallback === undefined && !options.optional) throw new Problem(`${name} is required (${options.description})`);
         return fallback as T;
       }

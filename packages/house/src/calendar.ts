@@ -28,4 +28,3 @@ export function bucketByDay<T>(dates: readonly string[], items: readonly T[], sp
     });
   });
 }
-

@@ -16,12 +16,20 @@ describe('outcomes', () => {
   });
 
   it('puts violations into userErrors in the caller’s language', () => {
-    const violations = [invalid(['input', 'title'], inputReason('MAX_CHARACTERS', { max: 200 })), { code: UserErrorCode.TOO_LONG, field: ['input', 'endsAt'], params: { minutes: 120 } }, { code: UserErrorCode.NOT_ELIGIBLE }];
+    const violations = [
+      invalid(['input', 'title'], inputReason('MAX_CHARACTERS', { max: 200 })),
+      { code: UserErrorCode.TOO_LONG, field: ['input', 'endsAt'], params: { minutes: 120 } },
+      { code: UserErrorCode.NOT_ELIGIBLE },
+    ];
     expect(errorsOf(violations, 'en')).toEqual([
       { code: 'INVALID_INPUT', message: 'The value of "title" is invalid: at most 200 characters.', field: ['input', 'title'] },
       { code: 'TOO_LONG', message: 'The maximum duration is 120 minutes.', field: ['input', 'endsAt'] },
       { code: 'NOT_ELIGIBLE', message: 'You are not eligible for this booking.', field: null },
     ]);
-    expect(errorsOf(violations, 'fr')[0]).toEqual({ code: 'INVALID_INPUT', message: 'La valeur de « title » est invalide : 200 caractères au plus.', field: ['input', 'title'] });
+    expect(errorsOf(violations, 'fr')[0]).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'La valeur de « title » est invalide : 200 caractères au plus.',
+      field: ['input', 'title'],
+    });
   });
 });

@@ -20,6 +20,8 @@ describe('query windows', () => {
     const from = at('2026-01-01T00:00:00Z');
     expect(() => checkQueryWindow(from, at('2026-01-31T00:00:00Z'), 'en', { maxDays: 30 })).not.toThrow();
     expect(() => checkQueryWindow(from, at('2026-01-31T00:00:01Z'), 'en', { maxDays: 30 })).toThrow(badInput('Invalid argument. Window of at most 30 days.'));
-    expect(() => checkQueryWindow(from, at('2026-01-31T00:00:01Z'), 'fr', { maxDays: 30 })).toThrow(badInput('Argument invalide. Fenêtre de 30 jours au plus.'));
+    expect(() => checkQueryWindow(from, at('2026-01-31T00:00:01Z'), 'fr', { maxDays: 30 })).toThrow(
+      badInput('Argument invalide. Fenêtre de 30 jours au plus.'),
+    );
   });
 });

@@ -44,7 +44,8 @@ export const LOCAL_DATE_RULE: ScalarRule<string> = {
   parse(value) {
     if (typeof value === 'string' && isLocalDate(value)) return { value };
     return {
-      problem: typeof value === 'string' ? renderBoth(SCALAR_PROBLEMS.LOCAL_DATE_INVALID, { value: shown(value) }) : renderBoth(SCALAR_PROBLEMS.LOCAL_DATE_NOT_TEXT),
+      problem:
+        typeof value === 'string' ? renderBoth(SCALAR_PROBLEMS.LOCAL_DATE_INVALID, { value: shown(value) }) : renderBoth(SCALAR_PROBLEMS.LOCAL_DATE_NOT_TEXT),
     };
   },
 };

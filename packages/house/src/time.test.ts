@@ -30,7 +30,7 @@ describe('house time', () => {
     }
     // Random instants from 1900 to 2100, some with milliseconds.
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 5000; i += 1) instants.push(new Date(Date.UTC(1900, 0, 1) + Math.floor(random() * 200 * 365.25 * 86_400_000)));
     const mismatches = instants.filter((i) => toHouseIso(i) !== luxonIso(i) || localDateOf(i) !== luxonDate(i));
     expect(mismatches).toEqual([]);

@@ -128,7 +128,14 @@ describe('staticMaxAge (the subgraph answer policy, from the operation and the h
   it('for _entities, takes the hints of the representations given in a variable', () => {
     const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Space { name } } }';
     expect(maxAge(query, { r: [{ __typename: 'Space', id: '1' }] })).toBe(300);
-    expect(maxAge(query, { r: [{ __typename: 'Space', id: '1' }, { __typename: 'Note', id: '2' }] })).toBe(0);
+    expect(
+      maxAge(query, {
+        r: [
+          { __typename: 'Space', id: '1' },
+          { __typename: 'Note', id: '2' },
+        ],
+      }),
+    ).toBe(0);
     expect(maxAge(query, { r: [] })).toBe(0);
     expect(maxAge('{ _entities(representations: [{ __typename: "Space", id: "1" }]) { ... on Space { name } } }')).toBe(0);
   });

@@ -26,11 +26,14 @@ export function entityLoader<V extends { id: string }>(
   ds: import('typeorm').DataSource,
   entity: import('typeorm').EntityTarget<V>,
 ): DataLoader<string, V | null> {
-  return rowLoader(async (ids: readonly string[]) => {
-    const valid = ids.filter((id) => isUuid(id));
-    if (valid.length === 0) return [];
-    return ds.getRepository(entity).createQueryBuilder('e').where('e.id = ANY(:ids)', { ids: valid }).getMany();
-  }, (row) => row.id);
+  return rowLoader(
+    async (ids: readonly string[]) => {
+      const valid = ids.filter((id) => isUuid(id));
+      if (valid.length === 0) return [];
+      return ds.getRepository(entity).createQueryBuilder('e').where('e.id = ANY(:ids)', { ids: valid }).getMany();
+    },
+    (row) => row.id,
+  );
 }
 
 /** Keeps the UUIDs of a list of keys, lowercased, so a malformed id never reaches PostgreSQL. */

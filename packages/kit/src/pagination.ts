@@ -47,7 +47,10 @@ export interface ConnectionShape<T> {
 }
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
-export function connectionType<T extends object>(name: string, node: ClassType<T>): ClassType<ConnectionShape<T>> & { from(page: Page<T>): ConnectionShape<T> } {
+export function connectionType<T extends object>(
+  name: string,
+  node: ClassType<T>,
+): ClassType<ConnectionShape<T>> & { from(page: Page<T>): ConnectionShape<T> } {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field()
@@ -134,12 +137,7 @@ export interface KeysetSort<T> {
  * Keyset pagination: stable under inserts, an index range scan instead of an OFFSET, and one
  * statement per page (plus one count, only when totalCount is asked for).
  */
-export async function paginate<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  args: PageArgs,
-  sort: KeysetSort<T>,
-  lang: Lang,
-): Promise<Page<T>> {
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs, sort: KeysetSort<T>, lang: Lang): Promise<Page<T>> {
   const size = pageSize(args.first, lang);
   const counting = query.clone();
   const page = query.clone();
@@ -151,7 +149,11 @@ export async function paginate<T extends ObjectLiteral>(
       cursorId: id,
     });
   }
-  page.orderBy(sort.expression, sort.direction).addOrderBy(sort.idExpression, sort.direction).take(undefined).limit(size + 1);
+  page
+    .orderBy(sort.expression, sort.direction)
+    .addOrderBy(sort.idExpression, sort.direction)
+    .take(undefined)
+    .limit(size + 1);
   const rows = await page.getMany();
   const nodes = rows.slice(0, size);
   let total: Promise<number> | undefined;

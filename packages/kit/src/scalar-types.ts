@@ -8,7 +8,9 @@ function parsed<T>(rule: ScalarRule<T>, value: unknown): T {
   const result = rule.parse(value);
   if ('problem' in result) {
     const lang = requestLang();
-    throw new GraphQLError(codeMessage('BAD_USER_INPUT', 'SCALAR_VALUE', lang, { scalar: rule.name, problem: result.problem[lang] }), { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(codeMessage('BAD_USER_INPUT', 'SCALAR_VALUE', lang, { scalar: rule.name, problem: result.problem[lang] }), {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return result.value;
 }

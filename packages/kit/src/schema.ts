@@ -22,9 +22,7 @@ export interface FederatedSchema {
 function merge(target: Record<string, any>, source: Record<string, any>): Record<string, any> {
   for (const [key, value] of Object.entries(source)) {
     target[key] =
-      value && typeof value === 'object' && !Array.isArray(value) && target[key] && typeof target[key] === 'object'
-        ? merge({ ...target[key] }, value)
-        : value;
+      value && typeof value === 'object' && !Array.isArray(value) && target[key] && typeof target[key] === 'object' ? merge({ ...target[key] }, value) : value;
   }
   return target;
 }

@@ -6,15 +6,26 @@ describe("a subgraph's errors in production", () => {
     const leaky = {
       message: 'new row for relation "space_booking" violates check constraint "space_booking_check" (INSERT INTO space_booking …)',
       path: ['bookSharedSpace'],
-      extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['QueryFailedError: …', '    at /app/node_modules/typeorm/…'], url: 'http://tenants:4001/graphql' },
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        stacktrace: ['QueryFailedError: …', '    at /app/node_modules/typeorm/…'],
+        url: 'http://tenants:4001/graphql',
+      },
     };
     expect(maskSubgraphError(leaky, true)).toEqual({ message: 'Erreur interne.', path: ['bookSharedSpace'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(maskSubgraphError({ message: 'connect ECONNREFUSED 10.0.0.5:5432' }, true)).toEqual({ message: 'Erreur interne.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(maskSubgraphError({ message: 'connect ECONNREFUSED 10.0.0.5:5432' }, true)).toEqual({
+      message: 'Erreur interne.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('masks it in the language of the request, French by default', () => {
     const leaky = { message: 'relation "tenant" does not exist', path: ['tenants'] };
-    expect(runInLang('en', () => maskSubgraphError(leaky, true))).toEqual({ message: 'Internal error.', path: ['tenants'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(runInLang('en', () => maskSubgraphError(leaky, true))).toEqual({
+      message: 'Internal error.',
+      path: ['tenants'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(maskSubgraphError(leaky, true, 'en').message).toBe('Internal error.');
     expect(runInLang('fr', () => maskSubgraphError(leaky, true)).message).toBe('Erreur interne.');
   });
@@ -32,7 +43,9 @@ describe("a subgraph's errors in production", () => {
       path: ['cancelSpaceBooking'],
       extensions: { code: 'FORBIDDEN', reason: 'NOT_OWNER' },
     });
-    expect(maskSubgraphError({ message: 'Cannot query field "nam" on type "X". Did you mean "name"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, true)).toEqual({
+    expect(
+      maskSubgraphError({ message: 'Cannot query field "nam" on type "X". Did you mean "name"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, true),
+    ).toEqual({
       message: 'Cannot query field "nam" on type "X".',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });

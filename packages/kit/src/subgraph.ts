@@ -97,7 +97,11 @@ export function maskSubgraphError(formatted: GraphQLFormattedError, production: 
   if (!production) return formatted;
   const code = formatted.extensions?.code;
   if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') {
-    return { message: codeMessage('INTERNAL_SERVER_ERROR', 'default', lang), ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: codeMessage('INTERNAL_SERVER_ERROR', 'default', lang),
+      ...(formatted.path && { path: formatted.path }),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   const reason = formatted.extensions?.reason;
   return {
@@ -122,11 +126,7 @@ export interface Subgraph<Services = unknown, Loaders = unknown> {
   counter: SqlCounter;
   stats: { requests: number; rejected: number };
   /** Runs an operation in-process as the given identity, counting its SQL statements. */
-  execute(
-    query: string,
-    variables?: Record<string, unknown>,
-    scope?: Partial<RequestScope>,
-  ): Promise<ExecuteResult>;
+  execute(query: string, variables?: Record<string, unknown>, scope?: Partial<RequestScope>): Promise<ExecuteResult>;
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   listen(): Promise<RunningServer>;
   close(): Promise<void>;
@@ -189,7 +189,11 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       const code = formatted.extensions?.code;
       const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
       if (!known) {
-        log.error('unexpected error', { requestId: counter.currentRequestId(), error: (error as { originalError?: Error })?.originalError ?? error, path: formatted.path });
+        log.error('unexpected error', {
+          requestId: counter.currentRequestId(),
+          error: (error as { originalError?: Error })?.originalError ?? error,
+          path: formatted.path,
+        });
       }
       return maskSubgraphError(formatted, production);
     },
@@ -234,7 +238,8 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     }
     // Before the signature is checked, the language the request asks for (it only picks words).
     const asked = askedLang(req);
-    if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', asked), extensions: { code: 'NOT_FOUND' } }] });
+    if (url.pathname !== '/graphql')
+      return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', asked), extensions: { code: 'NOT_FOUND' } }] });
 
     const requestId = String(req.headers[HEADERS.requestId] ?? randomUUID()).slice(0, 100);
     let raw: Buffer;
@@ -243,7 +248,9 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     } catch (error) {
       if (error instanceof PayloadTooLargeError) {
         const limit = config.bodyLimitBytes;
-        return sendJson(res, 413, { errors: [{ message: codeMessage('PAYLOAD_TOO_LARGE', 'default', asked, { limit }), extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }] });
+        return sendJson(res, 413, {
+          errors: [{ message: codeMessage('PAYLOAD_TOO_LARGE', 'default', asked, { limit }), extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }],
+        });
       }
       throw error;
     }
@@ -256,7 +263,12 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       const problem: SignatureProblemKey = error instanceof SignatureError ? error.problem : 'INVALID_REQUEST';
       log.warn('unsigned request refused', { requestId, reason, remote: req.socket.remoteAddress });
       return sendJson(res, 401, {
-        errors: [{ message: codeMessage('UNAUTHENTICATED', 'NOT_FROM_GATEWAY', asked, { problem: SIGNATURE_PROBLEMS[problem][asked] }), extensions: { code: 'UNAUTHENTICATED' } }],
+        errors: [
+          {
+            message: codeMessage('UNAUTHENTICATED', 'NOT_FROM_GATEWAY', asked, { problem: SIGNATURE_PROBLEMS[problem][asked] }),
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
       });
     }
     let body: unknown;
@@ -287,7 +299,10 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       const lang = scope.lang ?? DEFAULT_LANG;
       const { result, statements } = await counter.measure(() =>
         runInLang(lang, () =>
-          apollo.executeOperation({ query, variables: variables && JSON.parse(JSON.stringify(variables)) }, { contextValue: contextFor(scope.identity ?? ANONYMOUS, lang, randomUUID()) }),
+          apollo.executeOperation(
+            { query, variables: variables && JSON.parse(JSON.stringify(variables)) },
+            { contextValue: contextFor(scope.identity ?? ANONYMOUS, lang, randomUUID()) },
+          ),
         ),
       );
       if (result.body.kind !== 'single') throw new Error('incremental delivery is not used');

@@ -4,9 +4,7 @@ import { USER_ERROR_CODE_DESCRIPTION, USER_ERROR_CODES, UserErrorCode, type User
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
   description: USER_ERROR_CODE_DESCRIPTION,
-  valuesConfig: Object.fromEntries(
-    Object.entries(USER_ERROR_CODES).map(([code, info]) => [code, { description: info.description }]),
-  ),
+  valuesConfig: Object.fromEntries(Object.entries(USER_ERROR_CODES).map(([code, info]) => [code, { description: info.description }])),
 });
 
 @ObjectType({ description: 'An expected outcome that stopped a mutation: a stable code and a message.' })

@@ -32,7 +32,11 @@ export interface RunningGraph {
   subgraphUrls: Record<'tenants' | 'coworking' | 'gallery', string>;
   output: () => string;
   launcher: ChildProcess;
-  query(query: string, variables?: Record<string, unknown>, options?: { identity?: Identity; token?: string; headers?: Record<string, string> }): Promise<GraphResponse>;
+  query(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { identity?: Identity; token?: string; headers?: Record<string, string> },
+  ): Promise<GraphResponse>;
   /** Total SQL statements a subgraph has run since it started (from its /metrics). */
   sqlStatements(subgraph: 'tenants' | 'coworking' | 'gallery'): Promise<number>;
   /** Total GraphQL requests a subgraph has served since it started (from its /metrics): the gateway's fetches to it. */
@@ -123,8 +127,7 @@ export async function startGraph(options: { embedded?: boolean; env?: Record<str
     },
     async settle() {
       const names = Object.keys(subgraphUrls) as (keyof typeof subgraphUrls)[];
-      const snapshot = async () =>
-        JSON.stringify(await Promise.all(names.flatMap((n) => [running.subgraphRequests(n), running.sqlStatements(n)])));
+      const snapshot = async () => JSON.stringify(await Promise.all(names.flatMap((n) => [running.subgraphRequests(n), running.sqlStatements(n)])));
       let last = await snapshot();
       for (let still = 0, i = 0; still < 3 && i < 100; i += 1) {
         await new Promise((r) => setTimeout(r, 200));

@@ -32,7 +32,12 @@ export function scenarios(options: { benchSpaceId: string; exhibitionSlug: strin
   // Non-conflicting bookings: request n takes the n-th half hour of a far-future stretch of the bench space.
   const slot = (n: number) => {
     const start = new Date(houseInstant(addDays(from, 400), '00:00').getTime() + n * 30 * 60_000);
-    return { spaceId: options.benchSpaceId, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(), title: `Banc d’essai ${options.runId}` };
+    return {
+      spaceId: options.benchSpaceId,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
+      title: `Banc d’essai ${options.runId}`,
+    };
   };
   return [
     {
@@ -40,7 +45,11 @@ export function scenarios(options: { benchSpaceId: string; exhibitionSlug: strin
       direct: 'tenants',
       mutation: false,
       gatewayBody: () => body(whatsOn, { from, to }),
-      directBody: () => body(`query($from: LocalDate!, $to: LocalDate!) { calendar(from: $from, to: $to) { date spaceBookings { id title startsAt endsAt space { name } } } }`, { from, to }),
+      directBody: () =>
+        body(
+          `query($from: LocalDate!, $to: LocalDate!) { calendar(from: $from, to: $to) { date spaceBookings { id title startsAt endsAt space { name } } } }`,
+          { from, to },
+        ),
       valid: (b) => Array.isArray(b?.data?.calendar) && b.data.calendar.length === 7 && !b.errors,
     },
     {

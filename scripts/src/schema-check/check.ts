@@ -26,7 +26,10 @@ export async function checkClientSchema(root: string, options: { base?: string }
   if (!existsSync(currentPath)) return { ok: false, lines: [`${CLIENT_SCHEMA_FILE} is missing: run npm run compose.`] };
   const base = findBase(root, options.base);
   if (base.kind === 'unknown') {
-    return { ok: false, lines: [`Cannot check ${CLIENT_SCHEMA_FILE} for breaking changes: ${base.why}.`, 'The check fails rather than pass without comparing.'] };
+    return {
+      ok: false,
+      lines: [`Cannot check ${CLIENT_SCHEMA_FILE} for breaking changes: ${base.why}.`, 'The check fails rather than pass without comparing.'],
+    };
   }
   if (base.kind === 'none') {
     return { ok: true, lines: [`No previous version of ${CLIENT_SCHEMA_FILE} to compare with: ${base.why}. Nothing can break; the check passes.`] };

@@ -63,7 +63,12 @@ describe('members: public for everyone, non-public for themself and ADMIN', () =
   });
 
   it('shows the non-public member to themself (whatever the case of the claim) and ADMIN only', async () => {
-    const seen = Object.fromEntries(callers.map(([who, identity]) => [who, [canSeeMember({ id: privateId, isPublic: false }, identity), canSeeMember({ id: publicId, isPublic: true }, identity)]]));
+    const seen = Object.fromEntries(
+      callers.map(([who, identity]) => [
+        who,
+        [canSeeMember({ id: privateId, isPublic: false }, identity), canSeeMember({ id: publicId, isPublic: true }, identity)],
+      ]),
+    );
     expect(seen).toEqual({
       anonymous: [false, true],
       ADMIN: [true, true],
@@ -84,14 +89,20 @@ describe('registrations: seen by their registrant only', () => {
     const all: { id: string; registrant: string }[] = await graph.ds.query('SELECT id, registrant FROM event_registration');
     for (const [who, identity] of callers) {
       const values: unknown[] = [];
-      const bySql: { id: string }[] = await graph.ds.query(`SELECT r.id FROM event_registration r WHERE ${visibleRegistrationsWhere(identity, 'r', values)}`, values);
+      const bySql: { id: string }[] = await graph.ds.query(
+        `SELECT r.id FROM event_registration r WHERE ${visibleRegistrationsWhere(identity, 'r', values)}`,
+        values,
+      );
       const byPredicate = all.filter((r) => canSeeRegistration(r, identity));
       expect({ who, ids: sorted(bySql.map((r) => r.id)) }).toEqual({ who, ids: sorted(byPredicate.map((r) => r.id)) });
     }
   });
 
   it('shows each registrant their own, none to ADMIN or anonymous', async () => {
-    const all: { registrant: string }[] = await graph.ds.query(`SELECT registrant FROM event_registration WHERE registrant IN ($1, 'tenant-user:ana', 'TENANT-USER:ANA')`, [`member:${privateId}`]);
+    const all: { registrant: string }[] = await graph.ds.query(
+      `SELECT registrant FROM event_registration WHERE registrant IN ($1, 'tenant-user:ana', 'TENANT-USER:ANA')`,
+      [`member:${privateId}`],
+    );
     const seenBy = (identity: Identity) => all.filter((r) => canSeeRegistration(r, identity)).map((r) => r.registrant);
     expect(seenBy(memberIdentity(privateId))).toEqual([`member:${privateId}`]);
     expect(seenBy(withRoles('tenant-user:ana', ['TENANT']))).toEqual(['tenant-user:ana']);
@@ -102,7 +113,9 @@ describe('registrations: seen by their registrant only', () => {
 
 describe('memberships: seen by their member and ADMIN (checked before loading, no SQL filters on it)', () => {
   it('shows a member their own memberships, ADMIN everyone’s, and no one else anyone’s, public member or not', () => {
-    const seen = Object.fromEntries(callers.map(([who, identity]) => [who, [canSeeMembershipsOf(privateId, identity), canSeeMembershipsOf(publicId, identity)]]));
+    const seen = Object.fromEntries(
+      callers.map(([who, identity]) => [who, [canSeeMembershipsOf(privateId, identity), canSeeMembershipsOf(publicId, identity)]]),
+    );
     expect(seen).toEqual({
       anonymous: [false, false],
       ADMIN: [true, true],

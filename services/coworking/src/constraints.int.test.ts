@@ -23,18 +23,15 @@ async function refusal(sql: string, params: unknown[]): Promise<{ code: string; 
 
 let n = 0;
 const insertEvent = (values: { spaceId?: string | null; room?: string | null; startsAt?: string; endsAt?: string; capacity?: number; title?: string }) =>
-  refusal(
-    `INSERT INTO coworking_event (id, kind, title, starts_at, ends_at, space_id, room, capacity) VALUES ($1, 'WORKSHOP', $2, $3, $4, $5, $6, $7)`,
-    [
-      stableId('coworking-event', `constraint-test-${++n}`),
-      values.title ?? title,
-      values.startsAt ?? '2026-12-01T10:00:00-05:00',
-      values.endsAt ?? '2026-12-01T11:00:00-05:00',
-      values.spaceId === undefined ? null : values.spaceId,
-      values.room === undefined ? room : values.room,
-      values.capacity ?? 10,
-    ],
-  );
+  refusal(`INSERT INTO coworking_event (id, kind, title, starts_at, ends_at, space_id, room, capacity) VALUES ($1, 'WORKSHOP', $2, $3, $4, $5, $6, $7)`, [
+    stableId('coworking-event', `constraint-test-${++n}`),
+    values.title ?? title,
+    values.startsAt ?? '2026-12-01T10:00:00-05:00',
+    values.endsAt ?? '2026-12-01T11:00:00-05:00',
+    values.spaceId === undefined ? null : values.spaceId,
+    values.room === undefined ? room : values.room,
+    values.capacity ?? 10,
+  ]);
 
 describe('database constraints', () => {
   it('accept an event in a room, and one in a shared space', async () => {
@@ -76,9 +73,7 @@ describe('database constraints', () => {
   it('refuse a membership that ends before it starts or uses more days than its card holds', async () => {
     const memberId = stableId('member', 'constraint-test');
     const planId = stableId('membership-plan', 'TEN_DAY_CARD-constraint');
-    expect(
-      await refusal(`INSERT INTO member (id, display_name, joined_on) VALUES ($1, 'Personne Fictive', '2026-01-01')`, [memberId]),
-    ).toBeNull();
+    expect(await refusal(`INSERT INTO member (id, display_name, joined_on) VALUES ($1, 'Personne Fictive', '2026-01-01')`, [memberId])).toBeNull();
     expect(
       await refusal(`INSERT INTO membership_plan (id, code, name, price_cents, days_included) VALUES ($1, 'TEN_DAY_CARD', $2, 20000, 10)`, [
         planId,
@@ -86,10 +81,15 @@ describe('database constraints', () => {
       ]),
     ).toBeNull();
     const membership = (startsOn: string, endsOn: string, included: number | null, used: number | null) =>
-      refusal(
-        `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [stableId('membership', `constraint-${++n}`), memberId, planId, startsOn, endsOn, included, used],
-      );
+      refusal(`INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        stableId('membership', `constraint-${++n}`),
+        memberId,
+        planId,
+        startsOn,
+        endsOn,
+        included,
+        used,
+      ]);
     expect(await membership('2026-01-10', '2026-01-09', 10, 0)).toEqual({ code: '23514', constraint: 'membership_check' });
     expect(await membership('2026-01-10', '2027-01-09', 10, 11)).toEqual({ code: '23514', constraint: 'membership_check2' });
     expect(await membership('2026-01-10', '2027-01-09', 10, null)).toEqual({ code: '23514', constraint: 'membership_check1' });
@@ -117,10 +117,10 @@ describe('database constraints of presence and registrations', () => {
 
   beforeAll(async () => {
     await graph.ds.query(`INSERT INTO member (id, display_name, joined_on) VALUES ($1, 'Personne Présente', '2026-01-01')`, [memberId]);
-    await graph.ds.query(`INSERT INTO membership_plan (id, code, name, price_cents, days_included) VALUES ($1, 'TEN_DAY_CARD', $2, 20000, 10) ON CONFLICT (code) DO NOTHING`, [
-      stableId('membership-plan', 'TEN_DAY_CARD-presence'),
-      { fr: 'Carte' },
-    ]);
+    await graph.ds.query(
+      `INSERT INTO membership_plan (id, code, name, price_cents, days_included) VALUES ($1, 'TEN_DAY_CARD', $2, 20000, 10) ON CONFLICT (code) DO NOTHING`,
+      [stableId('membership-plan', 'TEN_DAY_CARD-presence'), { fr: 'Carte' }],
+    );
     await graph.ds.query(
       `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used)
        SELECT $1, $2, id, '2026-01-01', '2026-12-31', 10, 0 FROM membership_plan WHERE code = 'TEN_DAY_CARD'`,
@@ -134,7 +134,10 @@ describe('database constraints of presence and registrations', () => {
 
   it('keep one seat count, 24 by default, as a single row', async () => {
     expect(await graph.ds.query('SELECT id, capacity FROM coworking_settings')).toEqual([{ id: true, capacity: 24 }]);
-    expect(await refusal(`INSERT INTO coworking_settings (id, capacity) VALUES (false, 10)`, [])).toEqual({ code: '23514', constraint: 'coworking_settings_id_check' });
+    expect(await refusal(`INSERT INTO coworking_settings (id, capacity) VALUES (false, 10)`, [])).toEqual({
+      code: '23514',
+      constraint: 'coworking_settings_id_check',
+    });
     expect(await refusal(`UPDATE coworking_settings SET capacity = 0`, [])).toEqual({ code: '23514', constraint: 'coworking_settings_capacity_check' });
   });
 
@@ -154,7 +157,10 @@ describe('database constraints of presence and registrations', () => {
     expect(await register('caller-b', 'CANCELLED')).toBeNull();
     expect(await register('caller-b', 'WAITLISTED')).toBeNull();
     expect(
-      await refusal(`INSERT INTO event_registration (id, event_id, registrant, status) VALUES ($1, $2, 'caller-c', 'CANCELLED')`, [stableId('registration', `constraint-${++n}`), eventId]),
+      await refusal(`INSERT INTO event_registration (id, event_id, registrant, status) VALUES ($1, $2, 'caller-c', 'CANCELLED')`, [
+        stableId('registration', `constraint-${++n}`),
+        eventId,
+      ]),
     ).toEqual({ code: '23514', constraint: 'event_registration_cancelled_at' });
   });
 });

@@ -103,7 +103,18 @@ const seededMemberIds = MEMBER_SLUGS.map(memberOf);
 let memberIds: string[] = [];
 const admins: Identity[] = [admin, { sub: 'service:tenants', roles: ['ADMIN'] }];
 const members: Identity[] = [
-  ...['rosalie-tremblay', 'eloi-bouchard', 'maelle-gagnon', 'noemie-lavoie', 'clemence-cote', 'zacharie-morin', 'anais-fortin', 'leonie-gauthier', 'octave-dube', 'jeremie-belanger'].map(asMember),
+  ...[
+    'rosalie-tremblay',
+    'eloi-bouchard',
+    'maelle-gagnon',
+    'noemie-lavoie',
+    'clemence-cote',
+    'zacharie-morin',
+    'anais-fortin',
+    'leonie-gauthier',
+    'octave-dube',
+    'jeremie-belanger',
+  ].map(asMember),
   // A member id no row has (a token from elsewhere), a MEMBER without a member id, and an id in capitals.
   asMember('inconnu-fictif'),
   { sub: 'member:sans-fiche', roles: ['MEMBER'] },
@@ -190,7 +201,13 @@ function rememberCheckIn(c: any): void {
   accepted += 1;
   const before = checkIns.get(c.id);
   // A check-out closes for good: whichever answer of a batch is read first, closed wins.
-  checkIns.set(c.id, { memberId: c.member.id, membershipId: c.membership.id, date: c.date, usedCardDay: c.usedCardDay, open: (before?.open ?? true) && c.checkedOutAt === null });
+  checkIns.set(c.id, {
+    memberId: c.member.id,
+    membershipId: c.membership.id,
+    date: c.date,
+    usedCardDay: c.usedCardDay,
+    open: (before?.open ?? true) && c.checkedOutAt === null,
+  });
 }
 
 const holdOf = (e: EventRow) => (e.spaceId ? `${e.spaceId}|${e.startsAt}|${e.endsAt}|${e.title}` : null);
@@ -237,16 +254,28 @@ function rememberRegistration(r: any, identity: Identity): void {
   if (!events.has(eventId)) mismatches.push(`registered for an event the model does not know: ${eventId}`);
   // The caller's member, when it exists (a token may name a member this subgraph does not have).
   const memberId = identity.memberId?.toLowerCase();
-  registrations.set(r.id, { eventId, registrant: identity.sub!, memberId: memberId && memberIds.includes(memberId) ? memberId : null, order: (arrivals += 1), live: true });
+  registrations.set(r.id, {
+    eventId,
+    registrant: identity.sub!,
+    memberId: memberId && memberIds.includes(memberId) ? memberId : null,
+    order: (arrivals += 1),
+    live: true,
+  });
   // The answer must say what the line says: seated while seats remain, else the last in line.
   const mine = lineOf(eventId).find((l) => l.id === r.id);
-  if (mine?.status !== r.status || mine?.position !== r.position) mismatches.push(`registration ${r.id}: answered ${r.status}/${r.position}, the line says ${mine?.status}/${mine?.position}`);
+  if (mine?.status !== r.status || mine?.position !== r.position)
+    mismatches.push(`registration ${r.id}: answered ${r.status}/${r.position}, the line says ${mine?.status}/${mine?.position}`);
 }
 
 /** The ledger holds exactly the holds of the live events the test put in a shared space: never an event without its hold, nor a hold without its event. */
 function expectLedgerToHoldTheLiveEvents(): void {
   const live = [...tenants.holds.values()].filter((h) => h.reference.startsWith('coworking-event:'));
-  const holds = new Map(live.map((h) => [ownerIdOf('coworking-event', h.reference), { spaceId: h.spaceId, startsAt: h.startsAt.getTime(), endsAt: h.endsAt.getTime(), title: h.title }]));
+  const holds = new Map(
+    live.map((h) => [
+      ownerIdOf('coworking-event', h.reference),
+      { spaceId: h.spaceId, startsAt: h.startsAt.getTime(), endsAt: h.endsAt.getTime(), title: h.title },
+    ]),
+  );
   // One live hold per event at most.
   expect(holds.size).toBe(live.length);
   const expected = new Map(
@@ -276,10 +305,21 @@ beforeAll(async () => {
   memberIds = [...seededMemberIds, await createMember(graph.ds), await createMember(graph.ds, { isPublic: false })];
 
   const q = (sql: string) => graph.ds.query(sql);
-  for (const m of await q(`SELECT ms.id, ms.member_id, p.code, ms.starts_on::text, ms.ends_on::text, ms.cancelled_at, ms.days_used FROM membership ms JOIN membership_plan p ON p.id = ms.plan_id`)) {
-    memberships.set(m.id, { memberId: m.member_id, plan: m.code, startsOn: m.starts_on, endsOn: m.ends_on, cancelled: m.cancelled_at !== null, daysUsed: m.days_used });
+  for (const m of await q(
+    `SELECT ms.id, ms.member_id, p.code, ms.starts_on::text, ms.ends_on::text, ms.cancelled_at, ms.days_used FROM membership ms JOIN membership_plan p ON p.id = ms.plan_id`,
+  )) {
+    memberships.set(m.id, {
+      memberId: m.member_id,
+      plan: m.code,
+      startsOn: m.starts_on,
+      endsOn: m.ends_on,
+      cancelled: m.cancelled_at !== null,
+      daysUsed: m.days_used,
+    });
   }
-  for (const e of await q(`SELECT id, kind, title ->> 'fr' AS title, description ->> 'fr' AS description, starts_at, ends_at, capacity, members_only, space_id, room ->> 'fr' AS room, cancelled_at FROM coworking_event`)) {
+  for (const e of await q(
+    `SELECT id, kind, title ->> 'fr' AS title, description ->> 'fr' AS description, starts_at, ends_at, capacity, members_only, space_id, room ->> 'fr' AS room, cancelled_at FROM coworking_event`,
+  )) {
     events.set(e.id, {
       kind: e.kind,
       title: e.title,
@@ -308,7 +348,9 @@ const text = (f: Fuzz, valid: () => string) => (f.chance(0.5) ? valid() : f.stri
 /** A valid instant in the future half of the time, else anything Fuzz.dateTime makes. */
 const instant = (f: Fuzz) => (f.chance(0.5) ? new Date(now.getTime() + f.int(0, 60) * 86_400_000 + f.int(1, 95) * 900_000).toISOString() : f.dateTime(now));
 const after = (f: Fuzz, startsAt: string) =>
-  Number.isNaN(Date.parse(startsAt)) || f.chance(0.1) ? f.dateTime(now) : new Date(Date.parse(startsAt) + f.pick([-30, 0, 15, 60, 90, 120, 180, 600, 1440, 1441, 100_000]) * 60_000).toISOString();
+  Number.isNaN(Date.parse(startsAt)) || f.chance(0.1)
+    ? f.dateTime(now)
+    : new Date(Date.parse(startsAt) + f.pick([-30, 0, 15, 60, 90, 120, 180, 600, 1440, 1441, 100_000]) * 60_000).toISOString();
 const TITLES = ['Causerie du jeudi', '5 à 7 d’automne', 'Atelier « factures »', FAIL_TITLE, '  Déjeuner  ', 'Conférence : le fleuve'];
 /** A LocalizedTextInput, its texts hostile half of the time; one time in ten a wrong shape (no French, a bare string). */
 const localized = (f: Fuzz, valid: () => string): unknown =>
@@ -373,7 +415,16 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
             identity,
           };
         }
-        return { query: `mutation($id: ID!) { cancelMembership(id: $id) { membership { ${MEMBERSHIP} } ${ERRORS} } }`, variables: { id: someId(f, [...memberships.keys()].filter((_, k) => k % 3 === 0)) }, identity: mostlyAdmin(f) };
+        return {
+          query: `mutation($id: ID!) { cancelMembership(id: $id) { membership { ${MEMBERSHIP} } ${ERRORS} } }`,
+          variables: {
+            id: someId(
+              f,
+              [...memberships.keys()].filter((_, k) => k % 3 === 0),
+            ),
+          },
+          identity: mostlyAdmin(f),
+        };
       },
       (payload) => rememberMembership(payload.membership),
     );
@@ -443,7 +494,9 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
 
   it('updateCoworkingEvent', async () => {
     const upcoming = [...events.entries()].filter(([, e]) => !e.cancelled && e.startsAt > Date.now() + 86_400_000);
-    hot = [...upcoming.filter(([, e]) => e.capacity <= 3).slice(0, 8), ...upcoming.filter(([, e]) => e.membersOnly).slice(0, 3), ...upcoming.slice(0, 5)].map(([id]) => id);
+    hot = [...upcoming.filter(([, e]) => e.capacity <= 3).slice(0, 8), ...upcoming.filter(([, e]) => e.membersOnly).slice(0, 3), ...upcoming.slice(0, 5)].map(
+      ([id]) => id,
+    );
     expect(hot.length).toBeGreaterThan(8);
     await fuzzMutation(
       5,
@@ -472,7 +525,12 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
       3 * RUNS,
       (f, i) => {
         const eventId = someId(f, f.chance(0.8) ? hot : eventIds());
-        if (i % 3 === 2) return updateCall(f, eventId, f.chance(0.8) ? { capacity: f.number(() => f.int(1, 8)) } : { capacity: f.int(1, 8), membersOnly: f.pick([true, false]) });
+        if (i % 3 === 2)
+          return updateCall(
+            f,
+            eventId,
+            f.chance(0.8) ? { capacity: f.number(() => f.int(1, 8)) } : { capacity: f.int(1, 8), membersOnly: f.pick([true, false]) },
+          );
         return { query: i % 3 === 0 ? REGISTER : UNREGISTER, variables: { e: eventId }, identity: f.pick(identities), key: eventId.toLowerCase() };
       },
       (payload, call) => {
@@ -498,23 +556,48 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
 
   it('leaves exactly what the accepted calls wrote, and the invariants hold', async () => {
     const q = (sql: string) => graph.ds.query(sql);
-    const MUTATIONS = ['joinPlan', 'cancelMembership', 'checkIn', 'checkOut', 'setCoworkingCapacity', 'createCoworkingEvent', 'updateCoworkingEvent', 'cancelCoworkingEvent', 'registerForEvent', 'cancelEventRegistration'];
+    const MUTATIONS = [
+      'joinPlan',
+      'cancelMembership',
+      'checkIn',
+      'checkOut',
+      'setCoworkingCapacity',
+      'createCoworkingEvent',
+      'updateCoworkingEvent',
+      'cancelCoworkingEvent',
+      'registerForEvent',
+      'cancelEventRegistration',
+    ];
     expect(MUTATIONS.filter((name) => (sent.get(name) ?? 0) < RUNS)).toEqual([]);
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(accepted).toBeGreaterThan(500);
     // The refusals worth fuzzing were reached.
-    const worth = ['createCoworkingEvent:SLOT_UNAVAILABLE', 'createCoworkingEvent:SERVICE_UNAVAILABLE', 'updateCoworkingEvent:SLOT_UNAVAILABLE', 'checkIn:SPACE_FULL', 'registerForEvent:MEMBERS_ONLY', 'joinPlan:MEMBERSHIP_OVERLAP'];
+    const worth = [
+      'createCoworkingEvent:SLOT_UNAVAILABLE',
+      'createCoworkingEvent:SERVICE_UNAVAILABLE',
+      'updateCoworkingEvent:SLOT_UNAVAILABLE',
+      'checkIn:SPACE_FULL',
+      'registerForEvent:MEMBERS_ONLY',
+      'joinPlan:MEMBERSHIP_OVERLAP',
+    ];
     expect(worth.filter((seen) => !refusals.has(seen))).toEqual([]);
     expect(ledgerFailures).toBeGreaterThan(0);
 
     // Memberships, with the days of cards their check-ins used.
     const cardDays = new Map<string, number>();
     for (const c of checkIns.values()) if (c.usedCardDay) cardDays.set(c.membershipId, (cardDays.get(c.membershipId) ?? 0) + 1);
-    const expectedMemberships = new Map([...memberships].map(([id, m]) => [id, { ...m, daysUsed: m.daysUsed === null ? null : m.daysUsed + (cardDays.get(id) ?? 0) }]));
+    const expectedMemberships = new Map(
+      [...memberships].map(([id, m]) => [id, { ...m, daysUsed: m.daysUsed === null ? null : m.daysUsed + (cardDays.get(id) ?? 0) }]),
+    );
     const actualMemberships = new Map<string, MembershipRow>(
-      (await q(`SELECT ms.id, ms.member_id, p.code, ms.starts_on::text, ms.ends_on::text, ms.cancelled_at, ms.days_used FROM membership ms JOIN membership_plan p ON p.id = ms.plan_id`)).map(
-        (m: any) => [m.id, { memberId: m.member_id, plan: m.code, startsOn: m.starts_on, endsOn: m.ends_on, cancelled: m.cancelled_at !== null, daysUsed: m.days_used }],
-      ),
+      (
+        await q(
+          `SELECT ms.id, ms.member_id, p.code, ms.starts_on::text, ms.ends_on::text, ms.cancelled_at, ms.days_used FROM membership ms JOIN membership_plan p ON p.id = ms.plan_id`,
+        )
+      ).map((m: any) => [
+        m.id,
+        { memberId: m.member_id, plan: m.code, startsOn: m.starts_on, endsOn: m.ends_on, cancelled: m.cancelled_at !== null, daysUsed: m.days_used },
+      ]),
     );
     expect(actualMemberships).toEqual(expectedMemberships);
 
@@ -530,29 +613,32 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
 
     // Events.
     const actualEvents = new Map<string, EventRow>(
-      (await q(`SELECT id, kind, title ->> 'fr' AS title, description ->> 'fr' AS description, starts_at, ends_at, capacity, members_only, space_id, room ->> 'fr' AS room, cancelled_at FROM coworking_event`)).map(
-        (e: any) => [
-          e.id,
-          {
-            kind: e.kind,
-            title: e.title,
-            description: e.description,
-            startsAt: e.starts_at.getTime(),
-            endsAt: e.ends_at.getTime(),
-            capacity: e.capacity,
-            membersOnly: e.members_only,
-            spaceId: e.space_id,
-            room: e.room,
-            cancelled: e.cancelled_at !== null,
-          },
-        ],
-      ),
+      (
+        await q(
+          `SELECT id, kind, title ->> 'fr' AS title, description ->> 'fr' AS description, starts_at, ends_at, capacity, members_only, space_id, room ->> 'fr' AS room, cancelled_at FROM coworking_event`,
+        )
+      ).map((e: any) => [
+        e.id,
+        {
+          kind: e.kind,
+          title: e.title,
+          description: e.description,
+          startsAt: e.starts_at.getTime(),
+          endsAt: e.ends_at.getTime(),
+          capacity: e.capacity,
+          membersOnly: e.members_only,
+          spaceId: e.space_id,
+          room: e.room,
+          cancelled: e.cancelled_at !== null,
+        },
+      ]),
     );
     expect(actualEvents).toEqual(events);
 
     // Registrations: who, for what, and where each stands in its line.
     const expectedRegistrations = new Map<string, unknown>();
-    for (const [id, r] of registrations) if (!r.live) expectedRegistrations.set(id, { eventId: r.eventId, registrant: r.registrant, memberId: r.memberId, status: 'CANCELLED', position: null });
+    for (const [id, r] of registrations)
+      if (!r.live) expectedRegistrations.set(id, { eventId: r.eventId, registrant: r.registrant, memberId: r.memberId, status: 'CANCELLED', position: null });
     for (const eventId of new Set([...registrations.values()].map((r) => r.eventId))) {
       for (const l of lineOf(eventId)) {
         const r = registrations.get(l.id)!;
@@ -577,9 +663,13 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
       FROM (SELECT e.id, e.capacity, count(r.id) FILTER (WHERE r.status = 'CONFIRMED') AS confirmed, count(r.id) FILTER (WHERE r.status = 'WAITLISTED') AS waiting
             FROM coworking_event e LEFT JOIN event_registration r ON r.event_id = e.id GROUP BY e.id) t`);
     expect({ overbooked, idle }).toEqual({ overbooked: 0, idle: 0 });
-    const [{ twice }] = await q(`SELECT count(*)::int AS twice FROM (SELECT member_id FROM check_in WHERE checked_out_at IS NULL GROUP BY member_id HAVING count(*) > 1) t`);
+    const [{ twice }] = await q(
+      `SELECT count(*)::int AS twice FROM (SELECT member_id FROM check_in WHERE checked_out_at IS NULL GROUP BY member_id HAVING count(*) > 1) t`,
+    );
     expect(twice).toBe(0);
-    const [{ present, seats }] = await q(`SELECT (SELECT count(*)::int FROM check_in WHERE checked_out_at IS NULL AND local_date = '${today}') AS present, (SELECT capacity FROM coworking_settings) AS seats`);
+    const [{ present, seats }] = await q(
+      `SELECT (SELECT count(*)::int FROM check_in WHERE checked_out_at IS NULL AND local_date = '${today}') AS present, (SELECT capacity FROM coworking_settings) AS seats`,
+    );
     expect(present).toBeLessThanOrEqual(seats);
   });
 });

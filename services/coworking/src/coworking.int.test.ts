@@ -147,9 +147,7 @@ describe('coworking subgraph', () => {
   });
 
   it('answers null for an unknown or malformed event id, without an error', async () => {
-    const { body } = await graph.execute(
-      `{ a: coworkingEvent(id: "${event('nothing-here')}") { id } b: coworkingEvent(id: "not-a-uuid") { id } }`,
-    );
+    const { body } = await graph.execute(`{ a: coworkingEvent(id: "${event('nothing-here')}") { id } b: coworkingEvent(id: "not-a-uuid") { id } }`);
     expect(body).toEqual({ data: { a: null, b: null } });
   });
 
@@ -223,14 +221,18 @@ describe('coworking subgraph', () => {
     }
     expect(sdl).toMatch(/type CalendarDay\s+@key\(fields: "date"\)/);
     expect(sdl).toContain('https://specs.apollo.dev/federation/v2.9');
-    expect(sdl).toMatch(/coworkingEvents\(\s*"""[^"]*"""\s*from: DateTime\s*"""[^"]*"""\s*to: DateTime\s*"""[^"]*"""\s*first: Int\s*"""[^"]*"""\s*after: String\s*\): CoworkingEventConnection!/);
+    expect(sdl).toMatch(
+      /coworkingEvents\(\s*"""[^"]*"""\s*from: DateTime\s*"""[^"]*"""\s*to: DateTime\s*"""[^"]*"""\s*first: Int\s*"""[^"]*"""\s*after: String\s*\): CoworkingEventConnection!/,
+    );
     expect(sdl).not.toMatch(/\bcalendar\(/);
   });
 
   it('seeds idempotently: a second run changes nothing', async () => {
     const count = async () =>
-      (await graph.ds.query(`SELECT (SELECT count(*) FROM member) AS members, (SELECT count(*) FROM membership) AS memberships,
-        (SELECT count(*) FROM membership_plan) AS plans, (SELECT count(*) FROM coworking_event) AS events`))[0];
+      (
+        await graph.ds.query(`SELECT (SELECT count(*) FROM member) AS members, (SELECT count(*) FROM membership) AS memberships,
+        (SELECT count(*) FROM membership_plan) AS plans, (SELECT count(*) FROM coworking_event) AS events`)
+      )[0];
     const before = await count();
     await coworkingModule.seed!(graph.ds);
     expect(await count()).toEqual(before);

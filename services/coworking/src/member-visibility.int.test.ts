@@ -24,7 +24,14 @@ describe('who sees a non-public member', () => {
         member(id: $id) { displayName }
         ghost: member(id: $ghost) { displayName }
         _entities(representations: $r) { ... on Member { displayName } } }`,
-      { id: leonie, ghost: member('nobody-at-all'), r: [{ __typename: 'Member', id: leonie }, { __typename: 'Member', id: member('nobody-at-all') }] },
+      {
+        id: leonie,
+        ghost: member('nobody-at-all'),
+        r: [
+          { __typename: 'Member', id: leonie },
+          { __typename: 'Member', id: member('nobody-at-all') },
+        ],
+      },
       { identity },
     );
     expect(body.errors).toBeUndefined();
@@ -52,11 +59,7 @@ describe('who sees a non-public member', () => {
   });
 
   it('shows every member to ADMIN', async () => {
-    const { body } = await graph.execute(
-      `{ members(first: 100) { totalCount nodes { displayName isPublic } } }`,
-      {},
-      { identity: admin },
-    );
+    const { body } = await graph.execute(`{ members(first: 100) { totalCount nodes { displayName isPublic } } }`, {}, { identity: admin });
     expect(body.data!.members.totalCount).toBe(12);
     expect(body.data!.members.nodes.filter((n: { isPublic: boolean }) => !n.isPublic)).toEqual([
       { displayName: 'Léonie Gauthier-Rêverie', isPublic: false },
@@ -95,7 +98,10 @@ describe('memberships', () => {
     const statuses = async (slug: string) => {
       const { body } = await graph.execute(query, { id: member(slug) }, { identity: admin });
       const m = body.data!.member;
-      return { all: m.memberships.map((x: { plan: { code: string }; status: string }) => `${x.plan.code}:${x.status}`), current: m.currentMembership?.status ?? null };
+      return {
+        all: m.memberships.map((x: { plan: { code: string }; status: string }) => `${x.plan.code}:${x.status}`),
+        current: m.currentMembership?.status ?? null,
+      };
     };
     expect(await statuses('maelle-gagnon')).toEqual({ all: ['PART_TIME_MONTHLY:ACTIVE', 'PART_TIME_MONTHLY:EXPIRED'], current: 'ACTIVE' });
     expect(await statuses('baptiste-ouellet')).toEqual({ all: ['FULL_TIME_MONTHLY:EXPIRED'], current: null });

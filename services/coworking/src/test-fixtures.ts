@@ -36,7 +36,16 @@ export async function giveMembership(
   await ds.query(
     `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used, cancelled_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, memberId, stableId('membership-plan', plan), startsOn, endsOnFor(plan, startsOn), card ? 10 : null, card ? (o.daysUsed ?? 0) : null, o.cancelled ? new Date() : null],
+    [
+      id,
+      memberId,
+      stableId('membership-plan', plan),
+      startsOn,
+      endsOnFor(plan, startsOn),
+      card ? 10 : null,
+      card ? (o.daysUsed ?? 0) : null,
+      o.cancelled ? new Date() : null,
+    ],
   );
   return id;
 }
@@ -53,13 +62,25 @@ export const futureHour = (days: number, hour: number) => houseInstant(addDays(t
 export const minutes = (instant: Date, n: number) => new Date(instant.getTime() + n * 60_000);
 
 /** An event in a room, written straight in SQL (registration tests need no ledger). Returns its id. */
-export async function createRoomEvent(ds: DataSource, o: { capacity?: number; membersOnly?: boolean; startsAt?: Date; cancelled?: boolean } = {}): Promise<string> {
+export async function createRoomEvent(
+  ds: DataSource,
+  o: { capacity?: number; membersOnly?: boolean; startsAt?: Date; cancelled?: boolean } = {},
+): Promise<string> {
   const id = randomUUID();
   const startsAt = o.startsAt ?? futureHour(3, 18);
   await ds.query(
     `INSERT INTO coworking_event (id, kind, title, starts_at, ends_at, room, capacity, members_only, cancelled_at)
      VALUES ($1, 'TALK', $2, $3, $4, $5, $6, $7, $8)`,
-    [id, { fr: 'Causerie d’essai', en: 'Test talk' }, startsAt, minutes(startsAt, 90), { fr: 'Grande salle' }, o.capacity ?? 20, o.membersOnly ?? false, o.cancelled ? new Date() : null],
+    [
+      id,
+      { fr: 'Causerie d’essai', en: 'Test talk' },
+      startsAt,
+      minutes(startsAt, 90),
+      { fr: 'Grande salle' },
+      o.capacity ?? 20,
+      o.membersOnly ?? false,
+      o.cancelled ? new Date() : null,
+    ],
   );
   return id;
 }

@@ -53,10 +53,20 @@ describe('artworks filters', () => {
   it('labels prices in CAD or "sur demande" / "on request" in the list', async () => {
     const query = `{ artworks(forSale: true, artistId: "${stableId('artist', 'fernand-saint-aubin')}") { nodes { slug priceLabel } } }`;
     expect(await data(graph, query, {})).toEqual({
-      artworks: { nodes: [{ slug: 'la-fileuse', priceLabel: '3\u00a0200,00\u00a0$' }, { slug: 'le-passeur', priceLabel: 'Prix sur demande' }] },
+      artworks: {
+        nodes: [
+          { slug: 'la-fileuse', priceLabel: '3\u00a0200,00\u00a0$' },
+          { slug: 'le-passeur', priceLabel: 'Prix sur demande' },
+        ],
+      },
     });
     expect(await data(graph, query, {}, undefined, 'en')).toEqual({
-      artworks: { nodes: [{ slug: 'la-fileuse', priceLabel: '$3,200.00' }, { slug: 'le-passeur', priceLabel: 'Price on request' }] },
+      artworks: {
+        nodes: [
+          { slug: 'la-fileuse', priceLabel: '$3,200.00' },
+          { slug: 'le-passeur', priceLabel: 'Price on request' },
+        ],
+      },
     });
   });
 
@@ -71,7 +81,9 @@ describe('artworks filters', () => {
     expect(await list({ displayedIn: KITCHEN, forSale: true, artistId: albertine })).toEqual(
       expected((w) => kitchen(w) && w.availability === 'AVAILABLE' && w.artist === 'albertine-ouellet-drapeau'),
     );
-    expect(await list({ artistId: albertine, forSale: false })).toEqual(expected((w) => w.artist === 'albertine-ouellet-drapeau' && w.availability !== 'AVAILABLE'));
+    expect(await list({ artistId: albertine, forSale: false })).toEqual(
+      expected((w) => w.artist === 'albertine-ouellet-drapeau' && w.availability !== 'AVAILABLE'),
+    );
     // SOLD is not for sale: asking for both finds nothing.
     expect(await list({ availability: 'SOLD', forSale: true })).toEqual({ totalCount: 0, nodes: [] });
     expect(await list({ availability: 'SOLD', forSale: false })).toEqual(expected((w) => w.availability === 'SOLD'));
@@ -79,6 +91,8 @@ describe('artworks filters', () => {
 
   it('refuses a malformed space id with BAD_USER_INPUT', async () => {
     const { body } = await graph.execute(QUERY, { displayedIn: 'terrasse' });
-    expect(body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', 'Argument invalide. « displayedIn » n’est pas un identifiant valide.']]);
+    expect(body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'Argument invalide. « displayedIn » n’est pas un identifiant valide.'],
+    ]);
   });
 });

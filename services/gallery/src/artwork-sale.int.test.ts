@@ -59,7 +59,11 @@ describe('markArtworkSold', () => {
   });
 
   it('answers NOT_AVAILABLE for a work sold, not for sale or on loan, and changes nothing', async () => {
-    for (const [availability, price] of [['SOLD', 50000], ['NOT_FOR_SALE', null], ['ON_LOAN', null]] as const) {
+    for (const [availability, price] of [
+      ['SOLD', 50000],
+      ['NOT_FOR_SALE', null],
+      ['ON_LOAN', null],
+    ] as const) {
       const id = await work(availability, price);
       expect(await sell(id, 40000)).toEqual({
         artwork: null,

@@ -92,7 +92,12 @@ describe('the gallery in the house calendar', () => {
         vernissages { slug }
         june: vernissages(from: "2027-06-01T00:00:00-04:00", to: "2027-07-01T00:00:00-04:00") { slug }
       } } }`,
-      { r: [{ __typename: 'SharedSpace', id: terrace }, { __typename: 'SharedSpace', id: kitchen }] },
+      {
+        r: [
+          { __typename: 'SharedSpace', id: terrace },
+          { __typename: 'SharedSpace', id: kitchen },
+        ],
+      },
     );
     expect(body).toEqual({
       data: {
@@ -120,8 +125,12 @@ describe('the gallery in the house calendar', () => {
     }`);
     expect(body).toEqual({
       data: {
-        gallery: { vernissage: { startsAt: '2027-06-01T18:00:00-04:00', endsAt: '2027-06-01T21:00:00-04:00', venueName: 'Galerie Le Vivoir', sharedSpace: null } },
-        kitchen: { vernissage: { startsAt: '2027-07-24T23:30:00-04:00', endsAt: '2027-07-25T01:00:00-04:00', venueName: 'Ailleurs', sharedSpace: { id: kitchen } } },
+        gallery: {
+          vernissage: { startsAt: '2027-06-01T18:00:00-04:00', endsAt: '2027-06-01T21:00:00-04:00', venueName: 'Galerie Le Vivoir', sharedSpace: null },
+        },
+        kitchen: {
+          vernissage: { startsAt: '2027-07-24T23:30:00-04:00', endsAt: '2027-07-25T01:00:00-04:00', venueName: 'Ailleurs', sharedSpace: { id: kitchen } },
+        },
       },
     });
   });

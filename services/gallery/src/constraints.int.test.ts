@@ -51,9 +51,9 @@ describe('the gallery database refuses inconsistent rows', () => {
     await expect(insertExhibition({ vernissage_ends_at: null })).rejects.toThrow(/exhibition_vernissage_whole/);
     await expect(insertExhibition({ vernissage_ends_at: '2027-06-01T16:00:00-04:00' })).rejects.toThrow(/exhibition_vernissage_evening/);
     await expect(insertExhibition({ vernissage_ends_at: '2027-06-02T17:00:00-04:00' })).rejects.toThrow(/exhibition_vernissage_evening/);
-    await expect(
-      insertExhibition({ vernissage_starts_at: '2027-07-01T17:00:00-04:00', vernissage_ends_at: '2027-07-01T19:00:00-04:00' }),
-    ).rejects.toThrow(/exhibition_vernissage_during/);
+    await expect(insertExhibition({ vernissage_starts_at: '2027-07-01T17:00:00-04:00', vernissage_ends_at: '2027-07-01T19:00:00-04:00' })).rejects.toThrow(
+      /exhibition_vernissage_during/,
+    );
   });
 
   it('refuses a negative or zero price, and a price on a work not for sale', async () => {

@@ -78,8 +78,16 @@ describe('createExhibition', () => {
       },
       userErrors: [],
     });
-    const en = await data(graph, `query($id: ID!) { exhibition(id: $id) { title description vernissage { venueName } } }`, { id: payload.exhibition.id }, anonymous, 'en');
-    expect(en).toEqual({ exhibition: { title: 'Offshore stoneware', description: 'Two ceramicists facing the river.', vernissage: { venueName: 'Le Vivoir gallery' } } });
+    const en = await data(
+      graph,
+      `query($id: ID!) { exhibition(id: $id) { title description vernissage { venueName } } }`,
+      { id: payload.exhibition.id },
+      anonymous,
+      'en',
+    );
+    expect(en).toEqual({
+      exhibition: { title: 'Offshore stoneware', description: 'Two ceramicists facing the river.', vernissage: { venueName: 'Le Vivoir gallery' } },
+    });
   });
 
   it('needs only a French title and the dates; derives the slug from the French title and numbers a repeated one', async () => {
@@ -171,7 +179,9 @@ describe('createExhibition', () => {
       { code: 'NOT_FOUND', field: ['input', 'artworkIds', '2'] },
     ]);
     // Repeats are shown once, in the order first given.
-    const repeated = await accepted(valid({ artistIds: [artist('fernand-saint-aubin'), artist('fernand-saint-aubin').toUpperCase(), artist('gaspard-letourneau-roy')] }));
+    const repeated = await accepted(
+      valid({ artistIds: [artist('fernand-saint-aubin'), artist('fernand-saint-aubin').toUpperCase(), artist('gaspard-letourneau-roy')] }),
+    );
     expect(repeated.artists).toEqual([{ slug: 'fernand-saint-aubin' }, { slug: 'gaspard-letourneau-roy' }]);
   });
 
@@ -200,7 +210,11 @@ describe('createExhibition', () => {
 
   it('refuses a vernissage in a shared space when no ledger is configured, saving nothing, and keeps the gallery open', async () => {
     const before = await count();
-    const { body } = await graph.execute(CREATE, { input: valid({ vernissage: { startsAt: at(30, '17:00'), endsAt: at(30, '19:00'), sharedSpaceId: TERRACE } }) }, { identity: admin });
+    const { body } = await graph.execute(
+      CREATE,
+      { input: valid({ vernissage: { startsAt: at(30, '17:00'), endsAt: at(30, '19:00'), sharedSpaceId: TERRACE } }) },
+      { identity: admin },
+    );
     expect(body).toEqual({
       data: null,
       errors: [
@@ -227,7 +241,12 @@ describe('updateExhibition and cancelExhibition', () => {
       exhibition: { ...created, title: 'Après', description: null, coverImageUrl: null, vernissage: null, artists: [], artworks: [{ slug: 'bouees' }] },
       userErrors: [],
     });
-    const moved = await update(created.id, { slug: 'apres', startsOn: day(20), endsOn: day(25), vernissage: { startsAt: at(10, '18:00'), endsAt: at(10, '21:00') } });
+    const moved = await update(created.id, {
+      slug: 'apres',
+      startsOn: day(20),
+      endsOn: day(25),
+      vernissage: { startsAt: at(10, '18:00'), endsAt: at(10, '21:00') },
+    });
     expect(moved.exhibition).toEqual({
       ...cleared.exhibition,
       slug: 'apres',
@@ -244,19 +263,28 @@ describe('updateExhibition and cancelExhibition', () => {
       exhibition: null,
       userErrors: [expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'vernissage', 'startsAt'] })],
     });
-    expect(await update(created.id, { endsOn: day(29) })).toEqual({ exhibition: null, userErrors: [expect.objectContaining({ code: 'INVALID_RANGE', field: ['input', 'endsOn'] })] });
+    expect(await update(created.id, { endsOn: day(29) })).toEqual({
+      exhibition: null,
+      userErrors: [expect.objectContaining({ code: 'INVALID_RANGE', field: ['input', 'endsOn'] })],
+    });
     expect(await update(created.id, { title: { fr: 'Nouveau' }, artistIds: [stableId('artist', 'personne')] })).toEqual({
       exhibition: null,
       userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'artistIds', '0'] })],
     });
-    expect(await update(created.id, { slug: 'marees-hautes' })).toEqual({ exhibition: null, userErrors: [expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'slug'] })] });
+    expect(await update(created.id, { slug: 'marees-hautes' })).toEqual({
+      exhibition: null,
+      userErrors: [expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'slug'] })],
+    });
     expect((await data(graph, `query($id: ID!) { exhibition(id: $id) { ...E } } ${FIELDS}`, { id: created.id })).exhibition).toEqual(created);
     expect((await update(created.id, { startsOn: day(44), endsOn: day(50) })).userErrors).toEqual([]);
   });
 
   it('answers NOT_FOUND for an unknown or malformed exhibition, on update and on cancel', async () => {
     for (const id of [stableId('exhibition', 'aucune'), 'pas-un-id']) {
-      expect(await update(id, { title: { fr: 'X' } })).toEqual({ exhibition: null, userErrors: [{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['id'] }] });
+      expect(await update(id, { title: { fr: 'X' } })).toEqual({
+        exhibition: null,
+        userErrors: [{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['id'] }],
+      });
       expect((await data(graph, CANCEL, { id }, admin)).cancelExhibition).toEqual({
         cancelledExhibitionId: null,
         userErrors: [{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['id'] }],

@@ -115,9 +115,8 @@ describe('exhibitions', () => {
     const walked: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 10; pages += 1) {
-      const page: { nodes: { slug: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (
-        await graph.execute(query, { first: 4, after })
-      ).body.data!.exhibitions;
+      const page: { nodes: { slug: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (await graph.execute(query, { first: 4, after })).body
+        .data!.exhibitions;
       walked.push(...slugsOf(page));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -132,7 +131,8 @@ describe('exhibitions', () => {
     }
     const { body } = await graph.execute('{ exhibitions(first: 100) { nodes { slug } } }');
     expect(body.errors).toBeUndefined();
-    const message = async (args: string, lang: 'fr' | 'en') => (await graph.execute(`{ exhibitions(${args}) { totalCount } }`, {}, { lang })).body.errors?.[0]?.message;
+    const message = async (args: string, lang: 'fr' | 'en') =>
+      (await graph.execute(`{ exhibitions(${args}) { totalCount } }`, {}, { lang })).body.errors?.[0]?.message;
     expect(await message('first: 101', 'fr')).toBe('Argument invalide. first : 1..100.');
     expect(await message('after: "not-a-cursor"', 'en')).toBe('Invalid argument. after: cursor "not-a-cursor" is not valid.');
   });

@@ -2,7 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
 import { addDays, houseInstant, isLocalDate, stableId, todayInHouse } from '@maison/house';
 import { holdTitle, ownerIdOf } from '@maison/space-holds';
-import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, unexpectedErrors, withRoles, type LedgerStub } from '@maison/testing';
+import {
+  admin,
+  anonymous,
+  asArtist,
+  asMember,
+  asTenant,
+  Fuzz,
+  KITCHEN,
+  startLedgerStub,
+  startTestSubgraph,
+  TERRACE,
+  unexpectedErrors,
+  withRoles,
+  type LedgerStub,
+} from '@maison/testing';
 import { galleryModule } from './module';
 import { artists as seedArtists } from './seed-data';
 import { createStudio, type GalleryGraph } from './test-support/fixtures';
@@ -85,7 +99,12 @@ async function exhibitionRows(): Promise<Map<string, ExhibitionRow>> {
         startsOn: r.starts_on,
         endsOn: r.ends_on,
         coverImageUrl: r.cover_image_url,
-        vernissage: r.vernissage_starts_at && { startsAt: iso(r.vernissage_starts_at), endsAt: iso(r.vernissage_ends_at), venue: r.venue, spaceId: r.vernissage_space_id },
+        vernissage: r.vernissage_starts_at && {
+          startsAt: iso(r.vernissage_starts_at),
+          endsAt: iso(r.vernissage_ends_at),
+          venue: r.venue,
+          spaceId: r.vernissage_space_id,
+        },
         artistIds: r.artist_ids,
         artworkIds: r.artwork_ids,
       },
@@ -99,8 +118,12 @@ async function artworkRows(): Promise<Map<string, ArtworkRow>> {
 }
 
 async function assignmentRows(): Promise<Map<string, AssignmentRow>> {
-  const rows = await graph.ds.query('SELECT id, studio_id, artist_id, starts_on::text AS starts_on, ends_on::text AS ends_on FROM studio_assignment ORDER BY id');
-  return new Map(rows.map((r: any): [string, AssignmentRow] => [r.id, { studioId: r.studio_id, artistId: r.artist_id, startsOn: r.starts_on, endsOn: r.ends_on }]));
+  const rows = await graph.ds.query(
+    'SELECT id, studio_id, artist_id, starts_on::text AS starts_on, ends_on::text AS ends_on FROM studio_assignment ORDER BY id',
+  );
+  return new Map(
+    rows.map((r: any): [string, AssignmentRow] => [r.id, { studioId: r.studio_id, artistId: r.artist_id, startsOn: r.starts_on, endsOn: r.ends_on }]),
+  );
 }
 
 async function bookingRows(): Promise<Map<string, BookingRow>> {
@@ -117,7 +140,8 @@ async function bookingRows(): Promise<Map<string, BookingRow>> {
 function placementsOf(rows: Map<string, ExhibitionRow>) {
   const out = new Map<string, { spaceId: string; startsAt: string; endsAt: string; title: string }>();
   for (const [id, e] of rows) {
-    if (e.vernissage?.spaceId) out.set(id, { spaceId: e.vernissage.spaceId, startsAt: e.vernissage.startsAt, endsAt: e.vernissage.endsAt, title: holdTitle('Vernissage', e.title) });
+    if (e.vernissage?.spaceId)
+      out.set(id, { spaceId: e.vernissage.spaceId, startsAt: e.vernissage.startsAt, endsAt: e.vernissage.endsAt, title: holdTitle('Vernissage', e.title) });
   }
   return out;
 }
@@ -137,7 +161,9 @@ async function expectInStep(tables: Iterable<Table> = ALL_TABLES): Promise<void>
     const stored = await exhibitionRows();
     expectSame(stored, exhibitions);
     const live = [...tenants.holds.values()];
-    const holds = new Map(live.map((h) => [ownerIdOf('vernissage', h.reference)!, { spaceId: h.spaceId, startsAt: iso(h.startsAt), endsAt: iso(h.endsAt), title: h.title }]));
+    const holds = new Map(
+      live.map((h) => [ownerIdOf('vernissage', h.reference)!, { spaceId: h.spaceId, startsAt: iso(h.startsAt), endsAt: iso(h.endsAt), title: h.title }]),
+    );
     // One live hold per exhibition at most.
     expect(holds.size).toBe(live.length);
     expectSame(holds, placementsOf(stored));
@@ -182,7 +208,14 @@ beforeAll(async () => {
   // The ledger as reconciled at boot: every stored vernissage in a shared space holds it, under its legacy reference.
   for (const [id, p] of placementsOf(exhibitions)) {
     const reference = `vernissage:${id}`;
-    tenants.holds.set(reference, { id: randomUUID(), reference, spaceId: p.spaceId, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt), title: p.title });
+    tenants.holds.set(reference, {
+      id: randomUUID(),
+      reference,
+      spaceId: p.spaceId,
+      startsAt: new Date(p.startsAt),
+      endsAt: new Date(p.endsAt),
+      title: p.title,
+    });
   }
   // Other bookings of the ledger, so that some vernissages find their slot taken.
   for (let d = -20; d <= 130; d += 1) {
@@ -286,7 +319,8 @@ function collect(data: Record<string, any>, call: Call): void {
       case 'createExhibition':
       case 'updateExhibition': {
         const e = payload.exhibition;
-        if (payload.userErrors.some((u: { code: string; field: string[] | null }) => u.code === 'SLOT_UNAVAILABLE' && u.field?.[1] === 'vernissage')) ledgerRefusals += 1;
+        if (payload.userErrors.some((u: { code: string; field: string[] | null }) => u.code === 'SLOT_UNAVAILABLE' && u.field?.[1] === 'vernissage'))
+          ledgerRefusals += 1;
         if (!e) break;
         count(name);
         const input = call.variables.input as Record<string, any>;
@@ -339,7 +373,14 @@ function collect(data: Record<string, any>, call: Call): void {
         if (!b) break;
         count(name);
         if (name === 'bookStudio') sameText(call, 'title', (call.variables.input as { title: string }).title, b.title);
-        bookings.set(b.id, { studioId: b.studio.id, artistId: b.artist?.id ?? null, status: b.status, startsAt: iso(b.startsAt), endsAt: iso(b.endsAt), title: b.title });
+        bookings.set(b.id, {
+          studioId: b.studio.id,
+          artistId: b.artist?.id ?? null,
+          status: b.status,
+          startsAt: iso(b.startsAt),
+          endsAt: iso(b.endsAt),
+          title: b.title,
+        });
         break;
       }
       default:
@@ -395,7 +436,11 @@ function idList(f: Fuzz, known: readonly string[]): string[] {
 }
 
 function slug(f: Fuzz, current?: string): string {
-  return text(f, () => f.pick([`expo-${f.int(1, 300)}`, `expo-${f.int(1, 300)}`, current ?? 'marees-hautes-1', 'Expo-Majuscule', '-expo-', 'a--b', 'x'.repeat(81)]), 0.8);
+  return text(
+    f,
+    () => f.pick([`expo-${f.int(1, 300)}`, `expo-${f.int(1, 300)}`, current ?? 'marees-hautes-1', 'Expo-Majuscule', '-expo-', 'a--b', 'x'.repeat(81)]),
+    0.8,
+  );
 }
 
 function vernissage(f: Fuzz, startsOn: string) {
@@ -577,7 +622,8 @@ describe('fuzzing every mutation of the gallery subgraph', () => {
 
     await expectInStep();
 
-    const [{ overlaps }] = await graph.ds.query(`SELECT count(*)::int AS overlaps FROM studio_booking a JOIN studio_booking b ON a.studio_id = b.studio_id AND a.id < b.id
+    const [{ overlaps }] = await graph.ds
+      .query(`SELECT count(*)::int AS overlaps FROM studio_booking a JOIN studio_booking b ON a.studio_id = b.studio_id AND a.id < b.id
       AND a.status = 'CONFIRMED' AND b.status = 'CONFIRMED' AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)`);
     expect(overlaps).toBe(0);
     // No studio runs more assignments on a day than its capacity (the peak is on a first day).

@@ -150,10 +150,11 @@ describe('gallery subgraph, on its seed', () => {
         { artistId: artist('albertine-ouellet-drapeau'), after },
       );
     const first = await page(null);
-    const cursor: string = (await graph.execute(
-      `query($artistId: ID) { artworks(artistId: $artistId, first: 2) { pageInfo { endCursor } } }`,
-      { artistId: artist('albertine-ouellet-drapeau') },
-    )).body.data!.artworks.pageInfo.endCursor;
+    const cursor: string = (
+      await graph.execute(`query($artistId: ID) { artworks(artistId: $artistId, first: 2) { pageInfo { endCursor } } }`, {
+        artistId: artist('albertine-ouellet-drapeau'),
+      })
+    ).body.data!.artworks.pageInfo.endCursor;
     const second = await page(cursor);
     expect(first.body.data!.artworks).toEqual({
       totalCount: 3,
@@ -234,7 +235,12 @@ describe('gallery subgraph, on its seed', () => {
   it('lists the artworks on display in the kitchen and on the terrace with one SQL statement', async () => {
     const { body, statements } = await graph.execute(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on SharedSpace { id artworksOnDisplay { slug displayedIn { id } } } } }`,
-      { r: [{ __typename: 'SharedSpace', id: kitchen }, { __typename: 'SharedSpace', id: terrace }] },
+      {
+        r: [
+          { __typename: 'SharedSpace', id: kitchen },
+          { __typename: 'SharedSpace', id: terrace },
+        ],
+      },
     );
     const onDisplay = (space: string, slugs: string[]) => ({ id: space, artworksOnDisplay: slugs.map((slug) => ({ slug, displayedIn: { id: space } })) });
     expect(body).toEqual({

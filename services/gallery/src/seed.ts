@@ -22,10 +22,14 @@ export async function seed(ds: DataSource): Promise<void> {
   const today = todayInHouse();
   await ds.transaction(async (tx) => {
     for (const a of artists) {
-      await tx.query(
-        `INSERT INTO artist (id, slug, name, bio, disciplines, website) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [stableId('artist', a.slug), a.slug, a.name, a.bio, JSON.stringify(a.disciplines), a.website],
-      );
+      await tx.query(`INSERT INTO artist (id, slug, name, bio, disciplines, website) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [
+        stableId('artist', a.slug),
+        a.slug,
+        a.name,
+        a.bio,
+        JSON.stringify(a.disciplines),
+        a.website,
+      ]);
     }
     for (const w of artworks) {
       await tx.query(
@@ -69,23 +73,28 @@ export async function seed(ds: DataSource): Promise<void> {
         ],
       );
       for (const [position, slug] of e.artists.entries()) {
-        await tx.query(
-          `INSERT INTO exhibition_artist (exhibition_id, artist_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-          [id, stableId('artist', slug), position],
-        );
+        await tx.query(`INSERT INTO exhibition_artist (exhibition_id, artist_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+          id,
+          stableId('artist', slug),
+          position,
+        ]);
       }
       for (const [position, slug] of e.artworks.entries()) {
-        await tx.query(
-          `INSERT INTO exhibition_artwork (exhibition_id, artwork_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-          [id, stableId('artwork', slug), position],
-        );
+        await tx.query(`INSERT INTO exhibition_artwork (exhibition_id, artwork_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+          id,
+          stableId('artwork', slug),
+          position,
+        ]);
       }
     }
     for (const s of studios) {
-      await tx.query(
-        `INSERT INTO studio (id, slug, name, description, capacity) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        [stableId('studio', s.slug), s.slug, s.name, s.description, s.capacity],
-      );
+      await tx.query(`INSERT INTO studio (id, slug, name, description, capacity) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
+        stableId('studio', s.slug),
+        s.slug,
+        s.name,
+        s.description,
+        s.capacity,
+      ]);
     }
   });
 }

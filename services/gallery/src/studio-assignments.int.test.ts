@@ -19,7 +19,9 @@ const END = `mutation($id: ID!, $endsOn: LocalDate) {
   endStudioAssignment(id: $id, endsOn: $endsOn) { assignment { id startsOn endsOn } userErrors { code message field } }
 }`;
 const assign = (studioId: string, artistId: string, startsIn: number, endsIn: number | null) =>
-  data(graph, ASSIGN, { input: { studioId, artistId, startsOn: day(startsIn), endsOn: endsIn === null ? null : day(endsIn) } }, admin).then((d) => d.assignStudio);
+  data(graph, ASSIGN, { input: { studioId, artistId, startsOn: day(startsIn), endsOn: endsIn === null ? null : day(endsIn) } }, admin).then(
+    (d) => d.assignStudio,
+  );
 const codesOf = async (...args: Parameters<typeof assign>) =>
   (await assign(...args)).userErrors.map((e: { code: string; field: string[] }) => ({ code: e.code, field: e.field }));
 
@@ -28,12 +30,21 @@ describe('assignStudio', () => {
     const clay = stableId('studio', 'atelier-de-la-terre');
     const payload = await assign(clay, stableId('artist', 'noemie-pelletier-vezina'), 0, 90);
     expect(payload).toEqual({
-      assignment: { id: expect.any(String), startsOn: day(0), endsOn: day(90), studio: { slug: 'atelier-de-la-terre' }, artist: { slug: 'noemie-pelletier-vezina' } },
+      assignment: {
+        id: expect.any(String),
+        startsOn: day(0),
+        endsOn: day(90),
+        studio: { slug: 'atelier-de-la-terre' },
+        artist: { slug: 'noemie-pelletier-vezina' },
+      },
       userErrors: [],
     });
     const studio = await data(graph, `{ studio(slug: "atelier-de-la-terre") { slug assignments { id startsOn endsOn artist { name } } } }`, {}, anonymous);
     expect(studio).toEqual({
-      studio: { slug: 'atelier-de-la-terre', assignments: [{ id: payload.assignment.id, startsOn: day(0), endsOn: day(90), artist: { name: 'Noémie Pelletier-Vézina' } }] },
+      studio: {
+        slug: 'atelier-de-la-terre',
+        assignments: [{ id: payload.assignment.id, startsOn: day(0), endsOn: day(90), artist: { name: 'Noémie Pelletier-Vézina' } }],
+      },
     });
   });
 
@@ -94,7 +105,9 @@ describe('assignStudio', () => {
   it('is for ADMIN only: UNAUTHENTICATED when anonymous, FORBIDDEN for an artist', async () => {
     const variables = { input: { studioId: stableId('studio', 'atelier-du-bois'), artistId: stableId('artist', 'fernand-saint-aubin'), startsOn: day(1) } };
     expect((await graph.execute(ASSIGN, variables, { identity: anonymous })).body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    expect((await graph.execute(ASSIGN, variables, { identity: asArtist('fernand-saint-aubin') })).body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect((await graph.execute(ASSIGN, variables, { identity: asArtist('fernand-saint-aubin') })).body.errors?.map((e) => e.extensions?.code)).toEqual([
+      'FORBIDDEN',
+    ]);
     const end = await graph.execute(END, { id: stableId('assignment', 'x') }, { identity: asArtist('fernand-saint-aubin') });
     expect(end.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
@@ -108,8 +121,12 @@ describe('endStudioAssignment', () => {
     const [a, b] = await Promise.all([createArtist(graph.ds), createArtist(graph.ds)]);
     const { assignment } = await assign(studio, a, 1, 30);
     expect(await codesOf(studio, b, 20, 40)).toEqual([{ code: 'OVER_CAPACITY', field: ['input', 'studioId'] }]);
-    expect((await end(assignment.id, day(0))).userErrors).toEqual([{ code: 'INVALID_RANGE', message: 'La fin doit être postérieure au début.', field: ['endsOn'] }]);
-    expect((await end(assignment.id, day(31))).userErrors).toEqual([{ code: 'INVALID_RANGE', message: 'La fin doit être postérieure au début.', field: ['endsOn'] }]);
+    expect((await end(assignment.id, day(0))).userErrors).toEqual([
+      { code: 'INVALID_RANGE', message: 'La fin doit être postérieure au début.', field: ['endsOn'] },
+    ]);
+    expect((await end(assignment.id, day(31))).userErrors).toEqual([
+      { code: 'INVALID_RANGE', message: 'La fin doit être postérieure au début.', field: ['endsOn'] },
+    ]);
     expect(await end(assignment.id, day(19))).toEqual({ assignment: { id: assignment.id, startsOn: day(1), endsOn: day(19) }, userErrors: [] });
     expect(await codesOf(studio, b, 20, 40)).toEqual([]);
     expect((await end(assignment.id, day(1))).assignment).toEqual({ id: assignment.id, startsOn: day(1), endsOn: day(1) });
@@ -121,7 +138,9 @@ describe('endStudioAssignment', () => {
     const { assignment } = await assign(studio, artist, -10, null);
     expect(await end(assignment.id)).toEqual({ assignment: { id: assignment.id, startsOn: day(-10), endsOn: day(0) }, userErrors: [] });
     await graph.ds.query('UPDATE studio_assignment SET ends_on = $2 WHERE id = $1', [assignment.id, day(-1)]);
-    const listed = await data(graph, `query($id: ID!) { studio(id: $id) { current: assignments { id } all: assignments(includePast: true) { id } } }`, { id: studio });
+    const listed = await data(graph, `query($id: ID!) { studio(id: $id) { current: assignments { id } all: assignments(includePast: true) { id } } }`, {
+      id: studio,
+    });
     expect(listed).toEqual({ studio: { current: [], all: [{ id: assignment.id }] } });
   });
 

@@ -35,14 +35,19 @@ const tally = (results: BookResult[]) => ({
   lost: results.filter((r) => r.userErrors.length === 1 && r.userErrors[0]!.code === 'SLOT_UNAVAILABLE').length,
 });
 const liveRows = (studioId: string) =>
-  withClient(graph.databaseUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM studio_booking WHERE studio_id = $1 AND status = 'CONFIRMED'`, [studioId])).rows[0].n);
+  withClient(
+    graph.databaseUrl,
+    async (c) => (await c.query(`SELECT count(*)::int AS n FROM studio_booking WHERE studio_id = $1 AND status = 'CONFIRMED'`, [studioId])).rows[0].n,
+  );
 const overlappingPairs = () =>
-  withClient(graph.databaseUrl, async (c) =>
-    (
-      await c.query(`SELECT count(*)::int AS n FROM studio_booking a JOIN studio_booking b
+  withClient(
+    graph.databaseUrl,
+    async (c) =>
+      (
+        await c.query(`SELECT count(*)::int AS n FROM studio_booking a JOIN studio_booking b
         ON a.studio_id = b.studio_id AND a.id < b.id AND a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'
        AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')`)
-    ).rows[0].n,
+      ).rows[0].n,
   );
 
 describe('studio time under concurrency', () => {
@@ -52,15 +57,15 @@ describe('studio time under concurrency', () => {
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => book(i, studio, startsAt, 60)));
     expect(tally(results)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 99 });
     expect(await liveRows(studio)).toBe(1);
-    expect(results.find((r) => !r.booking)!.userErrors).toEqual([{ code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'startsAt'] }]);
+    expect(results.find((r) => !r.booking)!.userErrors).toEqual([
+      { code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'startsAt'] },
+    ]);
   });
 
   it('never lets 100 concurrent random 30-minute bookings of one morning overlap', async () => {
     const studio = await createStudio(graph.ds, 4);
     const morning = at(4, '08:00');
-    const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => book(i, studio, minutes(morning, 5 * Math.floor(Math.random() * 48)), 30)),
-    );
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => book(i, studio, minutes(morning, 5 * Math.floor(Math.random() * 48)), 30)));
     const { won, codes } = tally(results);
     expect(won).toBeGreaterThan(0);
     expect(codes.filter((c) => c !== 'SLOT_UNAVAILABLE')).toEqual([]);
@@ -71,8 +76,11 @@ describe('studio time under concurrency', () => {
   it('gives exactly one winner to each of 10 studios under 10 concurrent attempts each', async () => {
     const studios = await Promise.all(Array.from({ length: 10 }, () => createStudio(graph.ds, 2)));
     const startsAt = at(5, '14:00');
-    const results = await Promise.all(studios.flatMap((studio) => Array.from({ length: 10 }, (_, i) => book(i, studio, startsAt, 45).then((r) => ({ studio, r })))));
-    for (const studio of studios) expect(tally(results.filter((x) => x.studio === studio).map((x) => x.r))).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 9 });
+    const results = await Promise.all(
+      studios.flatMap((studio) => Array.from({ length: 10 }, (_, i) => book(i, studio, startsAt, 45).then((r) => ({ studio, r })))),
+    );
+    for (const studio of studios)
+      expect(tally(results.filter((x) => x.studio === studio).map((x) => x.r))).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 9 });
     expect(await overlappingPairs()).toBe(0);
   });
 
@@ -87,7 +95,10 @@ describe('studio time under concurrency', () => {
         ),
       );
     await insert('CONFIRMED', '2030-01-07T10:00:00Z', '2030-01-07T11:00:00Z');
-    await expect(insert('CONFIRMED', '2030-01-07T10:59:00Z', '2030-01-07T11:30:00Z')).rejects.toMatchObject({ code: '23P01', constraint: 'studio_booking_no_overlap' });
+    await expect(insert('CONFIRMED', '2030-01-07T10:59:00Z', '2030-01-07T11:30:00Z')).rejects.toMatchObject({
+      code: '23P01',
+      constraint: 'studio_booking_no_overlap',
+    });
     await insert('CANCELLED', '2030-01-07T10:30:00Z', '2030-01-07T11:30:00Z');
     await insert('CONFIRMED', '2030-01-07T11:00:00Z', '2030-01-07T12:00:00Z');
   });

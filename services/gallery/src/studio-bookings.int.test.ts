@@ -122,7 +122,8 @@ describe('cancelStudioBooking', () => {
   });
 
   it('answers NOT_FOUND for an unknown or malformed id, and UNAUTHENTICATED when anonymous', async () => {
-    for (const id of [stableId('studio-booking', 'aucune'), 'pas-un-id']) expect((await cancel(admin, id)).userErrors.map((e: { code: string }) => e.code)).toEqual(['NOT_FOUND']);
+    for (const id of [stableId('studio-booking', 'aucune'), 'pas-un-id'])
+      expect((await cancel(admin, id)).userErrors.map((e: { code: string }) => e.code)).toEqual(['NOT_FOUND']);
     expect((await graph.execute(CANCEL, { id: 'x' }, { identity: anonymous })).body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   });
 });
@@ -143,7 +144,11 @@ describe('Studio.bookings', () => {
     });
     const read = (identity: Identity) =>
       data(graph, BOOKINGS, { slug: 'atelier-de-la-terre', from: at(day, '00:00'), to: at(day + 1, '00:00') }, identity).then((d) => d.studio.bookings);
-    const times = (p: { booking: { id: string; startsAt: string; endsAt: string } }) => ({ id: p.booking.id, startsAt: p.booking.startsAt, endsAt: p.booking.endsAt });
+    const times = (p: { booking: { id: string; startsAt: string; endsAt: string } }) => ({
+      id: p.booking.id,
+      startsAt: p.booking.startsAt,
+      endsAt: p.booking.endsAt,
+    });
     expect(await read(potter)).toEqual([row(times(mine), 'Émaillage', 'noemie-pelletier-vezina'), row(times(theirs), null, null)]);
     expect(await read(anonymous)).toEqual([row(times(mine), null, null), row(times(theirs), null, null)]);
     expect(await read(admin)).toEqual([row(times(mine), 'Émaillage', 'noemie-pelletier-vezina'), row(times(theirs), 'Essai de tour', 'fernand-saint-aubin')]);
@@ -173,6 +178,8 @@ describe('Studio.bookings', () => {
       const { body } = await graph.execute(BOOKINGS, { slug: 'atelier-de-la-terre', from, to });
       expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     }
-    expect((await data(graph, BOOKINGS, { slug: 'atelier-de-la-terre', from: at(0, '00:00'), to: at(366, '00:00') })).studio.bookings).toEqual(expect.any(Array));
+    expect((await data(graph, BOOKINGS, { slug: 'atelier-de-la-terre', from: at(0, '00:00'), to: at(366, '00:00') })).studio.bookings).toEqual(
+      expect.any(Array),
+    );
   });
 });

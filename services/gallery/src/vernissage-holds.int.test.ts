@@ -32,13 +32,15 @@ const CANCEL = `mutation($id: ID!) { cancelExhibition(id: $id) { cancelledExhibi
 
 const evening = (n: number, sharedSpaceId: string | null, from = '17:00', to = '20:00') => ({ startsAt: at(n, from), endsAt: at(n, to), sharedSpaceId });
 const input = (title: string, vernissage: ReturnType<typeof evening> | null) => ({ title: { fr: title }, startsOn: day(30), endsOn: day(60), vernissage });
-const create = (title: string, vernissage: ReturnType<typeof evening> | null) => data(graph, CREATE, { input: input(title, vernissage) }, admin).then((d) => d.createExhibition);
+const create = (title: string, vernissage: ReturnType<typeof evening> | null) =>
+  data(graph, CREATE, { input: input(title, vernissage) }, admin).then((d) => d.createExhibition);
 const update = (id: string, changes: Record<string, unknown>) => data(graph, UPDATE, { id, input: changes }, admin).then((d) => d.updateExhibition);
 const saved = async (slug: string) => (await graph.ds.query('SELECT count(*)::int AS n FROM exhibition WHERE slug = $1', [slug]))[0].n as number;
 const stored = async (id: string) =>
   (await graph.ds.query('SELECT vernissage_space_id AS "spaceId", vernissage_starts_at AS "startsAt" FROM exhibition WHERE id = $1', [id]))[0];
 /** The reference of an exhibition's hold, as its row stores it. */
-const reference = async (id: string): Promise<string | null> => (await graph.ds.query('SELECT hold_reference FROM exhibition WHERE id = $1', [id]))[0]?.hold_reference ?? null;
+const reference = async (id: string): Promise<string | null> =>
+  (await graph.ds.query('SELECT hold_reference FROM exhibition WHERE id = $1', [id]))[0]?.hold_reference ?? null;
 const holdOf = async (id: string) => {
   const r = await reference(id);
   return r ? tenants.holds.get(r) : undefined;
@@ -67,7 +69,13 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
         lang: 'fr',
         requestId: expect.any(String),
         args: {
-          input: { reference: r, spaceId: TERRACE, startsAt: at(30, '17:00').toISOString(), endsAt: at(30, '20:00').toISOString(), title: 'Vernissage : Couleurs du large' },
+          input: {
+            reference: r,
+            spaceId: TERRACE,
+            startsAt: at(30, '17:00').toISOString(),
+            endsAt: at(30, '20:00').toISOString(),
+            title: 'Vernissage : Couleurs du large',
+          },
         },
       },
     ]);
@@ -98,7 +106,10 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
 
   it('answers NOT_FOUND for a space the ledger does not know, saving nothing', async () => {
     const payload = await create('Espace inconnu', evening(30, stableId('shared-space', 'grenier')));
-    expect(payload).toEqual({ exhibition: null, userErrors: [{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['input', 'vernissage', 'sharedSpaceId'] }] });
+    expect(payload).toEqual({
+      exhibition: null,
+      userErrors: [{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['input', 'vernissage', 'sharedSpaceId'] }],
+    });
     expect(await saved('espace-inconnu')).toBe(0);
   });
 
@@ -127,7 +138,9 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
     try {
       const { body } = await offline.execute(CREATE, { input: input('Hors ligne', evening(30, KITCHEN)) }, { identity: admin });
       expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
-      expect(body.errors?.[0]?.message).toBe('Le registre des espaces partagés (sous-graphe tenants) ne répond pas : rien n’a été enregistré. Réessayez plus tard.');
+      expect(body.errors?.[0]?.message).toBe(
+        'Le registre des espaces partagés (sous-graphe tenants) ne répond pas : rien n’a été enregistré. Réessayez plus tard.',
+      );
       expect((await offline.ds.query('SELECT count(*)::int AS n FROM exhibition'))[0].n).toBe(0);
     } finally {
       await offline.close();
@@ -163,7 +176,10 @@ describe('changing or cancelling an exhibition moves or releases its hold', () =
 
     expect((await update(id, { vernissage: evening(31, TERRACE, '18:00', '21:00') })).userErrors).toEqual([]);
     expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([
-      ['moveSpaceHold', { reference: first, spaceId: TERRACE, startsAt: at(31, '18:00').toISOString(), endsAt: at(31, '21:00').toISOString(), title: 'Vernissage : Qui bouge' }],
+      [
+        'moveSpaceHold',
+        { reference: first, spaceId: TERRACE, startsAt: at(31, '18:00').toISOString(), endsAt: at(31, '21:00').toISOString(), title: 'Vernissage : Qui bouge' },
+      ],
     ]);
     expect(await holdOf(id)).toMatchObject({ spaceId: TERRACE, startsAt: at(31, '18:00') });
 
@@ -226,7 +242,10 @@ describe('changing or cancelling an exhibition moves or releases its hold', () =
     const gone = await create('Partie', evening(30, TERRACE));
     const goneReference = await reference(gone.exhibition.id);
     tenants.calls.length = 0;
-    expect((await data(graph, CANCEL, { id: gone.exhibition.id }, admin)).cancelExhibition).toEqual({ cancelledExhibitionId: gone.exhibition.id, userErrors: [] });
+    expect((await data(graph, CANCEL, { id: gone.exhibition.id }, admin)).cancelExhibition).toEqual({
+      cancelledExhibitionId: gone.exhibition.id,
+      userErrors: [],
+    });
     expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([['releaseSpaceHold', { reference: goneReference }]]);
     expect(tenants.holds.has(goneReference!)).toBe(false);
 
@@ -235,7 +254,10 @@ describe('changing or cancelling an exhibition moves or releases its hold', () =
     tenants.calls.length = 0;
     tenants.failNext(1);
     // The exhibition is what the house knows: it is removed, and the hold follows.
-    expect((await data(graph, CANCEL, { id: kept.exhibition.id }, admin)).cancelExhibition).toEqual({ cancelledExhibitionId: kept.exhibition.id, userErrors: [] });
+    expect((await data(graph, CANCEL, { id: kept.exhibition.id }, admin)).cancelExhibition).toEqual({
+      cancelledExhibitionId: kept.exhibition.id,
+      userErrors: [],
+    });
     expect(await saved('gardee')).toBe(0);
     await waitFor(() => !tenants.holds.has(keptReference!));
     expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([
@@ -255,7 +277,9 @@ describe('an idempotencyKey on createExhibition', () => {
     expect(operations()).toEqual(['holdSharedSpace']);
     expect((await data(graph, CREATE, { input: keyed('gres-du-large', 'Autre titre') }, admin, 'en')).createExhibition).toEqual({
       exhibition: null,
-      userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'This idempotency key was already used for a different request.', field: ['input', 'idempotencyKey'] }],
+      userErrors: [
+        { code: 'IDEMPOTENCY_KEY_REUSED', message: 'This idempotency key was already used for a different request.', field: ['input', 'idempotencyKey'] },
+      ],
     });
   });
 
@@ -295,7 +319,9 @@ describe('reconciling vernissages’ holds', () => {
       title: `Vernissage : ${e.title.fr}`,
     }));
   const live = () =>
-    [...tenants.holds.values()].map(({ reference: r, spaceId, startsAt, endsAt, title }) => ({ reference: r, spaceId, startsAt, endsAt, title })).sort((a, b) => (a.reference < b.reference ? -1 : 1));
+    [...tenants.holds.values()]
+      .map(({ reference: r, spaceId, startsAt, endsAt, title }) => ({ reference: r, spaceId, startsAt, endsAt, title }))
+      .sort((a, b) => (a.reference < b.reference ? -1 : 1));
 
   it('holds every future vernissage in a shared space (the seeded ones, under their legacy references), idempotently, and reports the refused ones', async () => {
     const wanted = await expectedHolds();
@@ -308,13 +334,24 @@ describe('reconciling vernissages’ holds', () => {
     // A hold the ledger refuses (its slot was booked meanwhile) is reported, the others kept.
     tenants.holds.delete(wanted[0]!.reference);
     tenants.state.bookings.push({ spaceId: wanted[0]!.spaceId, startsAt: wanted[0]!.startsAt, endsAt: wanted[0]!.endsAt });
-    expect(await round()).toEqual({ checked: wanted.length, fixed: 0, released: [], refused: [{ ownerId: wanted[0]!.reference.slice('vernissage:'.length), codes: ['SLOT_UNAVAILABLE'] }] });
+    expect(await round()).toEqual({
+      checked: wanted.length,
+      fixed: 0,
+      released: [],
+      refused: [{ ownerId: wanted[0]!.reference.slice('vernissage:'.length), codes: ['SLOT_UNAVAILABLE'] }],
+    });
   });
 
   it('releases the holds no exhibition wants: a removed one, one moved into the gallery', async () => {
     await round();
     const removed = `vernissage:${randomUUID()}-0a1b2c3d4e5f`;
-    tenants.state.hold({ reference: removed, spaceId: KITCHEN, startsAt: at(50, '17:00').toISOString(), endsAt: at(50, '19:00').toISOString(), title: 'Vernissage : Partie' });
+    tenants.state.hold({
+      reference: removed,
+      spaceId: KITCHEN,
+      startsAt: at(50, '17:00').toISOString(),
+      endsAt: at(50, '19:00').toISOString(),
+      title: 'Vernissage : Partie',
+    });
     const [first] = await expectedHolds();
     const firstId = first!.reference.slice('vernissage:'.length);
     await seeded.ds.query('UPDATE exhibition SET vernissage_space_id = NULL WHERE id = $1', [firstId]);

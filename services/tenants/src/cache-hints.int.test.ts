@@ -55,7 +55,11 @@ describe('Cache-Control of the tenants subgraph', () => {
   });
 
   it('a mutation: no-store', async () => {
-    const answer = await post(BOOK, { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: TITLE, visibility: 'PUBLIC' } }, asTenant('acupuncture'));
+    const answer = await post(
+      BOOK,
+      { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: TITLE, visibility: 'PUBLIC' } },
+      asTenant('acupuncture'),
+    );
     expect(answer.body.errors).toBeUndefined();
     expect(answer.body.data!.bookSharedSpace).toEqual({ booking: { id: expect.any(String), title: TITLE, visibility: 'PUBLIC' }, userErrors: [] });
     expect(answer.cacheControl).toBe('no-store');

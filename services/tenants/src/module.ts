@@ -46,11 +46,20 @@ export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
   references: { ...tenantReference, ...spaceReference, ...bookingReference, ...calendarReference, ...meReference },
   // Seconds each type's data stays true; every successful mutation through the gateway empties its cache anyway.
   cacheHints: {
-    House: 3600, Address: 3600, OpeningHours: 3600, Season: 3600,
-    Tenant: 600, Contact: 600, Office: 600,
+    House: 3600,
+    Address: 3600,
+    OpeningHours: 3600,
+    Season: 3600,
+    Tenant: 600,
+    Contact: 600,
+    Office: 600,
     SharedSpace: 300,
     // Availability and bookings move with the clock (minimum notice, "today").
-    TimeSlot: 60, SpaceBooking: 60, BookingHolder: 60, BookingHistoryEntry: 60, CalendarDay: 60,
+    TimeSlot: 60,
+    SpaceBooking: 60,
+    BookingHolder: 60,
+    BookingHistoryEntry: 60,
+    CalendarDay: 60,
     // Me has none on purpose: an answer about the caller is never shared.
   },
   entities: [House, Tenant, Office, SharedSpace, SpaceBooking, BookingHistoryEntry],

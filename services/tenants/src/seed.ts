@@ -158,10 +158,14 @@ export async function seed(ds: DataSource): Promise<void> {
         [tenantId, t.slug, t.name, t.kind, t.profession, t.description, t.email, t.phone, t.website],
       );
       for (const o of t.offices) {
-        await tx.query(
-          `INSERT INTO office (id, tenant_id, name, floor, building, area_m2) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          [stableId('office', `${t.slug}/${o.key}`), tenantId, o.name, o.floor, o.building, o.area],
-        );
+        await tx.query(`INSERT INTO office (id, tenant_id, name, floor, building, area_m2) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [
+          stableId('office', `${t.slug}/${o.key}`),
+          tenantId,
+          o.name,
+          o.floor,
+          o.building,
+          o.area,
+        ]);
       }
     }
     for (const s of spaces) {
@@ -194,8 +198,26 @@ export async function seed(ds: DataSource): Promise<void> {
     const kitchen = stableId('shared-space', 'cuisine');
     const today = todayInHouse();
     const bookings = [
-      { key: 'diner-communautaire', day: 1, from: '11:30', to: '13:30', holder: 'espace-ko', title: 'Dîner communautaire', visibility: 'PUBLIC', attendees: 12 },
-      { key: 'atelier-teinture', day: 2, from: '14:00', to: '16:00', holder: 'le-vivoir', title: 'Atelier de teinture végétale', visibility: 'PUBLIC', attendees: 8 },
+      {
+        key: 'diner-communautaire',
+        day: 1,
+        from: '11:30',
+        to: '13:30',
+        holder: 'espace-ko',
+        title: 'Dîner communautaire',
+        visibility: 'PUBLIC',
+        attendees: 12,
+      },
+      {
+        key: 'atelier-teinture',
+        day: 2,
+        from: '14:00',
+        to: '16:00',
+        holder: 'le-vivoir',
+        title: 'Atelier de teinture végétale',
+        visibility: 'PUBLIC',
+        attendees: 8,
+      },
       { key: 'lunch-acupuncture', day: 3, from: '12:00', to: '13:00', holder: 'acupuncture', title: 'Dîner d’équipe', visibility: 'PRIVATE', attendees: 3 },
       { key: 'reunion-maree', day: 4, from: '09:00', to: '10:30', holder: 'communication', title: 'Déjeuner-client', visibility: 'PRIVATE', attendees: 4 },
       { key: 'soupe-populaire', day: 6, from: '17:00', to: '19:00', holder: 'espace-ko', title: 'Soupe communautaire', visibility: 'PUBLIC', attendees: 12 },
@@ -213,7 +235,11 @@ export async function seed(ds: DataSource): Promise<void> {
         [stableId('space-booking', b.key), kitchen, stableId('tenant', b.holder), tenant.name.fr, b.title, startsAt, endsAt, 30, b.attendees, b.visibility],
       );
       for (const { id } of inserted) {
-        await tx.query(`INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at) VALUES ($1, 'CREATED', 'seed', $2, $3)`, [id, startsAt, endsAt]);
+        await tx.query(`INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at) VALUES ($1, 'CREATED', 'seed', $2, $3)`, [
+          id,
+          startsAt,
+          endsAt,
+        ]);
       }
     }
   });

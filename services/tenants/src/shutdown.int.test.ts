@@ -18,7 +18,11 @@ describe('graceful shutdown', () => {
       variables: { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'En vol' } },
     });
     const send = () =>
-      fetch(graph.url!, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest(DEV_SIGNING_SECRET, asTenant('graphisme'), 'fr', body) }, body });
+      fetch(graph.url!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signRequest(DEV_SIGNING_SECRET, asTenant('graphisme'), 'fr', body) },
+        body,
+      });
 
     // Another session holds the ledger, so the booking waits inside PostgreSQL: a request in flight.
     await withClient(graph.databaseUrl, async (blocker) => {

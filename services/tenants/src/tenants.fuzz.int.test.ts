@@ -50,7 +50,11 @@ function remember(booking: { id: string; status: string; startsAt: string; endsA
   model.set(booking.id, { status: booking.status, startsAt: new Date(booking.startsAt).toISOString(), endsAt: new Date(booking.endsAt).toISOString() });
 }
 
-async function fuzzMutation(seed: number, build: (f: Fuzz) => { query: string; variables: Record<string, unknown>; identity: Identity }, collect: (data: any) => void): Promise<void> {
+async function fuzzMutation(
+  seed: number,
+  build: (f: Fuzz) => { query: string; variables: Record<string, unknown>; identity: Identity },
+  collect: (data: any) => void,
+): Promise<void> {
   const f = new Fuzz(seed);
   const failures: string[] = [];
   for (let i = 0; i < RUNS; i += BATCH) {
@@ -90,7 +94,10 @@ describe('fuzzing every mutation of the tenants subgraph', () => {
             input: {
               spaceId: f.id(spaces),
               startsAt,
-              endsAt: f.chance(0.8) && !Number.isNaN(Date.parse(startsAt)) ? new Date(Date.parse(startsAt) + f.pick([-30, 0, 15, 60, 90, 600, 10_000]) * 60_000).toISOString() : f.dateTime(now),
+              endsAt:
+                f.chance(0.8) && !Number.isNaN(Date.parse(startsAt))
+                  ? new Date(Date.parse(startsAt) + f.pick([-30, 0, 15, 60, 90, 600, 10_000]) * 60_000).toISOString()
+                  : f.dateTime(now),
               title: f.string(),
               attendees: f.maybe(() => f.number(() => f.int(1, 12))),
               idempotencyKey: f.maybe(() => f.pick(['k1', 'k2', f.string(() => `key-${f.int(1, 50)}`)]), 0.6),
@@ -113,7 +120,11 @@ describe('fuzzing every mutation of the tenants subgraph', () => {
         const startsAt = f.dateTime(now);
         return {
           query: `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { rescheduleSpaceBooking(id: $id, startsAt: $s, endsAt: $e) { ${BOOKING} } }`,
-          variables: { id: f.id(bookingIds()), s: startsAt, e: Number.isNaN(Date.parse(startsAt)) ? f.dateTime(now) : new Date(Date.parse(startsAt) + f.pick([-15, 30, 60, 120]) * 60_000).toISOString() },
+          variables: {
+            id: f.id(bookingIds()),
+            s: startsAt,
+            e: Number.isNaN(Date.parse(startsAt)) ? f.dateTime(now) : new Date(Date.parse(startsAt) + f.pick([-15, 30, 60, 120]) * 60_000).toISOString(),
+          },
           identity: f.pick(identities),
         };
       },
@@ -169,9 +180,21 @@ describe('fuzzing every mutation of the tenants subgraph', () => {
         const reference = f.pick([...references, f.string(() => 'vernissage:x'), "x'; --"]);
         const identity = f.pick(identities);
         return f.pick([
-          { query: `mutation($i: CloseSharedSpaceInput!) { closeSharedSpace(input: $i) { ${BOOKING} } }`, variables: { i: { spaceId: f.id(spaces), startsAt, endsAt, reason: f.string() } }, identity },
-          { query: `mutation($i: HoldSharedSpaceInput!) { holdSharedSpace(input: $i) { ${BOOKING} } }`, variables: { i: { spaceId: f.id(spaces), startsAt, endsAt, title: f.string(), reference } }, identity },
-          { query: `mutation($r: String!, $s: ID!, $a: DateTime!, $b: DateTime!, $t: String!) { moveSpaceHold(reference: $r, spaceId: $s, startsAt: $a, endsAt: $b, title: $t) { ${BOOKING} } }`, variables: { r: reference, s: f.id(spaces), a: startsAt, b: endsAt, t: f.string() }, identity },
+          {
+            query: `mutation($i: CloseSharedSpaceInput!) { closeSharedSpace(input: $i) { ${BOOKING} } }`,
+            variables: { i: { spaceId: f.id(spaces), startsAt, endsAt, reason: f.string() } },
+            identity,
+          },
+          {
+            query: `mutation($i: HoldSharedSpaceInput!) { holdSharedSpace(input: $i) { ${BOOKING} } }`,
+            variables: { i: { spaceId: f.id(spaces), startsAt, endsAt, title: f.string(), reference } },
+            identity,
+          },
+          {
+            query: `mutation($r: String!, $s: ID!, $a: DateTime!, $b: DateTime!, $t: String!) { moveSpaceHold(reference: $r, spaceId: $s, startsAt: $a, endsAt: $b, title: $t) { ${BOOKING} } }`,
+            variables: { r: reference, s: f.id(spaces), a: startsAt, b: endsAt, t: f.string() },
+            identity,
+          },
           { query: `mutation($r: String!) { releaseSpaceHold(reference: $r) { ${BOOKING} } }`, variables: { r: reference }, identity },
         ]);
       },
@@ -182,13 +205,19 @@ describe('fuzzing every mutation of the tenants subgraph', () => {
   it('cancelSpaceBooking', async () => {
     await fuzzMutation(
       6,
-      (f) => ({ query: `mutation($id: ID!) { cancelSpaceBooking(id: $id) { ${BOOKING} } }`, variables: { id: f.id(bookingIds()) }, identity: f.pick(identities) }),
+      (f) => ({
+        query: `mutation($id: ID!) { cancelSpaceBooking(id: $id) { ${BOOKING} } }`,
+        variables: { id: f.id(bookingIds()) },
+        identity: f.pick(identities),
+      }),
       (data) => remember(data.cancelSpaceBooking?.booking),
     );
   });
 
   it('leaves exactly what the accepted calls wrote, and never two live bookings over each other', async () => {
-    const rows: { id: string; status: string; starts_at: Date; ends_at: Date }[] = await graph.ds.query('SELECT id, status, starts_at, ends_at FROM space_booking');
+    const rows: { id: string; status: string; starts_at: Date; ends_at: Date }[] = await graph.ds.query(
+      'SELECT id, status, starts_at, ends_at FROM space_booking',
+    );
     const actual = new Map(rows.map((r) => [r.id, { status: r.status, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString() }]));
     expect(accepted).toBeGreaterThan(50);
     expect(actual).toEqual(model);

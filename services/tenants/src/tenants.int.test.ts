@@ -12,9 +12,14 @@ describe('tenants subgraph', () => {
     const { body } = await graph.execute('{ sharedSpaces { slug } tenants { slug kind } }');
     expect(body.errors).toBeUndefined();
     expect(body.data!.sharedSpaces.map((s: { slug: string }) => s.slug)).toEqual(['cuisine', 'terrasse']);
-    expect(body.data!.tenants.map((t: { slug: string }) => t.slug).sort()).toEqual(
-      ['acupuncture', 'communication', 'espace-ko', 'graphisme', 'le-vivoir', 'massotherapie'],
-    );
+    expect(body.data!.tenants.map((t: { slug: string }) => t.slug).sort()).toEqual([
+      'acupuncture',
+      'communication',
+      'espace-ko',
+      'graphisme',
+      'le-vivoir',
+      'massotherapie',
+    ]);
   });
 
   it('answers in French by default and in English when asked', async () => {
@@ -62,10 +67,12 @@ describe('tenants subgraph', () => {
   });
 
   it('answers null for a reference to an unknown or malformed id, without an error', async () => {
-    const { body } = await graph.execute(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { slug } } }`,
-      { r: [{ __typename: 'Tenant', id: 'not-a-uuid' }, { __typename: 'Tenant', id: stableId('tenant', 'nobody') }] },
-    );
+    const { body } = await graph.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { slug } } }`, {
+      r: [
+        { __typename: 'Tenant', id: 'not-a-uuid' },
+        { __typename: 'Tenant', id: stableId('tenant', 'nobody') },
+      ],
+    });
     expect(body).toEqual({ data: { _entities: [null, null] } });
   });
 
@@ -81,7 +88,9 @@ describe('tenants subgraph', () => {
 
   it('hides the title and holder of a private booking from others, not from its holder or ADMIN', async () => {
     const query = `query($from: DateTime!, $to: DateTime!) { sharedSpace(slug: "cuisine") { bookings(from: $from, to: $to) { title holder { name } } } }`;
-    const row: { starts_at: Date } = (await graph.ds.query(`SELECT starts_at FROM space_booking WHERE id = $1`, [stableId('space-booking', 'lunch-acupuncture')]))[0];
+    const row: { starts_at: Date } = (
+      await graph.ds.query(`SELECT starts_at FROM space_booking WHERE id = $1`, [stableId('space-booking', 'lunch-acupuncture')])
+    )[0];
     const vars = { from: row.starts_at.toISOString(), to: new Date(row.starts_at.getTime() + 60_000).toISOString() };
     const seen = async (identity = anonymous) => (await graph.execute(query, vars, { identity })).body.data!.sharedSpace.bookings;
     expect(await seen()).toEqual([{ title: null, holder: null }]);
@@ -93,7 +102,10 @@ describe('tenants subgraph', () => {
   it("resolves another holder's private booking by reference exactly like an unknown id", async () => {
     const privateId = stableId('space-booking', 'lunch-acupuncture');
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on SpaceBooking { id } } }`;
-    const r = [{ __typename: 'SpaceBooking', id: privateId }, { __typename: 'SpaceBooking', id: stableId('space-booking', 'nothing-here') }];
+    const r = [
+      { __typename: 'SpaceBooking', id: privateId },
+      { __typename: 'SpaceBooking', id: stableId('space-booking', 'nothing-here') },
+    ];
     expect((await graph.execute(query, { r }, { identity: asTenant('graphisme') })).body).toEqual({ data: { _entities: [null, null] } });
     expect((await graph.execute(query, { r }, { identity: anonymous })).body).toEqual({ data: { _entities: [null, null] } });
     expect((await graph.execute(query, { r }, { identity: asTenant('acupuncture') })).body).toEqual({ data: { _entities: [{ id: privateId }, null] } });
@@ -112,7 +124,9 @@ describe('tenants subgraph', () => {
 describe('tenants database constraints', () => {
   it('refuses text without French, malformed opening hours, and a booking that ends before it starts', async () => {
     const insertTenant = (name: string) =>
-      graph.ds.query(`INSERT INTO tenant (id, slug, name, kind) VALUES (gen_random_uuid(), 'x-' || substr(md5(random()::text), 1, 8), $1, 'PROFESSIONAL')`, [name]);
+      graph.ds.query(`INSERT INTO tenant (id, slug, name, kind) VALUES (gen_random_uuid(), 'x-' || substr(md5(random()::text), 1, 8), $1, 'PROFESSIONAL')`, [
+        name,
+      ]);
     await expect(insertTenant('{"en": "English only"}')).rejects.toThrow(/tenant_name_check/);
     await expect(insertTenant('{"fr": "  "}')).rejects.toThrow(/tenant_name_check/);
     await expect(insertTenant('"juste du texte"')).rejects.toThrow(/tenant_name_check/);
@@ -127,8 +141,10 @@ describe('tenants database constraints', () => {
 
   it('loads the seed only once: a second run changes nothing', async () => {
     const count = async () =>
-      (await graph.ds.query(`SELECT (SELECT count(*) FROM tenant) + (SELECT count(*) FROM office) + (SELECT count(*) FROM shared_space)
-        + (SELECT count(*) FROM space_booking) + (SELECT count(*) FROM space_booking_history) AS n`))[0].n;
+      (
+        await graph.ds.query(`SELECT (SELECT count(*) FROM tenant) + (SELECT count(*) FROM office) + (SELECT count(*) FROM shared_space)
+        + (SELECT count(*) FROM space_booking) + (SELECT count(*) FROM space_booking_history) AS n`)
+      )[0].n;
     const before = await count();
     await tenantsModule.seed!(graph.ds);
     expect(await count()).toBe(before);

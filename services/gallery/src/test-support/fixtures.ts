@@ -29,7 +29,12 @@ export async function createArtist(ds: DataSource, name = 'Artiste'): Promise<st
 
 export async function createStudio(ds: DataSource, capacity: number): Promise<string> {
   const id = randomUUID();
-  await ds.query(`INSERT INTO studio (id, slug, name, capacity) VALUES ($1, $2, $3, $4)`, [id, `atelier-${id.slice(0, 8)}`, { fr: `Atelier ${id.slice(0, 4)}` }, capacity]);
+  await ds.query(`INSERT INTO studio (id, slug, name, capacity) VALUES ($1, $2, $3, $4)`, [
+    id,
+    `atelier-${id.slice(0, 8)}`,
+    { fr: `Atelier ${id.slice(0, 4)}` },
+    capacity,
+  ]);
   return id;
 }
 

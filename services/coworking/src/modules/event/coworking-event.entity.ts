@@ -15,8 +15,7 @@ registerEnumType(CoworkingEventKind, {
 });
 
 @ObjectType({
-  description:
-    'An event of Espace KO over [startsAt, endsAt), held either in a shared space of the house (sharedSpace) or in a room of Espace KO (room).',
+  description: 'An event of Espace KO over [startsAt, endsAt), held either in a shared space of the house (sharedSpace) or in a room of Espace KO (room).',
 })
 @Directive('@key(fields: "id")')
 @Entity('coworking_event')

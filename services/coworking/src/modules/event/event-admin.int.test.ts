@@ -37,8 +37,10 @@ const create = async (input: Record<string, unknown>, identity: Identity = admin
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data!.createCoworkingEvent;
 };
-const codes = async (input: Record<string, unknown>) => (await create(input)).userErrors.map((e: { code: string; field: string[] }) => `${e.code}@${e.field.join('.')}`);
-const update = async (id: string, input: Record<string, unknown>) => (await graph.execute(UPDATE, { id, input }, { identity: admin })).body.data!.updateCoworkingEvent;
+const codes = async (input: Record<string, unknown>) =>
+  (await create(input)).userErrors.map((e: { code: string; field: string[] }) => `${e.code}@${e.field.join('.')}`);
+const update = async (id: string, input: Record<string, unknown>) =>
+  (await graph.execute(UPDATE, { id, input }, { identity: admin })).body.data!.updateCoworkingEvent;
 const eventRows = async () => (await graph.ds.query('SELECT count(*)::int AS n FROM coworking_event'))[0].n as number;
 
 describe('createCoworkingEvent', () => {
@@ -60,7 +62,9 @@ describe('createCoworkingEvent', () => {
       sharedSpace: null,
     });
     const { body } = await graph.execute(`query($id: ID!) { coworkingEvent(id: $id) { title room description } }`, { id: created.event.id }, { lang: 'en' });
-    expect(body.data).toEqual({ coworkingEvent: { title: 'Workshop: knitting and code', room: 'Meeting room', description: 'Apportez vos aiguilles.\nEt votre portable.' } });
+    expect(body.data).toEqual({
+      coworkingEvent: { title: 'Workshop: knitting and code', room: 'Meeting room', description: 'Apportez vos aiguilles.\nEt votre portable.' },
+    });
   });
 
   it('checks the title: French required, 200 characters at most, English optional', async () => {
@@ -100,10 +104,18 @@ describe('createCoworkingEvent', () => {
 
   it('refuses an event in a shared space when the ledger of the tenants subgraph is not configured, and saves nothing', async () => {
     const before = await eventRows();
-    const { body } = await graph.execute(CREATE, { input: valid({ room: null, sharedSpaceId: stableId('shared-space', 'cuisine') }) }, { identity: admin, lang: 'en' });
+    const { body } = await graph.execute(
+      CREATE,
+      { input: valid({ room: null, sharedSpaceId: stableId('shared-space', 'cuisine') }) },
+      { identity: admin, lang: 'en' },
+    );
     expect(body.data).toBeNull();
     expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.reason, e.message])).toEqual([
-      ['SERVICE_UNAVAILABLE', 'LEDGER_NOT_CONFIGURED', 'The ledger of the shared spaces (tenants subgraph) is not configured (TENANTS_URL): nothing was saved.'],
+      [
+        'SERVICE_UNAVAILABLE',
+        'LEDGER_NOT_CONFIGURED',
+        'The ledger of the shared spaces (tenants subgraph) is not configured (TENANTS_URL): nothing was saved.',
+      ],
     ]);
     expect(await eventRows()).toBe(before);
   });
@@ -127,15 +139,27 @@ describe('createCoworkingEvent', () => {
       }
     }
     expect(await eventRows()).toBe(before + 1);
-    expect(await graph.ds.query('SELECT capacity, cancelled_at FROM coworking_event WHERE id = $1', [existing])).toEqual([{ capacity: 12, cancelled_at: null }]);
+    expect(await graph.ds.query('SELECT capacity, cancelled_at FROM coworking_event WHERE id = $1', [existing])).toEqual([
+      { capacity: 12, cancelled_at: null },
+    ]);
   });
 });
 
 describe('updateCoworkingEvent', () => {
   it('changes only the fields given; null removes the description', async () => {
     const { id } = (await create(valid({ description: { fr: 'Avant' } }))).event;
-    expect((await update(id, { title: { fr: 'Nouveau titre' } })).event).toMatchObject({ title: 'Nouveau titre', description: 'Avant', capacity: 12, room: 'Salle de réunion' });
-    expect((await update(id, { description: null, membersOnly: true, kind: 'TALK' })).event).toMatchObject({ title: 'Nouveau titre', description: null, membersOnly: true, kind: 'TALK' });
+    expect((await update(id, { title: { fr: 'Nouveau titre' } })).event).toMatchObject({
+      title: 'Nouveau titre',
+      description: 'Avant',
+      capacity: 12,
+      room: 'Salle de réunion',
+    });
+    expect((await update(id, { description: null, membersOnly: true, kind: 'TALK' })).event).toMatchObject({
+      title: 'Nouveau titre',
+      description: null,
+      membersOnly: true,
+      kind: 'TALK',
+    });
     expect((await update(id, { startsAt: minutes(start, 60), endsAt: minutes(start, 90) })).event).toMatchObject({
       startsAt: toHouseIso(minutes(start, 60)),
       endsAt: toHouseIso(minutes(start, 90)),
@@ -158,7 +182,8 @@ describe('updateCoworkingEvent', () => {
     expect((await update(id, { capacity: 1 })).userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'capacity'] }]);
     expect((await update(id, { capacity: 3 })).event.seatsLeft).toBe(0);
     const mine = async (p: Identity) =>
-      (await graph.execute(`query($e: ID!) { coworkingEvent(id: $e) { myRegistration { status position } } }`, { e: id }, { identity: p })).body.data!.coworkingEvent.myRegistration;
+      (await graph.execute(`query($e: ID!) { coworkingEvent(id: $e) { myRegistration { status position } } }`, { e: id }, { identity: p })).body.data!
+        .coworkingEvent.myRegistration;
     expect(await Promise.all(people.map(mine))).toEqual([
       { status: 'CONFIRMED', position: null },
       { status: 'CONFIRMED', position: null },

@@ -22,7 +22,12 @@ const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: [
 
 /** The hold an event has, as its locked row says. */
 const holdOf = (e: CoworkingEvent) =>
-  ownerHold(EVENT_HOLD_KIND, e.id, e.holdReference, placementOfEvent({ spaceId: e.spaceId, startsAt: e.startsAt, endsAt: e.endsAt, title: e.titleTexts, cancelled: e.cancelledAt !== null }));
+  ownerHold(
+    EVENT_HOLD_KIND,
+    e.id,
+    e.holdReference,
+    placementOfEvent({ spaceId: e.spaceId, startsAt: e.startsAt, endsAt: e.endsAt, title: e.titleTexts, cancelled: e.cancelledAt !== null }),
+  );
 /** The hold the event's fields need. */
 const placementOf = (f: EventFields) => placementOfEvent({ spaceId: f.spaceId, startsAt: f.startsAt, endsAt: f.endsAt, title: f.title, cancelled: false });
 
@@ -72,7 +77,20 @@ export class EventAdminService {
       await tx.query(
         `INSERT INTO coworking_event (id, kind, title, description, starts_at, ends_at, space_id, room, capacity, members_only, idempotency_key, request_fingerprint)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [id, fields.kind, fields.title, fields.description, fields.startsAt, fields.endsAt, fields.spaceId, fields.room, fields.capacity, fields.membersOnly, key, key && fingerprint],
+        [
+          id,
+          fields.kind,
+          fields.title,
+          fields.description,
+          fields.startsAt,
+          fields.endsAt,
+          fields.spaceId,
+          fields.room,
+          fields.capacity,
+          fields.membersOnly,
+          key,
+          key && fingerprint,
+        ],
       );
       return { value: await tx.getRepository(CoworkingEvent).findOneByOrFail({ id }), before: null, after: placementOf(fields) };
     });
@@ -103,7 +121,18 @@ export class EventAdminService {
       await tx.query(
         `UPDATE coworking_event SET kind = $2, title = $3, description = $4, starts_at = $5, ends_at = $6, space_id = $7, room = $8,
            capacity = $9, members_only = $10, updated_at = now() WHERE id = $1`,
-        [current.id, fields.kind, fields.title, fields.description, fields.startsAt, fields.endsAt, fields.spaceId, fields.room, fields.capacity, fields.membersOnly],
+        [
+          current.id,
+          fields.kind,
+          fields.title,
+          fields.description,
+          fields.startsAt,
+          fields.endsAt,
+          fields.spaceId,
+          fields.room,
+          fields.capacity,
+          fields.membersOnly,
+        ],
       );
       // A larger capacity seats the first people waiting, in order.
       await promoteWaitlist(tx, current.id);
@@ -123,7 +152,11 @@ export class EventAdminService {
     });
   }
 
-  private async write(call: CallContext, id: string, work: (tx: EntityManager) => Promise<OwnerChange<CoworkingEvent, RuleViolation>>): Promise<Outcome<CoworkingEvent>> {
+  private async write(
+    call: CallContext,
+    id: string,
+    work: (tx: EntityManager) => Promise<OwnerChange<CoworkingEvent, RuleViolation>>,
+  ): Promise<Outcome<CoworkingEvent>> {
     const result = await this.holds.write(call, id.toLowerCase(), work);
     return 'refused' in result ? refuse(...result.refused) : ok(result.value);
   }

@@ -46,7 +46,8 @@ const inKitchen = (startsAt: Date, extra: Record<string, unknown> = {}) => ({
 });
 const create = (input: Record<string, unknown>) => graph.execute(CREATE, { input }, { identity: admin });
 const update = (id: string, input: Record<string, unknown>) => graph.execute(UPDATE, { id, input }, { identity: admin });
-const rowsTitled = async (title: string) => (await graph.ds.query(`SELECT count(*)::int AS n FROM coworking_event WHERE title ->> 'fr' = $1`, [title]))[0].n as number;
+const rowsTitled = async (title: string) =>
+  (await graph.ds.query(`SELECT count(*)::int AS n FROM coworking_event WHERE title ->> 'fr' = $1`, [title]))[0].n as number;
 const stored = async (id: string) =>
   (await graph.ds.query('SELECT space_id, room, starts_at, ends_at, cancelled_at, hold_reference FROM coworking_event WHERE id = $1', [id]))[0];
 const operations = () => tenants.calls.map((c) => c.operation);
@@ -75,7 +76,9 @@ describe('creating an event in a shared space', () => {
     expect(tenants.calls).toEqual([
       {
         operation: 'holdSharedSpace',
-        args: { input: { spaceId: KITCHEN, startsAt: startsAt.toISOString(), endsAt: minutes(startsAt, 120).toISOString(), title: 'Souper de la récolte', reference } },
+        args: {
+          input: { spaceId: KITCHEN, startsAt: startsAt.toISOString(), endsAt: minutes(startsAt, 120).toISOString(), title: 'Souper de la récolte', reference },
+        },
         identity: SERVICE,
         lang: 'en',
         requestId: 'req-souper-1',
@@ -107,7 +110,12 @@ describe('creating an event in a shared space', () => {
     const { body } = await create(inKitchen(futureHour(12, 12), { title: { fr: 'Registre en panne' } }));
     expect(body).toEqual({
       data: null,
-      errors: [expect.objectContaining({ message: UNAVAILABLE_FR, extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', reason: 'LEDGER_UNAVAILABLE' }) })],
+      errors: [
+        expect.objectContaining({
+          message: UNAVAILABLE_FR,
+          extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', reason: 'LEDGER_UNAVAILABLE' }),
+        }),
+      ],
     });
     expect(await rowsTitled('Registre en panne')).toBe(0);
     expect(operations()).toEqual(['holdSharedSpace', 'releaseSpaceHold']);
@@ -141,7 +149,9 @@ describe('an idempotencyKey on createCoworkingEvent', () => {
     expect(operations()).toEqual(['holdSharedSpace']);
     expect((await create({ ...input, capacity: 13 })).body.data!.createCoworkingEvent).toEqual({
       event: null,
-      userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', message: 'Cette clé d’idempotence a déjà servi pour une autre demande.', field: ['input', 'idempotencyKey'] }],
+      userErrors: [
+        { code: 'IDEMPOTENCY_KEY_REUSED', message: 'Cette clé d’idempotence a déjà servi pour une autre demande.', field: ['input', 'idempotencyKey'] },
+      ],
     });
     expect((await create({ ...input, idempotencyKey: 'a\u0000b' })).body.data!.createCoworkingEvent.userErrors).toEqual([
       expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'idempotencyKey'] }),
@@ -185,7 +195,13 @@ describe('moving and cancelling an event in a shared space', () => {
     expect(tenants.calls).toEqual([
       {
         operation: 'moveSpaceHold',
-        args: { reference, spaceId: TERRACE, startsAt: later.toISOString(), endsAt: minutes(later, 90).toISOString(), title: expect.stringMatching(/^5 à 7 n° \d+$/) },
+        args: {
+          reference,
+          spaceId: TERRACE,
+          startsAt: later.toISOString(),
+          endsAt: minutes(later, 90).toISOString(),
+          title: expect.stringMatching(/^5 à 7 n° \d+$/),
+        },
         identity: SERVICE,
         lang: 'fr',
         requestId: expect.any(String),
@@ -260,7 +276,10 @@ describe('moving and cancelling an event in a shared space', () => {
     expect(tenants.calls.map((c) => [c.operation, c.args.input?.reference])).toEqual([['holdSharedSpace', reference]]);
 
     tenants.calls.length = 0;
-    expect((await update(id, { room: { fr: 'Grande salle' } })).body.data!.updateCoworkingEvent.event).toMatchObject({ room: 'Grande salle', sharedSpace: null });
+    expect((await update(id, { room: { fr: 'Grande salle' } })).body.data!.updateCoworkingEvent.event).toMatchObject({
+      room: 'Grande salle',
+      sharedSpace: null,
+    });
     expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([['releaseSpaceHold', { reference }]]);
     expect(await stored(id)).toMatchObject({ space_id: null, hold_reference: null });
   });

@@ -25,7 +25,10 @@ export class CoworkingEventFields {
     return event.spaceId === null ? null : Object.assign(new SharedSpace(), { id: event.spaceId });
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The room of Espace KO the event is held in, e.g. "Salle de réunion"; null when in a shared space.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The room of Espace KO the event is held in, e.g. "Salle de réunion"; null when in a shared space.',
+  })
   room(@Root() event: CoworkingEvent, @Ctx() ctx: Context): string | null {
     return tr(event.roomTexts, ctx.lang);
   }

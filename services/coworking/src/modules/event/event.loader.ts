@@ -31,7 +31,11 @@ export function eventLoaders(ds: DataSource) {
             if (from) query.andWhere('e.ends_at > :from', { from });
             if (to) query.andWhere('e.starts_at < :to', { to });
             const rows = await query.orderBy('e.starts_at').addOrderBy('e.id').getMany();
-            for (const g of group) results.set(keyOf(g), rows.filter((e) => e.spaceId === g.spaceId.toLowerCase()));
+            for (const g of group)
+              results.set(
+                keyOf(g),
+                rows.filter((e) => e.spaceId === g.spaceId.toLowerCase()),
+              );
           }),
         );
         return keys.map((k) => results.get(keyOf(k)) ?? []);

@@ -46,7 +46,13 @@ export function validateEventFields(fields: EventFields, now: Date, timesChanged
     violations.push({ code: UserErrorCode.IN_THE_PAST, field: ['input', 'startsAt'] });
   }
   return {
-    fields: { ...fields, title: title.texts, description: description?.texts ?? null, room: room?.texts ?? null, spaceId: fields.spaceId?.toLowerCase() ?? null },
+    fields: {
+      ...fields,
+      title: title.texts,
+      description: description?.texts ?? null,
+      room: room?.texts ?? null,
+      spaceId: fields.spaceId?.toLowerCase() ?? null,
+    },
     violations,
   };
 }

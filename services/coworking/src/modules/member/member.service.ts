@@ -12,11 +12,6 @@ export class MemberService {
   list(identity: Identity, args: PageArgs, lang: Lang): Promise<Page<Member>> {
     const visible = visibleMembersWhere(identity, 'm');
     const query = this.ds.getRepository(Member).createQueryBuilder('m').where(visible.sql, visible.params);
-    return paginate(
-      query,
-      args,
-      { expression: 'm.sort_name', idExpression: 'm.id', direction: 'ASC', key: (m) => [m.sortName, m.id] },
-      lang,
-    );
+    return paginate(query, args, { expression: 'm.sort_name', idExpression: 'm.id', direction: 'ASC', key: (m) => [m.sortName, m.id] }, lang);
   }
 }

@@ -23,7 +23,8 @@ const monthLater = (d: string) => DateTime.fromISO(d).plus({ months: 1 }).minus(
 
 const JOIN = `mutation($input: JoinPlanInput!) { joinPlan(input: $input) {
   membership { plan { code } startsOn endsOn status daysLeft cancelledAt member { id } } userErrors { code message field } } }`;
-const join = async (identity: Identity, input: Record<string, unknown>, lang: 'fr' | 'en' = 'fr') => (await graph.execute(JOIN, { input }, { identity, lang })).body;
+const join = async (identity: Identity, input: Record<string, unknown>, lang: 'fr' | 'en' = 'fr') =>
+  (await graph.execute(JOIN, { input }, { identity, lang })).body;
 const joined = async (identity: Identity, input: Record<string, unknown>) => {
   const body = await join(identity, input);
   if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -35,12 +36,28 @@ describe('joinPlan', () => {
   it('lets ADMIN sell any plan to any member: a card counts 10 days over a year, a monthly plan a month', async () => {
     const memberId = await createMember(graph.ds);
     expect(await joined(admin, { memberId, planCode: 'TEN_DAY_CARD' })).toEqual({
-      membership: { plan: { code: 'TEN_DAY_CARD' }, startsOn: today, endsOn: yearLater(today), status: 'ACTIVE', daysLeft: 10, cancelledAt: null, member: { id: memberId } },
+      membership: {
+        plan: { code: 'TEN_DAY_CARD' },
+        startsOn: today,
+        endsOn: yearLater(today),
+        status: 'ACTIVE',
+        daysLeft: 10,
+        cancelledAt: null,
+        member: { id: memberId },
+      },
       userErrors: [],
     });
     const next = addDays(today, 10);
     expect(await joined(admin, { memberId, planCode: 'FULL_TIME_MONTHLY', startsOn: next })).toEqual({
-      membership: { plan: { code: 'FULL_TIME_MONTHLY' }, startsOn: next, endsOn: monthLater(next), status: 'UPCOMING', daysLeft: null, cancelledAt: null, member: { id: memberId } },
+      membership: {
+        plan: { code: 'FULL_TIME_MONTHLY' },
+        startsOn: next,
+        endsOn: monthLater(next),
+        status: 'UPCOMING',
+        daysLeft: null,
+        cancelledAt: null,
+        member: { id: memberId },
+      },
       userErrors: [],
     });
   });
@@ -49,10 +66,20 @@ describe('joinPlan', () => {
     const memberId = await createMember(graph.ds);
     const me = memberIdentity(memberId);
     expect((await joined(me, { planCode: 'DAY_PASS' })).membership).toEqual({
-      plan: { code: 'DAY_PASS' }, startsOn: today, endsOn: today, status: 'ACTIVE', daysLeft: null, cancelledAt: null, member: { id: memberId },
+      plan: { code: 'DAY_PASS' },
+      startsOn: today,
+      endsOn: today,
+      status: 'ACTIVE',
+      daysLeft: null,
+      cancelledAt: null,
+      member: { id: memberId },
     });
     expect((await joined(me, { memberId, planCode: 'DAY_PASS', startsOn: addDays(today, 1) })).membership.status).toBe('UPCOMING');
-    const { body } = await graph.execute(`query($id: ID!) { member(id: $id) { currentMembership { plan { code } endsOn } } }`, { id: memberId }, { identity: me });
+    const { body } = await graph.execute(
+      `query($id: ID!) { member(id: $id) { currentMembership { plan { code } endsOn } } }`,
+      { id: memberId },
+      { identity: me },
+    );
     expect(body).toEqual({ data: { member: { currentMembership: { plan: { code: 'DAY_PASS' }, endsOn: today } } } });
   });
 

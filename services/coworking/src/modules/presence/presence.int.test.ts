@@ -33,14 +33,24 @@ const checkInCodes = async (identity: Identity, memberId?: string) => (await che
 const checkOut = async (identity: Identity, memberId?: string) => (await graph.execute(CHECK_OUT, { m: memberId ?? null }, { identity })).body.data!.checkOut;
 const occupancy = async (identity: Identity = admin) => (await graph.execute(OCCUPANCY, {}, { identity })).body.data!.coworkingOccupancy;
 const setCapacity = (capacity: number, identity: Identity = admin) =>
-  graph.execute(`mutation($c: Int!) { setCoworkingCapacity(capacity: $c) { occupancy { present capacity } userErrors { code field } } }`, { c: capacity }, { identity });
+  graph.execute(
+    `mutation($c: Int!) { setCoworkingCapacity(capacity: $c) { occupancy { present capacity } userErrors { code field } } }`,
+    { c: capacity },
+    { identity },
+  );
 const daysUsed = async (membershipId: string) => (await graph.ds.query('SELECT days_used FROM membership WHERE id = $1', [membershipId]))[0].days_used;
 
 describe('checking in and out', () => {
   it('checks a member with a monthly plan in once, then out once: ALREADY_CHECKED_IN and NOT_CHECKED_IN beyond', async () => {
     const { id, identity } = await activeMember(graph.ds);
     expect(await checkIn(identity)).toEqual({
-      checkIn: { date: today, usedCardDay: false, checkedOutAt: null, member: { id }, membership: { plan: { code: 'FULL_TIME_MONTHLY' }, daysLeft: null, status: 'ACTIVE' } },
+      checkIn: {
+        date: today,
+        usedCardDay: false,
+        checkedOutAt: null,
+        member: { id },
+        membership: { plan: { code: 'FULL_TIME_MONTHLY' }, daysLeft: null, status: 'ACTIVE' },
+      },
       userErrors: [],
     });
     expect((await checkIn(identity)).userErrors).toEqual([
@@ -137,7 +147,8 @@ describe('checking in and out', () => {
   it('lets ADMIN check any member in and out; a member acting for another is FORBIDDEN, a non-member too, anonymous UNAUTHENTICATED', async () => {
     const { id } = await activeMember(graph.ds);
     const other = await activeMember(graph.ds);
-    const errorCode = async (identity: Identity, memberId?: string) => (await graph.execute(CHECK_IN, { m: memberId ?? null }, { identity })).body.errors?.[0]?.extensions?.code;
+    const errorCode = async (identity: Identity, memberId?: string) =>
+      (await graph.execute(CHECK_IN, { m: memberId ?? null }, { identity })).body.errors?.[0]?.extensions?.code;
     expect(await errorCode(other.identity, id)).toBe('FORBIDDEN');
     expect(await errorCode(asTenant('massotherapie'))).toBe('FORBIDDEN');
     expect(await errorCode(anonymous)).toBe('UNAUTHENTICATED');
@@ -164,7 +175,9 @@ describe('the capacity of Espace KO', () => {
     const first = await activeMember(graph.ds);
     const second = await activeMember(graph.ds);
     expect(await checkInCodes(first.identity)).toEqual([]);
-    expect((await checkIn(second.identity)).userErrors).toEqual([{ code: 'SPACE_FULL', message: `L’Espace KO est complet (${present + 1} places).`, field: null }]);
+    expect((await checkIn(second.identity)).userErrors).toEqual([
+      { code: 'SPACE_FULL', message: `L’Espace KO est complet (${present + 1} places).`, field: null },
+    ]);
     expect((await occupancy()).present).toBe(present + 1);
     await checkOut(first.identity);
     expect(await checkInCodes(second.identity)).toEqual([]);

@@ -46,7 +46,10 @@ export class PresenceService {
         if (open.length > 0) return refuse({ code: UserErrorCode.ALREADY_CHECKED_IN, field: ['memberId'] });
 
         const memberships = await tx.getRepository(Membership).findBy({ memberId });
-        const [paid] = await tx.query('SELECT membership_id FROM check_in WHERE member_id = $1 AND local_date = $2 AND used_card_day LIMIT 1', [memberId, today]);
+        const [paid] = await tx.query('SELECT membership_id FROM check_in WHERE member_id = $1 AND local_date = $2 AND used_card_day LIMIT 1', [
+          memberId,
+          today,
+        ]);
         const choice = chooseMembership(memberships, today, paid?.membership_id ?? null);
         if (!choice) return refuse({ code: UserErrorCode.MEMBERSHIP_REQUIRED, field: ['memberId'] });
 
@@ -54,7 +57,9 @@ export class PresenceService {
         if (present >= capacity) return refuse({ code: UserErrorCode.SPACE_FULL, params: { capacity } });
 
         if (choice.useCardDay) {
-          const used = await updateReturning(tx, 'UPDATE membership SET days_used = days_used + 1 WHERE id = $1 AND days_used < days_included RETURNING id', [choice.membership.id]);
+          const used = await updateReturning(tx, 'UPDATE membership SET days_used = days_used + 1 WHERE id = $1 AND days_used < days_included RETURNING id', [
+            choice.membership.id,
+          ]);
           if (used.length === 0) return refuse({ code: UserErrorCode.MEMBERSHIP_REQUIRED, field: ['memberId'] });
         }
         const id = randomUUID();
@@ -117,7 +122,11 @@ export class PresenceService {
   /** ADMIN: the number of seats. Members already present stay, even above a lowered capacity. */
   async setCapacity(capacity: number): Promise<Outcome<Occupancy>> {
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
-      return refuse({ code: UserErrorCode.INVALID_INPUT, field: ['capacity'], params: { field: 'capacity', ...inputReason('BETWEEN', { min: 1, max: MAX_CAPACITY }) } });
+      return refuse({
+        code: UserErrorCode.INVALID_INPUT,
+        field: ['capacity'],
+        params: { field: 'capacity', ...inputReason('BETWEEN', { min: 1, max: MAX_CAPACITY }) },
+      });
     }
     await this.ds.query('UPDATE coworking_settings SET capacity = $1', [capacity]);
     return ok(await this.occupancy());
@@ -125,5 +134,8 @@ export class PresenceService {
 }
 
 async function closeEarlierDays(tx: EntityManager, memberId: string, today: string): Promise<void> {
-  await tx.query(`UPDATE check_in SET checked_out_at = ${END_OF_ITS_DAY} WHERE member_id = $1 AND checked_out_at IS NULL AND local_date < $2`, [memberId, today]);
+  await tx.query(`UPDATE check_in SET checked_out_at = ${END_OF_ITS_DAY} WHERE member_id = $1 AND checked_out_at IS NULL AND local_date < $2`, [
+    memberId,
+    today,
+  ]);
 }

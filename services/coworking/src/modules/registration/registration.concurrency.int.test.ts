@@ -35,8 +35,14 @@ const cancel = (identity: Identity, eventId: string) => run(CANCEL, identity, ev
 
 /** The line as PostgreSQL holds it, in arrival order. */
 const lineOf = (eventId: string) =>
-  withClient(graph.databaseUrl, async (c) =>
-    (await c.query(`SELECT id, status, registrant FROM event_registration WHERE event_id = $1 ORDER BY seq`, [eventId])).rows as { id: string; status: string; registrant: string }[],
+  withClient(
+    graph.databaseUrl,
+    async (c) =>
+      (await c.query(`SELECT id, status, registrant FROM event_registration WHERE event_id = $1 ORDER BY seq`, [eventId])).rows as {
+        id: string;
+        status: string;
+        registrant: string;
+      }[],
   );
 
 describe('registrations under concurrency', () => {

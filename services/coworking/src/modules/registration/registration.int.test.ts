@@ -49,7 +49,9 @@ describe('registerForEvent', () => {
     const [a, b] = [someTenant(), someTenant()];
     await register(a, eventId);
     await register(b, eventId);
-    expect((await register(a, eventId, 'en')).userErrors).toEqual([{ code: 'ALREADY_REGISTERED', message: 'You are already registered for this event.', field: ['eventId'] }]);
+    expect((await register(a, eventId, 'en')).userErrors).toEqual([
+      { code: 'ALREADY_REGISTERED', message: 'You are already registered for this event.', field: ['eventId'] },
+    ]);
     expect(await codes(b, eventId)).toEqual(['ALREADY_REGISTERED']);
     const [{ n }] = await graph.ds.query(`SELECT count(*)::int AS n FROM event_registration WHERE event_id = $1`, [eventId]);
     expect(n).toBe(2);
@@ -109,7 +111,13 @@ describe('cancelEventRegistration and the waitlist', () => {
     ]);
 
     expect((await cancel(d, eventId)).userErrors).toEqual([]);
-    expect(await line()).toEqual([{ status: 'CONFIRMED', position: null }, null, { status: 'CONFIRMED', position: null }, null, { status: 'WAITLISTED', position: 1 }]);
+    expect(await line()).toEqual([
+      { status: 'CONFIRMED', position: null },
+      null,
+      { status: 'CONFIRMED', position: null },
+      null,
+      { status: 'WAITLISTED', position: 1 },
+    ]);
 
     expect((await cancel(a, eventId)).userErrors).toEqual([]);
     expect(await line()).toEqual([null, null, { status: 'CONFIRMED', position: null }, null, { status: 'CONFIRMED', position: null }]);
@@ -119,7 +127,13 @@ describe('cancelEventRegistration and the waitlist', () => {
     expect(await registered(a, eventId)).toMatchObject({ status: 'WAITLISTED', position: 1 });
     expect(await registered(b, eventId)).toMatchObject({ status: 'WAITLISTED', position: 2 });
     await cancel(c, eventId);
-    expect(await line()).toEqual([{ status: 'CONFIRMED', position: null }, { status: 'WAITLISTED', position: 1 }, null, null, { status: 'CONFIRMED', position: null }]);
+    expect(await line()).toEqual([
+      { status: 'CONFIRMED', position: null },
+      { status: 'WAITLISTED', position: 1 },
+      null,
+      null,
+      { status: 'CONFIRMED', position: null },
+    ]);
   });
 
   it('answers NOT_FOUND without a registration, EVENT_CANCELLED on a cancelled event, TOO_LATE once the event has begun', async () => {
@@ -146,7 +160,11 @@ describe('seatsLeft and myRegistration of many events', () => {
   it('cost one statement each for a whole page of events', async () => {
     const caller = someTenant();
     for (let i = 0; i < 3; i += 1) await register(caller, await createRoomEvent(graph.ds, { capacity: 5 }));
-    const { body, statements } = await graph.execute(`{ coworkingEvents(first: 100) { nodes { id seatsLeft myRegistration { status } } } }`, {}, { identity: caller });
+    const { body, statements } = await graph.execute(
+      `{ coworkingEvents(first: 100) { nodes { id seatsLeft myRegistration { status } } } }`,
+      {},
+      { identity: caller },
+    );
     expect(body.errors).toBeUndefined();
     const nodes = body.data!.coworkingEvents.nodes as { seatsLeft: number; myRegistration: { status: string } | null }[];
     expect(nodes.filter((n) => n.myRegistration).map((n) => [n.seatsLeft, n.myRegistration])).toEqual([

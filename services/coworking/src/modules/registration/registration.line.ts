@@ -15,10 +15,9 @@ export interface LockedEvent {
 }
 
 export async function lockEvent(tx: EntityManager, eventId: string): Promise<LockedEvent | null> {
-  const [row] = await tx.query(
-    'SELECT id, capacity, starts_at, cancelled_at, members_only FROM coworking_event WHERE id = $1 FOR UPDATE',
-    [eventId.toLowerCase()],
-  );
+  const [row] = await tx.query('SELECT id, capacity, starts_at, cancelled_at, members_only FROM coworking_event WHERE id = $1 FOR UPDATE', [
+    eventId.toLowerCase(),
+  ]);
   return row ? { id: row.id, capacity: row.capacity, startsAt: row.starts_at, cancelledAt: row.cancelled_at, membersOnly: row.members_only } : null;
 }
 

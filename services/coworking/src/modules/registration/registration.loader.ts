@@ -12,10 +12,9 @@ export function registrationLoaders(ds: DataSource, scope: RequestScope) {
     confirmedByEvent: new DataLoader<string, number>(async (keys) => {
       const ids = uuids(keys);
       const rows: { event_id: string; n: number }[] = ids.length
-        ? await ds.query(
-            `SELECT event_id, count(*)::int AS n FROM event_registration WHERE event_id = ANY($1) AND status = 'CONFIRMED' GROUP BY event_id`,
-            [ids],
-          )
+        ? await ds.query(`SELECT event_id, count(*)::int AS n FROM event_registration WHERE event_id = ANY($1) AND status = 'CONFIRMED' GROUP BY event_id`, [
+            ids,
+          ])
         : [];
       const byEvent = new Map(rows.map((r) => [r.event_id, r.n]));
       return keys.map((k) => byEvent.get(k.toLowerCase()) ?? 0);

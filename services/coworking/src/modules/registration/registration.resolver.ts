@@ -8,8 +8,7 @@ import { CancelEventRegistrationPayload, RegisterForEventPayload } from './regis
 @Resolver(() => CoworkingEvent)
 export class RegistrationResolver {
   @Mutation(() => RegisterForEventPayload, {
-    description:
-      'Registers you (any signed-in caller; members-only events need an active membership): CONFIRMED while seats remain, WAITLISTED after.',
+    description: 'Registers you (any signed-in caller; members-only events need an active membership): CONFIRMED while seats remain, WAITLISTED after.',
   })
   async registerForEvent(@Ctx() ctx: Context, @Arg('eventId', () => ID) eventId: string): Promise<RegisterForEventPayload> {
     const outcome = await ctx.services.registrations.register(signedIn(ctx), eventId);

@@ -72,7 +72,10 @@ export class RegistrationService {
 }
 
 async function liveRegistration(tx: EntityManager, eventId: string, registrant: string): Promise<{ id: string; status: EventRegistrationStatus } | null> {
-  const [row] = await tx.query(`SELECT id, status FROM event_registration WHERE event_id = $1 AND registrant = $2 AND status <> 'CANCELLED'`, [eventId, registrant]);
+  const [row] = await tx.query(`SELECT id, status FROM event_registration WHERE event_id = $1 AND registrant = $2 AND status <> 'CANCELLED'`, [
+    eventId,
+    registrant,
+  ]);
   return row ?? null;
 }
 

@@ -143,7 +143,10 @@ export class ExhibitionEditor {
       return taken.length > 0 ? slugTaken() : draft.slug;
     }
     const base = slugify(draft.titleTexts.fr);
-    const rows: { slug: string }[] = await tx.query(`SELECT slug FROM exhibition WHERE (slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')) AND id <> $2`, [base, id]);
+    const rows: { slug: string }[] = await tx.query(`SELECT slug FROM exhibition WHERE (slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')) AND id <> $2`, [
+      base,
+      id,
+    ]);
     return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
   }
 
@@ -151,7 +154,7 @@ export class ExhibitionEditor {
   private async checkReferences(tx: EntityManager, draft: ExhibitionDraft): Promise<RuleViolation[]> {
     const missing = async (table: 'artist' | 'artwork', ids: string[], field: string) => {
       if (ids.length === 0) return [];
-      const found = new Set((await tx.query(`SELECT id FROM ${table} WHERE id = ANY($1)`, [ids]) as { id: string }[]).map((r) => r.id));
+      const found = new Set(((await tx.query(`SELECT id FROM ${table} WHERE id = ANY($1)`, [ids])) as { id: string }[]).map((r) => r.id));
       return ids.flatMap((id, i) => (found.has(id) ? [] : [{ code: UserErrorCode.NOT_FOUND, field: ['input', field, String(i)] }]));
     };
     return [...(await missing('artist', draft.artistIds, 'artistIds')), ...(await missing('artwork', draft.artworkIds, 'artworkIds'))];

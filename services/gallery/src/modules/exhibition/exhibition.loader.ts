@@ -65,7 +65,11 @@ export function exhibitionLoaders(ds: DataSource) {
             if (to) query.andWhere('e.vernissage_starts_at < :to', { to });
             if (from) query.andWhere('e.vernissage_ends_at > :from', { from });
             const rows = await query.getMany();
-            for (const g of group) results.set(keyOf(g), rows.filter((e) => e.vernissageSpaceId === g.spaceId.toLowerCase()));
+            for (const g of group)
+              results.set(
+                keyOf(g),
+                rows.filter((e) => e.vernissageSpaceId === g.spaceId.toLowerCase()),
+              );
           }),
         );
         return keys.map((k) => results.get(keyOf(k)) ?? []);

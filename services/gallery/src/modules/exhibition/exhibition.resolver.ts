@@ -5,21 +5,14 @@ import { withLedgerErrors } from '@maison/space-holds';
 import type { Context } from '../../context';
 import { lookupOf } from '../common/lookup';
 import { Exhibition, ExhibitionConnection } from './exhibition.entity';
-import {
-  CancelExhibitionPayload,
-  CreateExhibitionInput,
-  CreateExhibitionPayload,
-  UpdateExhibitionInput,
-  UpdateExhibitionPayload,
-} from './exhibition.input';
+import { CancelExhibitionPayload, CreateExhibitionInput, CreateExhibitionPayload, UpdateExhibitionInput, UpdateExhibitionPayload } from './exhibition.input';
 import { ExhibitionStatus } from './exhibition-status';
 
 @Resolver(() => Exhibition)
 export class ExhibitionResolver {
   @Directive(CONNECTION_SIZE)
   @Query(() => ExhibitionConnection, {
-    description:
-      'Exhibitions. CURRENT: closing soonest first; UPCOMING: opening soonest first; PAST: latest closed first; no status: latest opening first.',
+    description: 'Exhibitions. CURRENT: closing soonest first; UPCOMING: opening soonest first; PAST: latest closed first; no status: latest opening first.',
   })
   async exhibitions(
     @Ctx() ctx: Context,

@@ -58,7 +58,17 @@ export function validateExhibition(f: ExhibitionFields): { draft: ExhibitionDraf
   const artworkIds = idList(f.artworkIds, 'artworkIds', violations);
   const vernissage = f.vernissage && vernissageDraft(f.vernissage, f.startsOn, f.endsOn, violations);
   return {
-    draft: { slug, titleTexts: title.texts, descriptionTexts: description?.texts ?? null, startsOn: f.startsOn, endsOn: f.endsOn, coverImageUrl, artistIds, artworkIds, vernissage },
+    draft: {
+      slug,
+      titleTexts: title.texts,
+      descriptionTexts: description?.texts ?? null,
+      startsOn: f.startsOn,
+      endsOn: f.endsOn,
+      coverImageUrl,
+      artistIds,
+      artworkIds,
+      vernissage,
+    },
     violations,
   };
 }
@@ -67,7 +77,8 @@ function vernissageDraft(v: NonNullable<ExhibitionFields['vernissage']>, startsO
   const path = ['input', 'vernissage'];
   const minutes = (v.endsAt.getTime() - v.startsAt.getTime()) / 60_000;
   if (minutes <= 0) violations.push({ code: UserErrorCode.INVALID_RANGE, field: [...path, 'endsAt'] });
-  else if (minutes > MAX_VERNISSAGE_MINUTES) violations.push({ code: UserErrorCode.TOO_LONG, field: [...path, 'endsAt'], params: { minutes: MAX_VERNISSAGE_MINUTES } });
+  else if (minutes > MAX_VERNISSAGE_MINUTES)
+    violations.push({ code: UserErrorCode.TOO_LONG, field: [...path, 'endsAt'], params: { minutes: MAX_VERNISSAGE_MINUTES } });
   const day = localDateOf(v.startsAt);
   // Only against a valid range of days: a backwards exhibition is reported once, as INVALID_RANGE.
   if (endsOn >= startsOn && (day < addDays(startsOn, -VERNISSAGE_DAYS_BEFORE) || day > endsOn)) {

@@ -21,7 +21,9 @@ export class StudioAssignmentResolver {
     return payload(await ctx.services.studioAssignments.assign(identity, input), ctx);
   }
 
-  @Mutation(() => StudioAssignmentPayload, { description: 'ADMIN: ends an assignment on endsOn (today by default), between its first and its current last day.' })
+  @Mutation(() => StudioAssignmentPayload, {
+    description: 'ADMIN: ends an assignment on endsOn (today by default), between its first and its current last day.',
+  })
   async endStudioAssignment(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,

@@ -65,10 +65,14 @@ export class StudioAssignmentService {
           return fail({ code: UserErrorCode.OVER_CAPACITY, field: ['input', 'studioId'], params: { capacity: studio.capacity } });
         }
         const id = randomUUID();
-        await tx.query(
-          `INSERT INTO studio_assignment (id, studio_id, artist_id, starts_on, ends_on, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [id, studioId, artistId, request.startsOn, endsOn, identity.sub],
-        );
+        await tx.query(`INSERT INTO studio_assignment (id, studio_id, artist_id, starts_on, ends_on, created_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          id,
+          studioId,
+          artistId,
+          request.startsOn,
+          endsOn,
+          identity.sub,
+        ]);
         return { assignment: await tx.getRepository(StudioAssignment).findOneByOrFail({ id }), errors: [] };
       });
     } catch (error) {

@@ -47,10 +47,15 @@ export class StudioBookingService {
         // spares racing inserts of one slot a deadlock PostgreSQL would detect a second later.
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`studio:${studioId}`]);
         const id = randomUUID();
-        await tx.query(
-          `INSERT INTO studio_booking (id, studio_id, artist_id, booked_by, title, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [id, studioId, artistId, identity.sub, title, request.startsAt, request.endsAt],
-        );
+        await tx.query(`INSERT INTO studio_booking (id, studio_id, artist_id, booked_by, title, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          id,
+          studioId,
+          artistId,
+          identity.sub,
+          title,
+          request.startsAt,
+          request.endsAt,
+        ]);
         return { booking: await tx.getRepository(StudioBooking).findOneByOrFail({ id }), errors: [] };
       });
     } catch (error) {

@@ -48,7 +48,11 @@ export function studioLoaders(ds: DataSource) {
               .orderBy('b.starts_at')
               .addOrderBy('b.id')
               .getMany();
-            for (const g of group) results.set(keyOf(g), rows.filter((b) => b.studioId === g.studioId.toLowerCase()));
+            for (const g of group)
+              results.set(
+                keyOf(g),
+                rows.filter((b) => b.studioId === g.studioId.toLowerCase()),
+              );
           }),
         );
         return keys.map((k) => results.get(keyOf(k)) ?? []);

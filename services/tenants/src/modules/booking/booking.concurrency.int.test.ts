@@ -39,15 +39,20 @@ const tally = (results: BookResult[]) => ({
 });
 
 const liveRows = (spaceId: string) =>
-  withClient(graph.databaseUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM space_booking WHERE space_id = $1 AND status = 'CONFIRMED'`, [spaceId])).rows[0].n);
+  withClient(
+    graph.databaseUrl,
+    async (c) => (await c.query(`SELECT count(*)::int AS n FROM space_booking WHERE space_id = $1 AND status = 'CONFIRMED'`, [spaceId])).rows[0].n,
+  );
 
 const overlappingPairs = () =>
-  withClient(graph.databaseUrl, async (c) =>
-    (
-      await c.query(`SELECT count(*)::int AS n FROM space_booking a JOIN space_booking b
+  withClient(
+    graph.databaseUrl,
+    async (c) =>
+      (
+        await c.query(`SELECT count(*)::int AS n FROM space_booking a JOIN space_booking b
         ON a.space_id = b.space_id AND a.id < b.id AND a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'
        AND tstzrange(a.starts_at, a.occupied_until, '[)') && tstzrange(b.starts_at, b.occupied_until, '[)')`)
-    ).rows[0].n,
+      ).rows[0].n,
   );
 
 describe('the ledger under concurrency', () => {
@@ -83,7 +88,11 @@ describe('the ledger under concurrency', () => {
     const spaces = await Promise.all(Array.from({ length: 50 }, () => createSpace(graph.ds)));
     const startsAt = futureHour(5, 14);
     const results = await Promise.all(
-      spaces.flatMap((spaceId) => Array.from({ length: 4 }, () => book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 45), title: 'Quatre' }).then((r) => ({ spaceId, r })))),
+      spaces.flatMap((spaceId) =>
+        Array.from({ length: 4 }, () =>
+          book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 45), title: 'Quatre' }).then((r) => ({ spaceId, r })),
+        ),
+      ),
     );
     for (const spaceId of spaces) {
       const mine = results.filter((x) => x.spaceId === spaceId).map((x) => x.r);
@@ -141,9 +150,7 @@ describe('the ledger under concurrency', () => {
   it('holds the rule for ADMIN too: limits bypassed, overlaps never', async () => {
     const spaceId = await createSpace(graph.ds);
     const startsAt = futureHour(9, 12);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => book(admin, { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: 'Admin' })),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, () => book(admin, { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: 'Admin' })));
     expect(tally(results)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 19 });
   });
 });

@@ -32,8 +32,7 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const seqScans = (operation: string, variables: Record<string, unknown>, identity = admin) =>
-  seqScansOf(graph, operation, variables, identity, LARGE_TABLES);
+const seqScans = (operation: string, variables: Record<string, unknown>, identity = admin) => seqScansOf(graph, operation, variables, identity, LARGE_TABLES);
 
 describe('query plans on a large ledger', () => {
   const today = todayInHouse();
@@ -56,7 +55,13 @@ describe('query plans on a large ledger', () => {
   it('books through indexes: idempotency key, weekly quota, no-overlap check', async () => {
     const op = `mutation($input: BookSharedSpaceInput!) { bookSharedSpace(input: $input) { booking { id } userErrors { code } } }`;
     const startsAt = new Date(`${addDays(today, 5)}T15:00:00Z`);
-    const input = { spaceId: stableId('shared-space', 'cuisine'), startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), title: 'Plan', idempotencyKey: 'explain-1' };
+    const input = {
+      spaceId: stableId('shared-space', 'cuisine'),
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3_600_000),
+      title: 'Plan',
+      idempotencyKey: 'explain-1',
+    };
     expect(await seqScans(op, { input }, asTenant('acupuncture'))).toEqual([]);
   });
 });
@@ -67,11 +72,10 @@ describe('the plan check itself', () => {
     await runner.startTransaction();
     try {
       await runner.query('DROP INDEX space_booking_starts_idx');
-      const plan = await planNodesOf(
-        runner,
-        `SELECT * FROM space_booking b WHERE b.status = 'CONFIRMED' AND b.starts_at < $1 AND b.ends_at > $2`,
-        ['2020-04-01T00:00:00Z', '2020-03-01T00:00:00Z'],
-      );
+      const plan = await planNodesOf(runner, `SELECT * FROM space_booking b WHERE b.status = 'CONFIRMED' AND b.starts_at < $1 AND b.ends_at > $2`, [
+        '2020-04-01T00:00:00Z',
+        '2020-03-01T00:00:00Z',
+      ]);
       expect(plan.map((n) => n['Node Type'])).toContain('Seq Scan');
     } finally {
       await runner.rollbackTransaction();

@@ -41,7 +41,12 @@ export async function resolveHolder(
   const notEligible: RuleViolation = { code: UserErrorCode.NOT_ELIGIBLE };
   if (isAdmin(identity)) {
     if (!requested.kind || requested.kind === HolderKind.HOUSE) return { kind: HolderKind.HOUSE, id: null };
-    if (!requested.id) return { code: UserErrorCode.INVALID_INPUT, field: ['input', 'holderId'], params: { field: 'holderId', ...inputReason('REQUIRED_WITH', { other: 'holderKind' }) } };
+    if (!requested.id)
+      return {
+        code: UserErrorCode.INVALID_INPUT,
+        field: ['input', 'holderId'],
+        params: { field: 'holderId', ...inputReason('REQUIRED_WITH', { other: 'holderKind' }) },
+      };
     return { kind: requested.kind, id: requested.id.toLowerCase() };
   }
   if (requested.id) return notEligible;

@@ -15,7 +15,13 @@ export function bookingLoaders(ds: DataSource) {
     bookingById: entityLoader(ds, SpaceBooking),
     historyByBooking: groupLoader(
       (ids: readonly string[]) =>
-        ds.getRepository(BookingHistoryEntry).createQueryBuilder('h').where('h.booking_id = ANY(:ids)', { ids: uuids(ids) }).orderBy('h.at').addOrderBy('h.id').getMany(),
+        ds
+          .getRepository(BookingHistoryEntry)
+          .createQueryBuilder('h')
+          .where('h.booking_id = ANY(:ids)', { ids: uuids(ids) })
+          .orderBy('h.at')
+          .addOrderBy('h.id')
+          .getMany(),
       (h) => h.bookingId,
     ),
     /** Live bookings of many spaces over a range: one statement per distinct range asked in the request. */
@@ -38,7 +44,11 @@ export function bookingLoaders(ds: DataSource) {
               .andWhere("tstzrange(b.starts_at, b.occupied_until, '[)') && tstzrange(:from, :to, '[)')", { from, to })
               .orderBy('b.starts_at')
               .getMany();
-            for (const g of group) results.set(keyOf(g), rows.filter((b) => b.spaceId === g.spaceId.toLowerCase()));
+            for (const g of group)
+              results.set(
+                keyOf(g),
+                rows.filter((b) => b.spaceId === g.spaceId.toLowerCase()),
+              );
           }),
         );
         return keys.map((k) => results.get(keyOf(k)) ?? []);

@@ -55,7 +55,12 @@ export class BookingResolver {
       seriesId: result.seriesId,
       userErrors: errorsOf(result.errors, ctx.lang),
       occurrences: result.occurrences.map((o) =>
-        Object.assign(new SeriesOccurrence(), { startsAt: o.startsAt, endsAt: o.endsAt, booking: o.outcome.booking, userErrors: errorsOf(o.outcome.errors, ctx.lang) }),
+        Object.assign(new SeriesOccurrence(), {
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          booking: o.outcome.booking,
+          userErrors: errorsOf(o.outcome.errors, ctx.lang),
+        }),
       ),
     });
   }
@@ -70,25 +75,30 @@ export class BookingResolver {
     return Object.assign(new CancelSpaceBookingSeriesPayload(), { cancelled: result.cancelled, userErrors: errorsOf(result.errors, ctx.lang) });
   }
 
-  @Mutation(() => BookSharedSpacePayload, { description: 'ADMIN: closes a space (holiday, maintenance). A closure blocks the space like a booking; cancel it to reopen.' })
+  @Mutation(() => BookSharedSpacePayload, {
+    description: 'ADMIN: closes a space (holiday, maintenance). A closure blocks the space like a booking; cancel it to reopen.',
+  })
   closeSharedSpace(@Ctx() ctx: Context, @Arg('input', () => CloseSharedSpaceInput) input: CloseSharedSpaceInput): Promise<BookSharedSpacePayload> {
     return ctx.services.bookings
-      .book(adminOnly(ctx), { spaceId: input.spaceId, startsAt: input.startsAt, endsAt: input.endsAt, title: input.reason, visibility: null }, { kind: BookingKind.CLOSURE })
+      .book(
+        adminOnly(ctx),
+        { spaceId: input.spaceId, startsAt: input.startsAt, endsAt: input.endsAt, title: input.reason, visibility: null },
+        { kind: BookingKind.CLOSURE },
+      )
       .then((o) => payload(BookSharedSpacePayload, o, ctx.lang));
   }
 
   // A year of a holder's bookings: the weekly quotas keep it near one a week.
   @Directive(assumedSize(50))
   @Query(() => [SpaceBooking], { description: 'Your bookings overlapping [from, to), cancelled ones included.' })
-  myBookings(
-    @Ctx() ctx: Context,
-    @Arg('from', () => DateTimeScalar) from: Date,
-    @Arg('to', () => DateTimeScalar) to: Date,
-  ): Promise<SpaceBooking[]> {
+  myBookings(@Ctx() ctx: Context, @Arg('from', () => DateTimeScalar) from: Date, @Arg('to', () => DateTimeScalar) to: Date): Promise<SpaceBooking[]> {
     return ctx.services.bookings.mine(signedIn(ctx), from, to, ctx.lang);
   }
 
-  @Query(() => SpaceBooking, { nullable: true, description: 'A booking by id: public ones for everyone, private ones for their holder and ADMIN; null otherwise.' })
+  @Query(() => SpaceBooking, {
+    nullable: true,
+    description: 'A booking by id: public ones for everyone, private ones for their holder and ADMIN; null otherwise.',
+  })
   async spaceBooking(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SpaceBooking | null> {
     const booking = await ctx.loaders.bookingById.load(id);
     return booking && canSeeBookingDetails(booking, ctx.identity) ? booking : null;

@@ -72,7 +72,10 @@ describe('the database keeps the no-overlap rule by itself', () => {
         ),
       );
     await insert('CONFIRMED', '2030-01-07T10:00:00Z', '2030-01-07T11:00:00Z');
-    await expect(insert('CONFIRMED', '2030-01-07T10:30:00Z', '2030-01-07T11:30:00Z')).rejects.toMatchObject({ code: '23P01', constraint: 'space_booking_no_overlap' });
+    await expect(insert('CONFIRMED', '2030-01-07T10:30:00Z', '2030-01-07T11:30:00Z')).rejects.toMatchObject({
+      code: '23P01',
+      constraint: 'space_booking_no_overlap',
+    });
     await insert('CANCELLED', '2030-01-07T10:30:00Z', '2030-01-07T11:30:00Z');
     await insert('CONFIRMED', '2030-01-07T11:00:00Z', '2030-01-07T12:00:00Z');
   });
@@ -110,7 +113,12 @@ describe('bookSharedSpace rules through GraphQL', () => {
   });
 
   it('checks hours, season and durations stored on the space', async () => {
-    const spaceId = await createSpace(graph.ds, { openingHours: allWeek('09:00', '17:00'), season: ['05-01', '10-31'], minDurationMinutes: 60, maxDurationMinutes: 120 });
+    const spaceId = await createSpace(graph.ds, {
+      openingHours: allWeek('09:00', '17:00'),
+      season: ['05-01', '10-31'],
+      minDurationMinutes: 60,
+      maxDurationMinutes: 120,
+    });
     expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-05-03', '08:00')))).toEqual(['OUTSIDE_OPENING_HOURS']);
     expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-05-03', '16:00')))).toEqual([]);
     expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-04-30', '10:00')))).toEqual(['OUT_OF_SEASON']);
@@ -199,8 +207,13 @@ describe('moving, cancelling and tracing bookings', () => {
 
     expect((await graph.execute(HISTORY, { id: created.id }, { identity: intruder })).body.data).toEqual({ spaceBooking: null });
     expect((await graph.execute(CANCEL, { id: created.id }, { identity: intruder })).body.data!.cancelSpaceBooking.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
-    expect((await graph.execute(CANCEL, { id: created.id }, { identity: holder })).body.data!.cancelSpaceBooking).toEqual({ booking: { status: 'CANCELLED' }, userErrors: [] });
-    expect((await graph.execute(CANCEL, { id: created.id }, { identity: holder })).body.data!.cancelSpaceBooking.userErrors).toEqual([{ code: 'ALREADY_CANCELLED' }]);
+    expect((await graph.execute(CANCEL, { id: created.id }, { identity: holder })).body.data!.cancelSpaceBooking).toEqual({
+      booking: { status: 'CANCELLED' },
+      userErrors: [],
+    });
+    expect((await graph.execute(CANCEL, { id: created.id }, { identity: holder })).body.data!.cancelSpaceBooking.userErrors).toEqual([
+      { code: 'ALREADY_CANCELLED' },
+    ]);
     expect((await graph.execute(CANCEL, { id: taken.id }, { identity: admin })).body.data!.cancelSpaceBooking.userErrors).toEqual([]);
 
     const history = (await graph.execute(HISTORY, { id: created.id }, { identity: holder })).body.data!.spaceBooking.history;
@@ -230,7 +243,9 @@ describe('moving, cancelling and tracing bookings', () => {
     const day = houseInstant('2027-02-01', '00:00');
     const input = { spaceId, startsAt: day, endsAt: minutes(day, 1440), reason: 'Entretien annuel' };
     expect((await graph.execute(CLOSE, { input }, { identity: someTenant() })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await graph.execute(CLOSE, { input }, { identity: admin })).body.data).toEqual({ closeSharedSpace: { booking: { kind: 'CLOSURE', title: 'Entretien annuel' }, userErrors: [] } });
+    expect((await graph.execute(CLOSE, { input }, { identity: admin })).body.data).toEqual({
+      closeSharedSpace: { booking: { kind: 'CLOSURE', title: 'Entretien annuel' }, userErrors: [] },
+    });
     expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-02-01', '12:00')))).toEqual(['SLOT_UNAVAILABLE']);
     const { body } = await graph.execute(
       `query($id: ID!) { _entities(representations: [{ __typename: "SharedSpace", id: $id }]) { ... on SharedSpace {
@@ -269,7 +284,9 @@ describe('availability and weekly series through GraphQL', () => {
       seriesId userErrors { code } occurrences { startsAt booking { startsAt endsAt } userErrors { code } } } }`;
     const { body } = await graph.execute(
       SERIES,
-      { input: { spaceId, startsAt: houseInstant('2027-10-26', '11:30'), endsAt: houseInstant('2027-10-26', '13:30'), occurrences: 4, title: 'Dîner du mardi' } },
+      {
+        input: { spaceId, startsAt: houseInstant('2027-10-26', '11:30'), endsAt: houseInstant('2027-10-26', '13:30'), occurrences: 4, title: 'Dîner du mardi' },
+      },
       { identity: holder },
     );
     const result = body.data!.bookSharedSpaceSeries;
@@ -281,11 +298,16 @@ describe('availability and weekly series through GraphQL', () => {
       { startsAt: '2027-11-16T11:30:00-05:00', booking: { startsAt: '2027-11-16T11:30:00-05:00', endsAt: '2027-11-16T13:30:00-05:00' }, userErrors: [] },
     ]);
     const CANCEL_REST = `mutation($id: ID!, $from: DateTime) { cancelSpaceBookingSeries(seriesId: $id, from: $from) { cancelled { startsAt } userErrors { code } } }`;
-    expect((await graph.execute(CANCEL_REST, { id: result.seriesId, from: '2027-11-01T00:00:00-04:00' }, { identity: someTenant() })).body.data!.cancelSpaceBookingSeries).toEqual({
+    expect(
+      (await graph.execute(CANCEL_REST, { id: result.seriesId, from: '2027-11-01T00:00:00-04:00' }, { identity: someTenant() })).body.data!
+        .cancelSpaceBookingSeries,
+    ).toEqual({
       cancelled: [],
       userErrors: [{ code: 'NOT_FOUND' }],
     });
-    expect((await graph.execute(CANCEL_REST, { id: result.seriesId, from: '2027-11-01T00:00:00-04:00' }, { identity: holder })).body.data!.cancelSpaceBookingSeries).toEqual({
+    expect(
+      (await graph.execute(CANCEL_REST, { id: result.seriesId, from: '2027-11-01T00:00:00-04:00' }, { identity: holder })).body.data!.cancelSpaceBookingSeries,
+    ).toEqual({
       cancelled: [{ startsAt: '2027-11-02T11:30:00-04:00' }, { startsAt: '2027-11-16T11:30:00-05:00' }],
       userErrors: [],
     });

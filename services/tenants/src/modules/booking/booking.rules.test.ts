@@ -19,7 +19,8 @@ const kitchen: SpaceRules = {
 const terrace: SpaceRules = { ...kitchen, seasonStarts: '05-01', seasonEnds: '10-31', horizonDays: 730, openingHoursRows: everyDay('09:00', '21:00') };
 const now = houseInstant('2026-12-01', '09:00');
 const at = (date: string, from: string, to: string, attendees?: number) => ({ startsAt: houseInstant(date, from), endsAt: houseInstant(date, to), attendees });
-const codes = (rules: SpaceRules, request: ReturnType<typeof at>, when = now, admin = false) => checkBookingRules(rules, request, when, admin).map((v) => v.code);
+const codes = (rules: SpaceRules, request: ReturnType<typeof at>, when = now, admin = false) =>
+  checkBookingRules(rules, request, when, admin).map((v) => v.code);
 const MIN = 60_000;
 
 describe('booking rules, each on both sides of its boundary', () => {
@@ -31,7 +32,10 @@ describe('booking rules, each on both sides of its boundary', () => {
   });
 
   it('IN_THE_PAST and TOO_LATE (minimum notice of 60 minutes)', () => {
-    const request = (offsetMinutes: number) => ({ startsAt: new Date(now.getTime() + offsetMinutes * MIN), endsAt: new Date(now.getTime() + (offsetMinutes + 60) * MIN) });
+    const request = (offsetMinutes: number) => ({
+      startsAt: new Date(now.getTime() + offsetMinutes * MIN),
+      endsAt: new Date(now.getTime() + (offsetMinutes + 60) * MIN),
+    });
     expect(codes(kitchen, request(-1))).toEqual([UserErrorCode.IN_THE_PAST]);
     expect(codes(kitchen, request(0))).toEqual([UserErrorCode.TOO_LATE]);
     expect(codes(kitchen, request(59))).toEqual([UserErrorCode.TOO_LATE]);
@@ -85,7 +89,14 @@ describe('booking rules, each on both sides of its boundary', () => {
 });
 
 describe('availability', () => {
-  const allDay: SpaceRules = { ...kitchen, openingHoursRows: everyDay('00:00', '24:00'), bufferMinutes: 0, slotStepMinutes: 60, horizonDays: 730, minNoticeMinutes: 0 };
+  const allDay: SpaceRules = {
+    ...kitchen,
+    openingHoursRows: everyDay('00:00', '24:00'),
+    bufferMinutes: 0,
+    slotStepMinutes: 60,
+    horizonDays: 730,
+    minNoticeMinutes: 0,
+  };
   const starts = (date: string, rules = allDay, duration = 60, occupied: { start: Date; end: Date }[] = []) =>
     freeSlots(rules, date, duration, occupied, houseInstant('2026-12-01', '00:00')).map((s) => toHouseIso(s.start));
 
@@ -117,10 +128,31 @@ describe('availability', () => {
     const occupied = [{ start: houseInstant('2026-12-02', '10:00'), end: houseInstant('2026-12-02', '11:30') }];
     const hhmm = (iso: string) => iso.slice(11, 16);
     expect(starts('2026-12-02', kitchen, 60, occupied).map(hhmm)).toEqual([
-      '07:00', '07:30', '08:00', '08:30',
+      '07:00',
+      '07:30',
+      '08:00',
+      '08:30',
       // 09:00 to 11:00 would end (with its 30-minute buffer) inside 10:00–11:30
-      '11:30', '12:00', '12:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30',
-      '17:00', '17:30', '18:00', '18:30', '19:00', '19:30', '20:00', '20:30', '21:00',
+      '11:30',
+      '12:00',
+      '12:30',
+      '13:00',
+      '13:30',
+      '14:00',
+      '14:30',
+      '15:00',
+      '15:30',
+      '16:00',
+      '16:30',
+      '17:00',
+      '17:30',
+      '18:00',
+      '18:30',
+      '19:00',
+      '19:30',
+      '20:00',
+      '20:30',
+      '21:00',
     ]);
   });
 

@@ -28,9 +28,7 @@ const MINUTE = 60_000;
 export function inSeason(rules: Pick<SpaceRules, 'seasonStarts' | 'seasonEnds'>, date: string): boolean {
   if (!rules.seasonStarts || !rules.seasonEnds) return true;
   const md = date.slice(5);
-  return rules.seasonStarts <= rules.seasonEnds
-    ? md >= rules.seasonStarts && md <= rules.seasonEnds
-    : md >= rules.seasonStarts || md <= rules.seasonEnds;
+  return rules.seasonStarts <= rules.seasonEnds ? md >= rules.seasonStarts && md <= rules.seasonEnds : md >= rules.seasonStarts || md <= rules.seasonEnds;
 }
 
 /** The opening windows of a local date as instants (a 24:00 close is the start of the next day). */

@@ -236,7 +236,14 @@ export class BookingService {
   }
 
   /** Minutes the holder already booked in the week (house time, Monday to Sunday) of startsAt, plus this one. */
-  private async checkQuota(tx: EntityManager, space: SharedSpace, holder: Holder, startsAt: Date, endsAt: Date, excludeId: string | null): Promise<RuleViolation | null> {
+  private async checkQuota(
+    tx: EntityManager,
+    space: SharedSpace,
+    holder: Holder,
+    startsAt: Date,
+    endsAt: Date,
+    excludeId: string | null,
+  ): Promise<RuleViolation | null> {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:${space.id}:${holder.kind}:${holder.id}`]);
     const week = DateTime.fromJSDate(startsAt, { zone: HOUSE_TZ }).startOf('week');
     const [{ minutes }] = await tx.query(

@@ -22,7 +22,8 @@ const MOVE = `mutation($r: String!, $s: ID!, $a: DateTime!, $b: DateTime!, $t: S
 const RELEASE = `mutation($r: String!) { releaseSpaceHold(reference: $r) { ${FIELDS} } }`;
 const BOOK = `mutation($input: BookSharedSpaceInput!) { bookSharedSpace(input: $input) { booking { id } userErrors { code } } }`;
 
-const run = async (query: string, variables: Record<string, unknown>, identity: Identity = coworkingService) => (await graph.execute(query, variables, { identity })).body;
+const run = async (query: string, variables: Record<string, unknown>, identity: Identity = coworkingService) =>
+  (await graph.execute(query, variables, { identity })).body;
 
 describe('holds of shared spaces by other subgraphs', () => {
   it('holds a slot publicly, idempotently by reference, and blocks bookings over it', async () => {
@@ -31,7 +32,14 @@ describe('holds of shared spaces by other subgraphs', () => {
     const input = { spaceId, startsAt, endsAt: minutes(startsAt, 120), title: '5 à 7 de l’Espace KO', reference: `coworking-event:${randomUUID()}` };
     const first = (await run(HOLD, { input })).data!.holdSharedSpace;
     expect(first).toEqual({
-      booking: { id: expect.any(String), startsAt: toHouseIso(startsAt), endsAt: toHouseIso(minutes(startsAt, 120)), title: '5 à 7 de l’Espace KO', kind: 'EVENT', visibility: 'PUBLIC' },
+      booking: {
+        id: expect.any(String),
+        startsAt: toHouseIso(startsAt),
+        endsAt: toHouseIso(minutes(startsAt, 120)),
+        title: '5 à 7 de l’Espace KO',
+        kind: 'EVENT',
+        visibility: 'PUBLIC',
+      },
       userErrors: [],
     });
     expect((await run(HOLD, { input })).data!.holdSharedSpace).toEqual(first);
@@ -42,8 +50,12 @@ describe('holds of shared spaces by other subgraphs', () => {
   it('answers SLOT_UNAVAILABLE when a booking is already there', async () => {
     const spaceId = await createSpace(graph.ds);
     const startsAt = futureHour(4, 12);
-    expect((await run(BOOK, { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Dîner' } }, someTenant())).data!.bookSharedSpace.userErrors).toEqual([]);
-    const held = await run(HOLD, { input: { spaceId, startsAt: minutes(startsAt, 30), endsAt: minutes(startsAt, 90), title: 'Atelier', reference: `vernissage:${randomUUID()}` } });
+    expect(
+      (await run(BOOK, { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Dîner' } }, someTenant())).data!.bookSharedSpace.userErrors,
+    ).toEqual([]);
+    const held = await run(HOLD, {
+      input: { spaceId, startsAt: minutes(startsAt, 30), endsAt: minutes(startsAt, 90), title: 'Atelier', reference: `vernissage:${randomUUID()}` },
+    });
     expect(held.data!.holdSharedSpace).toEqual({ booking: null, userErrors: [{ code: 'SLOT_UNAVAILABLE', field: ['input', 'startsAt'] }] });
   });
 
@@ -66,7 +78,11 @@ describe('holds of shared spaces by other subgraphs', () => {
     const startsAt = futureHour(6, 18);
     const reference = `vernissage:${randomUUID()}`;
     await run(HOLD, { input: { spaceId: kitchen, startsAt, endsAt: minutes(startsAt, 120), title: 'Vernissage', reference } });
-    const blocker = await run(BOOK, { input: { spaceId: terrace, startsAt: minutes(startsAt, 60), endsAt: minutes(startsAt, 90), title: 'Déjà là' } }, someTenant());
+    const blocker = await run(
+      BOOK,
+      { input: { spaceId: terrace, startsAt: minutes(startsAt, 60), endsAt: minutes(startsAt, 90), title: 'Déjà là' } },
+      someTenant(),
+    );
     expect(blocker.data!.bookSharedSpace.userErrors).toEqual([]);
 
     const refused = await run(MOVE, { r: reference, s: terrace, a: startsAt, b: minutes(startsAt, 120), t: 'Vernissage' });
@@ -74,12 +90,17 @@ describe('holds of shared spaces by other subgraphs', () => {
     const moved = await run(MOVE, { r: reference, s: terrace, a: minutes(startsAt, 120), b: minutes(startsAt, 240), t: 'Vernissage (terrasse)' });
     expect(moved.data!.moveSpaceHold.booking).toMatchObject({ startsAt: toHouseIso(minutes(startsAt, 120)), title: 'Vernissage (terrasse)' });
     // The kitchen is free again, at once.
-    expect((await run(BOOK, { input: { spaceId: kitchen, startsAt, endsAt: minutes(startsAt, 60), title: 'Libre' } }, someTenant())).data!.bookSharedSpace.userErrors).toEqual([]);
+    expect(
+      (await run(BOOK, { input: { spaceId: kitchen, startsAt, endsAt: minutes(startsAt, 60), title: 'Libre' } }, someTenant())).data!.bookSharedSpace
+        .userErrors,
+    ).toEqual([]);
 
     expect((await run(RELEASE, { r: reference })).data!.releaseSpaceHold.booking).toMatchObject({ title: 'Vernissage (terrasse)' });
     expect((await run(RELEASE, { r: reference })).data!.releaseSpaceHold).toEqual({ booking: null, userErrors: [] });
     expect((await run(RELEASE, { r: `vernissage:${randomUUID()}` })).data!.releaseSpaceHold).toEqual({ booking: null, userErrors: [] });
-    expect((await run(MOVE, { r: reference, s: terrace, a: startsAt, b: minutes(startsAt, 60), t: 'x' })).data!.moveSpaceHold.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['reference'] }]);
+    expect((await run(MOVE, { r: reference, s: terrace, a: startsAt, b: minutes(startsAt, 60), t: 'x' })).data!.moveSpaceHold.userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['reference'] },
+    ]);
   });
 
   it('refuses to move a hold to a space that does not exist, and keeps it where it was', async () => {
@@ -117,7 +138,9 @@ describe('holds of shared spaces by other subgraphs', () => {
       c.query(`SELECT count(*)::int AS n FROM space_booking WHERE hold_reference = ANY($1) AND status = 'CONFIRMED'`, [references]),
     );
     expect(live.rows[0].n).toBe(0);
-    const tombstones = await withClient(graph.databaseUrl, (c) => c.query('SELECT count(*)::int AS n FROM space_hold_release WHERE reference = ANY($1)', [references]));
+    const tombstones = await withClient(graph.databaseUrl, (c) =>
+      c.query('SELECT count(*)::int AS n FROM space_hold_release WHERE reference = ANY($1)', [references]),
+    );
     expect(tombstones.rows[0].n).toBe(20);
     // Each hold either never happened (refused: released first) or was cancelled by its release.
     const holds = answers.filter((_, i) => i % 2 === 0).map((a) => a.data!.holdSharedSpace);
@@ -132,7 +155,10 @@ describe('holds of shared spaces by other subgraphs', () => {
     const { booking } = (await run(HOLD, { input })).data!.holdSharedSpace;
     const cancelled = await run(`mutation($id: ID!) { cancelSpaceBooking(id: $id) { booking { status } userErrors { code } } }`, { id: booking.id });
     expect(cancelled.data!.cancelSpaceBooking).toEqual({ booking: { status: 'CANCELLED' }, userErrors: [] });
-    expect((await run(HOLD, { input })).data!.holdSharedSpace).toEqual({ booking: null, userErrors: [{ code: 'ALREADY_CANCELLED', field: ['input', 'reference'] }] });
+    expect((await run(HOLD, { input })).data!.holdSharedSpace).toEqual({
+      booking: null,
+      userErrors: [{ code: 'ALREADY_CANCELLED', field: ['input', 'reference'] }],
+    });
   });
 
   it('lists live holds for services only, of a well-formed kind', async () => {

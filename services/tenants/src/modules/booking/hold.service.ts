@@ -53,7 +53,11 @@ export class HoldService {
     const released = fail(UserErrorCode.ALREADY_CANCELLED, ['input', 'reference']);
     if (await this.wasReleased(request.reference)) return released;
     const outcome = await this.bookings
-      .book(identity, { ...request, visibility: BookingVisibility.PUBLIC, holderKind: HolderKind.HOUSE }, { kind: BookingKind.EVENT, holdReference: request.reference })
+      .book(
+        identity,
+        { ...request, visibility: BookingVisibility.PUBLIC, holderKind: HolderKind.HOUSE },
+        { kind: BookingKind.EVENT, holdReference: request.reference },
+      )
       .catch((error: unknown) => {
         // Released while this hold was being written: the release wins.
         if (isReleasedReference(error)) return released;

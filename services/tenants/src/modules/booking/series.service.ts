@@ -58,7 +58,8 @@ export class SeriesService {
     });
     const hasUntil = request.until != null;
     const hasCount = request.occurrences != null;
-    if (hasUntil === hasCount) return invalid(UserErrorCode.INVALID_INPUT, 'occurrences', { field: 'until/occurrences', ...inputReason('EXACTLY_ONE_OF_THEM') });
+    if (hasUntil === hasCount)
+      return invalid(UserErrorCode.INVALID_INPUT, 'occurrences', { field: 'until/occurrences', ...inputReason('EXACTLY_ONE_OF_THEM') });
     if (hasCount && (!Number.isInteger(request.occurrences) || request.occurrences! < 1 || request.occurrences! > MAX_OCCURRENCES)) {
       return invalid(UserErrorCode.INVALID_INPUT, 'occurrences', { field: 'occurrences', ...inputReason('BETWEEN', { min: 1, max: MAX_OCCURRENCES }) });
     }
@@ -80,7 +81,18 @@ export class SeriesService {
     await ds.query(
       `INSERT INTO booking_series (id, space_id, holder_kind, holder_id, created_by, title, local_start, local_end, first_date, last_date)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [seriesId, space.id, holder.kind, holder.id, identity.sub, title, local(request.startsAt), local(request.endsAt), localDateOf(dates[0]!.startsAt), localDateOf(dates[dates.length - 1]!.startsAt)],
+      [
+        seriesId,
+        space.id,
+        holder.kind,
+        holder.id,
+        identity.sub,
+        title,
+        local(request.startsAt),
+        local(request.endsAt),
+        localDateOf(dates[0]!.startsAt),
+        localDateOf(dates[dates.length - 1]!.startsAt),
+      ],
     );
     const occurrences: SeriesOutcome['occurrences'] = [];
     for (const occurrence of dates) {

@@ -9,12 +9,10 @@ import { CalendarDay } from './calendar-day.entity';
 export class CalendarResolver {
   // Sized by the days of the range, at most this: a rule of the gateway (README, "The cost model").
   @Directive(assumedSize(MAX_CALENDAR_DAYS))
-  @Query(() => [CalendarDay], { description: 'One CalendarDay per local date from `from` to `to`, both included (at most 92 days). Its cost estimate counts the days of the range.' })
-  calendar(
-    @Ctx() ctx: Context,
-    @Arg('from', () => LocalDateScalar) from: string,
-    @Arg('to', () => LocalDateScalar) to: string,
-  ): CalendarDay[] {
+  @Query(() => [CalendarDay], {
+    description: 'One CalendarDay per local date from `from` to `to`, both included (at most 92 days). Its cost estimate counts the days of the range.',
+  })
+  calendar(@Ctx() ctx: Context, @Arg('from', () => LocalDateScalar) from: string, @Arg('to', () => LocalDateScalar) to: string): CalendarDay[] {
     return calendarDates(from, to, ctx.lang).map((date) => Object.assign(new CalendarDay(), { date }));
   }
 

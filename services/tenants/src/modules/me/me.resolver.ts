@@ -6,8 +6,7 @@ import { Me } from './me.entity';
 @Resolver(() => Me)
 export class MeResolver {
   @Query(() => Me, {
-    description:
-      'Who is calling: never null. Without a token, signedIn is false, roles is empty, and tenant, member and artist are null.',
+    description: 'Who is calling: never null. Without a token, signedIn is false, roles is empty, and tenant, member and artist are null.',
   })
   me(@Ctx() ctx: Context): Me {
     return Me.of(ctx.identity, ctx.lang);

@@ -8,7 +8,13 @@ export function tenantLoaders(ds: DataSource) {
     tenantById: entityLoader(ds, Tenant),
     officesByTenant: groupLoader(
       (ids: readonly string[]) =>
-        ds.getRepository(Office).createQueryBuilder('o').where('o.tenant_id = ANY(:ids)', { ids: uuids(ids) }).orderBy('o.floor').addOrderBy('o.id').getMany(),
+        ds
+          .getRepository(Office)
+          .createQueryBuilder('o')
+          .where('o.tenant_id = ANY(:ids)', { ids: uuids(ids) })
+          .orderBy('o.floor')
+          .addOrderBy('o.id')
+          .getMany(),
       (o) => o.tenantId,
     ),
   };

@@ -10,3 +10,4 @@ export * from './browser';
 export * from './ledger-stub';
 export * from './signed-call';
 export * from './crash-after-hold';
+export * from './ledger-rows';

@@ -1,7 +1,15 @@
-import type { Logger } from '@maison/http';
 import { createSubgraph, readSubgraphConfig } from '@maison/kit';
 import { tenantsModule } from '@maison/tenants';
-import { admin, callSubgraph, freshDatabaseUrl, startSubgraphThatDiesAfterHold, startTestSubgraph, TERRACE, withClient } from '@maison/testing';
+import {
+  admin,
+  callSubgraph,
+  freshDatabaseUrl,
+  startSubgraphThatDiesAfterHold,
+  startTestSubgraph,
+  TERRACE,
+  liveHoldReferences,
+  SILENT_LOGGER,
+} from '@maison/testing';
 import { galleryModule } from './module';
 import { at, day } from './test-support/fixtures';
 
@@ -11,7 +19,6 @@ import { at, day } from './test-support/fixtures';
  * hold blocks the terrace until the gallery restarts and its reconciler runs one round, which
  * releases it; the ADMIN's retry with the same idempotencyKey then creates the exhibition once.
  */
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const CREATE = `mutation($input: CreateExhibitionInput!) { createExhibition(input: $input) { exhibition { id } userErrors { code field } } }`;
 const MARKER = 'Meurt après la réservation';
 
@@ -23,12 +30,7 @@ afterAll(async () => {
   await tenants?.close();
 });
 
-const liveHolds = () =>
-  withClient(tenants.databaseUrl, async (c) =>
-    (await c.query(`SELECT hold_reference AS reference FROM space_booking WHERE hold_reference LIKE 'vernissage:%' AND status = 'CONFIRMED'`)).rows.map(
-      (r) => r.reference as string,
-    ),
-  );
+const liveHolds = () => liveHoldReferences(tenants.databaseUrl, 'vernissage');
 
 it('leaves no orphan hold after a crash between hold and commit, once the restarted gallery ran one round', async () => {
   const databaseUrl = freshDatabaseUrl('gallery');
@@ -54,7 +56,7 @@ it('leaves no orphan hold after a crash between hold and commit, once the restar
   try {
     expect((await restarted.ds.query('SELECT count(*)::int AS n FROM exhibition'))[0].n).toBe(0);
 
-    expect(await restarted.services.vernissageHolds.reconciler.round(silent)).toEqual({ checked: 0, fixed: 0, released: [orphan], refused: [] });
+    expect(await restarted.services.vernissageHolds.reconciler.round(SILENT_LOGGER)).toEqual({ checked: 0, fixed: 0, released: [orphan], refused: [] });
     expect(await liveHolds()).toEqual([]);
 
     // The ADMIN retries: one exhibition, held under a new reference, the terrace no longer blocked.

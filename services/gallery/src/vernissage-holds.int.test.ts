@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stableId, toHouseIso } from '@maison/house';
 import type { Logger } from '@maison/http';
-import { admin, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
+import { admin, KITCHEN, SILENT_LOGGER, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { galleryModule } from './module';
 import { at, data, day, type GalleryGraph } from './test-support/fixtures';
 
@@ -296,7 +296,6 @@ describe('an idempotencyKey on createExhibition', () => {
 });
 
 describe('reconciling vernissages’ holds', () => {
-  const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
   let seeded: GalleryGraph;
   beforeAll(async () => {
     seeded = await startTestSubgraph(galleryModule, { env: { TENANTS_URL: tenants.url, HOLD_RECONCILE_SECONDS: '1' } });
@@ -304,7 +303,7 @@ describe('reconciling vernissages’ holds', () => {
   afterAll(async () => {
     await seeded?.close();
   });
-  const round = () => seeded.services.vernissageHolds.reconciler.round(silent);
+  const round = () => seeded.services.vernissageHolds.reconciler.round(SILENT_LOGGER);
   const expectedHolds = async () =>
     (
       await seeded.ds.query(
@@ -366,7 +365,7 @@ describe('reconciling vernissages’ holds', () => {
   it('runs rounds from the module’s onReady hook, at boot and every HOLD_RECONCILE_SECONDS, past a round the ledger fails', async () => {
     tenants.failNext(1);
     const lines: string[] = [];
-    const log: Logger = { ...silent, warn: (message) => void lines.push(message), info: (message) => void lines.push(message) };
+    const log: Logger = { ...SILENT_LOGGER, warn: (message) => void lines.push(message), info: (message) => void lines.push(message) };
     expect((await expectedHolds()).length).toBeGreaterThan(0);
     galleryModule.onReady!(seeded.services, log);
     await waitFor(() => lines.includes('shared-space holds reconciled'));

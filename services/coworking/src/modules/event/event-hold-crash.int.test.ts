@@ -1,7 +1,16 @@
-import type { Logger } from '@maison/http';
 import { createSubgraph, readSubgraphConfig } from '@maison/kit';
 import { tenantsModule } from '@maison/tenants';
-import { admin, callSubgraph, freshDatabaseUrl, KITCHEN, startSubgraphThatDiesAfterHold, startTestSubgraph, withClient } from '@maison/testing';
+import {
+  admin,
+  callSubgraph,
+  freshDatabaseUrl,
+  KITCHEN,
+  startSubgraphThatDiesAfterHold,
+  startTestSubgraph,
+  withClient,
+  liveHoldReferences,
+  SILENT_LOGGER,
+} from '@maison/testing';
 import { coworkingModule } from '../../module';
 import { futureHour, minutes } from '../../test-fixtures';
 
@@ -11,7 +20,6 @@ import { futureHour, minutes } from '../../test-fixtures';
  * hold blocks the kitchen until the subgraph restarts and its reconciler runs one round, which
  * releases it; the ADMIN's retry with the same idempotencyKey then creates the event once.
  */
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 const CREATE = `mutation($input: CreateCoworkingEventInput!) { createCoworkingEvent(input: $input) { event { id } userErrors { code field } } }`;
 const MARKER = 'Meurt après la réservation';
 
@@ -23,12 +31,7 @@ afterAll(async () => {
   await tenants?.close();
 });
 
-const liveHolds = () =>
-  withClient(tenants.databaseUrl, async (c) =>
-    (await c.query(`SELECT hold_reference AS reference FROM space_booking WHERE hold_reference LIKE 'coworking-event:%' AND status = 'CONFIRMED'`)).rows.map(
-      (r) => r.reference as string,
-    ),
-  );
+const liveHolds = () => liveHoldReferences(tenants.databaseUrl, 'coworking-event');
 const released = (reference: string) =>
   withClient(tenants.databaseUrl, async (c) => (await c.query('SELECT 1 FROM space_hold_release WHERE reference = $1', [reference])).rows.length === 1);
 
@@ -59,7 +62,7 @@ it('leaves no orphan hold after a crash between hold and commit, once the restar
   try {
     expect((await restarted.ds.query('SELECT count(*)::int AS n FROM coworking_event'))[0].n).toBe(0);
 
-    expect(await restarted.services.eventHolds.reconciler.round(silent)).toEqual({ checked: 0, fixed: 0, released: [orphan], refused: [] });
+    expect(await restarted.services.eventHolds.reconciler.round(SILENT_LOGGER)).toEqual({ checked: 0, fixed: 0, released: [orphan], refused: [] });
     expect(await liveHolds()).toEqual([]);
     expect(await released(orphan!)).toBe(true);
 

@@ -121,14 +121,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   await apollo.start();
 
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, lang: GatewayContext['lang']): Promise<void> {
-    const headers = { [HEADERS.requestId]: requestId };
     const who = await identify(req, tokens, lang, verifiedTokens);
     if (who.error) log.info('token refused', { requestId, reason: who.reason });
     const clientKey = clientKeyOf(req, who.identity);
     const taken = rates.requests.take(clientKey);
     if (!taken.ok) {
       log.warn('rate limited', { requestId, client: clientKey });
-      return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { ...headers, 'retry-after': String(taken.retryAfterSeconds) });
+      return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
     }
     let raw: Buffer;
     try {
@@ -140,14 +139,14 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         res,
         413,
         { errors: [{ message: codeMessage('PAYLOAD_TOO_LARGE', 'default', lang, { limit }), extensions: { code: 'PAYLOAD_TOO_LARGE', limit } }] },
-        { ...headers, connection: 'close' },
+        { connection: 'close' },
       );
     }
     let body: unknown;
     try {
       body = parseGraphQLBody(req, raw);
     } catch {
-      return sendJson(res, 400, { errors: [{ message: codeMessage('BAD_REQUEST', 'default', lang), extensions: { code: 'BAD_REQUEST' } }] }, headers);
+      return sendJson(res, 400, { errors: [{ message: codeMessage('BAD_REQUEST', 'default', lang), extensions: { code: 'BAD_REQUEST' } }] });
     }
     // Anonymous reads may be answered from the response cache (see response-cache.ts).
     const cacheKey = responseCache && who.identity?.sub === null ? responseCache.keyOf(req, body, lang) : undefined;
@@ -162,7 +161,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
           if (who.error) throw who.error;
           return { identity: who.identity, lang, requestId, clientKey, responseCache: slot, subgraphFailures: [] };
         },
-        slot ? { ...headers, 'x-cache': 'MISS' } : headers,
+        slot ? { 'x-cache': 'MISS' } : {},
       );
     if (!responseCache || !cacheKey) {
       await execute();
@@ -170,7 +169,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     }
     // A stored answer, or the answer of the identical read already running; else run it and share it.
     const cached = (await responseCache.lookup(generation, cacheKey)) ?? (await responseCache.follow(generation, cacheKey));
-    if (cached) return responseCache.send(res, cached, headers);
+    if (cached) return responseCache.send(res, cached);
     const finish = responseCache.lead(generation, cacheKey);
     let stored: CachedAnswer | undefined;
     try {

@@ -119,7 +119,7 @@ export class ResponseCache {
   }
 
   /** Writes a cached answer, with its remaining freshness. */
-  send(res: ServerResponse, answer: CachedAnswer, headers: Record<string, string>): void {
+  send(res: ServerResponse, answer: CachedAnswer, headers: Record<string, string> = {}): void {
     const ageSeconds = Math.max(0, Math.floor((this.now() - answer.storedAt) / 1000));
     res.writeHead(200, {
       ...headers,

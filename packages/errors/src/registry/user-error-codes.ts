@@ -21,6 +21,7 @@ export enum UserErrorCode {
   OVER_CAPACITY = 'OVER_CAPACITY',
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  UNKNOWN_HOLDER = 'UNKNOWN_HOLDER',
   ALREADY_CANCELLED = 'ALREADY_CANCELLED',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   RANGE_TOO_LONG = 'RANGE_TOO_LONG',
@@ -113,6 +114,11 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     description: 'The caller may not perform this action on this space or event.',
     fr: 'Vous n’êtes pas admissible à cette réservation.',
     en: 'You are not eligible for this booking.',
+  },
+  UNKNOWN_HOLDER: {
+    description: 'The tenant, member or artist named by the token (or by holderId) does not exist or is archived: nobody can act as it.',
+    fr: 'Le locataire, le membre ou l’artiste nommé par votre jeton n’existe pas ou est archivé.',
+    en: 'The tenant, member or artist named by your token does not exist or is archived.',
   },
   ALREADY_CANCELLED: {
     description: 'The object was already cancelled.',

@@ -1,13 +1,15 @@
 import { isAdmin, type Identity } from '@maison/auth';
 import type { Lang } from '@maison/config';
-import { badUserInput, forbidden } from '@maison/errors';
-import { signedIn } from '@maison/house';
+import { badUserInput, forbidden, UserErrorCode } from '@maison/errors';
+import { ok, type Outcome, refuse, type RuleViolation, signedIn } from '@maison/house';
+import type { Context } from './context';
 
 /**
- * The member a caller acts for: ADMIN names any member (BAD_USER_INPUT without one), anyone else acts
- * only for the member of their identity. Acting for someone else is FORBIDDEN, as is having no member id.
+ * The member id a caller asks to act for: ADMIN names any member (BAD_USER_INPUT without one), anyone
+ * else acts only for the member of their identity. Acting for someone else is FORBIDDEN, as is having
+ * no member id. Whether that member exists is actingMember's question.
  */
-export function actingMember(identity: Identity, memberId: string | null | undefined, lang: Lang): string {
+export function memberAskedFor(identity: Identity, memberId: string | null | undefined, lang: Lang): string {
   signedIn({ identity, lang });
   const own = identity.memberId?.toLowerCase();
   const asked = memberId?.toLowerCase();
@@ -19,4 +21,29 @@ export function actingMember(identity: Identity, memberId: string | null | undef
   if (!own) throw forbidden(lang, 'MEMBERS_OF_ESPACE_KO_ONLY');
   if (asked && asked !== own) throw forbidden(lang);
   return own;
+}
+
+/** UNKNOWN_HOLDER: on the argument ADMIN named (`field`), or on none when the token names the member. */
+export function unknownMember(namedByArgument: boolean, field: string[]): RuleViolation {
+  return namedByArgument ? { code: UserErrorCode.UNKNOWN_HOLDER, field } : { code: UserErrorCode.UNKNOWN_HOLDER };
+}
+
+/**
+ * The member a caller acts for (memberAskedFor), once the request's member loader has found it:
+ * a member id that names nobody answers UNKNOWN_HOLDER, never NOT_FOUND nor a later refusal.
+ */
+export async function actingMember(ctx: Context, memberId: string | null | undefined, field: string[]): Promise<Outcome<string>> {
+  const id = memberAskedFor(ctx.identity, memberId, ctx.lang);
+  if (await ctx.loaders.memberById.load(id)) return ok(id);
+  return refuse(unknownMember(isAdmin(ctx.identity) && memberId != null, field));
+}
+
+/**
+ * For what any signed-in caller may do or read (RSVPs, who is present): when the token names a member,
+ * that member must exist. UNKNOWN_HOLDER when it does not, null otherwise (no member id, or a known one).
+ */
+export async function unknownTokenMember(ctx: Context): Promise<RuleViolation | null> {
+  const own = ctx.identity.memberId;
+  if (!own || (await ctx.loaders.memberById.load(own.toLowerCase()))) return null;
+  return unknownMember(false, []);
 }

@@ -121,9 +121,9 @@ describe('joinPlan', () => {
     expect(await codes(admin, { memberId: carded, planCode: 'TEN_DAY_CARD' })).toEqual([]);
   });
 
-  it('answers NOT_FOUND for an unknown or malformed member', async () => {
-    expect(await codes(admin, { memberId: randomUUID(), planCode: 'DAY_PASS' })).toEqual(['NOT_FOUND']);
-    expect(await codes(admin, { memberId: "1' OR '1'='1", planCode: 'DAY_PASS' })).toEqual(['NOT_FOUND']);
+  it('answers UNKNOWN_HOLDER for an unknown or malformed member', async () => {
+    expect(await codes(admin, { memberId: randomUUID(), planCode: 'DAY_PASS' })).toEqual(['UNKNOWN_HOLDER']);
+    expect(await codes(admin, { memberId: "1' OR '1'='1", planCode: 'DAY_PASS' })).toEqual(['UNKNOWN_HOLDER']);
   });
 
   it('refuses anonymous callers (UNAUTHENTICATED), non-members and a member acting for another (FORBIDDEN), and ADMIN naming nobody (BAD_USER_INPUT)', async () => {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assumedSize, money, Money } from '@maison/kit';
-import { adminOnly, errorsOf, signedIn, tr } from '@maison/house';
+import { adminOnly, errorsOf, refuse, signedIn, tr } from '@maison/house';
 import type { Context } from '../../context';
 import { actingMember } from '../../acting-member';
 import { MembershipPlan } from './membership-plan.entity';
@@ -31,12 +31,15 @@ export class MembershipResolver {
   }
 
   @Mutation(() => JoinPlanPayload, {
-    description: 'Buys a plan: ADMIN any plan for any member; a member a day pass for themself (NOT_ELIGIBLE otherwise).',
+    description:
+      'Buys a plan: ADMIN any plan for any member; a member a day pass for themself (NOT_ELIGIBLE otherwise). UNKNOWN_HOLDER for a member who does not exist.',
   })
   async joinPlan(@Ctx() ctx: Context, @Arg('input', () => JoinPlanInput) input: JoinPlanInput): Promise<JoinPlanPayload> {
     const identity = signedIn(ctx);
-    const memberId = actingMember(identity, input.memberId, ctx.lang);
-    const outcome = await ctx.services.memberships.join(identity, { memberId, planCode: input.planCode, startsOn: input.startsOn });
+    const acting = await actingMember(ctx, input.memberId, ['input', 'memberId']);
+    const outcome = acting.value
+      ? await ctx.services.memberships.join(identity, { memberId: acting.value, planCode: input.planCode, startsOn: input.startsOn })
+      : refuse(...acting.errors);
     return Object.assign(new JoinPlanPayload(), { membership: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 

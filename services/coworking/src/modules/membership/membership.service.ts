@@ -50,12 +50,12 @@ export class MembershipService {
         params: { field: 'startsOn', ...inputReason('MAX_DAYS_AHEAD', { days: MAX_DAYS_AHEAD }) },
       });
     }
-    if (!isUuid(request.memberId)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['input', 'memberId'] });
+    if (!isUuid(request.memberId)) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['input', 'memberId'] });
     const plan = await this.ds.getRepository(MembershipPlan).findOneByOrFail({ code: request.planCode });
     const endsOn = endsOnFor(plan.code, startsOn);
     return this.ds.transaction(async (tx) => {
       const [member] = await tx.query('SELECT id FROM member WHERE id = $1 FOR SHARE', [request.memberId]);
-      if (!member) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['input', 'memberId'] });
+      if (!member) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['input', 'memberId'] });
       // Purchases of one member take turns, so two concurrent ones cannot both miss each other.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`membership:${request.memberId}`]);
       const overlapping = await tx.query(

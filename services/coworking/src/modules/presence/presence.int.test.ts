@@ -155,7 +155,7 @@ describe('checking in and out', () => {
     expect(await errorCode(admin)).toBe('BAD_USER_INPUT');
     expect((await checkIn(admin, id)).checkIn.member).toEqual({ id });
     expect((await checkOut(admin, id)).userErrors).toEqual([]);
-    expect(await checkInCodes(admin, randomUUID())).toEqual(['NOT_FOUND']);
+    expect(await checkInCodes(admin, randomUUID())).toEqual(['UNKNOWN_HOLDER']);
   });
 });
 

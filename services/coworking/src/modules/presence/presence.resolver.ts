@@ -1,8 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assumedSize } from '@maison/kit';
-import { adminOnly, errorsOf } from '@maison/house';
+import { isAdmin } from '@maison/auth';
+import { adminOnly, errorsOf, refuse } from '@maison/house';
 import type { Context } from '../../context';
-import { actingMember } from '../../acting-member';
+import { actingMember, unknownTokenMember } from '../../acting-member';
 import { Member } from '../member/member.entity';
 import { CheckInPayload, CheckOutPayload, CoworkingOccupancy, SetCoworkingCapacityPayload } from './presence.input';
 import type { Occupancy } from './presence.service';
@@ -20,24 +21,32 @@ export class PresenceResolver {
   @Directive(assumedSize(24))
   @FieldResolver(() => [Member], {
     nullable: true,
-    description: 'The members present, by arrival: for members and ADMIN only (null for others); a non-public member is listed only to themself and ADMIN.',
+    description:
+      'The members present, by arrival: for members and ADMIN only (null for others, and for a token naming no member); a non-public member is listed only to themself and ADMIN.',
   })
-  members(@Root() _occupancy: CoworkingOccupancy, @Ctx() ctx: Context): Promise<Member[] | null> {
+  async members(@Root() _occupancy: CoworkingOccupancy, @Ctx() ctx: Context): Promise<Member[] | null> {
+    // A token whose member does not exist is nobody's: it reads what a non-member reads.
+    if (!isAdmin(ctx.identity) && (await unknownTokenMember(ctx))) return null;
     return ctx.services.presence.presentMembers(ctx.identity);
   }
 
   @Mutation(() => CheckInPayload, {
     description:
-      'Checks a member in: yourself, or for ADMIN the member named. Uses a day of a 10-day card once per day; MEMBERSHIP_REQUIRED, SPACE_FULL or ALREADY_CHECKED_IN otherwise.',
+      'Checks a member in: yourself, or for ADMIN the member named. Uses a day of a 10-day card once per day; UNKNOWN_HOLDER, MEMBERSHIP_REQUIRED, SPACE_FULL or ALREADY_CHECKED_IN otherwise.',
   })
   async checkIn(@Ctx() ctx: Context, @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null): Promise<CheckInPayload> {
-    const outcome = await ctx.services.presence.checkIn(actingMember(ctx.identity, memberId, ctx.lang));
+    const acting = await actingMember(ctx, memberId, ['memberId']);
+    const outcome = acting.value ? await ctx.services.presence.checkIn(acting.value) : refuse(...acting.errors);
     return Object.assign(new CheckInPayload(), { checkIn: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 
-  @Mutation(() => CheckOutPayload, { description: 'Checks a member out: yourself, or for ADMIN the member named; NOT_CHECKED_IN when not present.' })
+  @Mutation(() => CheckOutPayload, {
+    description:
+      'Checks a member out: yourself, or for ADMIN the member named; UNKNOWN_HOLDER for a member who does not exist, NOT_CHECKED_IN when not present.',
+  })
   async checkOut(@Ctx() ctx: Context, @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null): Promise<CheckOutPayload> {
-    const outcome = await ctx.services.presence.checkOut(actingMember(ctx.identity, memberId, ctx.lang));
+    const acting = await actingMember(ctx, memberId, ['memberId']);
+    const outcome = acting.value ? await ctx.services.presence.checkOut(acting.value) : refuse(...acting.errors);
     return Object.assign(new CheckOutPayload(), { checkIn: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 

@@ -34,13 +34,13 @@ export class PresenceService {
   ) {}
 
   async checkIn(memberId: string): Promise<Outcome<CheckIn>> {
-    if (!isUuid(memberId)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['memberId'] });
+    if (!isUuid(memberId)) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['memberId'] });
     const today = localDateOf(this.clock());
     try {
       return await this.ds.transaction(async (tx) => {
         const [{ capacity }] = await tx.query('SELECT capacity FROM coworking_settings FOR UPDATE');
         const [member] = await tx.query('SELECT id FROM member WHERE id = $1', [memberId]);
-        if (!member) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['memberId'] });
+        if (!member) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['memberId'] });
         await closeEarlierDays(tx, memberId, today);
         const open = await tx.query('SELECT 1 FROM check_in WHERE member_id = $1 AND checked_out_at IS NULL', [memberId]);
         if (open.length > 0) return refuse({ code: UserErrorCode.ALREADY_CHECKED_IN, field: ['memberId'] });
@@ -83,7 +83,7 @@ export class PresenceService {
 
   /** Closes the member's open check-in: now, or at the end of its day when it was left open on an earlier day. */
   async checkOut(memberId: string): Promise<Outcome<CheckIn>> {
-    if (!isUuid(memberId)) return refuse({ code: UserErrorCode.NOT_FOUND, field: ['memberId'] });
+    if (!isUuid(memberId)) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['memberId'] });
     const today = localDateOf(this.clock());
     const rows = await updateReturning<{ id: string }>(
       this.ds,

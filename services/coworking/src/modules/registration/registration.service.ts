@@ -36,8 +36,8 @@ export class RegistrationService {
         if (await liveRegistration(tx, event.id, registrant)) return refuse({ code: UserErrorCode.ALREADY_REGISTERED, field: ['eventId'] });
         const status = (await confirmedCount(tx, event.id)) < event.capacity ? EventRegistrationStatus.CONFIRMED : EventRegistrationStatus.WAITLISTED;
         const id = randomUUID();
-        // The member id of the token is kept only when that member exists: a caller whose member is
-        // unknown here registers like any other caller (as a deleted member's registration stays).
+        // The resolver has refused a token naming an unknown member (UNKNOWN_HOLDER); the subquery keeps
+        // the foreign key safe should that member vanish meanwhile (as a deleted member's registration stays).
         const memberId = identity.memberId && isUuid(identity.memberId) ? identity.memberId.toLowerCase() : null;
         await tx.query(
           `INSERT INTO event_registration (id, event_id, registrant, member_id, status, confirmed_at)

@@ -82,14 +82,14 @@ describe('assignStudio', () => {
     expect(await codesOf(studio, artist, 5, 5)).toEqual([]);
   });
 
-  it('answers NOT_FOUND for an unknown or malformed studio or artist', async () => {
+  it('answers NOT_FOUND for an unknown or malformed studio, UNKNOWN_HOLDER for such an artist', async () => {
     const studio = await createStudio(graph.ds, 2);
     const artist = await createArtist(graph.ds);
     expect(await codesOf(stableId('studio', 'grenier'), artist, 1, 2)).toEqual([{ code: 'NOT_FOUND', field: ['input', 'studioId'] }]);
-    expect(await codesOf(studio, stableId('artist', 'personne'), 1, 2)).toEqual([{ code: 'NOT_FOUND', field: ['input', 'artistId'] }]);
+    expect(await codesOf(studio, stableId('artist', 'personne'), 1, 2)).toEqual([{ code: 'UNKNOWN_HOLDER', field: ['input', 'artistId'] }]);
     expect(await codesOf('atelier', 'artiste', 1, 2)).toEqual([
       { code: 'NOT_FOUND', field: ['input', 'studioId'] },
-      { code: 'NOT_FOUND', field: ['input', 'artistId'] },
+      { code: 'UNKNOWN_HOLDER', field: ['input', 'artistId'] },
     ]);
   });
 

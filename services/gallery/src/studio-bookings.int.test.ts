@@ -55,8 +55,8 @@ describe('bookStudio', () => {
       expect(body).toEqual({ data: null, errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] });
     }
     expect(await codesOf(admin, clay, at(4, '09:00'), 60)).toEqual([]);
-    // An artist id the gallery does not know is not one of its artists.
-    expect(await codesOf(artistIdentity(stableId('artist', 'inconnu')), clay, at(4, '11:00'), 60)).toEqual(['NOT_ELIGIBLE']);
+    // An artist id the gallery does not know names nobody who could book.
+    expect(await codesOf(artistIdentity(stableId('artist', 'inconnu')), clay, at(4, '11:00'), 60)).toEqual(['UNKNOWN_HOLDER']);
   });
 
   it('lets back-to-back bookings through and refuses an overlap of one minute (SLOT_UNAVAILABLE)', async () => {

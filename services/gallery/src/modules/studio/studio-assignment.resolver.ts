@@ -14,7 +14,8 @@ const payload = (outcome: AssignmentOutcome, ctx: Context) =>
 @Resolver(() => StudioAssignment)
 export class StudioAssignmentResolver {
   @Mutation(() => StudioAssignmentPayload, {
-    description: 'ADMIN: assigns an artist to a studio. OVER_CAPACITY when the studio already runs its capacity of assignments on one of the days.',
+    description:
+      'ADMIN: assigns an artist to a studio. OVER_CAPACITY when the studio already runs its capacity of assignments on one of the days; UNKNOWN_HOLDER for an artist who does not exist.',
   })
   async assignStudio(@Ctx() ctx: Context, @Arg('input', () => AssignStudioInput) input: AssignStudioInput): Promise<StudioAssignmentPayload> {
     const identity = adminOnly(ctx);

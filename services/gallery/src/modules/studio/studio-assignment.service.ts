@@ -4,6 +4,7 @@ import type { Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint, transactionWithRetry } from '@maison/kit';
 import { isUuid, type RuleViolation, todayInHouse } from '@maison/house';
+import { unknownArtist } from '../../acting-artist';
 import { StudioAssignment } from './studio-assignment.entity';
 
 export interface AssignmentRequest {
@@ -42,7 +43,7 @@ export class StudioAssignmentService {
   async assign(identity: Identity, request: AssignmentRequest): Promise<AssignmentOutcome> {
     const violations: RuleViolation[] = [];
     if (!isUuid(request.studioId)) violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', 'studioId'] });
-    if (!isUuid(request.artistId)) violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', 'artistId'] });
+    if (!isUuid(request.artistId)) violations.push(unknownArtist(['input', 'artistId']));
     const endsOn = request.endsOn ?? null;
     if (endsOn !== null && endsOn < request.startsOn) violations.push({ code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsOn'] });
     if (violations.length > 0) return fail(...violations);
@@ -52,9 +53,8 @@ export class StudioAssignmentService {
       return await transactionWithRetry(this.ds, async (tx) => {
         const [studio] = (await tx.query('SELECT capacity FROM studio WHERE id = $1 FOR NO KEY UPDATE', [studioId])) as { capacity: number }[];
         if (!studio) return fail({ code: UserErrorCode.NOT_FOUND, field: ['input', 'studioId'] });
-        if ((await tx.query('SELECT 1 FROM artist WHERE id = $1', [artistId])).length === 0) {
-          return fail({ code: UserErrorCode.NOT_FOUND, field: ['input', 'artistId'] });
-        }
+        // An artist id that names nobody is UNKNOWN_HOLDER, as for a token (acting-artist.ts).
+        if ((await tx.query('SELECT 1 FROM artist WHERE id = $1', [artistId])).length === 0) return fail(unknownArtist(['input', 'artistId']));
         const twice = await tx.query(
           `SELECT 1 FROM studio_assignment WHERE studio_id = $1 AND artist_id = $2 AND daterange(starts_on, ends_on, '[]') && daterange($3::date, $4::date, '[]')`,
           [studioId, artistId, request.startsOn, endsOn],

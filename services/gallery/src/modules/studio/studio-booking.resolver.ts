@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { hasRole, isAdmin, type Identity } from '@maison/auth';
 import { forbidden } from '@maison/errors';
-import { errorsOf, signedIn } from '@maison/house';
+import { errorsOf, type RuleViolation, signedIn } from '@maison/house';
 import type { Context } from '../../context';
+import { unknownTokenArtist } from '../../acting-artist';
 import { Artist } from '../artist/artist.entity';
 import { canSeeStudioBookingDetails } from './studio-booking.access';
 import { StudioBooking } from './studio-booking.entity';
@@ -10,6 +11,7 @@ import type { StudioBookingOutcome } from './studio-booking.service';
 import { BookStudioInput, StudioBookingPayload } from './studio.input';
 import { Studio } from './studio.entity';
 
+const refused = (violation: RuleViolation): StudioBookingOutcome => ({ booking: null, errors: [violation] });
 const payload = (outcome: StudioBookingOutcome, ctx: Context) =>
   Object.assign(new StudioBookingPayload(), { booking: outcome.booking, userErrors: errorsOf(outcome.errors, ctx.lang) });
 
@@ -22,14 +24,22 @@ function studioBooker(ctx: Context): Identity {
 
 @Resolver(() => StudioBooking)
 export class StudioBookingResolver {
-  @Mutation(() => StudioBookingPayload, { description: 'ARTIST or ADMIN: books studio time. A taken slot answers SLOT_UNAVAILABLE.' })
+  @Mutation(() => StudioBookingPayload, {
+    description: 'ARTIST or ADMIN: books studio time. A taken slot answers SLOT_UNAVAILABLE; a token naming an artist who does not exist, UNKNOWN_HOLDER.',
+  })
   async bookStudio(@Ctx() ctx: Context, @Arg('input', () => BookStudioInput) input: BookStudioInput): Promise<StudioBookingPayload> {
-    return payload(await ctx.services.studioBookings.book(studioBooker(ctx), input), ctx);
+    const identity = studioBooker(ctx);
+    const unknown = await unknownTokenArtist(ctx);
+    return payload(unknown ? refused(unknown) : await ctx.services.studioBookings.book(identity, input), ctx);
   }
 
-  @Mutation(() => StudioBookingPayload, { description: 'Cancels studio time: its booker before it starts, or ADMIN; the slot is free at once.' })
+  @Mutation(() => StudioBookingPayload, {
+    description: 'Cancels studio time: its booker before it starts, or ADMIN; the slot is free at once. UNKNOWN_HOLDER for a token naming an unknown artist.',
+  })
   async cancelStudioBooking(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<StudioBookingPayload> {
-    return payload(await ctx.services.studioBookings.cancel(signedIn(ctx), id), ctx);
+    const identity = signedIn(ctx);
+    const unknown = await unknownTokenArtist(ctx);
+    return payload(unknown ? refused(unknown) : await ctx.services.studioBookings.cancel(identity, id), ctx);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Null for anyone but the booker and ADMIN.' })

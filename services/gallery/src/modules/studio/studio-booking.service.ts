@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
-import { PG, pgCode, transactionWithRetry } from '@maison/kit';
+import { PG, pgCode, pgConstraint, transactionWithRetry } from '@maison/kit';
 import { isUuid, type RuleViolation } from '@maison/house';
+import { unknownArtist } from '../../acting-artist';
 import { checkStudioBooking, type StudioBookingRequest } from './studio-booking.rules';
 import { canSeeStudioBookingDetails } from './studio-booking.access';
 import { StudioBooking, StudioBookingStatus } from './studio-booking.entity';
@@ -37,10 +38,9 @@ export class StudioBookingService {
     const studioId = request.studioId.toLowerCase();
     const [studio] = await this.ds.query('SELECT 1 FROM studio WHERE id = $1', [studioId]);
     if (!studio) return fail({ code: UserErrorCode.NOT_FOUND, field: ['input', 'studioId'] });
-    const artistId = identity.artistId ?? null;
-    if (artistId && (await this.ds.query('SELECT 1 FROM artist WHERE id = $1', [artistId])).length === 0) {
-      return fail({ code: UserErrorCode.NOT_ELIGIBLE });
-    }
+    // The resolver has found the token's artist (unknownTokenArtist); should it vanish meanwhile, the
+    // foreign key refuses the insert and the answer is the same UNKNOWN_HOLDER.
+    const artistId = identity.artistId?.toLowerCase() ?? null;
     try {
       return await transactionWithRetry(this.ds, async (tx) => {
         // Writers of one studio take turns: the EXCLUDE constraint guarantees no overlap; this lock only
@@ -60,6 +60,7 @@ export class StudioBookingService {
       });
     } catch (error) {
       if (isConflict(error)) return fail({ code: UserErrorCode.SLOT_UNAVAILABLE, field: ['input', 'startsAt'] });
+      if (pgCode(error) === PG.foreignKeyViolation && pgConstraint(error) === 'studio_booking_artist_id_fkey') return fail(unknownArtist());
       throw error;
     }
   }

@@ -3,9 +3,12 @@ import { inputReason, UserErrorCode } from '@maison/errors';
 import type { RuleViolation } from '@maison/house';
 import { HolderKind } from './booking.enums';
 
-/** Answers whether a coworking member has an active membership (a signed call to coworking). */
+/** What coworking says of a member: a membership active today, none active, or no such member. */
+export type MembershipState = 'ACTIVE' | 'INACTIVE' | 'UNKNOWN';
+
+/** Answers what coworking knows of a member's membership (a signed call to coworking). */
 export interface MembershipChecker {
-  hasActiveMembership(memberId: string): Promise<boolean>;
+  membershipOf(memberId: string): Promise<MembershipState>;
 }
 
 export interface Holder {
@@ -54,6 +57,10 @@ export async function resolveHolder(
   const eligible = candidates.filter((h) => space.eligibleRoles.includes(ROLE_OF[h.kind]!));
   const holder = eligible[0];
   if (!holder) return notEligible;
-  if (holder.kind === HolderKind.MEMBER && !(await memberships.hasActiveMembership(holder.id!))) return notEligible;
+  if (holder.kind === HolderKind.MEMBER) {
+    const state = await memberships.membershipOf(holder.id!);
+    if (state === 'UNKNOWN') return { code: UserErrorCode.UNKNOWN_HOLDER };
+    if (state !== 'ACTIVE') return notEligible;
+  }
   return holder;
 }

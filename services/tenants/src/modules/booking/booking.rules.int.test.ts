@@ -15,6 +15,8 @@ type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
 let graph: Graph;
 let coworking: Server;
 const activeMembers = new Set<string>();
+/** Members the coworking peer does not know: their entity is null, as the real Member reference answers. */
+const unknownMembers = new Set<string>();
 const coworkingCalls: string[] = [];
 
 beforeAll(async () => {
@@ -28,7 +30,8 @@ beforeAll(async () => {
       coworkingCalls.push(identity.sub!);
       const id = variables.r[0].id as string;
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { _entities: [{ currentMembership: activeMembers.has(id) ? { status: 'ACTIVE' } : { status: 'EXPIRED' } }] } }));
+      const entity = unknownMembers.has(id) ? null : { currentMembership: activeMembers.has(id) ? { status: 'ACTIVE' } : { status: 'EXPIRED' } };
+      res.end(JSON.stringify({ data: { _entities: [entity] } }));
     });
   });
   await new Promise<void>((r) => coworking.listen(0, '127.0.0.1', () => r()));
@@ -183,6 +186,24 @@ describe('bookSharedSpace rules through GraphQL', () => {
     const other = someTenant();
     expect(await codesOf(someTenant(), slot(everyone, minutes(start, 240), 60, { holderKind: 'TENANT', holderId: other.tenantId }))).toEqual(['NOT_ELIGIBLE']);
     expect(await codesOf(admin, slot(everyone, minutes(start, 240), 60, { holderKind: 'TENANT', holderId: other.tenantId }))).toEqual([]);
+  });
+
+  it('answers UNKNOWN_HOLDER, not NOT_ELIGIBLE, to a member coworking does not know, in French and in English', async () => {
+    const everyone = await createSpace(graph.ds);
+    const start = futureHour(5, 10);
+    const ghost = asMember(`inconnu-${randomUUID()}`);
+    unknownMembers.add(ghost.memberId!);
+    expect((await book(ghost, slot(everyone, start))).data!.bookSharedSpace).toEqual({
+      booking: null,
+      userErrors: [{ code: 'UNKNOWN_HOLDER', message: 'Le locataire, le membre ou l’artiste nommé par votre jeton n’existe pas ou est archivé.', field: null }],
+    });
+    expect((await book(ghost, slot(everyone, start), 'en')).data!.bookSharedSpace.userErrors).toEqual([
+      { code: 'UNKNOWN_HOLDER', message: 'The tenant, member or artist named by your token does not exist or is archived.', field: null },
+    ]);
+    const [{ n }] = await graph.ds.query('SELECT count(*)::int AS n FROM space_booking WHERE space_id = $1', [everyone]);
+    expect(n).toBe(0);
+    // A member coworking knows, with no active membership, is still NOT_ELIGIBLE.
+    expect(await codesOf(asMember(`sans-carte-${randomUUID()}`), slot(everyone, start))).toEqual(['NOT_ELIGIBLE']);
   });
 });
 

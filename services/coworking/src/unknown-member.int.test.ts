@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
 import { admin, startTestSubgraph, withRoles } from '@maison/testing';
+import { MembershipPlanCode } from './modules/membership/membership-plan.entity';
 import { coworkingModule } from './module';
 import type { CoworkingLoaders, CoworkingServices } from './services';
 import { activeMember, createRoomEvent, memberIdentity } from './test-fixtures';
@@ -118,6 +119,20 @@ describe('ADMIN acting for a memberId that names nobody', () => {
     expect(await run(CHECK_IN, { m: id }, admin)).toEqual({ checkIn: { id: expect.any(String), member: { id } }, userErrors: [] });
     expect((await run(CHECK_OUT, { m: id }, admin)).userErrors).toEqual([]);
     expect((await run(JOIN, { input: { memberId: id, planCode: 'TEN_DAY_CARD' } }, admin)).membership).toEqual({ id: expect.any(String), member: { id } });
+  });
+});
+
+describe('a member gone between the lookup and the transaction', () => {
+  it('is refused by the services themselves with the same UNKNOWN_HOLDER, and nothing is written', async () => {
+    // The services alone, as if the resolver's lookup had found a member deleted just after.
+    const memberId = randomUUID();
+    expect(await graph.services.presence.checkIn(memberId)).toEqual({ value: null, errors: [{ code: 'UNKNOWN_HOLDER', field: ['memberId'] }] });
+    expect(await graph.services.memberships.join(admin, { memberId, planCode: MembershipPlanCode.DAY_PASS })).toEqual({
+      value: null,
+      errors: [{ code: 'UNKNOWN_HOLDER', field: ['input', 'memberId'] }],
+    });
+    expect(await rows('check_in', memberId)).toBe(0);
+    expect(await rows('membership', memberId)).toBe(0);
   });
 });
 

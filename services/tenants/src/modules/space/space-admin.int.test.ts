@@ -230,6 +230,14 @@ describe('updateSpaceRules', () => {
     expect(changed.userErrors).toEqual([]);
     expect(changed.space).toMatchObject({ maxDurationMinutes: 120, weeklyQuotaMinutes: 240 });
     expect(await bookCodes(tenant, id, futureHour(4, 10), 121)).toEqual(['TOO_LONG']);
+    // A move is checked against the new rules too.
+    const mover = someTenant();
+    const moving = await book(mover, id, futureHour(5, 10), 60);
+    const MOVE = `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { rescheduleSpaceBooking(id: $id, startsAt: $s, endsAt: $e) { userErrors { code } } }`;
+    const moved = async (durationMinutes: number) =>
+      (await run(MOVE, { id: moving, s: futureHour(5, 12), e: minutes(futureHour(5, 12), durationMinutes) }, mover)).data!.rescheduleSpaceBooking.userErrors;
+    expect(await moved(150)).toEqual([{ code: 'TOO_LONG' }]);
+    expect(await moved(120)).toEqual([]);
     // The new quota: 240 minutes a week for each holder.
     const other = someTenant();
     expect(await bookCodes(other, id, futureHour(10, 10), 120)).toEqual([]);

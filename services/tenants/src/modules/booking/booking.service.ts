@@ -154,12 +154,13 @@ export class BookingService {
     const admin = isAdmin(identity);
     try {
       return await transactionWithRetry(this.ds, async (tx) => {
-        const booking = await this.lockOwn(tx, identity, id);
+        // The space before the booking, in the order a rule change takes them (no deadlock).
+        const space = isUuid(id) ? await readSpaceRulesOfBooking(tx, id.toLowerCase()) : null;
+        const booking = space && (await this.lockOwn(tx, identity, id));
         if (!booking) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
         if (booking.status === BookingStatus.CANCELLED) return fail({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
         const now = this.clock();
         if (!admin && booking.startsAt <= now) return fail({ code: UserErrorCode.TOO_LATE, field: ['id'] });
-        const space = await readSpaceRules(tx, booking.spaceId);
         const ruleErrors = checkBookingRules(space, { startsAt, endsAt, attendees: booking.attendees }, now, admin);
         if (ruleErrors.length > 0) return fail(...ruleErrors);
         if (!admin && space.weeklyQuotaMinutes !== null) {
@@ -295,6 +296,17 @@ export class BookingService {
  */
 function readSpaceRules(tx: EntityManager, spaceId: string): Promise<SharedSpace> {
   return tx.getRepository(SharedSpace).createQueryBuilder('s').setLock('pessimistic_read').where('s.id = :id', { id: spaceId }).getOneOrFail();
+}
+
+/** The rules of the space a booking is of, read FOR SHARE (the space's row only), or null when there is no such booking. */
+function readSpaceRulesOfBooking(tx: EntityManager, bookingId: string): Promise<SharedSpace | null> {
+  return tx
+    .getRepository(SharedSpace)
+    .createQueryBuilder('s')
+    .innerJoin(SpaceBooking, 'b', 'b.space_id = s.id')
+    .where('b.id = :bookingId', { bookingId })
+    .setLock('pessimistic_read', undefined, ['s'])
+    .getOne();
 }
 
 /**

@@ -54,4 +54,33 @@ describe('a rule change racing bookings of the same space', () => {
     // Every 60-minute request fits the new rules as well as the old.
     expect(results.filter((r, i) => requests[i]!.duration === 60 && r.booking)).toHaveLength(20);
   });
+
+  it('moves racing buffer changes of their space all succeed: the two take their locks in one order, no deadlock', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const holders = Array.from({ length: 20 }, () => someTenant());
+    const ids: string[] = [];
+    for (const [i, holder] of holders.entries()) {
+      const booked = await book(holder, spaceId, futureHour(2 + i, 10), 60);
+      ids.push(booked.booking!.id);
+    }
+    const MOVE = `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { rescheduleSpaceBooking(id: $id, startsAt: $s, endsAt: $e) { booking { id } userErrors { code } } }`;
+    const moves = holders.map((holder, i) =>
+      new Promise((resolve) => setTimeout(resolve, i % 5)).then(() =>
+        graph.execute(MOVE, { id: ids[i], s: futureHour(2 + i, 12), e: futureHour(2 + i, 13) }, { identity: holder }),
+      ),
+    );
+    const changes = [30, 0, 60, 15, 45].map((bufferMinutes, i) =>
+      new Promise((resolve) => setTimeout(resolve, i)).then(() => graph.execute(RULES, { id: spaceId, rules: { bufferMinutes } }, { identity: admin })),
+    );
+    const [moved, changed] = await Promise.all([Promise.all(moves), Promise.all(changes)]);
+    expect(changed.map((c) => [c.body.errors, c.body.data?.updateSpaceRules.userErrors])).toEqual(changes.map(() => [undefined, []]));
+    expect(moved.map((m) => [m.body.errors, m.body.data?.rescheduleSpaceBooking.userErrors])).toEqual(moves.map(() => [undefined, []]));
+    const [{ buffer }] = await graph.ds.query('SELECT buffer_minutes AS buffer FROM shared_space WHERE id = $1', [spaceId]);
+    const rows: { late: number }[] = await graph.ds.query(
+      `SELECT extract(epoch FROM occupied_until - ends_at)::int / 60 AS late FROM space_booking WHERE space_id = $1 AND status = 'CONFIRMED'`,
+      [spaceId],
+    );
+    // Every row, moved before or after the last change, carries the buffer the space has now.
+    expect(rows.map((r) => r.late)).toEqual(rows.map(() => buffer));
+  });
 });

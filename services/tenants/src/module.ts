@@ -10,6 +10,8 @@ import { OfficeResolver } from './modules/tenant/office.resolver';
 import { tenantReference } from './modules/tenant/tenant.reference';
 import { SharedSpace } from './modules/space/shared-space.entity';
 import { SpaceResolver } from './modules/space/space.resolver';
+import { SpaceAdminResolver } from './modules/space/space-admin.resolver';
+import { SpaceRulesHistoryRow } from './modules/space/space-rules-history.entity';
 import { SharedSpaceFieldResolver } from './modules/space/shared-space.fields';
 import { spaceReference } from './modules/space/space.reference';
 import { SpaceBooking } from './modules/booking/space-booking.entity';
@@ -37,6 +39,7 @@ export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
     OfficeResolver,
     SpaceResolver,
     SharedSpaceFieldResolver,
+    SpaceAdminResolver,
     BookingResolver,
     SpaceBookingFieldResolver,
     HoldResolver,
@@ -54,6 +57,8 @@ export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
     Contact: 600,
     Office: 600,
     SharedSpace: 300,
+    SpaceRules: 300,
+    SpaceRulesChange: 300,
     // Availability and bookings move with the clock (minimum notice, "today").
     TimeSlot: 60,
     SpaceBooking: 60,
@@ -62,7 +67,7 @@ export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
     CalendarDay: 60,
     // Me has none on purpose: an answer about the caller is never shared.
   },
-  entities: [House, Tenant, Office, SharedSpace, SpaceBooking, BookingHistoryEntry],
+  entities: [House, Tenant, Office, SharedSpace, SpaceBooking, BookingHistoryEntry, SpaceRulesHistoryRow],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
   createServices,
   createLoaders,

@@ -6,6 +6,7 @@ import { HouseService } from './modules/house/house.service';
 import { TenantService } from './modules/tenant/tenant.service';
 import { tenantLoaders } from './modules/tenant/tenant.loader';
 import { SpaceService } from './modules/space/space.service';
+import { SpaceAdminService } from './modules/space/space-admin.service';
 import { spaceLoaders } from './modules/space/space.loader';
 import { BookingService } from './modules/booking/booking.service';
 import { bookingLoaders } from './modules/booking/booking.loader';
@@ -22,6 +23,7 @@ export function createServices(ds: DataSource, config: Pick<SubgraphConfig, 'cow
     house: new HouseService(ds),
     tenants: new TenantService(ds),
     spaces: new SpaceService(ds),
+    spaceAdmin: new SpaceAdminService(ds),
     bookings,
     series: new SeriesService(bookings, memberships),
     holds: new HoldService(bookings),

@@ -31,6 +31,12 @@ export function ownHolders(identity: Identity): Holder[] {
   return holders;
 }
 
+/** Whether the space's rules let this holder book: the house always, others when their role is eligible. */
+export function isEligible(holder: Holder, space: { eligibleRoles: string[] }): boolean {
+  const role = ROLE_OF[holder.kind];
+  return !role || space.eligibleRoles.includes(role);
+}
+
 /**
  * Who holds a new booking. The holder comes from the verified identity; ADMIN may name one (or
  * book for the house). A caller with several roles may pick which of their own holders books.

@@ -11,7 +11,7 @@ import { SharedSpace } from '../space/shared-space.entity';
 import { Tenant } from '../tenant/tenant.entity';
 import { heldBySql, isHolderOrAdmin } from './booking.access';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
-import { resolveHolder, type Holder, type MembershipChecker } from './booking.holder';
+import { isEligible, resolveHolder, type Holder, type MembershipChecker } from './booking.holder';
 import { checkBookingRules, freeSlots } from './booking.rules';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
@@ -105,8 +105,13 @@ export class BookingService {
           const existing = await tx.getRepository(SpaceBooking).findOneBy({ createdBy, idempotencyKey: request.idempotencyKey });
           if (existing) return this.replay(existing, fingerprint);
         }
-        if (!admin && space.weeklyQuotaMinutes !== null) {
-          const quota = await this.checkQuota(tx, space, holder, request.startsAt, request.endsAt, null);
+        // The rules the booking is stored under: a rule change of this space waits, or is waited for.
+        const current = await readSpaceRules(tx, space.id);
+        const changed = checkBookingRules(current, request, this.clock(), admin);
+        if (changed.length > 0) return fail(...changed);
+        if (!admin && !isEligible(holder, current)) return fail({ code: UserErrorCode.NOT_ELIGIBLE });
+        if (!admin && current.weeklyQuotaMinutes !== null) {
+          const quota = await this.checkQuota(tx, current, holder, request.startsAt, request.endsAt, null);
           if (quota) return fail(quota);
         }
         await lockSpace(tx, space.id);
@@ -149,12 +154,13 @@ export class BookingService {
     const admin = isAdmin(identity);
     try {
       return await transactionWithRetry(this.ds, async (tx) => {
-        const booking = await this.lockOwn(tx, identity, id);
+        // The space before the booking, in the order a rule change takes them (no deadlock).
+        const space = isUuid(id) ? await readSpaceRulesOfBooking(tx, id.toLowerCase()) : null;
+        const booking = space && (await this.lockOwn(tx, identity, id));
         if (!booking) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
         if (booking.status === BookingStatus.CANCELLED) return fail({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
         const now = this.clock();
         if (!admin && booking.startsAt <= now) return fail({ code: UserErrorCode.TOO_LATE, field: ['id'] });
-        const space = await tx.getRepository(SharedSpace).findOneByOrFail({ id: booking.spaceId });
         const ruleErrors = checkBookingRules(space, { startsAt, endsAt, attendees: booking.attendees }, now, admin);
         if (ruleErrors.length > 0) return fail(...ruleErrors);
         if (!admin && space.weeklyQuotaMinutes !== null) {
@@ -282,6 +288,25 @@ export class BookingService {
       [bookingId, action, actor, startsAt, endsAt, previous?.startsAt ?? null, previous?.endsAt ?? null],
     );
   }
+}
+
+/**
+ * The space's rules as they are now, read FOR SHARE: a change of its rules (SpaceAdminService,
+ * FOR UPDATE) waits for the bookings being written, and they for it.
+ */
+function readSpaceRules(tx: EntityManager, spaceId: string): Promise<SharedSpace> {
+  return tx.getRepository(SharedSpace).createQueryBuilder('s').setLock('pessimistic_read').where('s.id = :id', { id: spaceId }).getOneOrFail();
+}
+
+/** The rules of the space a booking is of, read FOR SHARE (the space's row only), or null when there is no such booking. */
+function readSpaceRulesOfBooking(tx: EntityManager, bookingId: string): Promise<SharedSpace | null> {
+  return tx
+    .getRepository(SharedSpace)
+    .createQueryBuilder('s')
+    .innerJoin(SpaceBooking, 'b', 'b.space_id = s.id')
+    .where('b.id = :bookingId', { bookingId })
+    .setLock('pessimistic_read', undefined, ['s'])
+    .getOne();
 }
 
 /**

@@ -41,7 +41,8 @@ export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   entities: ClassType[];
   migrationsDir: string;
   createServices(ds: DataSource, config: SubgraphConfig): Services;
-  createLoaders(ds: DataSource, scope: RequestScope): Loaders;
+  /** Per request; services are the process's own (createServices), for loaders that ask them. */
+  createLoaders(ds: DataSource, scope: RequestScope, services: Services): Loaders;
   /** Idempotent: running it twice changes nothing. */
   seed?(ds: DataSource): Promise<void>;
   /** A large data set for benchmarks, on top of the seed (`npm run seed -- --scale N`). Idempotent. */
@@ -206,7 +207,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     requestId,
     services,
     ds,
-    loaders: module.createLoaders(ds, { identity, lang }),
+    loaders: module.createLoaders(ds, { identity, lang }, services),
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -20,6 +20,7 @@ export function createServices(ds: DataSource, config: Pick<SubgraphConfig, 'cow
   const memberships = new CoworkingMembershipChecker(coworking);
   const bookings = new BookingService(ds, memberships);
   return {
+    memberships,
     house: new HouseService(ds),
     tenants: new TenantService(ds),
     spaces: new SpaceService(ds),
@@ -32,7 +33,7 @@ export function createServices(ds: DataSource, config: Pick<SubgraphConfig, 'cow
 export type TenantsServices = ReturnType<typeof createServices>;
 
 /** Built for every request: never shared, so one caller's cache never serves another. */
-export function createLoaders(ds: DataSource, scope: RequestScope) {
-  return { ...tenantLoaders(ds), ...spaceLoaders(ds), ...bookingLoaders(ds), ...calendarLoaders(ds, scope) };
+export function createLoaders(ds: DataSource, scope: RequestScope, services: Pick<TenantsServices, 'memberships'>) {
+  return { ...tenantLoaders(ds), ...spaceLoaders(ds), ...bookingLoaders(ds, services.memberships), ...calendarLoaders(ds, scope) };
 }
 export type TenantsLoaders = ReturnType<typeof createLoaders>;

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { entityLoader, groupLoader, uuids } from '@maison/kit';
 import { BookingHistoryEntry } from './booking-history.entity';
+import type { MembershipChecker, MembershipState } from './booking.holder';
+import { bookedMinutesInWeeks, type QuotaWeekKey } from './booking.quota';
 import { SpaceBooking } from './space-booking.entity';
 
 export interface SpaceRangeKey {
@@ -10,8 +12,15 @@ export interface SpaceRangeKey {
   to: Date;
 }
 
-export function bookingLoaders(ds: DataSource) {
+export function bookingLoaders(ds: DataSource, memberships: MembershipChecker) {
+  // The caller's membership, asked of coworking once per request however many spaces need it.
+  const membershipOf = new DataLoader<string, MembershipState>((ids) => Promise.all(ids.map((id) => memberships.membershipOf(id))));
   return {
+    memberships: { membershipOf: (memberId: string) => membershipOf.load(memberId) } satisfies MembershipChecker,
+    /** Minutes each holder booked of each space in a quota week: one statement for every space and day asked in the request. */
+    bookedMinutesInWeek: new DataLoader<QuotaWeekKey, number, string>((keys) => bookedMinutesInWeeks(ds.manager, keys), {
+      cacheKeyFn: (k) => `${k.spaceId.toLowerCase()}|${k.holder.kind}|${k.holder.id}|${k.week.start.toISOString()}|${k.excludeId ?? ''}`,
+    }),
     bookingById: entityLoader(ds, SpaceBooking),
     historyByBooking: groupLoader(
       (ids: readonly string[]) =>

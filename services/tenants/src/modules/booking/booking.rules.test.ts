@@ -1,6 +1,6 @@
 import { UserErrorCode } from '@maison/errors';
 import { houseInstant, toHouseIso } from '@maison/house';
-import { checkBookingRules, freeSlots, type SpaceRules } from './booking.rules';
+import { bookableSlots, checkBookingRules, type SlotCaller, type SpaceRules } from './booking.rules';
 import { weeklyOccurrences } from './series.service';
 
 const everyDay = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens, closes }));
@@ -14,6 +14,7 @@ const kitchen: SpaceRules = {
   maxDurationMinutes: 240,
   horizonDays: 60,
   minNoticeMinutes: 60,
+  weeklyQuotaMinutes: 600,
   slotStepMinutes: 30,
 };
 const terrace: SpaceRules = { ...kitchen, seasonStarts: '05-01', seasonEnds: '10-31', horizonDays: 730, openingHoursRows: everyDay('09:00', '21:00') };
@@ -97,8 +98,16 @@ describe('availability', () => {
     horizonDays: 730,
     minNoticeMinutes: 0,
   };
-  const starts = (date: string, rules = allDay, duration = 60, occupied: { start: Date; end: Date }[] = []) =>
-    freeSlots(rules, date, duration, occupied, houseInstant('2026-12-01', '00:00')).map((s) => toHouseIso(s.start));
+  const anyone: SlotCaller = { bypassLimits: false, bookedMinutesInWeek: null };
+  const starts = (
+    date: string,
+    rules = allDay,
+    duration = 60,
+    occupied: { start: Date; end: Date }[] = [],
+    when = houseInstant('2026-12-01', '00:00'),
+    caller = anyone,
+  ) => bookableSlots(rules, date, duration, occupied, when, caller).map((s) => toHouseIso(s.start));
+  const hhmm = (iso: string) => iso.slice(11, 16);
 
   it('has 24 hourly slots on a normal day', () => {
     const slots = starts('2027-06-15');
@@ -126,7 +135,6 @@ describe('availability', () => {
 
   it('keeps the kitchen hours and the cleaning buffer around an existing booking', () => {
     const occupied = [{ start: houseInstant('2026-12-02', '10:00'), end: houseInstant('2026-12-02', '11:30') }];
-    const hhmm = (iso: string) => iso.slice(11, 16);
     expect(starts('2026-12-02', kitchen, 60, occupied).map(hhmm)).toEqual([
       '07:00',
       '07:30',
@@ -156,11 +164,42 @@ describe('availability', () => {
     ]);
   });
 
-  it('offers nothing out of season nor in the past', () => {
+  it('offers nothing out of season, in the past nor inside the minimum notice', () => {
     expect(starts('2027-01-15', { ...terrace, minNoticeMinutes: 0 })).toEqual([]);
-    expect(freeSlots(kitchen, '2026-12-01', 60, [], houseInstant('2026-12-01', '20:45')).map((s) => toHouseIso(s.start))).toEqual([
-      '2026-12-01T21:00:00-05:00',
-    ]);
+    // 60 minutes of notice at 19:45: 20:45 at the earliest, and a 60-minute stay ends by 22:00.
+    expect(starts('2026-12-01', kitchen, 60, [], houseInstant('2026-12-01', '19:45'))).toEqual(['2026-12-01T21:00:00-05:00']);
+    expect(starts('2026-12-01', kitchen, 60, [], houseInstant('2026-12-01', '20:45'))).toEqual([]);
+  });
+
+  it('stops at the horizon: 60 days from now, to the minute', () => {
+    expect(starts('2027-01-30', kitchen, 60, [], now).map(hhmm)).toEqual(['07:00', '07:30', '08:00', '08:30', '09:00']);
+    expect(starts('2027-01-31', kitchen, 60, [], now)).toEqual([]);
+    expect(starts('2027-03-14', kitchen, 60, [], now)).toEqual([]);
+  });
+
+  it('offers no stay shorter or longer than the space takes', () => {
+    expect(starts('2026-12-02', kitchen, 29, [], now)).toEqual([]);
+    expect(starts('2026-12-02', kitchen, 30, [], now)).toHaveLength(30);
+    expect(starts('2026-12-02', kitchen, 240, [], now)).toHaveLength(23);
+    expect(starts('2026-12-02', kitchen, 241, [], now)).toEqual([]);
+  });
+
+  it('offers only what the weekly quota left to the holder allows', () => {
+    const booked = (minutes: number): SlotCaller => ({ bypassLimits: false, bookedMinutesInWeek: minutes });
+    expect(starts('2026-12-02', kitchen, 60, [], now, booked(540))).toHaveLength(29);
+    expect(starts('2026-12-02', kitchen, 90, [], now, booked(540))).toEqual([]);
+    expect(starts('2026-12-02', kitchen, 30, [], now, booked(600))).toEqual([]);
+    expect(starts('2026-12-02', { ...kitchen, weeklyQuotaMinutes: null }, 240, [], now, booked(6000))).toHaveLength(23);
+  });
+
+  it('offers ADMIN what ADMIN may book: the whole day, past the horizon, out of season, but never over a booking', () => {
+    const asAdmin: SlotCaller = { bypassLimits: true, bookedMinutesInWeek: 600 };
+    expect(starts('2026-12-02', kitchen, 60, [], now, asAdmin)).toHaveLength(47);
+    expect(starts('2026-12-02', kitchen, 60, [], now, asAdmin)[0]).toBe('2026-12-02T00:00:00-05:00');
+    expect(starts('2026-11-20', kitchen, 600, [], now, asAdmin)).toHaveLength(29);
+    expect(starts('2027-01-15', terrace, 10, [], now, asAdmin)).toHaveLength(48);
+    const occupied = [{ start: houseInstant('2026-12-02', '01:00'), end: houseInstant('2026-12-02', '23:00') }];
+    expect(starts('2026-12-02', kitchen, 30, occupied, now, asAdmin).map(hhmm)).toEqual(['00:00', '23:00', '23:30']);
   });
 });
 

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
+import { isAdmin, type Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
 import { addDays, HOUSE_TZ, localDateOf, type RuleViolation, startOfLocalDay } from '@maison/house';
 import type { OpeningHoursRow } from '../house/opening-hours';
+import { checkQuota } from './booking.quota';
 
 /** The rules of one space, as stored on shared_space. */
 export interface SpaceRules {
@@ -14,6 +16,7 @@ export interface SpaceRules {
   maxDurationMinutes: number;
   horizonDays: number;
   minNoticeMinutes: number;
+  weeklyQuotaMinutes: number | null;
   slotStepMinutes: number;
 }
 
@@ -98,24 +101,46 @@ export function checkBookingRules(
   return violations;
 }
 
+/** What a caller may book beyond the space's rules: ADMIN bypasses the limits (see checkBookingRules) and the weekly quota. */
+export const bypassesLimits = (identity: Identity): boolean => isAdmin(identity);
+
+/** Whose slots: limits bypassed (ADMIN), and the minutes the holder already booked in the day's quota week (null: no quota applies). */
+export interface SlotCaller {
+  bypassLimits: boolean;
+  bookedMinutesInWeek: number | null;
+}
+
 /**
- * The free slots of one local day for a stay of durationMinutes: inside opening hours and the
- * season, starting in the future, at the space's step, and such that [start, end + buffer) meets
- * no occupied range (existing bookings, events and closures with their own buffers).
+ * The candidate slots of one local day at the space's step: from each opening of the day, or,
+ * when the limits are bypassed, from midnight over the whole day; each ends within its window.
  */
-export function freeSlots(rules: SpaceRules, date: string, durationMinutes: number, occupied: Interval[], now: Date): Interval[] {
-  if (!inSeason(rules, date)) return [];
+export function slotGrid(rules: SpaceRules, date: string, durationMinutes: number, bypassLimits: boolean): Interval[] {
+  const windows = bypassLimits ? [{ start: startOfLocalDay(date), end: startOfLocalDay(addDays(date, 1)) }] : openingWindows(rules, date);
   const slots: Interval[] = [];
   const length = durationMinutes * MINUTE;
   const step = rules.slotStepMinutes * MINUTE;
-  const buffer = rules.bufferMinutes * MINUTE;
-  for (const window of openingWindows(rules, date)) {
-    for (let t = window.start.getTime(); t + length <= window.end.getTime(); t += step) {
-      if (t < now.getTime()) continue;
-      const end = t + length;
-      const clash = occupied.some((o) => t < o.end.getTime() && end + buffer > o.start.getTime());
-      if (!clash) slots.push({ start: new Date(t), end: new Date(end) });
-    }
+  for (const window of windows) {
+    for (let t = window.start.getTime(); t + length <= window.end.getTime(); t += step) slots.push({ start: new Date(t), end: new Date(t + length) });
   }
   return slots;
+}
+
+/** Would [start, end + buffer) meet an occupied range? PostgreSQL's space_booking_no_overlap, as the ledger will apply it. */
+export function clashes(rules: Pick<SpaceRules, 'bufferMinutes'>, slot: Interval, occupied: Interval[]): boolean {
+  const end = slot.end.getTime() + rules.bufferMinutes * MINUTE;
+  return occupied.some((o) => slot.start.getTime() < o.end.getTime() && end > o.start.getTime());
+}
+
+/**
+ * The slots of one local day the caller may book for durationMinutes: each candidate of the
+ * grid kept only if the ledger would accept it, by its own rules (checkBookingRules, the weekly
+ * quota) and the no-overlap rule against the occupied ranges (bookings, holds and closures with
+ * their buffers). The quota week is the day's: every slot starts on that day.
+ */
+export function bookableSlots(rules: SpaceRules, date: string, durationMinutes: number, occupied: Interval[], now: Date, caller: SlotCaller): Interval[] {
+  const quota = caller.bypassLimits || caller.bookedMinutesInWeek === null ? null : checkQuota(rules, caller.bookedMinutesInWeek, durationMinutes);
+  if (quota) return [];
+  return slotGrid(rules, date, durationMinutes, caller.bypassLimits).filter(
+    (slot) => checkBookingRules(rules, { startsAt: slot.start, endsAt: slot.end }, now, caller.bypassLimits).length === 0 && !clashes(rules, slot, occupied),
+  );
 }

@@ -1,23 +1,26 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { badUserInput, UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
 import { PG, pgCode, transactionWithRetry } from '@maison/kit';
-import { addDays, checkQueryWindow, HOUSE_TZ, isUuid, type RuleViolation, startOfLocalDay } from '@maison/house';
+import { addDays, checkQueryWindow, isUuid, type RuleViolation, startOfLocalDay } from '@maison/house';
 import { TimeSlot } from '../space/availability';
 import { SharedSpace } from '../space/shared-space.entity';
 import { Tenant } from '../tenant/tenant.entity';
 import { heldBySql, isHolderOrAdmin } from './booking.access';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
 import { isEligible, resolveHolder, type Holder, type MembershipChecker } from './booking.holder';
-import { checkBookingRules, freeSlots } from './booking.rules';
+import { bookableSlots, bypassesLimits, checkBookingRules, type SlotCaller } from './booking.rules';
+import { bookedMinutesInWeeks, checkQuota, quotaWeekOf } from './booking.quota';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
 
 /** Longest window a single bookings(from, to) read may cover. */
 export const MAX_BOOKINGS_WINDOW_DAYS = 366;
+
+/** The longest local day (the November change has 25 hours): the longest stay availability proposes to a caller who bypasses the limits. */
+export const LONGEST_DAY_MINUTES = 25 * 60;
 
 export interface BookingRequest {
   spaceId: string;
@@ -61,21 +64,23 @@ export class BookingService {
   ) {}
 
   /**
-   * The instants whose live bookings decide the free slots of one local day, once durationMinutes
-   * is checked against the space: the day and its neighbours, for a booking of the evening before
-   * may still hold the morning with its buffer.
+   * The instants whose live bookings decide the slots of one local day, once durationMinutes is
+   * checked: between the space's minimum and maximum, or, for a caller who bypasses the limits, any
+   * stay that fits in a day. The day and its neighbours, for a booking of the evening before may
+   * still hold the morning with its buffer.
    */
-  availabilityWindow(space: SharedSpace, date: string, durationMinutes: number, lang: Lang): { from: Date; to: Date } {
-    if (!Number.isInteger(durationMinutes) || durationMinutes < space.minDurationMinutes || durationMinutes > space.maxDurationMinutes) {
-      throw badUserInput(lang, 'DURATION_BETWEEN', { min: space.minDurationMinutes, max: space.maxDurationMinutes });
-    }
+  availabilityWindow(space: SharedSpace, date: string, durationMinutes: number, bypassLimits: boolean, lang: Lang): { from: Date; to: Date } {
+    const [min, max] = bypassLimits ? [1, LONGEST_DAY_MINUTES] : [space.minDurationMinutes, space.maxDurationMinutes];
+    if (!Number.isInteger(durationMinutes) || durationMinutes < min || durationMinutes > max) throw badUserInput(lang, 'DURATION_BETWEEN', { min, max });
     return { from: startOfLocalDay(addDays(date, -1)), to: startOfLocalDay(addDays(date, 2)) };
   }
 
-  /** Free slots of one local day (see freeSlots), given the live bookings of its availabilityWindow. */
-  availableSlots(space: SharedSpace, date: string, durationMinutes: number, bookings: SpaceBooking[]): TimeSlot[] {
+  /** The slots of one local day the caller may book (see bookableSlots), given the live bookings of its availabilityWindow. */
+  availableSlots(space: SharedSpace, date: string, durationMinutes: number, bookings: SpaceBooking[], caller: SlotCaller): TimeSlot[] {
     const occupied = bookings.map((b) => ({ start: b.startsAt, end: b.occupiedUntil }));
-    return freeSlots(space, date, durationMinutes, occupied, this.clock()).map((s) => Object.assign(new TimeSlot(), { startsAt: s.start, endsAt: s.end }));
+    return bookableSlots(space, date, durationMinutes, occupied, this.clock(), caller).map((s) =>
+      Object.assign(new TimeSlot(), { startsAt: s.start, endsAt: s.end }),
+    );
   }
 
   /** Books a space for the caller (or, for ADMIN, for the named holder). */
@@ -93,8 +98,8 @@ export class BookingService {
       const existing = await this.ds.getRepository(SpaceBooking).findOneBy({ createdBy, idempotencyKey: request.idempotencyKey });
       if (existing) return this.replay(existing, fingerprint);
     }
-    const admin = isAdmin(identity);
-    const ruleErrors = checkBookingRules(space, request, this.clock(), admin);
+    const bypass = bypassesLimits(identity);
+    const ruleErrors = checkBookingRules(space, request, this.clock(), bypass);
     if (ruleErrors.length > 0) return fail(...ruleErrors);
 
     try {
@@ -107,11 +112,11 @@ export class BookingService {
         }
         // The rules the booking is stored under: a rule change of this space waits, or is waited for.
         const current = await readSpaceRules(tx, space.id);
-        const changed = checkBookingRules(current, request, this.clock(), admin);
+        const changed = checkBookingRules(current, request, this.clock(), bypass);
         if (changed.length > 0) return fail(...changed);
-        if (!admin && !isEligible(holder, current)) return fail({ code: UserErrorCode.NOT_ELIGIBLE });
-        if (!admin && current.weeklyQuotaMinutes !== null) {
-          const quota = await this.checkQuota(tx, current, holder, request.startsAt, request.endsAt, null);
+        if (!bypass && !isEligible(holder, current)) return fail({ code: UserErrorCode.NOT_ELIGIBLE });
+        if (!bypass && current.weeklyQuotaMinutes !== null) {
+          const quota = await this.quotaLocked(tx, current, holder, request.startsAt, request.endsAt, null);
           if (quota) return fail(quota);
         }
         await lockSpace(tx, space.id);
@@ -151,7 +156,7 @@ export class BookingService {
 
   /** Moves a booking; every rule applies to the new time, the no-overlap rule above all. */
   async reschedule(identity: Identity, id: string, startsAt: Date, endsAt: Date): Promise<Outcome> {
-    const admin = isAdmin(identity);
+    const bypass = bypassesLimits(identity);
     try {
       return await transactionWithRetry(this.ds, async (tx) => {
         // The space before the booking, in the order a rule change takes them (no deadlock).
@@ -160,11 +165,11 @@ export class BookingService {
         if (!booking) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
         if (booking.status === BookingStatus.CANCELLED) return fail({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
         const now = this.clock();
-        if (!admin && booking.startsAt <= now) return fail({ code: UserErrorCode.TOO_LATE, field: ['id'] });
-        const ruleErrors = checkBookingRules(space, { startsAt, endsAt, attendees: booking.attendees }, now, admin);
+        if (!bypass && booking.startsAt <= now) return fail({ code: UserErrorCode.TOO_LATE, field: ['id'] });
+        const ruleErrors = checkBookingRules(space, { startsAt, endsAt, attendees: booking.attendees }, now, bypass);
         if (ruleErrors.length > 0) return fail(...ruleErrors);
-        if (!admin && space.weeklyQuotaMinutes !== null) {
-          const quota = await this.checkQuota(tx, space, { kind: booking.holderKind, id: booking.holderId }, startsAt, endsAt, booking.id);
+        if (!bypass && space.weeklyQuotaMinutes !== null) {
+          const quota = await this.quotaLocked(tx, space, { kind: booking.holderKind, id: booking.holderId }, startsAt, endsAt, booking.id);
           if (quota) return fail(quota);
         }
         await lockSpace(tx, booking.spaceId);
@@ -241,8 +246,8 @@ export class BookingService {
     return booking;
   }
 
-  /** Minutes the holder already booked in the week (house time, Monday to Sunday) of startsAt, plus this one. */
-  private async checkQuota(
+  /** The weekly quota of the holder for the week (house time, Monday to Sunday) of startsAt, this booking included; holders take turns. */
+  private async quotaLocked(
     tx: EntityManager,
     space: SharedSpace,
     holder: Holder,
@@ -251,18 +256,8 @@ export class BookingService {
     excludeId: string | null,
   ): Promise<RuleViolation | null> {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:${space.id}:${holder.kind}:${holder.id}`]);
-    const week = DateTime.fromJSDate(startsAt, { zone: HOUSE_TZ }).startOf('week');
-    const [{ minutes }] = await tx.query(
-      `SELECT coalesce(sum(extract(epoch FROM ends_at - starts_at) / 60), 0)::int AS minutes FROM space_booking
-       WHERE space_id = $1 AND holder_kind = $2 AND holder_id IS NOT DISTINCT FROM $3 AND status = 'CONFIRMED' AND kind = 'BOOKING'
-         AND starts_at >= $4 AND starts_at < $5 AND ($6::uuid IS NULL OR id <> $6)`,
-      [space.id, holder.kind, holder.id, week.toJSDate(), week.plus({ weeks: 1 }).toJSDate(), excludeId],
-    );
-    const wanted = (endsAt.getTime() - startsAt.getTime()) / 60_000;
-    if (minutes + wanted > space.weeklyQuotaMinutes!) {
-      return { code: UserErrorCode.QUOTA_EXCEEDED, field: ['input', 'endsAt'], params: { minutes: space.weeklyQuotaMinutes! } };
-    }
-    return null;
+    const [booked] = await bookedMinutesInWeeks(tx, [{ spaceId: space.id, holder, week: quotaWeekOf(startsAt), excludeId }]);
+    return checkQuota(space, booked!, (endsAt.getTime() - startsAt.getTime()) / 60_000);
   }
 
   private async holderName(tx: EntityManager, holder: Holder): Promise<string> {

@@ -5,7 +5,7 @@ import type { Context } from '../../context';
 import { MAX_BOOKINGS_WINDOW_DAYS } from '../booking/booking.service';
 import { SpaceBooking } from '../booking/space-booking.entity';
 import { OpeningHours, openingHoursOf } from '../house/opening-hours';
-import { TimeSlot } from './availability';
+import { availabilityFor, TimeSlot } from './availability';
 import { SharedSpace } from './shared-space.entity';
 
 @ObjectType({ description: 'The part of the year a seasonal space is open, as MM-DD dates, both included.' })
@@ -48,23 +48,24 @@ export class SharedSpaceFieldResolver {
     return Object.assign(new Season(), { startsOn: space.seasonStarts, endsOn: space.seasonEnds });
   }
 
-  // The kitchen's day: 15 opening hours in 30-minute steps; each slot weighs 2, checked against bookings, closures and buffers.
+  // The kitchen's day: 15 opening hours in 30-minute steps; each slot weighs 2, checked against the ledger's rules and the caller's quota.
   @Directive(assumedSize(30))
   @Directive(costWeight(2))
   @FieldResolver(() => [TimeSlot], {
-    description: 'Free slots of one local day for a stay of durationMinutes: opening hours, season, cleaning buffers, closures and bookings honoured.',
+    description:
+      "Slots of one local day, at the space's step, that the caller may book for durationMinutes (bookSharedSpace would accept each): " +
+      'opening hours, season, minimum and maximum duration, horizon, minimum notice from now, cleaning buffers, closures, bookings and holds. ' +
+      "Signed in: only if the caller may book the space (their role, a MEMBER's active membership), and within the weekly quota left to them " +
+      "in the week of the day. Anonymous: the space's rules alone. ADMIN bypasses the limits as when booking: any free slot of the whole day, " +
+      'any duration up to a day. Empty beyond the horizon, out of season, or for a caller who may not book the space.',
   })
-  async availability(
+  availability(
     @Root() space: SharedSpace,
     @Ctx() ctx: Context,
     @Arg('date', () => LocalDateScalar) date: string,
     @Arg('durationMinutes', () => Int) durationMinutes: number,
   ): Promise<TimeSlot[]> {
-    const { bookings } = ctx.services;
-    const window = bookings.availabilityWindow(space, date, durationMinutes, ctx.lang);
-    // One batched read of the live rows per request and window.
-    const rows = await ctx.loaders.bookingsBySpaceRange.load({ spaceId: space.id, ...window });
-    return bookings.availableSlots(space, date, durationMinutes, rows);
+    return availabilityFor(ctx, space, date, durationMinutes);
   }
 
   // A busy week of one space; the window may reach 366 days, rarely asked.

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { DEV_SIGNING_SECRET } from '@maison/config';
 import type { DataSource } from 'typeorm';
-import type { Identity } from '@maison/auth';
+import { verifyRequest, type Identity } from '@maison/auth';
 import { addDays, houseInstant, todayInHouse } from '@maison/house';
 
 /** Test-only helpers of the tenants subgraph (excluded from the build). */
@@ -63,3 +65,30 @@ export function futureHour(days: number, hour: number): Date {
 }
 
 export const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000);
+
+/**
+ * The coworking subgraph as the membership checker sees it: a small HTTP peer that checks the
+ * tenants subgraph's signature like the real one does and answers ACTIVE for the members in
+ * `active`, no member at all (a null entity) for those in `unknown`, and EXPIRED for the others.
+ * `calls` lists the signed caller of each request.
+ */
+export async function startMembershipStub(active: Set<string>, unknown: Set<string> = new Set()): Promise<{ url: string; calls: string[]; close: () => void }> {
+  const calls: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const { identity } = verifyRequest(DEV_SIGNING_SECRET, req.headers, body, 60);
+      const { variables } = JSON.parse(body.toString());
+      calls.push(identity.sub!);
+      const id = variables.r[0].id as string;
+      res.setHeader('content-type', 'application/json');
+      const entity = unknown.has(id) ? null : { currentMembership: active.has(id) ? { status: 'ACTIVE' } : { status: 'EXPIRED' } };
+      res.end(JSON.stringify({ data: { _entities: [entity] } }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}/graphql`, calls, close: () => server.close() };
+}

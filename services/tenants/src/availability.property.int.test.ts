@@ -16,7 +16,7 @@ type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
 let graph: Graph;
 let coworking: Awaited<ReturnType<typeof startMembershipStub>>;
 const SEED = Number(process.env.AVAILABILITY_SEED ?? 20261201);
-const CASES = 36;
+const CASES = 30;
 const REFUSALS_PER_CASE = 5;
 const today = todayInHouse();
 const DAYLIGHT_SAVING_DAYS = ['2026-11-01', '2027-03-14', '2027-11-07'];
@@ -241,4 +241,19 @@ describe('availability offers exactly what bookSharedSpace accepts', () => {
     expect(accepted).toBeGreaterThan(30);
     expect(refused).toBeGreaterThan(30);
   }, 60_000);
+
+  it('asks coworking about a member once per request, however many spaces and days', async () => {
+    const op = `{ sharedSpaces { a: availability(date: "${addDays(today, 2)}", durationMinutes: 60) { startsAt } b: availability(date: "${addDays(today, 9)}", durationMinutes: 60) { startsAt } } }`;
+    for (const [member, slots] of [
+      ['camille', true],
+      ['rosalie-tremblay', false],
+    ] as const) {
+      const before = coworking.calls.length;
+      const { body } = await graph.execute(op, {}, { identity: asMember(member) });
+      expect(body.errors).toBeUndefined();
+      expect(coworking.calls.length - before).toBe(1);
+      // camille is offered slots; without an active membership a MEMBER is offered none, anywhere.
+      expect(body.data!.sharedSpaces.some((s: { a: unknown[]; b: unknown[] }) => s.a.length + s.b.length > 0)).toBe(slots);
+    }
+  });
 });

@@ -1,5 +1,5 @@
-import { stableId } from '@maison/house';
-import { admin, anonymous, useTestSubgraph } from '@maison/testing';
+import { addDays, stableId, todayInHouse } from '@maison/house';
+import { admin, anonymous, asTenant, useTestSubgraph } from '@maison/testing';
 import { tenantsModule } from './module';
 
 /**
@@ -123,5 +123,29 @@ describe('a shared space with its bookings, their history and their space', () =
     // The bookings by id, their spaces, their history.
     expect(two.statements).toBe(3);
     expect(twoHundred.statements).toBe(two.statements);
+  });
+});
+
+describe('availability of every space on several days', () => {
+  const days = (n: number) => Array.from({ length: n }, (_, i) => addDays(todayInHouse(), 2 + 7 * i));
+  const query = (dates: string[]) =>
+    `{ sharedSpaces { slug ${dates.map((d, i) => `d${i}: availability(date: "${d}", durationMinutes: 60) { startsAt }`).join(' ')} } }`;
+
+  it('costs a signed-in caller one statement more than an anonymous one: their booked minutes of every space and week at once', async () => {
+    for (const n of [1, 3]) {
+      const op = query(days(n));
+      const asAnonymous = await graph.execute(op, {}, { identity: anonymous });
+      const tenant = await graph.execute(op, {}, { identity: asTenant('acupuncture') });
+      const asAdmin = await graph.execute(op, {}, { identity: admin });
+      for (const answer of [asAnonymous, tenant, asAdmin]) expect(answer.body.errors).toBeUndefined();
+      const kitchen = tenant.body.data!.sharedSpaces.find((s: { slug: string }) => s.slug === 'cuisine');
+      expect(kitchen.d0.length).toBeGreaterThan(0);
+      // The spaces, then the live bookings of each distinct day's window (all spaces at once).
+      expect(asAnonymous.statements).toBe(1 + n);
+      // ADMIN has no quota to read.
+      expect(asAdmin.statements).toBe(asAnonymous.statements);
+      // The tenant's minutes in each week of each space with a quota: one statement for all spaces and all n weeks.
+      expect(tenant.statements).toBe(asAnonymous.statements + 1);
+    }
   });
 });

@@ -47,6 +47,11 @@ describe('query plans on a large ledger', () => {
     expect(await seqScans(op, { f: '2020-03-01T00:00:00Z', t: '2020-03-08T00:00:00Z', d: addDays(today, 3) })).toEqual([]);
   });
 
+  it("reads a tenant's availability, its booked minutes of the week included, by index", async () => {
+    const op = `query($d: LocalDate!, $e: LocalDate!) { sharedSpaces { a: availability(date: $d, durationMinutes: 60) { startsAt } b: availability(date: $e, durationMinutes: 60) { startsAt } } }`;
+    expect(await seqScans(op, { d: addDays(today, 3), e: addDays(today, 10) }, asTenant('acupuncture'))).toEqual([]);
+  });
+
   it("reads a holder's own bookings by index", async () => {
     const op = `query($f: DateTime!, $t: DateTime!) { myBookings(from: $f, to: $t) { id } }`;
     expect(await seqScans(op, { f: '2020-01-01T00:00:00Z', t: '2020-02-01T00:00:00Z' }, { ...asTenant('acupuncture'), sub: 'load:42' })).toEqual([]);

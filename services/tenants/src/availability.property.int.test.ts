@@ -16,7 +16,7 @@ type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
 let graph: Graph;
 let coworking: Awaited<ReturnType<typeof startMembershipStub>>;
 const SEED = Number(process.env.AVAILABILITY_SEED ?? 20261201);
-const CASES = 30;
+const CASES = 32;
 const REFUSALS_PER_CASE = 5;
 const today = todayInHouse();
 const DAYLIGHT_SAVING_DAYS = ['2026-11-01', '2027-03-14', '2027-11-07'];
@@ -50,6 +50,7 @@ const callers: Caller[] = [
   { name: 'MEMBER with an active membership', identity: asMember('camille'), booker: asMember('camille') },
   { name: 'MEMBER without one', identity: asMember('rosalie-tremblay'), booker: asMember('rosalie-tremblay') },
   { name: 'ARTIST (eligible on the terrace only)', identity: asArtist('potier'), booker: asArtist('potier') },
+  { name: 'MEMBER coworking does not know', identity: asMember('inconnue'), booker: asMember('inconnue') },
 ];
 
 const AVAILABILITY = `query($id: ID!, $date: LocalDate!, $d: Int!) { _entities(representations: [{ __typename: "SharedSpace", id: $id }]) {
@@ -98,7 +99,7 @@ function gridOf(space: Space, date: string, duration: number): Slot[] {
 const mmdd = (date: string) => date.slice(5);
 
 beforeAll(async () => {
-  coworking = await startMembershipStub(new Set([stableId('member', 'camille')]));
+  coworking = await startMembershipStub(new Set([stableId('member', 'camille')]), new Set([stableId('member', 'inconnue')]));
   graph = await startTestSubgraph(tenantsModule, { env: { COWORKING_URL: coworking.url } });
   const kitchen = {
     openingHours: allWeek('07:00', '22:00'),

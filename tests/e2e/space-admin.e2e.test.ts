@@ -1,5 +1,6 @@
 import { addDays, stableId, todayInHouse } from '@maison/house';
-import { admin, asTenant, startGraph, type RunningGraph } from '@maison/testing';
+import type { Identity } from '@maison/auth';
+import { admin, anonymous, asTenant, startGraph, type RunningGraph } from '@maison/testing';
 
 /**
  * ADMIN manages the kitchen's rules through the gateway: a lower weekly quota holds at once for
@@ -23,12 +24,16 @@ const BOOK = `mutation($input: BookSharedSpaceInput!) { bookSharedSpace(input: $
 const HISTORY = `{ sharedSpace(slug: "cuisine") { rulesHistory { actor before { weeklyQuotaMinutes } after { weeklyQuotaMinutes } } } }`;
 const tenant = asTenant('graphisme');
 
-async function freeSlot(date: string): Promise<{ startsAt: string; endsAt: string }> {
-  const { body } = await graph.query(FREE, { date }, { identity: tenant });
+async function slotsOf(date: string, identity: Identity): Promise<{ startsAt: string; endsAt: string }[]> {
+  const { body } = await graph.query(FREE, { date }, { identity });
   expect(body.errors).toBeUndefined();
-  const slots = body.data!.sharedSpace.availability;
+  return body.data!.sharedSpace.availability;
+}
+
+async function freeSlot(date: string, identity: Identity = tenant): Promise<{ startsAt: string; endsAt: string }> {
+  const slots = await slotsOf(date, identity);
   expect(slots.length).toBeGreaterThan(0);
-  return slots[0];
+  return slots[0]!;
 }
 
 describe('ADMIN changes the kitchen’s rules through the gateway', () => {
@@ -48,7 +53,13 @@ describe('ADMIN changes the kitchen’s rules through the gateway', () => {
     const date = addDays(todayInHouse(), 45);
     const within = await graph.query(BOOK, { input: { spaceId: KITCHEN, ...(await freeSlot(date)), title: 'Atelier de pâtisserie' } }, { identity: tenant });
     expect(within.body.data!.bookSharedSpace.userErrors).toEqual([]);
-    const beyond = await graph.query(BOOK, { input: { spaceId: KITCHEN, ...(await freeSlot(date)), title: 'Deuxième atelier' } }, { identity: tenant });
+    // With 30 minutes of its quota left, the tenant is offered no hour that week; a slot anonymous callers see free is refused to it.
+    expect(await slotsOf(date, tenant)).toEqual([]);
+    const beyond = await graph.query(
+      BOOK,
+      { input: { spaceId: KITCHEN, ...(await freeSlot(date, anonymous)), title: 'Deuxième atelier' } },
+      { identity: tenant },
+    );
     expect(beyond.body.data!.bookSharedSpace).toEqual({
       booking: null,
       userErrors: [{ code: 'QUOTA_EXCEEDED', message: 'Votre quota hebdomadaire pour cet espace est atteint.' }],

@@ -39,7 +39,7 @@ const CREATE_TENANT = `mutation($input: CreateTenantInput!) {
 const ASSIGN_OFFICE = `mutation($input: AssignOfficeInput!) {
   assignOffice(input: $input) { office { id name building floor areaM2 startsOn endsOn } userErrors { code field message } } }`;
 const UPDATE_RULES = `mutation($id: ID!, $rules: SpaceRulesInput!) {
-  updateSpaceRules(spaceId: $id, rules: $rules) { space { slug weeklyQuotaMinutes season { starts ends } } conflicts { id } userErrors { code field message } } }`;
+  updateSpaceRules(spaceId: $id, rules: $rules) { space { slug weeklyQuotaMinutes season { startsOn endsOn } } conflicts { id } userErrors { code field message } } }`;
 const BOOK = `mutation($input: BookSharedSpaceInput!) { bookSharedSpace(input: $input) { booking { id startsAt } userErrors { code field message } } }`;
 const CLOSE = `mutation($input: CloseSharedSpaceInput!) { closeSharedSpace(input: $input) { booking { id kind } userErrors { code message } } }`;
 const AVAILABILITY = `query($slug: String!, $date: LocalDate!) { sharedSpace(slug: $slug) { availability(date: $date, durationMinutes: 60) { startsAt } } }`;

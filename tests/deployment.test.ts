@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { gatewaySpec } from '@maison/gateway';
-import { subgraphSpec } from '@maison/kit';
+import { loadsDemo, readSubgraphConfig, subgraphSpec } from '@maison/kit';
 import { launcherSpec } from '../scripts/src/start-config';
 
 /**
@@ -57,6 +57,16 @@ describe('docker-compose.yml', () => {
     for (const key of Object.keys(env)) expect(subgraphVars).toContain(key);
     expect(service.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
     expect(service.healthcheck?.test.join(' ')).toContain('/ready');
+  });
+
+  it.each(Object.keys(SUBGRAPHS))('never loads demo data into %s: reference data only, whatever the host environment says', (name) => {
+    const env = compose.services[name]!.environment!;
+    expect(env.SEED).toBe('none');
+    const config = readSubgraphConfig(
+      { name, defaultPort: 0 },
+      { ...env, DATABASE_URL: 'postgres://maison@postgres:5432/house_x', GATEWAY_SIGNING_SECRET: 'x'.repeat(32) },
+    );
+    expect(loadsDemo(config.seed)).toBe(false);
   });
 
   it('points the gateway at the subgraphs by service name and waits for them to be healthy', () => {

@@ -17,9 +17,12 @@ const LITERAL_MESSAGE = /new GraphQLError\(\s*['"`]|\bmessage:\s*['"`]/;
 
 /** Files of data, whose texts in both languages are not messages (names, labels, seed). */
 const DATA_FILES: Record<string, string> = {
-  'services/tenants/src/seed.ts': 'seed data: spaces, tenants, the house',
-  'services/coworking/src/seed.ts': 'seed data: plans, members, events',
-  'services/gallery/src/seed-data.ts': 'seed data: artists, artworks, exhibitions, studios',
+  'services/tenants/src/reference-data.ts': 'reference data: the house, spaces, espace-ko and le-vivoir',
+  'services/tenants/src/demo-data.ts': 'demo data: the other tenants',
+  'services/coworking/src/reference-data.ts': 'reference data: plans',
+  'services/coworking/src/demo-data.ts': 'demo data: members, events',
+  'services/gallery/src/reference-data.ts': 'reference data: studios',
+  'services/gallery/src/seed-data.ts': 'demo data: artists, artworks, exhibitions',
   'services/gallery/src/modules/exhibition/venue.ts': 'the name of a venue shown as a place',
   'services/gallery/src/modules/artwork/price-label.ts': 'the label shown in place of a price',
   'packages/house/src/money.ts': 'locales of Intl.NumberFormat, not words',

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     }
     say(`seeding at scale ${SCALE}`);
     const seeded = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/seed.js'), '--scale', String(SCALE)], {
-      env: { ...process.env, DATABASE_URL: server, DATABASE_PREFIX: PREFIX },
+      env: { ...process.env, DATABASE_URL: server, DATABASE_PREFIX: PREFIX, SEED: 'demo' },
       stdio: 'inherit',
     });
     if (seeded.status !== 0) throw new Error('seed failed');
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
       ...process.env,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
-      SEED: 'off',
+      SEED: 'none',
       JWT_SECRET: DEV_JWT_SECRET,
       GATEWAY_SIGNING_SECRET: DEV_SIGNING_SECRET,
       RATE_LIMIT_PER_MINUTE: '100000000',

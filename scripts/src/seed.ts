@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
-import { readConfig, v } from '@maison/config';
-import { createDataSource, ensureDatabase, migrate, seedOnce, withDatabase } from '@maison/kit';
+import { commonSpec, readConfigOrExit, v } from '@maison/config';
+import { loadsDemo, seedModeVariable } from '@maison/kit';
 import { createLogger } from '@maison/http';
-import { loadModule, SUBGRAPHS } from './services';
+import { SeedRefused, seedDatabases } from './seed/seed-databases';
 
 /**
- * `npm run seed`: migrates and loads the seed data into every subgraph's database on the server
- * of DATABASE_URL (the embedded one of `npm start` by default). Idempotent: a second run changes nothing.
- * `--scale N` adds a large data set for benchmarks (N = 100: years of bookings, thousands of events,
- * artworks and members).
+ * `npm run seed`: migrates every subgraph's database on the server of DATABASE_URL (the embedded
+ * one of `npm start` by default), inserts the missing reference data and, as SEED says (demo
+ * outside production), loads the demo data once. Idempotent: a second run changes nothing.
+ * `--reset-demo` (refused when NODE_ENV=production) drops and recreates the databases first, so
+ * they hold the reference data and fresh demo data again. `--scale N` adds a large data set for
+ * benchmarks (N = 100: years of bookings, thousands of events, artworks and members).
  */
 const spec = {
+  nodeEnv: commonSpec.nodeEnv,
+  seed: seedModeVariable,
   databaseUrl: v.url('DATABASE_URL', {
     description: 'PostgreSQL server holding the house_* databases',
     protocols: ['postgres:', 'postgresql:'],
@@ -20,29 +24,31 @@ const spec = {
 };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, scale: { type: 'string' } } });
-  const scale = values.scale === undefined ? 0 : Number(values.scale);
-  if (!Number.isInteger(scale) || scale < 0 || scale > 1000) throw new Error('--scale must be an integer from 0 to 1000');
-  const config = readConfig(spec);
-  const log = createLogger('seed');
-  for (const entry of SUBGRAPHS.filter((s) => !values.only || s.name === values.only)) {
-    const module = loadModule(entry);
-    const url = withDatabase(config.databaseUrl, `${config.databasePrefix}${entry.name}`);
-    await ensureDatabase(url);
-    const ds = createDataSource({ url, entities: module.entities, poolSize: 2 });
-    await ds.initialize();
+  const { values } = (() => {
     try {
-      await migrate(ds, module.migrationsDir);
-      await seedOnce(ds, module);
-      if (scale > 0) await module.seedScale?.(ds, scale);
-      log.info('seeded', { subgraph: entry.name, scale });
-    } finally {
-      await ds.destroy();
+      return parseArgs({ options: { only: { type: 'string' }, scale: { type: 'string' }, 'reset-demo': { type: 'boolean' } } });
+    } catch (error) {
+      throw new SeedRefused(`${(error as Error).message}\n\nUsage: npm run seed -- [--reset-demo] [--only tenants|coworking|gallery] [--scale N]`);
     }
-  }
+  })();
+  const config = readConfigOrExit(spec);
+  await seedDatabases({
+    serverUrl: config.databaseUrl,
+    prefix: config.databasePrefix,
+    only: values.only,
+    demo: loadsDemo(config.seed),
+    resetDemo: values['reset-demo'] === true,
+    production: config.nodeEnv === 'production',
+    scale: values.scale === undefined ? 0 : Number(values.scale),
+    log: createLogger('seed'),
+  });
 }
 
 main().catch((error) => {
+  if (error instanceof SeedRefused) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`${(error as Error).stack ?? error}\n`);
   process.exit(1);
 });

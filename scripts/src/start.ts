@@ -8,7 +8,8 @@ import { launcherSpec as spec } from './start-config';
 
 /**
  * `npm start`: one command for the whole graph. An embedded PostgreSQL (unless DATABASE_URL names
- * a server), the three subgraphs (each creates, migrates and seeds its own database), then the
+ * a server), the three subgraphs (each creates and migrates its own database, inserts the missing
+ * reference data and, SEED=demo being the development default, loads the demo data once), then the
  * gateway; logs prefixed by process; Ctrl-C or SIGTERM stops everything cleanly.
  */
 

@@ -2,6 +2,17 @@ import { parseArgs } from 'node:util';
 import { issueToken, ROLES, type Role, type TokenClaims } from '@maison/auth';
 import { readGatewayConfig } from '@maison/gateway';
 import { stableId } from '@maison/house';
+import { DEMO_TENANT_SLUGS, REFERENCE_TENANT_SLUGS } from '@maison/tenants/dist/seed-slugs';
+import { MEMBER_SLUGS } from '@maison/coworking/dist/seed-slugs';
+import { ARTIST_SLUGS } from '@maison/gallery/dist/seed-slugs';
+
+/** The slugs a token may name, per kind: the seeds' own lists (reference data, then demo data). */
+const KNOWN = {
+  tenant: [...REFERENCE_TENANT_SLUGS, ...DEMO_TENANT_SLUGS],
+  member: MEMBER_SLUGS,
+  artist: ARTIST_SLUGS,
+} as const;
+type Kind = keyof typeof KNOWN;
 
 const HELP = `Prints a development access token for the gateway.
 
@@ -11,9 +22,24 @@ const HELP = `Prints a development access token for the gateway.
   npm run token -- --role ADMIN
 
 Options: --role (repeatable: ${ROLES.join(', ')}), --tenant/--member/--artist <slug of a seeded one or a UUID>,
---sub <subject>, --expires <seconds, default 28800>. Signed with JWT_SECRET (the development secret by default).`;
+--sub <subject>, --expires <seconds, default 28800>. Signed with JWT_SECRET (the development secret by default).
 
-const idOf = (kind: string, value: string) => (/^[0-9a-f-]{36}$/i.test(value) ? value.toLowerCase() : stableId(kind, value));
+Known slugs (the seeds'; demo ones exist only where the demo data is loaded, as in development):
+  --tenant  ${REFERENCE_TENANT_SLUGS.join(', ')} (reference data, every environment); ${DEMO_TENANT_SLUGS.join(', ')} (demo)
+  --member  ${MEMBER_SLUGS.join(', ')} (demo)
+  --artist  ${ARTIST_SLUGS.join(', ')} (demo)`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A UUID as given, or the stable id of a known slug; an unknown slug is refused with the known ones. */
+function idOf(kind: Kind, value: string): string {
+  if (UUID.test(value)) return value.toLowerCase();
+  const known: readonly string[] = KNOWN[kind];
+  if (!known.includes(value)) {
+    throw new Error(`--${kind} ${JSON.stringify(value)} is neither a seeded ${kind} slug nor a UUID; known ${kind} slugs: ${known.join(', ')}`);
+  }
+  return stableId(kind, value);
+}
 
 function main(): void {
   const { values } = parseArgs({

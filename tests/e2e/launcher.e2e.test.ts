@@ -29,8 +29,8 @@ describe('the launcher (npm start)', () => {
         const output = graph.output();
         expect(output).toMatch(/\[la-maison\] ready in [\d.]+ s: http:\/\/localhost:\d+\/graphql/);
         expect(output).toMatch(/\[tenants {2}\] .*subgraph ready/);
-        if (run === 1) expect(output).toMatch(/\[gallery {2}\] .*seed data loaded/);
-        else expect(output).not.toMatch(/seed data loaded/);
+        if (run === 1) expect(output).toMatch(/\[gallery {2}\] .*demo data loaded/);
+        else expect(output).not.toMatch(/demo data loaded|reference data inserted/);
         expect(readyMs).toBeLessThan(60_000);
 
         const { body } = await graph.query('{ tenants { slug } }');

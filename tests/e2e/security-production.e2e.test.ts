@@ -15,7 +15,7 @@ beforeAll(async () => {
       NODE_ENV: 'production',
       JWT_SECRET,
       GATEWAY_SIGNING_SECRET: SIGNING_SECRET,
-      SEED: 'auto',
+      SEED: 'demo',
       LOG_LEVEL: 'info',
       DATABASE_PREFIX: PREFIX,
     },

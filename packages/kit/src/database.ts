@@ -69,14 +69,31 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   });
 }
 
-/** Creates the database named in url when it does not exist (connecting to the server's `postgres` database). */
-export async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
+/** The database a URL names, checked to be a plain identifier, and the URL of the server's `postgres` database. */
+function databaseOf(url: string): { name: string; admin: string } {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`database name ${JSON.stringify(name)} is not a plain identifier`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
+  return { name, admin: admin.toString() };
+}
+
+/** Drops the database named in url if it exists, closing the connections still open to it (PostgreSQL 13+). */
+export async function dropDatabase(url: string): Promise<void> {
+  const { name, admin } = databaseOf(url);
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database named in url when it does not exist (connecting to the server's `postgres` database). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const { name, admin } = databaseOf(url);
+  const client = new Client({ connectionString: admin });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

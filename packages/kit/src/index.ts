@@ -14,6 +14,7 @@ export * from './pagination';
 export * from './scalar-types';
 export * from './schema';
 export * from './subgraph';
+export * from './seeding';
 export * from './loaders';
 export * from './calendar-day';
 export * from './me';

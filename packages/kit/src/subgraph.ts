@@ -29,6 +29,7 @@ import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
 import type { SubgraphContext } from './context';
 import { requestLang, runInLang } from './request-lang';
+import { insertReference, loadDemoOnce, loadsDemo, seedModeVariable, type ReferenceRow } from './seeding';
 
 export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   name: string;
@@ -43,9 +44,11 @@ export interface SubgraphModule<Services = unknown, Loaders = unknown> {
   createServices(ds: DataSource, config: SubgraphConfig): Services;
   /** Per request; services are the process's own (createServices), for loaders that ask them. */
   createLoaders(ds: DataSource, scope: RequestScope, services: Services): Loaders;
-  /** Idempotent: running it twice changes nothing. */
-  seed?(ds: DataSource): Promise<void>;
-  /** A large data set for benchmarks, on top of the seed (`npm run seed -- --scale N`). Idempotent. */
+  /** What the real house is made of: inserted when missing at every boot, in every environment (seeding.ts). */
+  reference?: readonly ReferenceRow[];
+  /** Demo data, loaded once when SEED=demo (the default outside production). Idempotent: running it twice changes nothing. */
+  demo?(ds: DataSource): Promise<void>;
+  /** A large data set for benchmarks, on top of the demo data (`npm run seed -- --scale N`). Idempotent. */
   seedScale?(ds: DataSource, scale: number): Promise<void>;
   /**
    * Called once the subgraph listens (not in in-process tests): background work such as
@@ -63,10 +66,7 @@ export const subgraphSpec = (defaultPort: number, name: string) => ({
     protocols: ['postgres:', 'postgresql:'],
   }),
   dbPoolSize: v.int('DB_POOL_SIZE', { description: 'PostgreSQL connections per process', default: 10, min: 1, max: 200 }),
-  seed: v.oneOf('SEED', ['auto', 'off'] as const, {
-    description: 'auto: load the seed data at boot unless it was already loaded',
-    default: (production) => (production ? 'off' : 'auto'),
-  }),
+  seed: seedModeVariable,
   tenantsUrl: v.optionalUrl('TENANTS_URL', 'tenants subgraph, for service-to-service calls'),
   coworkingUrl: v.optionalUrl('COWORKING_URL', 'coworking subgraph, for service-to-service calls'),
   galleryUrl: v.optionalUrl('GALLERY_URL', 'gallery subgraph, for service-to-service calls'),
@@ -133,7 +133,7 @@ export interface Subgraph<Services = unknown, Loaders = unknown> {
   close(): Promise<void>;
 }
 
-/** Connects, creates the database when missing, migrates and (when asked) seeds. */
+/** Connects, creates the database when missing, migrates, inserts the missing reference data and (when asked) the demo data. */
 export async function openDatabase(module: SubgraphModule<any, any>, config: SubgraphConfig, counter: SqlCounter, log: Logger): Promise<DataSource> {
   await ensureDatabase(config.databaseUrl);
   const ds = createDataSource({
@@ -146,21 +146,10 @@ export async function openDatabase(module: SubgraphModule<any, any>, config: Sub
   await ds.initialize();
   const applied = await migrate(ds, module.migrationsDir);
   if (applied.length > 0) log.info('migrations applied', { migrations: applied });
-  if (config.seed === 'auto' && module.seed) {
-    const seeded = await seedOnce(ds, module);
-    if (seeded) log.info('seed data loaded');
-  }
+  const inserted = await insertReference(ds, module.reference ?? []);
+  if (inserted.length > 0) log.info('reference data inserted', { rows: inserted.length });
+  if (loadsDemo(config.seed) && (await loadDemoOnce(ds, module.demo))) log.info('demo data loaded');
   return ds;
-}
-
-/** Loads the seed unless it was already loaded; returns whether it ran. */
-export async function seedOnce(ds: DataSource, module: SubgraphModule<any, any>): Promise<boolean> {
-  await ds.query('CREATE TABLE IF NOT EXISTS seed_runs (name text PRIMARY KEY, ran_at timestamptz NOT NULL DEFAULT now())');
-  const done = await ds.query('SELECT 1 FROM seed_runs WHERE name = $1', ['base']);
-  if (done.length > 0 || !module.seed) return false;
-  await module.seed(ds);
-  await ds.query('INSERT INTO seed_runs (name) VALUES ($1) ON CONFLICT DO NOTHING', ['base']);
-  return true;
 }
 
 export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config: SubgraphConfig): Promise<Subgraph<S, L>> {

@@ -30,7 +30,7 @@ export async function startSubgraphThatDiesAfterHold(
       PORT: String(port),
       DATABASE_URL: options.databaseUrl,
       TENANTS_URL: options.tenantsUrl,
-      SEED: 'off',
+      SEED: 'none',
       APOLLO_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,8 +3,9 @@ import { createSubgraph, readSubgraphConfig, type Subgraph, type SubgraphModule 
 import { freshDatabaseUrl } from './database';
 
 /**
- * Boots one subgraph in-process on a fresh database of the test server: migrated, seeded unless
- * seed is false, listening on a free port when listen is true. Call close() in afterAll.
+ * Boots one subgraph in-process on a fresh database of the test server: migrated, with its
+ * reference data, and with the demo data unless seed is false, listening on a free port when listen
+ * is true. Call close() in afterAll.
  */
 export async function startTestSubgraph<S, L>(
   module: SubgraphModule<S, L>,
@@ -17,7 +18,7 @@ export async function startTestSubgraph<S, L>(
     DATABASE_URL: databaseUrl,
     DB_POOL_SIZE: '20',
     PORT: '0',
-    SEED: options.seed === false ? 'off' : 'auto',
+    SEED: options.seed === false ? 'none' : 'demo',
     ...options.env,
   });
   const subgraph = await createSubgraph(module, config);

@@ -3,7 +3,7 @@ import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { ownerIdOf } from '@maison/space-holds';
 import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startLedgerStub, startTestSubgraph, unexpectedErrors, type LedgerStub } from '@maison/testing';
 import { coworkingModule } from './module';
-import { MEMBER_SLUGS } from './seed';
+import { MEMBER_SLUGS } from './seed-slugs';
 import type { CoworkingLoaders, CoworkingServices } from './services';
 import { createMember } from './test-fixtures';
 

@@ -234,7 +234,7 @@ describe('coworking subgraph', () => {
         (SELECT count(*) FROM membership_plan) AS plans, (SELECT count(*) FROM coworking_event) AS events`)
       )[0];
     const before = await count();
-    await coworkingModule.seed!(graph.ds);
+    await coworkingModule.demo!(graph.ds);
     expect(await count()).toEqual(before);
     expect(before).toEqual({ members: '12', memberships: '12', plans: '4', events: '8' });
   });

@@ -29,7 +29,8 @@ import { calendarReference } from './modules/calendar/calendar.reference';
 import { Me } from './modules/me/me.entity';
 import { MeResolver } from './modules/me/me.resolver';
 import { meReference } from './modules/me/me.reference';
-import { seed } from './seed';
+import { loadDemo } from './demo-data';
+import { referenceRows } from './reference-data';
 import { seedScale } from './seed-scale';
 
 /** The service folder (src/.. or dist/..), where migrations and schema.graphql live. */
@@ -81,7 +82,8 @@ export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
   createServices,
   createLoaders,
-  seed,
+  reference: referenceRows,
+  demo: loadDemo,
   seedScale,
   // Rounds of the hold reconciler, at boot and every HOLD_RECONCILE_SECONDS: seeded events and events
   // written while the ledger was away get their holds; holds no event needs any more are released.

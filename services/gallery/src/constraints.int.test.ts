@@ -84,7 +84,7 @@ describe('the gallery database refuses inconsistent rows', () => {
           (SELECT count(*) FROM exhibition_artist)::int AS credits, (SELECT count(*) FROM exhibition_artwork)::int AS hangings`)
       )[0];
     const before = await count();
-    await galleryModule.seed!(graph.ds);
+    await galleryModule.demo!(graph.ds);
     expect(await count()).toEqual(before);
     expect(before).toEqual({ artists: 12, artworks: 26, exhibitions: 6, studios: 3, credits: 14, hangings: 24 });
   });

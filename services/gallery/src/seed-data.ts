@@ -1,8 +1,9 @@
 import type { Texts } from '@maison/house';
 
 /**
- * Le Vivoir as the seed shows it. Every artist, work and exhibition here is invented; dates of
- * exhibitions are days relative to today in house time, so the seed always has something on view.
+ * Le Vivoir as its demo data shows it (demo-data.ts; the studios are reference data, reference-data.ts).
+ * Every artist, work and exhibition here is invented; dates of exhibitions are days relative to
+ * today in house time, so the demo always has something on view.
  */
 const discipline = {
   painting: { fr: 'Peinture', en: 'Painting' },
@@ -502,34 +503,6 @@ export const exhibitions: SeedExhibition[] = [
     vernissage: { from: '18:00', to: '21:00', venue: 'galerie' },
     artists: ['lea-thibodeau-marquis', 'samuel-kwan-boisvert'],
     artworks: ['premiere-neige-a-port-joli', 'quai-de-nuit', 'l-heure-bleue'],
-  },
-];
-
-export interface SeedStudio {
-  slug: string;
-  name: Texts;
-  description: Texts;
-  capacity: number;
-}
-
-export const studios: SeedStudio[] = [
-  {
-    slug: 'atelier-du-fleuve',
-    name: { fr: 'Atelier du fleuve', en: 'River studio' },
-    description: { fr: 'Peinture et dessin, lumière du nord sur le fleuve.', en: 'Painting and drawing, north light over the river.' },
-    capacity: 4,
-  },
-  {
-    slug: 'atelier-du-bois',
-    name: { fr: 'Atelier du bois', en: 'Wood studio' },
-    description: { fr: 'Établis, gouges et ciseaux pour la sculpture sur bois.', en: 'Workbenches, gouges and chisels for wood carving.' },
-    capacity: 3,
-  },
-  {
-    slug: 'atelier-de-la-terre',
-    name: { fr: 'Atelier de la terre', en: 'Clay studio' },
-    description: { fr: 'Deux tours de potier et un four à céramique.', en: 'Two potter’s wheels and a ceramic kiln.' },
-    capacity: 2,
   },
 ];
 

@@ -24,7 +24,8 @@ import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
 import { MeResolver } from './modules/me/me.resolver';
 import { meReference } from './modules/me/me.reference';
-import { seed } from './seed';
+import { loadDemo } from './demo-data';
+import { referenceRows } from './reference-data';
 import { seedScale } from './seed-scale';
 
 /** The service folder (src/.. or dist/..), where migrations and schema.graphql live. */
@@ -71,6 +72,7 @@ export const tenantsModule: SubgraphModule<TenantsServices, TenantsLoaders> = {
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),
   createServices,
   createLoaders,
-  seed,
+  reference: referenceRows,
+  demo: loadDemo,
   seedScale,
 };

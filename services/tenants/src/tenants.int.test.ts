@@ -146,7 +146,7 @@ describe('tenants database constraints', () => {
         + (SELECT count(*) FROM space_booking) + (SELECT count(*) FROM space_booking_history) AS n`)
       )[0].n;
     const before = await count();
-    await tenantsModule.seed!(graph.ds);
+    await tenantsModule.demo!(graph.ds);
     expect(await count()).toBe(before);
   });
 });

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
-import { artists, artworks, exhibitions, studios, VENUES, type SeedSpace, type SeedVenue } from './seed-data';
+import { artists, artworks, exhibitions, VENUES, type SeedSpace, type SeedVenue } from './seed-data';
 
 /**
- * Le Vivoir as it is: twelve (invented) artists, their works, some on display in the kitchen and on
- * the terrace, exhibitions around today (current, upcoming, past), and the three shared studios.
- * Ids are stable (derived from slugs), and every insert is ON CONFLICT DO NOTHING, so running the
- * seed twice changes nothing.
+ * Demo data of Le Vivoir, for development only (SEED=demo): twelve (invented) artists, their works,
+ * some on display in the kitchen and on the terrace, and exhibitions around today (current,
+ * upcoming, past). Its studios are reference data (reference-data.ts). Ids are stable (derived from
+ * slugs), and every insert is ON CONFLICT DO NOTHING, so loading it twice changes nothing.
  */
 const spaceId = (slug: SeedSpace) => stableId('shared-space', slug);
 const imageUrl = (folder: string, slug: string) => `https://images.levivoir.example/${folder}/${slug}.jpg`;
@@ -18,7 +18,7 @@ function venueOn(date: string, venue: SeedVenue): 'galerie' | SeedSpace {
   return month >= 5 && month <= 10 ? 'terrasse' : 'galerie';
 }
 
-export async function seed(ds: DataSource): Promise<void> {
+export async function loadDemo(ds: DataSource): Promise<void> {
   const today = todayInHouse();
   await ds.transaction(async (tx) => {
     for (const a of artists) {
@@ -86,15 +86,6 @@ export async function seed(ds: DataSource): Promise<void> {
           position,
         ]);
       }
-    }
-    for (const s of studios) {
-      await tx.query(`INSERT INTO studio (id, slug, name, description, capacity) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
-        stableId('studio', s.slug),
-        s.slug,
-        s.name,
-        s.description,
-        s.capacity,
-      ]);
     }
   });
 }

@@ -1,55 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, houseInstant, stableId, todayInHouse, type Texts } from '@maison/house';
 import { endsOnFor } from './modules/membership/membership.dates';
+import { PLANS, type PlanCode } from './reference-data';
 
 /**
- * Espace KO as it is: its four plans, a dozen clearly fictional members (two of them not
- * public), their memberships and the events of the coming weeks. Ids are stable (derived from
- * slugs), dates are relative to today in house time, and every insert is ON CONFLICT DO
- * NOTHING, so running the seed twice changes nothing.
+ * Demo data of Espace KO, for development only (SEED=demo): a dozen clearly fictional members (two
+ * of them not public), their memberships and the events of the coming weeks. Its plans are
+ * reference data (reference-data.ts). Ids are stable (derived from slugs), dates are relative to
+ * today in house time, and every insert is ON CONFLICT DO NOTHING, so loading it twice changes nothing.
  */
-type PlanCode = 'DAY_PASS' | 'TEN_DAY_CARD' | 'PART_TIME_MONTHLY' | 'FULL_TIME_MONTHLY';
-
-const plans: { code: PlanCode; name: Texts; description: Texts; priceCents: number; daysIncluded: number | null }[] = [
-  {
-    code: 'DAY_PASS',
-    name: { fr: 'Passe d’un jour', en: 'Day pass' },
-    description: { fr: 'Un poste pour la journée, café et Wi-Fi compris.', en: 'A desk for the day, coffee and Wi-Fi included.' },
-    priceCents: 2500,
-    daysIncluded: null,
-  },
-  {
-    code: 'TEN_DAY_CARD',
-    name: { fr: 'Carte de 10 jours', en: '10-day card' },
-    description: {
-      fr: 'Dix journées à utiliser quand vous voulez pendant un an.',
-      en: 'Ten days to use whenever you like within a year.',
-    },
-    priceCents: 20000,
-    daysIncluded: 10,
-  },
-  {
-    code: 'PART_TIME_MONTHLY',
-    name: { fr: 'Abonnement mensuel à temps partiel', en: 'Part-time monthly membership' },
-    description: {
-      fr: 'Trois jours par semaine, accès à la salle de réunion et aux 5 à 7.',
-      en: 'Three days a week, access to the meeting room and to the 5 à 7s.',
-    },
-    priceCents: 15000,
-    daysIncluded: null,
-  },
-  {
-    code: 'FULL_TIME_MONTHLY',
-    name: { fr: 'Abonnement mensuel à temps plein', en: 'Full-time monthly membership' },
-    description: {
-      fr: 'Tous les jours, un casier, la salle de réunion et les 5 à 7.',
-      en: 'Every day, a locker, the meeting room and the 5 à 7s.',
-    },
-    priceCents: 27500,
-    daysIncluded: null,
-  },
-];
-
 interface SeedMember {
   slug: string;
   name: string;
@@ -303,16 +262,9 @@ export const EVENTS: SeedEvent[] = [
   },
 ];
 
-export async function seed(ds: DataSource): Promise<void> {
+export async function loadDemo(ds: DataSource): Promise<void> {
   await ds.transaction(async (tx) => {
     const today = todayInHouse();
-    for (const p of plans) {
-      await tx.query(
-        `INSERT INTO membership_plan (id, code, name, description, price_cents, currency, days_included)
-         VALUES ($1, $2, $3, $4, $5, 'CAD', $6) ON CONFLICT DO NOTHING`,
-        [stableId('membership-plan', p.code), p.code, p.name, p.description, p.priceCents, p.daysIncluded],
-      );
-    }
     for (const m of members) {
       await tx.query(
         `INSERT INTO member (id, display_name, profession, short_bio, is_public, joined_on)
@@ -345,7 +297,7 @@ export async function seed(ds: DataSource): Promise<void> {
 
 async function seedMemberships(tx: EntityManager, today: string): Promise<void> {
   for (const ms of memberships) {
-    const plan = plans.find((p) => p.code === ms.plan)!;
+    const plan = PLANS.find((p) => p.code === ms.plan)!;
     const startsOn = addDays(today, ms.startsIn);
     await tx.query(
       `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used, cancelled_at)

@@ -129,6 +129,9 @@ describe('GraphQL’s own messages, through a production gateway', () => {
     ],
     ['CSRF prevention', REQUEST.find((r) => r.rule.startsWith('CSRF'))!],
     ['batching', REQUEST.find((r) => r.rule === 'batching disabled')!],
+    // The caller's mistake, not a fault of the house: never masked as an internal error.
+    ['an unknown operation name', REQUEST.find((r) => r.rule === 'unknown operation name')!],
+    ['a subscription, which the graph has not', REQUEST.find((r) => r.rule === 'no subscription root')!],
   ];
 
   it.each(cases)('%s', async (_, request) => {

@@ -408,6 +408,7 @@ const CASES: Record<GraphQLJsMessageName, [english: string, french: string][]> =
   UNKNOWN_OPERATION_BARE: [['Unknown operation named "Kitchen"', 'Aucune opération ne s’appelle « Kitchen » dans ce document']],
   OPERATION_MISSING: [['Must provide an operation.', 'Le document ne contient aucune opération.']],
   NO_OPERATION_FOUND: [['No operation found in provided document.', 'Le document ne contient aucune opération.']],
+  OPERATION_NOT_IN_SCHEMA: [['Schema is not configured to execute subscription operation.', 'Le schéma ne prend pas d’opération subscription.']],
   NO_ROOT_TYPE: [['The schema has no "subscription" root type defined', 'Le schéma n’a pas de type racine « subscription »']],
   SUGGESTION_INLINE_FRAGMENT: [['Did you mean to use an inline fragment on "Artwork"?', 'Vouliez-vous dire : un fragment en ligne sur « Artwork » ?']],
   SUGGESTION_ENUM_VALUE: [['Did you mean the enum value "CURRENT" or "PAST"?', 'Vouliez-vous dire la valeur « CURRENT » ou « PAST » ?']],

@@ -106,6 +106,11 @@ export const REQUEST_MESSAGES = {
   OPERATION_MISSING: known(GATEWAY, 'Must provide an operation.', 'Le document ne contient aucune opération.'),
   NO_OPERATION_FOUND: known(GATEWAY, 'No operation found in provided document.', 'Le document ne contient aucune opération.'),
   NO_ROOT_TYPE: known(GATEWAY, 'The schema has no "{operation}" root type defined', 'Le schéma n’a pas de type racine « {operation} »'),
+  OPERATION_NOT_IN_SCHEMA: known(
+    'graphql lib/execution/execute.js',
+    'Schema is not configured to execute {operation} operation.',
+    'Le schéma ne prend pas d’opération {operation}.',
+  ),
 };
 
 const DID_YOU_MEAN = 'graphql lib/jsutils/didYouMean.js';

@@ -493,4 +493,23 @@ describe('the messages of GraphQL.js and Apollo Server', () => {
       'La variable « $input » a reçu une valeur invalide, { attendees: "x" }, en « input.attendees » ; Un Int ne peut pas représenter une valeur non entière : "x"',
     );
   });
+
+  it('reads a value GraphQL prints whole: a "; " inside one of its strings does not end it', () => {
+    const en = 'Variable "$i" got invalid value { title: "Dîner; équipe", attendees: "x" } at "i.attendees"; Int cannot represent non-integer value: "x"';
+    expect(translateKnownMessage(en, 'fr')).toBe(
+      'La variable « $i » a reçu une valeur invalide, { title: "Dîner; équipe", attendees: "x" }, en « i.attendees » ; Un Int ne peut pas représenter une valeur non entière : "x"',
+    );
+  });
+
+  // A value is the caller's: whatever it holds, the lookup tries each part of a message once (an
+  // exponential search would not end within the timeout of this test, nor of a request).
+  it('translates a message holding a caller’s value full of its own shapes without searching every split', () => {
+    const echoed = '"' + ' Did you mean "x"?; Variable \\"$x\\" got invalid value 1; and subfields'.repeat(2000) + '"';
+    const en = `Variable "$s" got invalid value ${echoed}; Int cannot represent non-integer value: ${echoed}`;
+    expect(translateKnownMessage(en, 'fr')).toBe(
+      `La variable « $s » a reçu une valeur invalide, ${echoed} ; Un Int ne peut pas représenter une valeur non entière : ${echoed}`,
+    );
+    const suggestions = `Cannot query field "nam" on type "SharedSpace".${' Did you mean "name"?'.repeat(40)}`;
+    expect(translateKnownMessage(suggestions, 'fr')).toBe(suggestions);
+  }, 10_000);
 });

@@ -19,13 +19,16 @@ function frenchList(list: string): string {
   return `${names.slice(0, -1).join(', ')} ou ${names.at(-1)}`;
 }
 
+/** Messages already looked up during one translation: a nested message is found once, however often it is tried. */
+type Seen = Map<string, KnownMessageMatch | undefined>;
+
 /** The French of the parameters of one match, or undefined when a nested message is unknown. */
-function frenchParams(entry: KnownMessage, groups: Record<string, string>): Record<string, string> | undefined {
+function frenchParams(entry: KnownMessage, groups: Record<string, string>, seen: Seen): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(groups)) {
     const kind = entry.kinds[name];
     if (kind === 'message') {
-      const nested = findKnownMessage(value);
+      const nested = find(value, seen);
       if (!nested) return undefined;
       params[name] = nested.fr;
     } else params[name] = kind === 'list' ? frenchList(value) : value;
@@ -33,27 +36,40 @@ function frenchParams(entry: KnownMessage, groups: Record<string, string>): Reco
   return params;
 }
 
-/**
- * The entry of the table the whole message matches (nested messages included), with its French;
- * a message ending with " Did you mean …?" is its sentence and that suggestion, each found in turn.
- */
-export function findKnownMessage(message: string): KnownMessageMatch | undefined {
+/** The first entry whose pattern matches the whole message and whose nested messages are all known. */
+function entryOf(message: string, seen: Seen): KnownMessageMatch | undefined {
   for (const [name, entry] of ENTRIES) {
     for (const pattern of entry.shortestNested ? [entry.pattern, entry.shortestNested] : [entry.pattern]) {
       const match = pattern.exec(message);
       if (!match) continue;
       const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, v ?? '']));
-      const french = frenchParams(entry, params);
+      const french = frenchParams(entry, params, seen);
       if (french) return { name, params, fr: render(entry, 'fr', french) };
     }
   }
-  for (let at = message.lastIndexOf(SUGGESTION); at > 0; at = message.lastIndexOf(SUGGESTION, at - 1)) {
-    const sentence = findKnownMessage(message.slice(0, at));
-    const suggestion = sentence && findKnownMessage(message.slice(at + 1));
-    if (sentence && suggestion) return { ...sentence, fr: [sentence.fr, suggestion.fr].join(' ') };
-  }
   return undefined;
 }
+
+function find(message: string, seen: Seen): KnownMessageMatch | undefined {
+  if (seen.has(message)) return seen.get(message);
+  seen.set(message, undefined); // a message is never its own part
+  let found = entryOf(message, seen);
+  // graphql's suggestion always ends the message: its sentence before it, the suggestion after.
+  const at = found ? -1 : message.lastIndexOf(SUGGESTION);
+  if (at > 0) {
+    const sentence = entryOf(message.slice(0, at), seen);
+    const suggestion = sentence && entryOf(message.slice(at + 1), seen);
+    if (sentence && suggestion) found = { ...sentence, fr: [sentence.fr, suggestion.fr].join(' ') };
+  }
+  seen.set(message, found);
+  return found;
+}
+
+/**
+ * The entry of the table the whole message matches (nested messages included), with its French;
+ * a message ending with " Did you mean …?" is its sentence and that suggestion, each found in turn.
+ */
+export const findKnownMessage = (message: string): KnownMessageMatch | undefined => find(message, new Map());
 
 /** True when the message is GraphQL.js's or Apollo Server's own, in the table or kept as a word of a protocol. */
 export const isKnownMessage = (message: string): boolean => message in PROTOCOL_MESSAGES || findKnownMessage(message) !== undefined;

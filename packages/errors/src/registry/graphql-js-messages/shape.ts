@@ -5,11 +5,12 @@ import type { Message } from '../message';
  * put into French:
  *  - name: a name written between double quotes (the default there); French keeps it, in « »;
  *  - text: anything up to what follows (the default elsewhere), kept as it is;
+ *  - value: a value as GraphQL prints it, its strings quoted whole (a "; " inside one is no end), kept as it is;
  *  - token: a lexical token as the parser describes it (<EOF>, "}", Name "x"), kept as it is;
  *  - list: quoted names ("a", "b", or "c"; "a", "b"), in French « a », « b » ou « c » (« a », « b »);
  *  - message: a whole message of the table itself (the cause after "; "), translated in turn.
  */
-export type ParamKind = 'name' | 'text' | 'token' | 'list' | 'message';
+export type ParamKind = 'name' | 'text' | 'value' | 'token' | 'list' | 'message';
 
 /** A message written by GraphQL.js or Apollo Server, in English, and its French. */
 export interface KnownMessage extends Message {
@@ -25,7 +26,15 @@ export interface KnownMessage extends Message {
 
 const TOKEN = String.raw`<EOF>|<SOF>|"[^"]+"|(?:Name|Int|Float|String|BlockString) "[\s\S]*"|Name|Int|Float|String|BlockString`;
 const LIST = String.raw`"[^"]*"(?:, "[^"]*")*(?:,? or "[^"]*")?`;
-const SOURCES: Record<ParamKind, string> = { name: '[^"]*', text: String.raw`[\s\S]+?`, token: TOKEN, list: LIST, message: String.raw`[\s\S]+` };
+const VALUE = String.raw`(?:"(?:[^"\\]|\\[\s\S])*"|[^"])+?`;
+const SOURCES: Record<ParamKind, string> = {
+  name: '[^"]*',
+  text: String.raw`[\s\S]+?`,
+  value: VALUE,
+  token: TOKEN,
+  list: LIST,
+  message: String.raw`[\s\S]+`,
+};
 const SHORTEST_MESSAGE = String.raw`[\s\S]+?`;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -166,7 +166,7 @@ export const VALIDATION_MESSAGES = {
     rule('ValuesOfCorrectTypeRule'),
     'Expected value of type "{type}", found {value}; {problem}',
     'Valeur de type « {type} » attendue, {value} trouvé ; {problem}',
-    { problem: 'message' },
+    { value: 'value', problem: 'message' },
   ),
   ONE_OF_ONE_KEY: known(
     rule('ValuesOfCorrectTypeRule'),

@@ -21,13 +21,13 @@ export const VALUE_MESSAGES = {
     VALUES,
     'Variable "${variable}" got invalid value {value} at "{path}"; {problem}',
     'La variable « ${variable} » a reçu une valeur invalide, {value}, en « {path} » ; {problem}',
-    { problem: 'message' },
+    { value: 'value', problem: 'message' },
   ),
   VARIABLE_INVALID: known(
     VALUES,
     'Variable "${variable}" got invalid value {value}; {problem}',
     'La variable « ${variable} » a reçu une valeur invalide, {value} ; {problem}',
-    { problem: 'message' },
+    { value: 'value', problem: 'message' },
   ),
   VARIABLE_NOT_INPUT_TYPE: known(
     VALUES,

@@ -428,7 +428,7 @@ export const COERCION: BadRequest[] = [
     variables: { n: 'dix' },
     status: 400,
     code: 'BAD_USER_INPUT',
-    fr: ['La variable « $n » a reçu une valeur invalide, "dix" ; Un Int ne peut pas représenter une valeur non entière : "dix"'],
+    fr: ['La variable « $n » a reçu une valeur invalide, "dix" ; un Int ne peut pas représenter une valeur non entière : "dix"'],
     en: ['Variable "$n" got invalid value "dix"; Int cannot represent non-integer value: "dix"'],
   },
   {
@@ -438,7 +438,7 @@ export const COERCION: BadRequest[] = [
     status: 400,
     code: 'BAD_USER_INPUT',
     fr: [
-      'La variable « $n » a reçu une valeur invalide, 9999999999 ; Un Int ne peut pas représenter une valeur hors des entiers signés de 32 bits : 9999999999',
+      'La variable « $n » a reçu une valeur invalide, 9999999999 ; un Int ne peut pas représenter une valeur hors des entiers signés de 32 bits : 9999999999',
     ],
     en: ['Variable "$n" got invalid value 9999999999; Int cannot represent non 32-bit signed integer value: 9999999999'],
   },
@@ -448,7 +448,7 @@ export const COERCION: BadRequest[] = [
     variables: { id: true },
     status: 400,
     code: 'BAD_USER_INPUT',
-    fr: ['La variable « $id » a reçu une valeur invalide, true ; Un ID ne peut pas représenter la valeur : true'],
+    fr: ['La variable « $id » a reçu une valeur invalide, true ; un ID ne peut pas représenter la valeur : true'],
     en: ['Variable "$id" got invalid value true; ID cannot represent value: true'],
   },
   {
@@ -457,7 +457,7 @@ export const COERCION: BadRequest[] = [
     variables: { s: 12 },
     status: 400,
     code: 'BAD_USER_INPUT',
-    fr: ['La variable « $s » a reçu une valeur invalide, 12 ; Un String ne peut pas représenter une valeur qui n’est pas une chaîne : 12'],
+    fr: ['La variable « $s » a reçu une valeur invalide, 12 ; un String ne peut pas représenter une valeur qui n’est pas une chaîne : 12'],
     en: ['Variable "$s" got invalid value 12; String cannot represent a non string value: 12'],
   },
   {
@@ -466,7 +466,7 @@ export const COERCION: BadRequest[] = [
     variables: { b: 'oui' },
     status: 400,
     code: 'BAD_USER_INPUT',
-    fr: ['La variable « $b » a reçu une valeur invalide, "oui" ; Un Boolean ne peut pas représenter une valeur qui n’est pas booléenne : "oui"'],
+    fr: ['La variable « $b » a reçu une valeur invalide, "oui" ; un Boolean ne peut pas représenter une valeur qui n’est pas booléenne : "oui"'],
     en: ['Variable "$b" got invalid value "oui"; Boolean cannot represent a non boolean value: "oui"'],
   },
   {
@@ -476,7 +476,7 @@ export const COERCION: BadRequest[] = [
     status: 400,
     code: 'BAD_USER_INPUT',
     fr: [
-      'La variable « $s » a reçu une valeur invalide, "CURRNT" ; La valeur « CURRNT » n’existe pas dans l’énumération « ExhibitionStatus ». Vouliez-vous dire la valeur « CURRENT » ?',
+      'La variable « $s » a reçu une valeur invalide, "CURRNT" ; la valeur « CURRNT » n’existe pas dans l’énumération « ExhibitionStatus ». Vouliez-vous dire la valeur « CURRENT » ?',
     ],
     en: ['Variable "$s" got invalid value "CURRNT"; Value "CURRNT" does not exist in "ExhibitionStatus" enum. Did you mean the enum value "CURRENT"?'],
   },
@@ -486,7 +486,7 @@ export const COERCION: BadRequest[] = [
     variables: { i: 'DAY_PASS' },
     status: 400,
     code: 'BAD_USER_INPUT',
-    fr: ['La variable « $i » a reçu une valeur invalide, "DAY_PASS" ; Le type « JoinPlanInput » attend un objet.'],
+    fr: ['La variable « $i » a reçu une valeur invalide, "DAY_PASS" ; le type « JoinPlanInput » attend un objet.'],
     en: ['Variable "$i" got invalid value "DAY_PASS"; Expected type "JoinPlanInput" to be an object.'],
   },
   {
@@ -496,8 +496,8 @@ export const COERCION: BadRequest[] = [
     status: 400,
     code: 'BAD_USER_INPUT',
     fr: [
-      'La variable « $i » a reçu une valeur invalide, { nope: 1 } ; Le champ « planCode », de type obligatoire « MembershipPlanCode! », n’est pas fourni.',
-      'La variable « $i » a reçu une valeur invalide, { nope: 1 } ; Le champ « nope » n’existe pas dans le type « JoinPlanInput ».',
+      'La variable « $i » a reçu une valeur invalide, { nope: 1 } ; le champ « planCode », de type obligatoire « MembershipPlanCode! », n’est pas fourni.',
+      'La variable « $i » a reçu une valeur invalide, { nope: 1 } ; le champ « nope » n’existe pas dans le type « JoinPlanInput ».',
     ],
     en: [
       'Variable "$i" got invalid value { nope: 1 }; Field "planCode" of required type "MembershipPlanCode!" was not provided.',
@@ -511,7 +511,7 @@ export const COERCION: BadRequest[] = [
     status: 400,
     code: 'BAD_USER_INPUT',
     fr: [
-      'La variable « $i » a reçu une valeur invalide, "DAY_PAS", en « i.planCode » ; La valeur « DAY_PAS » n’existe pas dans l’énumération « MembershipPlanCode ». Vouliez-vous dire la valeur « DAY_PASS » ?',
+      'La variable « $i » a reçu une valeur invalide, "DAY_PAS", en « i.planCode » ; la valeur « DAY_PAS » n’existe pas dans l’énumération « MembershipPlanCode ». Vouliez-vous dire la valeur « DAY_PASS » ?',
     ],
     en: [
       'Variable "$i" got invalid value "DAY_PAS" at "i.planCode"; Value "DAY_PAS" does not exist in "MembershipPlanCode" enum. Did you mean the enum value "DAY_PASS"?',
@@ -523,7 +523,7 @@ export const COERCION: BadRequest[] = [
     variables: { i: { planCode: null } },
     status: 400,
     code: 'BAD_USER_INPUT',
-    fr: ['La variable « $i » a reçu une valeur invalide, null, en « i.planCode » ; Le type non nul « MembershipPlanCode! » ne prend pas la valeur null.'],
+    fr: ['La variable « $i » a reçu une valeur invalide, null, en « i.planCode » ; le type non nul « MembershipPlanCode! » ne prend pas la valeur null.'],
     en: ['Variable "$i" got invalid value null at "i.planCode"; Expected non-nullable type "MembershipPlanCode!" not to be null.'],
   },
 ];

@@ -124,7 +124,7 @@ describe('GraphQL’s own messages, through a production gateway', () => {
       'an enum variable, without suggestion',
       {
         ...COERCION.find((r) => r.rule === 'values: enum')!,
-        fr: ['La variable « $s » a reçu une valeur invalide, "CURRNT" ; La valeur « CURRNT » n’existe pas dans l’énumération « ExhibitionStatus ».'],
+        fr: ['La variable « $s » a reçu une valeur invalide, "CURRNT" ; la valeur « CURRNT » n’existe pas dans l’énumération « ExhibitionStatus ».'],
       },
     ],
     ['CSRF prevention', REQUEST.find((r) => r.rule.startsWith('CSRF'))!],

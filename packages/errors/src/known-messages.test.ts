@@ -193,7 +193,7 @@ const CASES: Record<GraphQLJsMessageName, [english: string, french: string][]> =
   WRONG_VALUE_BECAUSE: [
     [
       'Expected value of type "Int!", found "a"; Int cannot represent non-integer value: "a"',
-      'Valeur de type « Int! » attendue, "a" trouvé ; Un Int ne peut pas représenter une valeur non entière : "a"',
+      'Valeur de type « Int! » attendue, "a" trouvé ; un Int ne peut pas représenter une valeur non entière : "a"',
     ],
   ],
   ONE_OF_ONE_KEY: [['OneOf Input Object "Lookup" must specify exactly one key.', 'L’objet d’entrée OneOf « Lookup » doit avoir exactement une clé.']],
@@ -247,13 +247,13 @@ const CASES: Record<GraphQLJsMessageName, [english: string, french: string][]> =
   VARIABLE_INVALID_AT: [
     [
       'Variable "$input" got invalid value "x" at "input.attendees"; Int cannot represent non-integer value: "x"',
-      'La variable « $input » a reçu une valeur invalide, "x", en « input.attendees » ; Un Int ne peut pas représenter une valeur non entière : "x"',
+      'La variable « $input » a reçu une valeur invalide, "x", en « input.attendees » ; un Int ne peut pas représenter une valeur non entière : "x"',
     ],
   ],
   VARIABLE_INVALID: [
     [
       'Variable "$n" got invalid value "a"; Int cannot represent non-integer value: "a"',
-      'La variable « $n » a reçu une valeur invalide, "a" ; Un Int ne peut pas représenter une valeur non entière : "a"',
+      'La variable « $n » a reçu une valeur invalide, "a" ; un Int ne peut pas représenter une valeur non entière : "a"',
     ],
   ],
   VARIABLE_NOT_INPUT_TYPE: [
@@ -490,14 +490,14 @@ describe('the messages of GraphQL.js and Apollo Server', () => {
       problem: 'Int cannot represent non-integer value: "x"',
     });
     expect(translateKnownMessage(en, 'fr')).toBe(
-      'La variable « $input » a reçu une valeur invalide, { attendees: "x" }, en « input.attendees » ; Un Int ne peut pas représenter une valeur non entière : "x"',
+      'La variable « $input » a reçu une valeur invalide, { attendees: "x" }, en « input.attendees » ; un Int ne peut pas représenter une valeur non entière : "x"',
     );
   });
 
   it('reads a value GraphQL prints whole: a "; " inside one of its strings does not end it', () => {
     const en = 'Variable "$i" got invalid value { title: "Dîner; équipe", attendees: "x" } at "i.attendees"; Int cannot represent non-integer value: "x"';
     expect(translateKnownMessage(en, 'fr')).toBe(
-      'La variable « $i » a reçu une valeur invalide, { title: "Dîner; équipe", attendees: "x" }, en « i.attendees » ; Un Int ne peut pas représenter une valeur non entière : "x"',
+      'La variable « $i » a reçu une valeur invalide, { title: "Dîner; équipe", attendees: "x" }, en « i.attendees » ; un Int ne peut pas représenter une valeur non entière : "x"',
     );
   });
 
@@ -507,7 +507,7 @@ describe('the messages of GraphQL.js and Apollo Server', () => {
     const echoed = '"' + ' Did you mean "x"?; Variable \\"$x\\" got invalid value 1; and subfields'.repeat(2000) + '"';
     const en = `Variable "$s" got invalid value ${echoed}; Int cannot represent non-integer value: ${echoed}`;
     expect(translateKnownMessage(en, 'fr')).toBe(
-      `La variable « $s » a reçu une valeur invalide, ${echoed} ; Un Int ne peut pas représenter une valeur non entière : ${echoed}`,
+      `La variable « $s » a reçu une valeur invalide, ${echoed} ; un Int ne peut pas représenter une valeur non entière : ${echoed}`,
     );
     const suggestions = `Cannot query field "nam" on type "SharedSpace".${' Did you mean "name"?'.repeat(40)}`;
     expect(translateKnownMessage(suggestions, 'fr')).toBe(suggestions);

@@ -30,7 +30,8 @@ function frenchParams(entry: KnownMessage, groups: Record<string, string>, seen:
     if (kind === 'message') {
       const nested = find(value, seen);
       if (!nested) return undefined;
-      params[name] = nested.fr;
+      // After " ; " the French sentence goes on: "… invalide, "a" ; un Int ne peut pas …".
+      params[name] = entry.fr.includes(`; {${name}}`) ? nested.fr.charAt(0).toLowerCase() + nested.fr.slice(1) : nested.fr;
     } else params[name] = kind === 'list' ? frenchList(value) : value;
   }
   return params;

@@ -30,6 +30,7 @@ import { serveCalendarFeed } from './ical/route';
 import { applyCors, corsPolicy } from './http/cors';
 import { scalarInputPlugin } from './input/scalar-input-plugin';
 import { unavailablePathsPlugin } from './errors/unavailable-paths-plugin';
+import { operationResolutionPlugin } from './errors/operation-resolution-plugin';
 import { varyOf } from './http/vary';
 import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
 import { MemoryStore, type CachedAnswer, type ResponseStore } from './response-cache/store';
@@ -110,6 +111,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
     stopOnTerminationSignals: false,
     plugins: [
+      operationResolutionPlugin<GatewayContext>(),
       scalarInputPlugin<GatewayContext>(),
       unavailablePathsPlugin(),
       limits.plugin,

@@ -62,7 +62,7 @@ describe('depth (MAX_QUERY_DEPTH=10)', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(status).toBe(400);
     expect(body.errors!.map((e) => e.extensions!.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(body.errors![0]!.message).toBe('Cannot spread fragment "A" within itself via "B".');
+    expect(body.errors![0]!.message).toBe('Le fragment « A » ne peut pas s’étaler en lui-même par « B ».');
   });
 });
 
@@ -176,7 +176,7 @@ describe('request body (BODY_LIMIT_BYTES=1048576) and batching', () => {
     const calls = await subgraphCallsDuring(graph, async () => (response = await post(graph.gatewayUrl, batch)));
     expect(response!.status).toBe(400);
     expect(response!.body.errors.map((e: { message: string; extensions: { code: string } }) => [e.message, e.extensions.code])).toEqual([
-      ['Operation batching disabled.', 'BAD_REQUEST'],
+      ['Les lots d’opérations ne sont pas acceptés : envoyez une opération par requête.', 'BAD_REQUEST'],
     ]);
     expect(calls).toEqual(NO_CALLS);
   });

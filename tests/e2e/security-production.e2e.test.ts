@@ -32,7 +32,7 @@ const tenantToken = () => {
 const tenantsDb = () => withDatabase(testServerUrl(), `${PREFIX}tenants`);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 /** Anything of the inside that must never reach a client. */
-const INTERNALS = /127\.0\.0\.1|localhost|:\d{4,5}\/|relation|constraint|sabotage|select |insert |stack|\bat \/|node_modules|Did you mean/i;
+const INTERNALS = /127\.0\.0\.1|localhost|:\d{4,5}\/|relation|constraint|sabotage|select |insert |stack|\bat \/|node_modules|Did you mean|Vouliez-vous dire/i;
 
 describe('a production gateway', () => {
   it('answers ordinary operations', async () => {
@@ -47,8 +47,7 @@ describe('a production gateway', () => {
       body: {
         errors: [
           {
-            message:
-              'GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type. To enable introspection, pass introspection: true to ApolloServer in production',
+            message: 'L’introspection GraphQL n’est pas permise ici, et la requête contient __schema ou __type.',
             locations: [{ line: 1, column: 3 }],
             extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
           },
@@ -61,14 +60,21 @@ describe('a production gateway', () => {
     const field = await graph.query('{ sharedSpace(slug: "cuisine") { nam } }');
     expect(field.body).toEqual({
       errors: [
-        { message: 'Cannot query field "nam" on type "SharedSpace".', locations: [{ line: 1, column: 34 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        {
+          message: 'Le champ « nam » n’existe pas sur le type « SharedSpace ».',
+          locations: [{ line: 1, column: 34 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
       ],
     });
     const value = await graph.query('query($s: ExhibitionStatus) { exhibitions(status: $s) { totalCount } }', { s: 'CURRNT' });
     expect(value.status).toBe(400);
     expect(value.body.errors).toHaveLength(1);
     expect(value.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT' });
-    expect(value.body.errors![0]!.message).not.toMatch(/Did you mean|CURRENT/);
+    expect(value.body.errors![0]!.message).not.toMatch(/Did you mean|Vouliez-vous dire|CURRENT/);
+    // In English, as GraphQL.js writes it, without the suggestion either.
+    const english = await graph.query('{ sharedSpace(slug: "cuisine") { nam } }', {}, { headers: { 'accept-language': 'en' } });
+    expect(english.body.errors!.map((e) => e.message)).toEqual(['Cannot query field "nam" on type "SharedSpace".']);
   });
 
   it('shows an internal failure as a generic message with the request id, and logs the whole error', async () => {
@@ -136,26 +142,36 @@ describe('a production gateway', () => {
     });
   });
 
-  it('refuses a batch with a bare message', async () => {
-    const response = await post(graph.gatewayUrl, JSON.stringify([{ query: '{ house { name } }' }]));
+  it('refuses a batch with a bare message, in the caller’s language', async () => {
+    const batch = JSON.stringify([{ query: '{ house { name } }' }]);
+    const response = await post(graph.gatewayUrl, batch);
     expect({ status: response.status, body: response.body }).toEqual({
       status: 400,
-      body: { errors: [{ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } }] },
+      body: { errors: [{ message: 'Les lots d’opérations ne sont pas acceptés : envoyez une opération par requête.', extensions: { code: 'BAD_REQUEST' } }] },
     });
+    const english = await post(graph.gatewayUrl, batch, { 'accept-language': 'en' });
+    expect(english.body).toEqual({ errors: [{ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 });
 
 describe('CSRF prevention', () => {
   const CSRF =
+    'Cette opération a été bloquée : elle pourrait être une falsification de requête intersite (CSRF). Envoyez un en-tête « content-type » (d’un autre type que application/x-www-form-urlencoded, multipart/form-data, text/plain) ou une valeur non vide dans l’un de ces en-têtes : x-apollo-operation-name, apollo-require-preflight';
+  const CSRF_EN =
     "This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a 'content-type' header (with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty value for one of the following headers: x-apollo-operation-name, apollo-require-preflight\n";
   const get = (headers: Record<string, string> = {}) =>
     fetch(`${graph.gatewayUrl}?query=${encodeURIComponent('{ house { name } }')}`, { headers }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
-  it('refuses a text/plain POST', async () => {
+  it('refuses a text/plain POST, in French by default and in English when asked', async () => {
     const response = await post(graph.gatewayUrl, JSON.stringify({ query: '{ house { name } }' }), { 'content-type': 'text/plain' });
     expect({ status: response.status, body: response.body }).toEqual({
       status: 400,
       body: { errors: [{ message: CSRF, extensions: { code: 'BAD_REQUEST' } }] },
+    });
+    const english = await post(graph.gatewayUrl, JSON.stringify({ query: '{ house { name } }' }), { 'content-type': 'text/plain', 'accept-language': 'en' });
+    expect({ status: english.status, body: english.body }).toEqual({
+      status: 400,
+      body: { errors: [{ message: CSRF_EN, extensions: { code: 'BAD_REQUEST' } }] },
     });
   });
 

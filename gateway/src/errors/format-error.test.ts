@@ -85,4 +85,28 @@ describe("the gateway's formatError", () => {
       });
     }
   });
+
+  it('answers a French caller in French when GraphQL.js wrote the message, its code and locations unchanged', () => {
+    const inFrench = (f: typeof production, formatted: Parameters<typeof production>[0]) =>
+      runInRequestScope({ ...scope, lang: 'fr' }, () => f(formatted, new GraphQLError(formatted.message)));
+    const unknownField = {
+      message: 'Cannot query field "nam" on type "SharedSpace". Did you mean "name"?',
+      locations: [{ line: 1, column: 34 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+    expect(inFrench(production, unknownField)).toEqual({
+      message: 'Le champ « nam » n’existe pas sur le type « SharedSpace ».',
+      locations: [{ line: 1, column: 34 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect(inFrench(development, unknownField)).toEqual({
+      ...unknownField,
+      message: 'Le champ « nam » n’existe pas sur le type « SharedSpace ». Vouliez-vous dire « name » ?',
+    });
+    // English callers read GraphQL.js's own words; the house's own messages pass as they are.
+    expect(format(development, unknownField, new GraphQLError(unknownField.message))).toBe(unknownField);
+    const forbidden = { message: 'Action non permise.', path: ['cancelSpaceBooking'], extensions: { code: 'FORBIDDEN', serviceName: 'tenants' } };
+    expect(inFrench(production, forbidden)).toEqual({ message: 'Action non permise.', path: ['cancelSpaceBooking'], extensions: { code: 'FORBIDDEN' } });
+    expect(logged).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { codeMessage } from '@maison/errors';
+import { codeMessage, translateKnownMessage } from '@maison/errors';
 import type { Logger } from '@maison/http';
 import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
 import { currentRequestScope, currentLang } from '../request-scope';
@@ -54,9 +54,19 @@ function clientShape(formatted: GraphQLFormattedError): GraphQLFormattedError {
  * The gateway's formatError. Its own errors (limits, rate limits, unavailable subgraphs) always
  * have their clean shape. In production everything else is either an error meant for the client
  * (known code: message kept without "Did you mean", extensions reduced to code) or masked to a
- * generic message carrying the request id, while the log keeps the whole error.
+ * generic message carrying the request id, while the log keeps the whole error. Last, a message
+ * GraphQL.js or Apollo Server wrote in English is put into the caller's language (code unchanged).
  */
 export function gatewayFormatError(options: { production: boolean; log: Logger }) {
+  const shape = shapeError(options);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const shaped = shape(formatted, error);
+    const message = translateKnownMessage(shaped.message, currentLang());
+    return message === shaped.message ? shaped : { ...shaped, message };
+  };
+}
+
+function shapeError(options: { production: boolean; log: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const lang = currentLang();
     const limit = causes(error).find((e): e is LimitError => e instanceof LimitError);

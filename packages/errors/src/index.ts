@@ -5,4 +5,5 @@
  */
 export * from './registry';
 export * from './user-error';
+export * from './known-messages';
 export * from './graphql-errors';

@@ -1,5 +1,7 @@
 import {
   GRAPHQL_ERROR_CODES,
+  GRAPHQL_JS_MESSAGES,
+  PROTOCOL_MESSAGES,
   INPUT_REASONS,
   placeholdersOf,
   SCALAR_PROBLEMS,
@@ -40,7 +42,10 @@ function userErrors(): string {
 function graphqlCode(code: string, e: GraphQLCodeEntry): string {
   const parts = [`### \`${code}\``, '', e.description, '', `HTTP status: ${status(e)}.`];
   if (e.writtenBy === 'apollo')
-    parts.push('', 'Message: written by Apollo Server (GraphQL.js for parse and validation errors) in English, and passed on as it is.');
+    parts.push(
+      '',
+      'Message: written by Apollo Server (GraphQL.js for parse and validation errors) in English; French callers read it in French (see [Messages of GraphQL itself](#messages-of-graphql-itself)).',
+    );
   const messages = Object.entries(e.messages);
   if (messages.length > 0) {
     const rows = messages.map(([name, m]) => [name === 'default' ? '(default)' : `\`${name}\``, m.description ?? '', params(m), m.fr, m.en]);
@@ -59,6 +64,27 @@ function fragments(entries: Record<string, Message>): string {
     ['name', 'parameters', 'fr', 'en'],
     Object.entries(entries).map(([name, m]) => [`\`${name}\``, params(m), m.fr, m.en]),
   );
+}
+
+/** The table of GraphQL.js's and Apollo Server's own messages, and the words of a protocol kept as they are. */
+function graphqlJsMessages(): string {
+  const rows = Object.entries(GRAPHQL_JS_MESSAGES).map(([name, m]) => [`\`${name}\``, m.description, params(m), m.fr, m.en.trim()]);
+  const kept = Object.entries(PROTOCOL_MESSAGES).map(([message, why]) => [`\`${message}\``, why]);
+  return [
+    'GraphQL.js and Apollo Server write their own messages, in English: a document that does not parse or',
+    'validate, a variable that does not coerce, a request Apollo Server refuses. The gateway answers French',
+    'callers with the French below (`packages/errors/src/registry/graphql-js-messages.ts`, each shape an',
+    'anchored pattern); English callers read what GraphQL.js wrote, which is the `en` column. `extensions.code`,',
+    '`locations` and `path` are the same in both languages, and names quoted in a message (fields, types,',
+    'variables, values) are kept as written. A message ending with " Did you mean …?" (never in production)',
+    'is its sentence, then one of the suggestions below; a parameter that is a message itself is translated in turn.',
+    '',
+    table(['message', 'written in', 'parameters', 'fr', 'en'], rows),
+    '',
+    'Kept as written in every language, because clients compare them:',
+    '',
+    table(['message', 'what'], kept),
+  ].join('\n');
 }
 
 export function errorsDoc(): string {
@@ -99,6 +125,10 @@ export function errorsDoc(): string {
     'The `{problem}` of `UNAUTHENTICATED`’s `NOT_FROM_GATEWAY` (a subgraph asked directly):',
     '',
     fragments(SIGNATURE_PROBLEMS),
+    '',
+    '## Messages of GraphQL itself',
+    '',
+    graphqlJsMessages(),
     '',
   ].join('\n');
 }

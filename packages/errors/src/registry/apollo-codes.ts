@@ -2,8 +2,9 @@ import type { GraphQLCodeEntry } from './code-entry';
 
 /**
  * Codes Apollo Server sets with its own message (GraphQL.js's text, in English): the house
- * passes them on, without "Did you mean" suggestions in production. The persisted-query
- * messages are part of that protocol (clients match them), so they are never translated.
+ * passes them on, without "Did you mean" suggestions in production, in French for French
+ * callers (graphql-js-messages.ts). The persisted-query messages are part of that protocol
+ * (clients match them), so they are never translated (PROTOCOL_MESSAGES).
  */
 export const APOLLO_CODES = {
   GRAPHQL_PARSE_FAILED: {

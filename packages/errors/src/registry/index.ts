@@ -5,3 +5,4 @@ export * from './input-reasons';
 export * from './scalar-problems';
 export * from './signature-problems';
 export * from './graphql-error-codes';
+export * from './graphql-js-messages';

@@ -1,5 +1,6 @@
 import {
   GRAPHQL_ERROR_CODES,
+  GRAPHQL_JS_MESSAGES,
   INPUT_REASONS,
   placeholdersOf,
   render,
@@ -17,7 +18,7 @@ function allMessages(): [string, Message][] {
     for (const [name, m] of Object.entries(entry.messages)) out.push([`${code} ${name}`, m]);
     for (const [reason, m] of Object.entries((entry as { reasons?: Record<string, Message> }).reasons ?? {})) out.push([`${code} reason ${reason}`, m]);
   }
-  for (const [table, entries] of Object.entries({ INPUT_REASONS, SCALAR_PROBLEMS, SIGNATURE_PROBLEMS })) {
+  for (const [table, entries] of Object.entries({ INPUT_REASONS, SCALAR_PROBLEMS, SIGNATURE_PROBLEMS, GRAPHQL_JS_MESSAGES })) {
     for (const [name, m] of Object.entries(entries)) out.push([`${table} ${name}`, m]);
   }
   return out;

@@ -32,7 +32,7 @@ export const REQUEST_CODES = {
   },
   BAD_REQUEST: {
     description:
-      'The request itself cannot be read: its body is not JSON. Apollo Server answers it too, in its own English, to a batch, to a GET without a preflight header or to a form post (CSRF prevention).',
+      'The request itself cannot be read: its body is not JSON. Apollo Server answers it too, with its own message (in French for French callers), to a batch, to a GET without a preflight header or to a form post (CSRF prevention).',
     httpStatus: 400,
     writtenBy: 'house',
     messages: {

@@ -4,6 +4,7 @@ import type { RequestScope } from '@maison/house';
 import { CoworkingMembershipChecker } from './modules/booking/membership.checker';
 import { HouseService } from './modules/house/house.service';
 import { TenantService } from './modules/tenant/tenant.service';
+import { OfficeService } from './modules/tenant/office.service';
 import { tenantLoaders } from './modules/tenant/tenant.loader';
 import { SpaceService } from './modules/space/space.service';
 import { SpaceAdminService } from './modules/space/space-admin.service';
@@ -22,7 +23,8 @@ export function createServices(ds: DataSource, config: Pick<SubgraphConfig, 'cow
   return {
     memberships,
     house: new HouseService(ds),
-    tenants: new TenantService(ds),
+    tenants: new TenantService(ds, bookings),
+    offices: new OfficeService(ds),
     spaces: new SpaceService(ds),
     spaceAdmin: new SpaceAdminService(ds),
     bookings,

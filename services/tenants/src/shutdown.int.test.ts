@@ -1,8 +1,8 @@
 import { signRequest } from '@maison/auth';
 import { DEV_SIGNING_SECRET } from '@maison/config';
-import { asTenant, startTestSubgraph, withClient } from '@maison/testing';
+import { startTestSubgraph, withClient } from '@maison/testing';
 import { tenantsModule } from './module';
-import { createSpace, futureHour, minutes } from './test-fixtures';
+import { createSpace, createTenant, futureHour, minutes, tenantIdentity } from './test-fixtures';
 
 /**
  * What SIGTERM does (the entry point calls close()): stop accepting, let the request in flight
@@ -12,6 +12,8 @@ describe('graceful shutdown', () => {
   it('finishes the request in flight, refuses new ones, then closes the pool', async () => {
     const graph = await startTestSubgraph(tenantsModule, { seed: false, listen: true, env: { SHUTDOWN_GRACE_MS: '10000' } });
     const spaceId = await createSpace(graph.ds);
+    // Without the seed, the tenant the token names must exist to book (UNKNOWN_HOLDER otherwise).
+    const tenant = tenantIdentity(await createTenant(graph.ds));
     const startsAt = futureHour(3, 10);
     const body = JSON.stringify({
       query: 'mutation($input: BookSharedSpaceInput!) { bookSharedSpace(input: $input) { booking { id } userErrors { code } } }',
@@ -20,7 +22,7 @@ describe('graceful shutdown', () => {
     const send = () =>
       fetch(graph.url!, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signRequest(DEV_SIGNING_SECRET, asTenant('graphisme'), 'fr', body) },
+        headers: { 'content-type': 'application/json', ...signRequest(DEV_SIGNING_SECRET, tenant, 'fr', body) },
         body,
       });
 

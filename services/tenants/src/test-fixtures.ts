@@ -53,11 +53,32 @@ export async function createSpace(ds: DataSource, o: SpaceOverrides = {}): Promi
   return id;
 }
 
-/** A tenant identity with a fresh id: many distinct holders for concurrency tests. */
-export const someTenant = (): Identity => {
-  const tenantId = randomUUID();
-  return { sub: `tenant-user:${tenantId}`, roles: ['TENANT'], tenantId };
-};
+/** A tenant row with a fresh id and slug (one statement): what a TENANT token must name to book. */
+export async function createTenant(ds: DataSource, o: { archived?: boolean } = {}): Promise<string> {
+  return (await createTenants(ds, 1, o))[0]!;
+}
+
+/** `count` tenant rows in one statement. */
+export async function createTenants(ds: DataSource, count: number, o: { archived?: boolean } = {}): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => randomUUID());
+  await ds.query(
+    `INSERT INTO tenant (id, slug, name, kind, archived_at)
+     SELECT id, 'essai-' || replace(id::text, '-', ''), jsonb_build_object('fr', 'Locataire d’essai ' || left(id::text, 8)), 'PROFESSIONAL',
+       CASE WHEN $2 THEN now() END
+     FROM unnest($1::uuid[]) AS id`,
+    [ids, o.archived ?? false],
+  );
+  return ids;
+}
+
+/** The identity of a tenant's user. */
+export const tenantIdentity = (tenantId: string): Identity => ({ sub: `tenant-user:${tenantId}`, roles: ['TENANT'], tenantId });
+
+/** A tenant identity for a fresh tenant row: a distinct holder each time. */
+export const someTenant = async (ds: DataSource): Promise<Identity> => tenantIdentity(await createTenant(ds));
+
+/** `count` identities of fresh tenants, in one statement: many distinct holders for concurrency tests. */
+export const someTenants = async (ds: DataSource, count: number): Promise<Identity[]> => (await createTenants(ds, count)).map(tenantIdentity);
 
 /** A whole hour in house time, `days` days from now, at hh:00 local. */
 export function futureHour(days: number, hour: number): Date {

@@ -33,6 +33,9 @@ export const INPUT_REASONS = {
   ONE_OF: { fr: 'une de ces valeurs : {values}', en: 'one of {values}' },
   NOT_WITH: { fr: 'pas en même temps que {other}', en: 'not together with {other}' },
   OPENING_RANGES_OVERLAP: { fr: 'plages du même jour qui se chevauchent', en: 'ranges of the same weekday overlap' },
+  HTTP_URL: { fr: 'URL http:// ou https://, {max} caractères au plus', en: 'an http:// or https:// URL, at most {max} characters' },
+  EMAIL: { fr: 'adresse courriel, {max} caractères au plus', en: 'an email address, at most {max} characters' },
+  PHONE: { fr: '7 à 25 chiffres, espaces, (, ), . ou -, un + au début', en: '7 to 25 digits, spaces, (, ), . or -, an optional leading +' },
   VERNISSAGE_WINDOW: { fr: 'de {days} jours avant startsOn jusqu’à endsOn', en: 'from {days} days before startsOn to endsOn' },
 } as const satisfies Record<string, Message>;
 

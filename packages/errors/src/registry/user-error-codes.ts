@@ -35,6 +35,9 @@ export enum UserErrorCode {
   EVENT_CANCELLED = 'EVENT_CANCELLED',
   NOT_AVAILABLE = 'NOT_AVAILABLE',
   ALREADY_ASSIGNED = 'ALREADY_ASSIGNED',
+  SLUG_TAKEN = 'SLUG_TAKEN',
+  ALREADY_ARCHIVED = 'ALREADY_ARCHIVED',
+  ALREADY_ENDED = 'ALREADY_ENDED',
 }
 
 export interface UserErrorEntry extends Message {
@@ -184,5 +187,20 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     description: 'The artist is already assigned to this studio for some of these dates.',
     fr: 'Cet artiste est déjà affecté à cet atelier pour une partie de ces dates.',
     en: 'This artist is already assigned to this studio for some of these dates.',
+  },
+  SLUG_TAKEN: {
+    description: 'Another tenant (archived ones included: their history keeps their slug) already has this slug.',
+    fr: 'Ce slug est déjà pris par un autre locataire.',
+    en: 'This slug is already taken by another tenant.',
+  },
+  ALREADY_ARCHIVED: {
+    description: 'The tenant is archived: it keeps its history but can no longer be changed, archived again or given an office.',
+    fr: 'Ce locataire est archivé.',
+    en: 'This tenant is archived.',
+  },
+  ALREADY_ENDED: {
+    description: 'The office has already ended (its endsOn has come): it cannot be ended again.',
+    fr: 'Ce bureau a déjà pris fin.',
+    en: 'This office has already ended.',
   },
 };

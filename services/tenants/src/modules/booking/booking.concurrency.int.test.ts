@@ -1,7 +1,7 @@
 import { admin, startTestSubgraph, withClient } from '@maison/testing';
 import type { Identity } from '@maison/auth';
 import { tenantsModule } from '../../module';
-import { createSpace, futureHour, minutes, someTenant } from '../../test-fixtures';
+import { createSpace, futureHour, minutes, someTenant, someTenants } from '../../test-fixtures';
 
 /**
  * The no-overlap rule under real concurrency: a pool of 50 connections so that the attempts truly
@@ -59,9 +59,8 @@ describe('the ledger under concurrency', () => {
   it('lets exactly 1 of 200 concurrent bookings of one slot win; 199 answer SLOT_UNAVAILABLE; one row', async () => {
     const spaceId = await createSpace(graph.ds, { bufferMinutes: 30 });
     const startsAt = futureHour(3, 10);
-    const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: `Essai ${i}` })),
-    );
+    const callers = await someTenants(graph.ds, 200);
+    const results = await Promise.all(callers.map((caller, i) => book(caller, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: `Essai ${i}` })));
     expect(tally(results)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 199 });
     expect(await liveRows(spaceId)).toBe(1);
     const loser = results.find((r) => !r.booking)!;
@@ -71,10 +70,11 @@ describe('the ledger under concurrency', () => {
   it('never lets 200 concurrent random 30-minute bookings of one morning overlap', async () => {
     const spaceId = await createSpace(graph.ds, { bufferMinutes: 10 });
     const morning = futureHour(4, 8);
+    const callers = await someTenants(graph.ds, 200);
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => {
+      callers.map((caller, i) => {
         const startsAt = minutes(morning, 5 * Math.floor(Math.random() * 48)); // 08:00 to 11:55, 5-minute steps
-        return book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: `Matin ${i}` });
+        return book(caller, { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: `Matin ${i}` });
       }),
     );
     const { won, codes } = tally(results);
@@ -87,11 +87,12 @@ describe('the ledger under concurrency', () => {
   it('gives exactly one winner to each of 50 spaces under 4 concurrent attempts each', async () => {
     const spaces = await Promise.all(Array.from({ length: 50 }, () => createSpace(graph.ds)));
     const startsAt = futureHour(5, 14);
+    const callers = await someTenants(graph.ds, spaces.length * 4);
     const results = await Promise.all(
-      spaces.flatMap((spaceId) =>
-        Array.from({ length: 4 }, () =>
-          book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 45), title: 'Quatre' }).then((r) => ({ spaceId, r })),
-        ),
+      spaces.flatMap((spaceId, s) =>
+        callers
+          .slice(4 * s, 4 * s + 4)
+          .map((caller) => book(caller, { spaceId, startsAt, endsAt: minutes(startsAt, 45), title: 'Quatre' }).then((r) => ({ spaceId, r }))),
       ),
     );
     for (const spaceId of spaces) {
@@ -103,7 +104,7 @@ describe('the ledger under concurrency', () => {
 
   it('answers 20 concurrent copies of one idempotency key with one row and twenty identical answers', async () => {
     const spaceId = await createSpace(graph.ds);
-    const holder = someTenant();
+    const holder = await someTenant(graph.ds);
     const startsAt = futureHour(6, 9);
     const input = { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Une seule fois', idempotencyKey: 'key-20-copies' };
     const results = await Promise.all(Array.from({ length: 20 }, () => book(holder, input)));
@@ -113,36 +114,49 @@ describe('the ledger under concurrency', () => {
     const again = await book(holder, { ...input, title: 'Autre chose' });
     expect(again).toEqual({ booking: null, userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] })] });
     // Another caller's identical key is another booking request: it finds the slot taken.
-    expect((await book(someTenant(), input)).userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
+    expect((await book(await someTenant(graph.ds), input)).userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
   });
 
   it('accepts back-to-back bookings and refuses one inside the cleaning buffer', async () => {
     const noBuffer = await createSpace(graph.ds);
     const start = futureHour(7, 10);
-    expect((await book(someTenant(), { spaceId: noBuffer, startsAt: start, endsAt: minutes(start, 60), title: '10–11' })).booking).not.toBeNull();
-    expect((await book(someTenant(), { spaceId: noBuffer, startsAt: minutes(start, 60), endsAt: minutes(start, 120), title: '11–12' })).booking).not.toBeNull();
+    expect((await book(await someTenant(graph.ds), { spaceId: noBuffer, startsAt: start, endsAt: minutes(start, 60), title: '10–11' })).booking).not.toBeNull();
+    expect(
+      (await book(await someTenant(graph.ds), { spaceId: noBuffer, startsAt: minutes(start, 60), endsAt: minutes(start, 120), title: '11–12' })).booking,
+    ).not.toBeNull();
 
     const kitchenLike = await createSpace(graph.ds, { bufferMinutes: 30 });
-    expect((await book(someTenant(), { spaceId: kitchenLike, startsAt: start, endsAt: minutes(start, 60), title: '10–11' })).booking).not.toBeNull();
-    const inBuffer = await book(someTenant(), { spaceId: kitchenLike, startsAt: minutes(start, 75), endsAt: minutes(start, 135), title: '11:15' });
+    expect(
+      (await book(await someTenant(graph.ds), { spaceId: kitchenLike, startsAt: start, endsAt: minutes(start, 60), title: '10–11' })).booking,
+    ).not.toBeNull();
+    const inBuffer = await book(await someTenant(graph.ds), {
+      spaceId: kitchenLike,
+      startsAt: minutes(start, 75),
+      endsAt: minutes(start, 135),
+      title: '11:15',
+    });
     expect(inBuffer.userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
-    const afterBuffer = await book(someTenant(), { spaceId: kitchenLike, startsAt: minutes(start, 90), endsAt: minutes(start, 150), title: '11:30' });
+    const afterBuffer = await book(await someTenant(graph.ds), {
+      spaceId: kitchenLike,
+      startsAt: minutes(start, 90),
+      endsAt: minutes(start, 150),
+      title: '11:30',
+    });
     expect(afterBuffer.booking).not.toBeNull();
     // A booking ending in the buffer's reach of the next one is refused too: its own buffer would overlap.
-    const before = await book(someTenant(), { spaceId: kitchenLike, startsAt: minutes(start, -60), endsAt: minutes(start, -15), title: '9:00' });
+    const before = await book(await someTenant(graph.ds), { spaceId: kitchenLike, startsAt: minutes(start, -60), endsAt: minutes(start, -15), title: '9:00' });
     expect(before.userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
   });
 
   it('frees a cancelled slot at once, for exactly one of 100 concurrent rebookings', async () => {
     const spaceId = await createSpace(graph.ds);
-    const holder = someTenant();
+    const holder = await someTenant(graph.ds);
     const startsAt = futureHour(8, 15);
     const first = await book(holder, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Annulée' });
     const { body } = await graph.execute(CANCEL, { id: first.booking!.id }, { identity: holder });
     expect(body).toEqual({ data: { cancelSpaceBooking: { booking: { id: first.booking!.id, status: 'CANCELLED' }, userErrors: [] } } });
-    const results = await Promise.all(
-      Array.from({ length: 100 }, () => book(someTenant(), { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Reprise' })),
-    );
+    const callers = await someTenants(graph.ds, 100);
+    const results = await Promise.all(callers.map((caller) => book(caller, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Reprise' })));
     expect(tally(results)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 99 });
     expect(await liveRows(spaceId)).toBe(1);
   });

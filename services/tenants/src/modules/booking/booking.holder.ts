@@ -11,6 +11,14 @@ export interface MembershipChecker {
   membershipOf(memberId: string): Promise<MembershipState>;
 }
 
+/**
+ * Answers whether a tenant may hold bookings: it exists and is not archived. The resolvers pass
+ * one reading the request's DataLoader of tenants, so a series asks PostgreSQL once.
+ */
+export interface TenantDirectory {
+  canHold(tenantId: string): Promise<boolean>;
+}
+
 export interface Holder {
   kind: HolderKind;
   id: string | null;
@@ -42,6 +50,22 @@ export function isEligible(holder: Holder, space: { eligibleRoles: string[] }): 
  * book for the house). A caller with several roles may pick which of their own holders books.
  */
 export async function resolveHolder(
+  identity: Identity,
+  requested: { kind?: HolderKind | null; id?: string | null },
+  space: { eligibleRoles: string[] },
+  memberships: MembershipChecker,
+  tenants?: TenantDirectory,
+): Promise<Holder | RuleViolation> {
+  const holder = await chooseHolder(identity, requested, space, memberships);
+  // A token (or an ADMIN's holderId) naming no tenant, or an archived one, cannot book as it. Every
+  // booking path passes `tenants`; without it (availability, for now) the tenant is not looked up.
+  if (tenants && 'kind' in holder && holder.kind === HolderKind.TENANT && !(await tenants.canHold(holder.id!))) {
+    return { code: UserErrorCode.UNKNOWN_HOLDER, field: isAdmin(identity) ? ['input', 'holderId'] : undefined };
+  }
+  return holder;
+}
+
+async function chooseHolder(
   identity: Identity,
   requested: { kind?: HolderKind | null; id?: string | null },
   space: { eligibleRoles: string[] },

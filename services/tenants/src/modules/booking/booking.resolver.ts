@@ -3,6 +3,7 @@ import type { Lang } from '@maison/config';
 import { assumedSize, DateTimeScalar } from '@maison/kit';
 import { adminOnly, errorsOf, signedIn } from '@maison/house';
 import type { Context } from '../../context';
+import { tenantDirectory } from '../tenant/tenant.loader';
 import { BookingKind } from './booking.enums';
 import { canSeeBookingDetails } from './booking.access';
 import { SpaceBooking } from './space-booking.entity';
@@ -27,7 +28,9 @@ function payload<P extends BookSharedSpacePayload>(type: new () => P, outcome: O
 export class BookingResolver {
   @Mutation(() => BookSharedSpacePayload, { description: 'Books a shared space. Expected refusals come back in userErrors with a stable code.' })
   bookSharedSpace(@Ctx() ctx: Context, @Arg('input', () => BookSharedSpaceInput) input: BookSharedSpaceInput): Promise<BookSharedSpacePayload> {
-    return ctx.services.bookings.book(signedIn(ctx), input).then((o) => payload(BookSharedSpacePayload, o, ctx.lang));
+    return ctx.services.bookings
+      .book(signedIn(ctx), input, { tenants: tenantDirectory(ctx.loaders) })
+      .then((o) => payload(BookSharedSpacePayload, o, ctx.lang));
   }
 
   @Mutation(() => RescheduleSpaceBookingPayload, { description: 'Moves a booking (its holder or ADMIN); every rule applies to the new time.' })
@@ -37,7 +40,9 @@ export class BookingResolver {
     @Arg('startsAt', () => DateTimeScalar) startsAt: Date,
     @Arg('endsAt', () => DateTimeScalar) endsAt: Date,
   ): Promise<RescheduleSpaceBookingPayload> {
-    return ctx.services.bookings.reschedule(signedIn(ctx), id, startsAt, endsAt).then((o) => payload(RescheduleSpaceBookingPayload, o, ctx.lang));
+    return ctx.services.bookings
+      .reschedule(signedIn(ctx), id, startsAt, endsAt, tenantDirectory(ctx.loaders))
+      .then((o) => payload(RescheduleSpaceBookingPayload, o, ctx.lang));
   }
 
   @Mutation(() => CancelSpaceBookingPayload, { description: 'Cancels a booking (its holder before the cut-off, or ADMIN); the slot is free at once.' })
@@ -50,7 +55,7 @@ export class BookingResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => BookSharedSpaceSeriesInput) input: BookSharedSpaceSeriesInput,
   ): Promise<BookSharedSpaceSeriesPayload> {
-    const result = await ctx.services.series.book(signedIn(ctx), input);
+    const result = await ctx.services.series.book(signedIn(ctx), input, tenantDirectory(ctx.loaders));
     return Object.assign(new BookSharedSpaceSeriesPayload(), {
       seriesId: result.seriesId,
       userErrors: errorsOf(result.errors, ctx.lang),

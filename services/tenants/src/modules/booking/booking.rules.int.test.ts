@@ -95,24 +95,24 @@ describe('bookSharedSpace rules through GraphQL', () => {
   it('answers in the language of the caller', async () => {
     const spaceId = await createSpace(graph.ds, { capacity: 20 });
     const input = slot(spaceId, futureHour(2, 10), 60, { attendees: 21 });
-    expect((await book(someTenant(), input, 'fr')).data!.bookSharedSpace.userErrors).toEqual([
+    expect((await book(await someTenant(graph.ds), input, 'fr')).data!.bookSharedSpace.userErrors).toEqual([
       { code: 'OVER_CAPACITY', message: 'Cet espace accueille au plus 20 personnes.', field: ['input', 'attendees'] },
     ]);
-    expect((await book(someTenant(), input, 'en')).data!.bookSharedSpace.userErrors).toEqual([
+    expect((await book(await someTenant(graph.ds), input, 'en')).data!.bookSharedSpace.userErrors).toEqual([
       { code: 'OVER_CAPACITY', message: 'This space holds at most 20 people.', field: ['input', 'attendees'] },
     ]);
-    expect(await codesOf(someTenant(), { ...input, attendees: 20 })).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), { ...input, attendees: 20 })).toEqual([]);
   });
 
   it('checks time rules against now: IN_THE_PAST, TOO_LATE, TOO_FAR_AHEAD', async () => {
     const spaceId = await createSpace(graph.ds, { minNoticeMinutes: 120, horizonDays: 10, slotStepMinutes: 5 });
     const now = Date.now();
     const at = (offsetMinutes: number) => new Date(Math.ceil((now + offsetMinutes * 60_000) / 60_000) * 60_000);
-    expect(await codesOf(someTenant(), slot(spaceId, at(-10)))).toEqual(['IN_THE_PAST']);
-    expect(await codesOf(someTenant(), slot(spaceId, at(100)))).toEqual(['TOO_LATE']);
-    expect(await codesOf(someTenant(), slot(spaceId, at(125)))).toEqual([]);
-    expect(await codesOf(someTenant(), slot(spaceId, at(10 * 1440 - 5)))).toEqual([]);
-    expect(await codesOf(someTenant(), slot(spaceId, at(10 * 1440 + 5)))).toEqual(['TOO_FAR_AHEAD']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(-10)))).toEqual(['IN_THE_PAST']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(100)))).toEqual(['TOO_LATE']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(125)))).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(10 * 1440 - 5)))).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(10 * 1440 + 5)))).toEqual(['TOO_FAR_AHEAD']);
   });
 
   it('checks hours, season and durations stored on the space', async () => {
@@ -122,48 +122,48 @@ describe('bookSharedSpace rules through GraphQL', () => {
       minDurationMinutes: 60,
       maxDurationMinutes: 120,
     });
-    expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-05-03', '08:00')))).toEqual(['OUTSIDE_OPENING_HOURS']);
-    expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-05-03', '16:00')))).toEqual([]);
-    expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-04-30', '10:00')))).toEqual(['OUT_OF_SEASON']);
-    expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-05-04', '10:00'), 59))).toEqual(['TOO_SHORT']);
-    expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-05-04', '12:00'), 121))).toEqual(['TOO_LONG']);
-    expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-05-04', '12:00'), 0))).toEqual(['INVALID_RANGE']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, houseInstant('2027-05-03', '08:00')))).toEqual(['OUTSIDE_OPENING_HOURS']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, houseInstant('2027-05-03', '16:00')))).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, houseInstant('2027-04-30', '10:00')))).toEqual(['OUT_OF_SEASON']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, houseInstant('2027-05-04', '10:00'), 59))).toEqual(['TOO_SHORT']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, houseInstant('2027-05-04', '12:00'), 121))).toEqual(['TOO_LONG']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, houseInstant('2027-05-04', '12:00'), 0))).toEqual(['INVALID_RANGE']);
   });
 
   it('validates free-form input: INVALID_INPUT and NOT_FOUND', async () => {
     const spaceId = await createSpace(graph.ds);
     const start = futureHour(3, 10);
-    expect(await codesOf(someTenant(), slot(spaceId, start, 60, { title: '   ' }))).toEqual(['INVALID_INPUT']);
-    expect(await codesOf(someTenant(), slot(spaceId, start, 60, { title: 'x'.repeat(201) }))).toEqual(['INVALID_INPUT']);
-    expect(await codesOf(someTenant(), slot(spaceId, start, 60, { title: 'a\u0000b' }))).toEqual(['INVALID_INPUT']);
-    expect(await codesOf(someTenant(), slot(spaceId, start, 60, { attendees: 0 }))).toEqual(['INVALID_INPUT']);
-    expect(await codesOf(someTenant(), slot(randomUUID(), start))).toEqual(['NOT_FOUND']);
-    expect(await codesOf(someTenant(), slot("1' OR '1'='1", start))).toEqual(['NOT_FOUND']);
-    expect(await codesOf(someTenant(), slot(spaceId, start, 60, { title: `Dîner d’équipe 🍲 ${'é'.repeat(150)}` }))).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, start, 60, { title: '   ' }))).toEqual(['INVALID_INPUT']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, start, 60, { title: 'x'.repeat(201) }))).toEqual(['INVALID_INPUT']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, start, 60, { title: 'a\u0000b' }))).toEqual(['INVALID_INPUT']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, start, 60, { attendees: 0 }))).toEqual(['INVALID_INPUT']);
+    expect(await codesOf(await someTenant(graph.ds), slot(randomUUID(), start))).toEqual(['NOT_FOUND']);
+    expect(await codesOf(await someTenant(graph.ds), slot("1' OR '1'='1", start))).toEqual(['NOT_FOUND']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, start, 60, { title: `Dîner d’équipe 🍲 ${'é'.repeat(150)}` }))).toEqual([]);
   });
 
   it('refuses half of a surrogate pair in a title or an idempotency key, with the code and message coworking and the gallery use', async () => {
     const spaceId = await createSpace(graph.ds);
     const input = slot(spaceId, futureHour(3, 10), 60, { title: 'Dîner \uD800' });
-    expect((await book(someTenant(), input, 'fr')).data!.bookSharedSpace).toEqual({
+    expect((await book(await someTenant(graph.ds), input, 'fr')).data!.bookSharedSpace).toEqual({
       booking: null,
       userErrors: [{ code: 'INVALID_INPUT', message: 'La valeur de « title » est invalide : caractères invalides.', field: ['input', 'title'] }],
     });
-    expect((await book(someTenant(), input, 'en')).data!.bookSharedSpace.userErrors).toEqual([
+    expect((await book(await someTenant(graph.ds), input, 'en')).data!.bookSharedSpace.userErrors).toEqual([
       { code: 'INVALID_INPUT', message: 'The value of "title" is invalid: invalid characters.', field: ['input', 'title'] },
     ]);
-    expect(await codesOf(someTenant(), slot(spaceId, futureHour(3, 10), 60, { idempotencyKey: 'clé-\uDC00' }))).toEqual(['INVALID_INPUT']);
-    expect(await codesOf(someTenant(), slot(spaceId, futureHour(3, 10), 60, { title: 'Dîner 🍲' }))).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, futureHour(3, 10), 60, { idempotencyKey: 'clé-\uDC00' }))).toEqual(['INVALID_INPUT']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, futureHour(3, 10), 60, { title: 'Dîner 🍲' }))).toEqual([]);
   });
 
   it('counts a weekly quota per holder and week; ADMIN is not limited', async () => {
     const spaceId = await createSpace(graph.ds, { weeklyQuotaMinutes: 120 });
-    const holder = someTenant();
+    const holder = await someTenant(graph.ds);
     const monday = houseInstant('2027-01-11', '09:00');
     expect(await codesOf(holder, slot(spaceId, monday, 60))).toEqual([]);
     expect(await codesOf(holder, slot(spaceId, minutes(monday, 1440), 60))).toEqual([]);
     expect(await codesOf(holder, slot(spaceId, minutes(monday, 2 * 1440), 15))).toEqual(['QUOTA_EXCEEDED']);
-    expect(await codesOf(someTenant(), slot(spaceId, minutes(monday, 2 * 1440), 15))).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, minutes(monday, 2 * 1440), 15))).toEqual([]);
     expect(await codesOf(holder, slot(spaceId, houseInstant('2027-01-18', '09:00'), 120))).toEqual([]);
     expect(await codesOf(admin, slot(spaceId, minutes(monday, 3 * 1440), 600, { holderKind: 'TENANT', holderId: holder.tenantId }))).toEqual([]);
   });
@@ -173,7 +173,7 @@ describe('bookSharedSpace rules through GraphQL', () => {
     const everyone = await createSpace(graph.ds);
     const start = futureHour(4, 10);
     expect(await codesOf(asArtist('potier'), slot(tenantsOnly, start))).toEqual(['NOT_ELIGIBLE']);
-    expect(await codesOf(someTenant(), slot(tenantsOnly, start))).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), slot(tenantsOnly, start))).toEqual([]);
     expect(await codesOf(asArtist('potier'), slot(everyone, start))).toEqual([]);
 
     const member = asMember('camille');
@@ -183,8 +183,10 @@ describe('bookSharedSpace rules through GraphQL', () => {
     expect(coworkingCalls).toContain('service:tenants');
 
     // A caller may not book for somebody else; ADMIN may.
-    const other = someTenant();
-    expect(await codesOf(someTenant(), slot(everyone, minutes(start, 240), 60, { holderKind: 'TENANT', holderId: other.tenantId }))).toEqual(['NOT_ELIGIBLE']);
+    const other = await someTenant(graph.ds);
+    expect(await codesOf(await someTenant(graph.ds), slot(everyone, minutes(start, 240), 60, { holderKind: 'TENANT', holderId: other.tenantId }))).toEqual([
+      'NOT_ELIGIBLE',
+    ]);
     expect(await codesOf(admin, slot(everyone, minutes(start, 240), 60, { holderKind: 'TENANT', holderId: other.tenantId }))).toEqual([]);
   });
 
@@ -215,11 +217,11 @@ describe('moving, cancelling and tracing bookings', () => {
 
   it('lets only the holder or ADMIN move or cancel, keeps every rule, and records who did what', async () => {
     const spaceId = await createSpace(graph.ds, { cancellationCutoffMinutes: 60 });
-    const holder = someTenant();
-    const intruder = someTenant();
+    const holder = await someTenant(graph.ds);
+    const intruder = await someTenant(graph.ds);
     const start = futureHour(5, 10);
     const created = (await book(holder, slot(spaceId, start))).data!.bookSharedSpace.booking;
-    const taken = (await book(someTenant(), slot(spaceId, minutes(start, 180)))).data!.bookSharedSpace.booking;
+    const taken = (await book(await someTenant(graph.ds), slot(spaceId, minutes(start, 180)))).data!.bookSharedSpace.booking;
 
     const move = (identity: Identity, s: Date, id = created.id) => graph.execute(RESCHEDULE, { id, s, e: minutes(s, 60) }, { identity });
     expect((await move(intruder, minutes(start, 60))).body.data!.rescheduleSpaceBooking).toEqual({ booking: null, userErrors: [{ code: 'NOT_FOUND' }] });
@@ -247,7 +249,7 @@ describe('moving, cancelling and tracing bookings', () => {
 
   it('refuses a late cancellation by the holder (TOO_LATE) but not by ADMIN', async () => {
     const spaceId = await createSpace(graph.ds, { cancellationCutoffMinutes: 24 * 60 });
-    const holder = someTenant();
+    const holder = await someTenant(graph.ds);
     const wholeMinute = (offsetMinutes: number) => new Date(Math.ceil((Date.now() + offsetMinutes * 60_000) / 60_000) * 60_000);
     // 23 h 50 before it starts: inside the 24-hour cut-off. 26 h before: outside it.
     const soon = (await book(holder, slot(spaceId, wholeMinute(23 * 60 + 50)))).data!.bookSharedSpace.booking;
@@ -263,11 +265,11 @@ describe('moving, cancelling and tracing bookings', () => {
     const CLOSE = `mutation($input: CloseSharedSpaceInput!) { closeSharedSpace(input: $input) { booking { kind title } userErrors { code } } }`;
     const day = houseInstant('2027-02-01', '00:00');
     const input = { spaceId, startsAt: day, endsAt: minutes(day, 1440), reason: 'Entretien annuel' };
-    expect((await graph.execute(CLOSE, { input }, { identity: someTenant() })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await graph.execute(CLOSE, { input }, { identity: await someTenant(graph.ds) })).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await graph.execute(CLOSE, { input }, { identity: admin })).body.data).toEqual({
       closeSharedSpace: { booking: { kind: 'CLOSURE', title: 'Entretien annuel' }, userErrors: [] },
     });
-    expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-02-01', '12:00')))).toEqual(['SLOT_UNAVAILABLE']);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, houseInstant('2027-02-01', '12:00')))).toEqual(['SLOT_UNAVAILABLE']);
     const { body } = await graph.execute(
       `query($id: ID!) { _entities(representations: [{ __typename: "SharedSpace", id: $id }]) { ... on SharedSpace {
         closed: availability(date: "2027-02-01", durationMinutes: 60) { startsAt } open: availability(date: "2027-02-02", durationMinutes: 60) { startsAt } } } }`,
@@ -299,8 +301,8 @@ describe('availability and weekly series through GraphQL', () => {
 
   it('books a weekly series across the November change at 11:30 local, skipping the colliding week', async () => {
     const spaceId = await createSpace(graph.ds);
-    const holder = someTenant();
-    expect(await codesOf(someTenant(), slot(spaceId, houseInstant('2027-11-09', '12:00')))).toEqual([]);
+    const holder = await someTenant(graph.ds);
+    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, houseInstant('2027-11-09', '12:00')))).toEqual([]);
     const SERIES = `mutation($input: BookSharedSpaceSeriesInput!) { bookSharedSpaceSeries(input: $input) {
       seriesId userErrors { code } occurrences { startsAt booking { startsAt endsAt } userErrors { code } } } }`;
     const { body } = await graph.execute(
@@ -320,7 +322,7 @@ describe('availability and weekly series through GraphQL', () => {
     ]);
     const CANCEL_REST = `mutation($id: ID!, $from: DateTime) { cancelSpaceBookingSeries(seriesId: $id, from: $from) { cancelled { startsAt } userErrors { code } } }`;
     expect(
-      (await graph.execute(CANCEL_REST, { id: result.seriesId, from: '2027-11-01T00:00:00-04:00' }, { identity: someTenant() })).body.data!
+      (await graph.execute(CANCEL_REST, { id: result.seriesId, from: '2027-11-01T00:00:00-04:00' }, { identity: await someTenant(graph.ds) })).body.data!
         .cancelSpaceBookingSeries,
     ).toEqual({
       cancelled: [],
@@ -339,7 +341,7 @@ describe('availability and weekly series through GraphQL', () => {
 
   it('shows public bookings in the calendar for everyone, private ones only to their holder', async () => {
     const kitchen = (await graph.ds.query(`SELECT id FROM shared_space WHERE slug = 'cuisine'`))[0].id;
-    const holder = someTenant();
+    const holder = await someTenant(graph.ds);
     const start = futureHour(10, 11);
     const day = toHouseIso(start).slice(0, 10);
     expect(await codesOf(holder, slot(kitchen, start, 60, { title: 'Repas ouvert', visibility: 'PUBLIC' }))).toEqual([]);
@@ -348,7 +350,7 @@ describe('availability and weekly series through GraphQL', () => {
     const titles = async (identity: Identity) =>
       (await graph.execute(CAL, { d: day }, { identity })).body.data!.calendar[0].spaceBookings.map((b: { title: string }) => b.title);
     expect(await titles(anonymous)).toEqual(['Repas ouvert']);
-    expect(await titles(someTenant())).toEqual(['Repas ouvert']);
+    expect(await titles(await someTenant(graph.ds))).toEqual(['Repas ouvert']);
     expect(await titles(holder)).toEqual(['Repas ouvert', 'Réunion privée']);
   });
 });

@@ -7,10 +7,9 @@ import { PG, pgCode, transactionWithRetry } from '@maison/kit';
 import { addDays, checkQueryWindow, isUuid, type RuleViolation, startOfLocalDay } from '@maison/house';
 import { TimeSlot } from '../space/availability';
 import { SharedSpace } from '../space/shared-space.entity';
-import { Tenant } from '../tenant/tenant.entity';
 import { heldBySql, isHolderOrAdmin } from './booking.access';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
-import { isEligible, resolveHolder, type Holder, type MembershipChecker } from './booking.holder';
+import { isEligible, ownHolders, resolveHolder, type Holder, type MembershipChecker, type TenantDirectory } from './booking.holder';
 import { bookableSlots, bypassesLimits, checkBookingRules, type SlotCaller } from './booking.rules';
 import { bookedMinutesInWeeks, checkQuota, quotaWeekOf } from './booking.quota';
 import { validateBookingFields } from './booking.validation';
@@ -41,6 +40,8 @@ export interface Outcome {
 
 const fail = (...errors: RuleViolation[]): Outcome => ({ booking: null, errors });
 const slotTaken = (): Outcome => fail({ code: UserErrorCode.SLOT_UNAVAILABLE, field: ['input', 'startsAt'] });
+/** The tenant of a booking is gone or archived (seen under its row lock): nobody books or moves as it. */
+class UnknownHolder extends Error {}
 /** An exclusion violation or a deadlock between two inserts of one slot: the slot is taken. */
 const isConflict = (error: unknown) => [PG.exclusionViolation, PG.deadlockDetected].includes(pgCode(error) as never);
 
@@ -83,13 +84,23 @@ export class BookingService {
     );
   }
 
+  /** Tenants read with one statement each, for callers without the request's DataLoader (holds and closures never hold as a tenant). */
+  readonly tenantsBySql: TenantDirectory = {
+    canHold: async (id) => isUuid(id) && (await this.ds.query('SELECT 1 FROM tenant WHERE id = $1 AND archived_at IS NULL', [id])).length > 0,
+  };
+
   /** Books a space for the caller (or, for ADMIN, for the named holder). */
-  async book(identity: Identity, request: BookingRequest, options: { seriesId?: string; kind?: BookingKind; holdReference?: string } = {}): Promise<Outcome> {
+  async book(
+    identity: Identity,
+    request: BookingRequest,
+    options: { seriesId?: string; kind?: BookingKind; holdReference?: string; tenants?: TenantDirectory } = {},
+  ): Promise<Outcome> {
     const { title, violations } = validateBookingFields(request);
     if (violations.length > 0) return fail(...violations);
     const space = await this.ds.getRepository(SharedSpace).findOneBy({ id: request.spaceId.toLowerCase() });
     if (!space) return fail({ code: UserErrorCode.NOT_FOUND, field: ['input', 'spaceId'] });
-    const holder = await resolveHolder(identity, { kind: request.holderKind, id: request.holderId }, space, this.memberships);
+    const tenants = options.tenants ?? this.tenantsBySql;
+    const holder = await resolveHolder(identity, { kind: request.holderKind, id: request.holderId }, space, this.memberships, tenants);
     if ('code' in holder) return fail(holder);
     const createdBy = identity.sub!;
     const fingerprint = request.idempotencyKey ? fingerprintOf(request, title, holder) : null;
@@ -150,18 +161,26 @@ export class BookingService {
       });
     } catch (error) {
       if (isConflict(error)) return slotTaken();
+      if (error instanceof UnknownHolder) return fail({ code: UserErrorCode.UNKNOWN_HOLDER, field: request.holderId ? ['input', 'holderId'] : undefined });
       throw error;
     }
   }
 
-  /** Moves a booking; every rule applies to the new time, the no-overlap rule above all. */
-  async reschedule(identity: Identity, id: string, startsAt: Date, endsAt: Date): Promise<Outcome> {
+  /**
+   * Moves a booking; every rule applies to the new time, the no-overlap rule above all. A booking
+   * of a tenant that is gone or archived does not move (UNKNOWN_HOLDER); nor does a caller whose
+   * token names such a tenant learn that an id is no booking of theirs (UNKNOWN_HOLDER, not NOT_FOUND).
+   */
+  async reschedule(identity: Identity, id: string, startsAt: Date, endsAt: Date, tenants: TenantDirectory = this.tenantsBySql): Promise<Outcome> {
     const bypass = bypassesLimits(identity);
+    const unknownHolder = fail({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['id'] });
     try {
       return await transactionWithRetry(this.ds, async (tx) => {
         // The space before the booking, in the order a rule change takes them (no deadlock).
         const space = isUuid(id) ? await readSpaceRulesOfBooking(tx, id.toLowerCase()) : null;
         const booking = space && (await this.lockOwn(tx, identity, id));
+        const tenantId = booking ? (booking.holderKind === HolderKind.TENANT ? booking.holderId : null) : ownTenantOf(identity);
+        if (tenantId !== null && !(await tenants.canHold(tenantId))) return unknownHolder;
         if (!booking) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
         if (booking.status === BookingStatus.CANCELLED) return fail({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
         const now = this.clock();
@@ -260,10 +279,16 @@ export class BookingService {
     return checkQuota(space, booked!, (endsAt.getTime() - startsAt.getTime()) / 60_000);
   }
 
+  /**
+   * The name a booking keeps of its holder. A tenant's row is read under a share lock: archiveTenant
+   * locks it for update, so a booking either commits before the archive (which then cancels it) or
+   * sees the tenant archived and is refused.
+   */
   private async holderName(tx: EntityManager, holder: Holder): Promise<string> {
     if (holder.kind === HolderKind.TENANT && holder.id) {
-      const tenant = await tx.getRepository(Tenant).findOneBy({ id: holder.id });
-      if (tenant) return tenant.nameTexts.fr;
+      const [tenant] = await tx.query('SELECT name, archived_at FROM tenant WHERE id = $1 FOR SHARE', [holder.id]);
+      if (!tenant || tenant.archived_at !== null) throw new UnknownHolder();
+      return tenant.name.fr;
     }
     return HOLDER_NAMES[holder.kind];
   }
@@ -311,6 +336,12 @@ function readSpaceRulesOfBooking(tx: EntityManager, bookingId: string): Promise<
  */
 async function lockSpace(tx: EntityManager, spaceId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space:${spaceId}`]);
+}
+
+/** The tenant a non-ADMIN caller's token names, when its roles let it act as one. */
+function ownTenantOf(identity: Identity): string | null {
+  if (isAdmin(identity)) return null;
+  return ownHolders(identity).find((h) => h.kind === HolderKind.TENANT)?.id ?? null;
 }
 
 function fingerprintOf(request: BookingRequest, title: string, holder: Holder): string {

@@ -43,7 +43,11 @@ describe('holds of shared spaces by other subgraphs', () => {
       userErrors: [],
     });
     expect((await run(HOLD, { input })).data!.holdSharedSpace).toEqual(first);
-    const over = await run(BOOK, { input: { spaceId, startsAt: minutes(startsAt, 60), endsAt: minutes(startsAt, 180), title: 'Par-dessus' } }, someTenant());
+    const over = await run(
+      BOOK,
+      { input: { spaceId, startsAt: minutes(startsAt, 60), endsAt: minutes(startsAt, 180), title: 'Par-dessus' } },
+      await someTenant(graph.ds),
+    );
     expect(over.data!.bookSharedSpace).toEqual({ booking: null, userErrors: [{ code: 'SLOT_UNAVAILABLE' }] });
   });
 
@@ -51,7 +55,8 @@ describe('holds of shared spaces by other subgraphs', () => {
     const spaceId = await createSpace(graph.ds);
     const startsAt = futureHour(4, 12);
     expect(
-      (await run(BOOK, { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Dîner' } }, someTenant())).data!.bookSharedSpace.userErrors,
+      (await run(BOOK, { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Dîner' } }, await someTenant(graph.ds))).data!.bookSharedSpace
+        .userErrors,
     ).toEqual([]);
     const held = await run(HOLD, {
       input: { spaceId, startsAt: minutes(startsAt, 30), endsAt: minutes(startsAt, 90), title: 'Atelier', reference: `vernissage:${randomUUID()}` },
@@ -81,7 +86,7 @@ describe('holds of shared spaces by other subgraphs', () => {
     const blocker = await run(
       BOOK,
       { input: { spaceId: terrace, startsAt: minutes(startsAt, 60), endsAt: minutes(startsAt, 90), title: 'Déjà là' } },
-      someTenant(),
+      await someTenant(graph.ds),
     );
     expect(blocker.data!.bookSharedSpace.userErrors).toEqual([]);
 
@@ -91,8 +96,8 @@ describe('holds of shared spaces by other subgraphs', () => {
     expect(moved.data!.moveSpaceHold.booking).toMatchObject({ startsAt: toHouseIso(minutes(startsAt, 120)), title: 'Vernissage (terrasse)' });
     // The kitchen is free again, at once.
     expect(
-      (await run(BOOK, { input: { spaceId: kitchen, startsAt, endsAt: minutes(startsAt, 60), title: 'Libre' } }, someTenant())).data!.bookSharedSpace
-        .userErrors,
+      (await run(BOOK, { input: { spaceId: kitchen, startsAt, endsAt: minutes(startsAt, 60), title: 'Libre' } }, await someTenant(graph.ds))).data!
+        .bookSharedSpace.userErrors,
     ).toEqual([]);
 
     expect((await run(RELEASE, { r: reference })).data!.releaseSpaceHold.booking).toMatchObject({ title: 'Vernissage (terrasse)' });
@@ -117,7 +122,11 @@ describe('holds of shared spaces by other subgraphs', () => {
   it('is for services and ADMIN only', async () => {
     const spaceId = await createSpace(graph.ds);
     const startsAt = futureHour(7, 10);
-    const body = await run(HOLD, { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'x', reference: 'coworking-event:abc' } }, someTenant());
+    const body = await run(
+      HOLD,
+      { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'x', reference: 'coworking-event:abc' } },
+      await someTenant(graph.ds),
+    );
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const bad = await run(HOLD, { input: { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'x', reference: "x'; DROP TABLE space_booking; --" } });
     expect(bad.data!.holdSharedSpace.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'reference'] }]);
@@ -164,7 +173,7 @@ describe('holds of shared spaces by other subgraphs', () => {
   it('lists live holds for services only, of a well-formed kind', async () => {
     const LIST = `query($k: String!, $e: DateTime!) { liveSpaceHolds(kind: $k, endingAfter: $e) { reference } }`;
     const e = new Date().toISOString();
-    expect((await run(LIST, { k: 'coworking-event', e }, someTenant())).errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect((await run(LIST, { k: 'coworking-event', e }, await someTenant(graph.ds))).errors?.map((x) => x.extensions?.code)).toEqual(['FORBIDDEN']);
     expect((await run(LIST, { k: 'Pas une sorte', e })).errors?.map((x) => x.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect((await run(LIST, { k: 'vernissage', e })).errors).toBeUndefined();
   });

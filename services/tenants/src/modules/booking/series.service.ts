@@ -7,7 +7,7 @@ import { HOUSE_TZ, isUuid, localDateOf, type RuleViolation } from '@maison/house
 import { SharedSpace } from '../space/shared-space.entity';
 import { BookingKind, BookingStatus } from './booking.enums';
 import { isHolderOrAdmin } from './booking.access';
-import { resolveHolder, type MembershipChecker } from './booking.holder';
+import { resolveHolder, type MembershipChecker, type TenantDirectory } from './booking.holder';
 import type { BookingRequest, BookingService, Outcome } from './booking.service';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
@@ -49,7 +49,7 @@ export class SeriesService {
   ) {}
 
   /** Books every occurrence independently: each is created, or skipped with its code. */
-  async book(identity: Identity, request: SeriesRequest): Promise<SeriesOutcome> {
+  async book(identity: Identity, request: SeriesRequest, tenants?: TenantDirectory): Promise<SeriesOutcome> {
     const ds = this.bookings.ds;
     const invalid = (code: UserErrorCode, field: string, params?: Record<string, string | number>): SeriesOutcome => ({
       seriesId: null,
@@ -72,7 +72,13 @@ export class SeriesService {
     if (violations.length > 0) return { seriesId: null, occurrences: [], errors: violations };
     const space = isUuid(request.spaceId) ? await ds.getRepository(SharedSpace).findOneBy({ id: request.spaceId.toLowerCase() }) : null;
     if (!space) return invalid(UserErrorCode.NOT_FOUND, 'spaceId');
-    const holder = await resolveHolder(identity, { kind: request.holderKind, id: request.holderId }, space, this.memberships);
+    const holder = await resolveHolder(
+      identity,
+      { kind: request.holderKind, id: request.holderId },
+      space,
+      this.memberships,
+      tenants ?? this.bookings.tenantsBySql,
+    );
     if ('code' in holder) return { seriesId: null, occurrences: [], errors: [holder] };
 
     const dates = weeklyOccurrences(request.startsAt, request.endsAt, { until: request.until, count: request.occurrences });
@@ -96,7 +102,7 @@ export class SeriesService {
     );
     const occurrences: SeriesOutcome['occurrences'] = [];
     for (const occurrence of dates) {
-      const outcome = await this.bookings.book(identity, { ...request, ...occurrence, idempotencyKey: null }, { seriesId, kind: BookingKind.BOOKING });
+      const outcome = await this.bookings.book(identity, { ...request, ...occurrence, idempotencyKey: null }, { seriesId, kind: BookingKind.BOOKING, tenants });
       occurrences.push({ ...occurrence, outcome });
     }
     if (occurrences.every((o) => !o.outcome.booking)) {

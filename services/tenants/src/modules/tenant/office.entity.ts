@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { LocalDateScalar } from '@maison/kit';
 import type { Texts } from '@maison/house';
 
 export enum Building {
@@ -33,4 +34,15 @@ export class Office {
   @Field(() => Float, { description: 'Floor area in square metres.' })
   @Column('numeric', { name: 'area_m2', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   areaM2!: number;
+
+  @Field(() => LocalDateScalar, { description: 'The first day the tenant occupies the office.' })
+  @Column('date', { name: 'starts_on' })
+  startsOn!: string;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The day the office is vacated (no longer the tenant’s from that day on); null while no end is set.',
+  })
+  @Column('date', { name: 'ends_on', nullable: true })
+  endsOn!: string | null;
 }

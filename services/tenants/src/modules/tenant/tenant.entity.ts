@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '@maison/kit';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Texts } from '@maison/house';
 
@@ -44,4 +45,11 @@ export class Tenant {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   website!: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When ADMIN archived the tenant; null while active. An archived tenant keeps its history but is listed to ADMIN only.',
+  })
+  @Column('timestamptz', { name: 'archived_at', nullable: true })
+  archivedAt!: Date | null;
 }

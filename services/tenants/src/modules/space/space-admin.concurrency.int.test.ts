@@ -1,7 +1,7 @@
 import type { Identity } from '@maison/auth';
 import { admin, startTestSubgraph } from '@maison/testing';
 import { tenantsModule } from '../../module';
-import { createSpace, futureHour, minutes, someTenant } from '../../test-fixtures';
+import { createSpace, futureHour, minutes, someTenants } from '../../test-fixtures';
 
 /**
  * A rule change and bookings of the same space racing, with a pool large enough that they truly
@@ -31,8 +31,9 @@ describe('a rule change racing bookings of the same space', () => {
     const spaceId = await createSpace(graph.ds, { maxDurationMinutes: 240 });
     // 40 requests on distinct hours of distinct days, half of them longer than the new maximum.
     const requests = Array.from({ length: 40 }, (_, i) => ({ startsAt: futureHour(2 + (i % 20), i < 20 ? 8 : 14), duration: i % 2 === 0 ? 120 : 60 }));
+    const holders = await someTenants(graph.ds, requests.length);
     const bookings = requests.map((r, i) =>
-      new Promise((resolve) => setTimeout(resolve, i % 10)).then(() => book(someTenant(), spaceId, r.startsAt, r.duration)),
+      new Promise((resolve) => setTimeout(resolve, i % 10)).then(() => book(holders[i]!, spaceId, r.startsAt, r.duration)),
     );
     const change = new Promise((resolve) => setTimeout(resolve, 4)).then(() =>
       graph.execute(RULES, { id: spaceId, rules: { maxDurationMinutes: 60 } }, { identity: admin }),
@@ -57,7 +58,7 @@ describe('a rule change racing bookings of the same space', () => {
 
   it('moves racing buffer changes of their space all succeed: the two take their locks in one order, no deadlock', async () => {
     const spaceId = await createSpace(graph.ds);
-    const holders = Array.from({ length: 20 }, () => someTenant());
+    const holders = await someTenants(graph.ds, 20);
     const ids: string[] = [];
     for (const [i, holder] of holders.entries()) {
       const booked = await book(holder, spaceId, futureHour(2 + i, 10), 60);

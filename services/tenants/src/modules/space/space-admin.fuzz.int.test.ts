@@ -110,7 +110,7 @@ describe('fuzzing the space mutations', () => {
             },
           ] as (() => [string, Record<string, unknown>])[])();
           const [query, variables] = call;
-          const identity = query === BOOK ? someTenant() : f.pick(identities);
+          const identity = query === BOOK ? await someTenant(graph.ds) : f.pick(identities);
           const { body } = await graph.execute(query, variables, { identity });
           problems.push(...unexpectedErrors(body).map((p) => `${JSON.stringify(variables).slice(0, 300)} → ${p}`));
         }),

@@ -224,14 +224,14 @@ describe('updateSpaceRules', () => {
   it('applies at once to new bookings and moves, and writes who changed what in the history', async () => {
     const id = await createSpace(graph.ds, { weeklyQuotaMinutes: 600, minDurationMinutes: 30, maxDurationMinutes: 240 });
     const slug = await slugOf(id);
-    const tenant = someTenant();
+    const tenant = await someTenant(graph.ds);
     expect(await bookCodes(tenant, id, futureHour(3, 10), 180)).toEqual([]);
     const changed = await updateRules(id, { maxDurationMinutes: 120, weeklyQuotaMinutes: 240 });
     expect(changed.userErrors).toEqual([]);
     expect(changed.space).toMatchObject({ maxDurationMinutes: 120, weeklyQuotaMinutes: 240 });
     expect(await bookCodes(tenant, id, futureHour(4, 10), 121)).toEqual(['TOO_LONG']);
     // A move is checked against the new rules too.
-    const mover = someTenant();
+    const mover = await someTenant(graph.ds);
     const moving = await book(mover, id, futureHour(5, 10), 60);
     const MOVE = `mutation($id: ID!, $s: DateTime!, $e: DateTime!) { rescheduleSpaceBooking(id: $id, startsAt: $s, endsAt: $e) { userErrors { code } } }`;
     const moved = async (durationMinutes: number) =>
@@ -239,7 +239,7 @@ describe('updateSpaceRules', () => {
     expect(await moved(150)).toEqual([{ code: 'TOO_LONG' }]);
     expect(await moved(120)).toEqual([]);
     // The new quota: 240 minutes a week for each holder.
-    const other = someTenant();
+    const other = await someTenant(graph.ds);
     expect(await bookCodes(other, id, futureHour(10, 10), 120)).toEqual([]);
     expect(await bookCodes(other, id, futureHour(10, 14), 120)).toEqual([]);
     expect(await bookCodes(other, id, futureHour(10, 17), 30)).toEqual(['QUOTA_EXCEEDED']);
@@ -274,7 +274,7 @@ describe('updateSpaceRules', () => {
 describe('conflicts: listed, never cancelled', () => {
   it('lists future bookings outside the new hours, season or durations, and cancels none', async () => {
     const id = await createSpace(graph.ds, { minDurationMinutes: 30, maxDurationMinutes: 480 });
-    const tenant = someTenant();
+    const tenant = await someTenant(graph.ds);
     const early = await book(tenant, id, futureHour(5, 7), 60);
     const long = await book(tenant, id, futureHour(5, 12), 300);
     const fine = await book(tenant, id, futureHour(6, 10), 60);
@@ -290,7 +290,7 @@ describe('conflicts: listed, never cancelled', () => {
 
   it('lists bookings out of a new season, wrapping the new year or not', async () => {
     const id = await createSpace(graph.ds);
-    const soon = await book(someTenant(), id, futureHour(2, 10), 60);
+    const soon = await book(await someTenant(graph.ds), id, futureHour(2, 10), 60);
     const today = todayInHouse();
     const md = (days: number) => addDays(today, days).slice(5);
     // A season that starts after the booking's day and ends before it: the day is out.
@@ -302,9 +302,9 @@ describe('conflicts: listed, never cancelled', () => {
 
   it('lists a booking starting inside the new cleaning buffer of the one before it, and the buffer applies to new bookings', async () => {
     const id = await createSpace(graph.ds);
-    const first = await book(someTenant(), id, futureHour(4, 10), 60);
-    const second = await book(someTenant(), id, futureHour(4, 11), 60);
-    const third = await book(someTenant(), id, futureHour(4, 13), 60);
+    const first = await book(await someTenant(graph.ds), id, futureHour(4, 10), 60);
+    const second = await book(await someTenant(graph.ds), id, futureHour(4, 11), 60);
+    const third = await book(await someTenant(graph.ds), id, futureHour(4, 13), 60);
     const changed = await updateRules(id, { bufferMinutes: 30 });
     expect(changed.conflicts.map((c: { id: string }) => c.id)).toEqual([second]);
     expect(await statusOf([first, second, third])).toEqual(['CONFIRMED', 'CONFIRMED', 'CONFIRMED']);
@@ -315,8 +315,8 @@ describe('conflicts: listed, never cancelled', () => {
       minutes(futureHour(4, 12), 30).toISOString(),
       minutes(futureHour(4, 14), 30).toISOString(),
     ]);
-    expect(await bookCodes(someTenant(), id, minutes(futureHour(4, 14), 15), 60)).toEqual(['SLOT_UNAVAILABLE']);
-    expect(await bookCodes(someTenant(), id, minutes(futureHour(4, 14), 30), 60)).toEqual([]);
+    expect(await bookCodes(await someTenant(graph.ds), id, minutes(futureHour(4, 14), 15), 60)).toEqual(['SLOT_UNAVAILABLE']);
+    expect(await bookCodes(await someTenant(graph.ds), id, minutes(futureHour(4, 14), 30), 60)).toEqual([]);
   });
 
   it('lists event holds like bookings, never closures, and no past booking', async () => {
@@ -341,7 +341,7 @@ describe('conflicts: listed, never cancelled', () => {
 
   it('lists bookings of holders no longer eligible, and the new eligibility applies to new bookings', async () => {
     const id = await createSpace(graph.ds);
-    const tenant = someTenant();
+    const tenant = await someTenant(graph.ds);
     const booked = await book(tenant, id, futureHour(3, 10), 60);
     const changed = await updateRules(id, { eligibleRoles: ['MEMBER', 'ARTIST'] });
     expect(changed.conflicts.map((c: { id: string }) => c.id)).toEqual([booked]);
@@ -350,7 +350,7 @@ describe('conflicts: listed, never cancelled', () => {
 
   it('does not count quota nor horizon: a booking made under the old ones keeps them', async () => {
     const id = await createSpace(graph.ds, { weeklyQuotaMinutes: 600 });
-    await book(someTenant(), id, futureHour(40, 10), 300);
+    await book(await someTenant(graph.ds), id, futureHour(40, 10), 300);
     const changed = await updateRules(id, { weeklyQuotaMinutes: 60, horizonDays: 10, minNoticeMinutes: 10080 });
     expect(changed).toMatchObject({ conflicts: [], userErrors: [] });
   });
@@ -359,8 +359,8 @@ describe('conflicts: listed, never cancelled', () => {
 describe('updateSharedSpace', () => {
   it('changes texts without a rule change, and a capacity as a rule change with its conflicts and history', async () => {
     const id = await createSpace(graph.ds, { capacity: 20 });
-    const big = await book(someTenant(), id, futureHour(3, 10), 60, { attendees: 12 });
-    const small = await book(someTenant(), id, futureHour(3, 12), 60, { attendees: 6 });
+    const big = await book(await someTenant(graph.ds), id, futureHour(3, 10), 60, { attendees: 12 });
+    const small = await book(await someTenant(graph.ds), id, futureHour(3, 12), 60, { attendees: 6 });
     const texts = await run(UPDATE_SPACE, { id, input: { name: { fr: 'Salon', en: 'Lounge' }, amenities: [{ fr: 'Piano' }] } }, admin, 'en');
     expect(texts.data!.updateSharedSpace).toEqual({ space: { id, name: 'Lounge', capacity: 20, amenities: ['Piano'] }, conflicts: [], userErrors: [] });
     expect(await historyCount(id)).toBe(0);
@@ -379,7 +379,7 @@ describe('updateSharedSpace', () => {
     const over = await run(
       BOOK,
       { input: { spaceId: id, startsAt: futureHour(5, 10), endsAt: futureHour(5, 11), title: 'Essai', attendees: 9 } },
-      someTenant(),
+      await someTenant(graph.ds),
     );
     expect(over.data!.bookSharedSpace.userErrors.map((e: { code: string }) => e.code)).toEqual(['OVER_CAPACITY']);
   });

@@ -23,3 +23,4 @@ export * from './sql';
 export * from './cache-hints';
 export * from './cost';
 export * from './user-error';
+export * from './space-rules-override';

@@ -12,7 +12,7 @@ import { Tenant } from '../tenant/tenant.entity';
 import { heldBySql, isHolderOrAdmin } from './booking.access';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
 import { resolveHolder, type Holder, type MembershipChecker } from './booking.holder';
-import { checkBookingRules, freeSlots } from './booking.rules';
+import { checkBookingRules, checkHoldRules, freeSlots } from './booking.rules';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
 
@@ -78,8 +78,16 @@ export class BookingService {
     return freeSlots(space, date, durationMinutes, occupied, this.clock()).map((s) => Object.assign(new TimeSlot(), { startsAt: s.start, endsAt: s.end }));
   }
 
-  /** Books a space for the caller (or, for ADMIN, for the named holder). */
-  async book(identity: Identity, request: BookingRequest, options: { seriesId?: string; kind?: BookingKind; holdReference?: string } = {}): Promise<Outcome> {
+  /**
+   * Books a space for the caller (or, for ADMIN, for the named holder). A hold (options.hold, from
+   * HoldService) keeps the hold rules instead (checkHoldRules), unless overridden with a reason,
+   * which the CREATED entry of its history keeps.
+   */
+  async book(
+    identity: Identity,
+    request: BookingRequest,
+    options: { seriesId?: string; kind?: BookingKind; holdReference?: string; hold?: { overrideReason: string | null } } = {},
+  ): Promise<Outcome> {
     const { title, violations } = validateBookingFields(request);
     if (violations.length > 0) return fail(...violations);
     const space = await this.ds.getRepository(SharedSpace).findOneBy({ id: request.spaceId.toLowerCase() });
@@ -94,7 +102,9 @@ export class BookingService {
       if (existing) return this.replay(existing, fingerprint);
     }
     const admin = isAdmin(identity);
-    const ruleErrors = checkBookingRules(space, request, this.clock(), admin);
+    const ruleErrors = options.hold
+      ? checkHoldRules(space, request, { prefix: ['input'], overridden: options.hold.overrideReason !== null })
+      : checkBookingRules(space, request, this.clock(), admin);
     if (ruleErrors.length > 0) return fail(...ruleErrors);
 
     try {
@@ -135,7 +145,7 @@ export class BookingService {
             options.holdReference ?? null,
           ],
         );
-        await this.record(tx, id, BookingAction.CREATED, createdBy, request.startsAt, request.endsAt);
+        await this.record(tx, id, BookingAction.CREATED, createdBy, request.startsAt, request.endsAt, undefined, options.hold?.overrideReason ?? null);
         return { booking: await tx.getRepository(SpaceBooking).findOneByOrFail({ id }), errors: [] };
       });
     } catch (error) {
@@ -275,11 +285,12 @@ export class BookingService {
     startsAt: Date,
     endsAt: Date,
     previous?: { startsAt: Date; endsAt: Date },
+    overrideReason: string | null = null,
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at, previous_starts_at, previous_ends_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [bookingId, action, actor, startsAt, endsAt, previous?.startsAt ?? null, previous?.endsAt ?? null],
+      `INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at, previous_starts_at, previous_ends_at, override_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [bookingId, action, actor, startsAt, endsAt, previous?.startsAt ?? null, previous?.endsAt ?? null, overrideReason],
     );
   }
 }

@@ -62,7 +62,7 @@ export class TenantsLedger implements SpaceLedger {
     return {
       hold: b && { spaceId: b.space?.id ?? '', startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt), title: b.title ?? '' },
       errors: payload.userErrors.map((e) => ({ code: e.code, field: e.field ?? null })),
-      spaceCapacity: payload.spaceCapacity ?? null,
+      ...(payload.spaceCapacity != null && { spaceCapacity: payload.spaceCapacity }),
     };
   }
 

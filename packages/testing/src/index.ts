@@ -11,3 +11,4 @@ export * from './ledger-stub';
 export * from './signed-call';
 export * from './crash-after-hold';
 export * from './ledger-rows';
+export * from './season-days';

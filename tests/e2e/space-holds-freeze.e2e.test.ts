@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { withDatabase } from '@maison/kit';
 import { legacyHoldReference } from '@maison/space-holds';
-import { admin, startGraph, testServerUrl, withClient, type RunningGraph } from '@maison/testing';
+import { admin, daysAheadIn, startGraph, testServerUrl, withClient, type RunningGraph } from '@maison/testing';
 
 /**
  * The tenants subgraph frozen for 12 s (SIGSTOP, then SIGCONT) while ADMIN creates 20 events in the
@@ -48,11 +48,13 @@ const events = Array.from({ length: 20 }, (_, i) => ({
   sharedSpaceId: KITCHEN,
   idempotencyKey: `gel-atelier-${i}`,
 }));
+/** A day of the terrace's season (May to October), 50 days ahead or later: its vernissages keep the season. */
+const SUMMER = daysAheadIn(['05', '06', '07'], 50);
 const exhibitions = Array.from({ length: 10 }, (_, i) => ({
   title: { fr: `Exposition du gel n° ${i}` },
-  startsOn: day(50 + i),
-  endsOn: day(80),
-  vernissage: { startsAt: houseInstant(day(50 + i), '17:00'), endsAt: houseInstant(day(50 + i), '20:00'), sharedSpaceId: TERRACE },
+  startsOn: day(SUMMER + i),
+  endsOn: day(SUMMER + 30),
+  vernissage: { startsAt: houseInstant(day(SUMMER + i), '17:00'), endsAt: houseInstant(day(SUMMER + i), '20:00'), sharedSpaceId: TERRACE },
   idempotencyKey: `gel-vernissage-${i}`,
 }));
 const createAll = () =>

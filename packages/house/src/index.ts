@@ -12,6 +12,7 @@ export * from './outcome';
 export * from './query-window';
 export * from './row-condition';
 export * from './scalar-rules';
+export * from './space-rules';
 export * from './text-rules';
 export * from './texts';
 export * from './time';

@@ -24,3 +24,4 @@ export * from './sql';
 export * from './cache-hints';
 export * from './cost';
 export * from './user-error';
+export * from './space-rules-override';

@@ -37,7 +37,7 @@ export class HeldWrites {
     private readonly ledger: SpaceLedger | null,
     private readonly owners: HoldOwners,
     private readonly log: Logger,
-    private readonly options: { violationPath: string[]; retries?: RetryOptions },
+    private readonly options: { violationPath: string[]; attendeesField: string; retries?: RetryOptions },
   ) {}
 
   async write<T, V>(ctx: CallContext, ownerId: string, work: (tx: EntityManager) => Promise<OwnerChange<T, V>>): Promise<WriteResult<T, V>> {
@@ -102,7 +102,9 @@ export class HeldWrites {
   private agreed(outcome: LedgerOutcome, state: { undo: unknown }): void {
     if (outcome.errors.length === 0) return;
     state.undo = null;
-    throw new Refusal(refusalOf(outcome.errors, this.options.violationPath));
+    throw new Refusal(
+      refusalOf(outcome.errors, this.options.violationPath, { attendeesField: this.options.attendeesField, spaceCapacity: outcome.spaceCapacity }),
+    );
   }
 
   private requireLedger(): SpaceLedger {

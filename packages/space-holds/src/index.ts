@@ -32,6 +32,15 @@
  *
  *    A failed round (the ledger away) is tried again sooner: after 1 s, 2 s, 4 s… up to the interval.
  *
+ * 6. Holds keep the space's rules. The ledger checks a new hold and every move against the
+ *    space's capacity (the attendees the owner states: an event's capacity, a vernissage's
+ *    expectedAttendees; none stated, no capacity check), opening hours and season, like a booking,
+ *    not the booking-only limits; its refusals land on the owner's fields (refusal.ts). ADMIN's
+ *    override (spaceRulesOverride, a reason) travels with the placement: the owner's row keeps it, so
+ *    a reconcile round re-holds with it, and the ledger writes the reason into the booking history
+ *    (whenever one is given, even if no rule needed it). A live hold whose place, times and title
+ *    match is never re-checked by a round: holds made before the rules stay.
+ *
  * A hold shows the owner's French title in the ledger (public there), after a label for the kinds
  * that want one ("Vernissage : …"), 200 characters at most (holdTitle). Every call carries the
  * caller's language and request id (CallContext; the reconciler's own request id is

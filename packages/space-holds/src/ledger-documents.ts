@@ -3,14 +3,18 @@
  * validates each one against services/tenants/schema.graphql, so a change of the ledger's schema
  * that the client does not follow fails there, not in production.
  */
-const OUTCOME = 'booking { startsAt endsAt title space { id } } userErrors { code field }';
+const OUTCOME = 'booking { startsAt endsAt title space { id } } userErrors { code field } spaceCapacity';
 
 export const HOLD_DOCUMENT = `mutation HoldSharedSpace($input: HoldSharedSpaceInput!) {
   holdSharedSpace(input: $input) { ${OUTCOME} }
 }`;
 
-export const MOVE_DOCUMENT = `mutation MoveSpaceHold($reference: String!, $spaceId: ID!, $startsAt: DateTime!, $endsAt: DateTime!, $title: String!) {
-  moveSpaceHold(reference: $reference, spaceId: $spaceId, startsAt: $startsAt, endsAt: $endsAt, title: $title) { ${OUTCOME} }
+export const MOVE_DOCUMENT = `mutation MoveSpaceHold(
+  $reference: String!, $spaceId: ID!, $startsAt: DateTime!, $endsAt: DateTime!, $title: String!, $attendees: Int, $override: HoldOverrideInput
+) {
+  moveSpaceHold(
+    reference: $reference, spaceId: $spaceId, startsAt: $startsAt, endsAt: $endsAt, title: $title, attendees: $attendees, override: $override
+  ) { ${OUTCOME} }
 }`;
 
 export const RELEASE_DOCUMENT = `mutation ReleaseSpaceHold($reference: String!) {

@@ -10,9 +10,14 @@ export const samePlacement = (a: Placement | null, b: Placement | null): boolean
     a.endsAt.getTime() === b.endsAt.getTime() &&
     a.title === b.title);
 
+/** The same terms of a hold: attendees and override reason (none and null alike). */
+export const sameTerms = (a: Placement, b: Placement): boolean =>
+  (a.attendees ?? null) === (b.attendees ?? null) && (a.overrideReason ?? null) === (b.overrideReason ?? null);
+
 /**
  * What the ledger must do when an owner goes from the hold it had to the placement it needs:
- * nothing; hold (before commit, under a new reference); move (before commit, same reference);
+ * nothing; hold (before commit, under a new reference); move (before commit, same reference; also
+ * when only its terms change, so the ledger checks the new attendees or records the new override);
  * or release (after commit).
  */
 export type LedgerStep =
@@ -24,7 +29,7 @@ export type LedgerStep =
 export function stepFor(before: OwnerHold | null, after: Placement | null): LedgerStep {
   if (!before) return after ? { kind: 'hold', to: after } : { kind: 'none' };
   if (!after) return { kind: 'release', reference: before.reference };
-  if (samePlacement(before.placement, after)) return { kind: 'none' };
+  if (samePlacement(before.placement, after) && sameTerms(before.placement, after)) return { kind: 'none' };
   return { kind: 'move', reference: before.reference, from: before.placement, to: after };
 }
 

@@ -1,11 +1,18 @@
 import type { Lang } from '@maison/config';
 
-/** Where and when an owner (an event, a vernissage) holds a shared space, and the title the ledger shows. */
+/**
+ * Where and when an owner (an event, a vernissage) holds a shared space, and the title the ledger
+ * shows; with the terms the ledger checks it by: the attendees the owner states (checked against the
+ * space's capacity; none: no capacity check) and the reason of ADMIN's override of the space's rules
+ * (capacity, opening hours, season), kept by the owner so that a re-hold keeps it.
+ */
 export interface Placement {
   spaceId: string;
   startsAt: Date;
   endsAt: Date;
   title: string;
+  attendees?: number | null;
+  overrideReason?: string | null;
 }
 
 /** A placement under the reference that names the hold in the ledger. */
@@ -13,8 +20,8 @@ export interface HoldRequest extends Placement {
   reference: string;
 }
 
-/** A hold as the ledger keeps it. */
-export interface LedgerHold extends Placement {
+/** A hold as the ledger lists it (its place, times and title; not its terms). */
+export interface LedgerHold extends Omit<Placement, 'attendees' | 'overrideReason'> {
   reference: string;
 }
 
@@ -28,6 +35,8 @@ export interface LedgerError {
 export interface LedgerOutcome {
   hold: Omit<LedgerHold, 'reference'> | null;
   errors: LedgerError[];
+  /** With OVER_CAPACITY: the capacity of the space (the message's parameter). */
+  spaceCapacity?: number | null;
 }
 
 /** What travels with every call: the language of the caller's request and its id (for the logs of both sides). */
@@ -41,9 +50,12 @@ export interface CallContext {
  * in `errors`; a call that fails (no answer, HTTP 5xx, timeout, not a payload) throws
  * LedgerUnavailableError, and then the call may or may not have happened.
  *
- * - hold: idempotent per reference (the live hold of the reference answers again); a reference that
- *   was released is refused with ALREADY_CANCELLED on ["input", "reference"], for good.
- * - move: the live hold of the reference to a new placement; NOT_FOUND on ["reference"] when none.
+ * - hold: idempotent per reference (the live hold of the reference answers again, unchecked); a
+ *   reference that was released is refused with ALREADY_CANCELLED on ["input", "reference"], for good.
+ *   A new hold keeps the space's capacity (OVER_CAPACITY, for the attendees stated), opening hours
+ *   (OUTSIDE_OPENING_HOURS) and season (OUT_OF_SEASON), unless overridden with a reason.
+ * - move: the live hold of the reference to a new placement, checked the same way; NOT_FOUND on
+ *   ["reference"] when none.
  * - release: the live hold of the reference, and a tombstone of the reference either way (so a hold
  *   arriving after its release is refused); releasing twice or an unknown reference is no error.
  * - liveHolds: every live hold of a kind of owner ("coworking-event") ending after an instant.

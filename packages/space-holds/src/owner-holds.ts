@@ -15,11 +15,11 @@ export function ownerHolds(
   ledger: SpaceLedger | null,
   owners: HoldOwners,
   log: Logger,
-  options: { violationPath: string[]; reconcileSeconds: number },
+  options: { violationPath: string[]; attendeesField: string; reconcileSeconds: number },
 ) {
   const reconciler = new HoldReconciler(ds, ledger, owners);
   return {
-    writes: new HeldWrites(ds, ledger, owners, log, { violationPath: options.violationPath }),
+    writes: new HeldWrites(ds, ledger, owners, log, { violationPath: options.violationPath, attendeesField: options.attendeesField }),
     reconciler,
     startReconciling: (l: Logger) => reconciler.start(l, options.reconcileSeconds * 1000),
   };

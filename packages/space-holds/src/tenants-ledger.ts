@@ -5,6 +5,7 @@ import { LedgerUnavailableError, type CallContext, type HoldRequest, type Ledger
 interface WireOutcome {
   booking: { startsAt: string; endsAt: string; title: string | null; space: { id: string } | null } | null;
   userErrors: { code: string; field: string[] | null }[];
+  spaceCapacity?: number | null;
 }
 interface WireHold {
   reference: string;
@@ -61,6 +62,7 @@ export class TenantsLedger implements SpaceLedger {
     return {
       hold: b && { spaceId: b.space?.id ?? '', startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt), title: b.title ?? '' },
       errors: payload.userErrors.map((e) => ({ code: e.code, field: e.field ?? null })),
+      ...(payload.spaceCapacity != null && { spaceCapacity: payload.spaceCapacity }),
     };
   }
 
@@ -79,6 +81,8 @@ const wire = (r: HoldRequest) => ({
   startsAt: r.startsAt.toISOString(),
   endsAt: r.endsAt.toISOString(),
   title: r.title,
+  attendees: r.attendees ?? null,
+  override: r.overrideReason ? { reason: r.overrideReason } : null,
 });
 
 /** The ledger of TENANTS_URL, called as "service:<service>"; null when TENANTS_URL is unset. */

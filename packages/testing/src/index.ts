@@ -12,3 +12,4 @@ export * from './signed-call';
 export * from './crash-after-hold';
 export * from './ledger-rows';
 export * from './seed-boots';
+export * from './season-days';

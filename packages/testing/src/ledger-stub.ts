@@ -4,7 +4,7 @@ import { HEADERS, verifyRequest, type Identity } from '@maison/auth';
 import { DEV_SIGNING_SECRET, type Lang } from '@maison/config';
 import { StubLedgerState, type StubHold, type StubOutcome } from './ledger-stub-rules';
 
-export { KITCHEN, StubLedgerState, TERRACE, type StubBooking, type StubHold } from './ledger-stub-rules';
+export { KITCHEN, StubLedgerState, TERRACE, type StubBooking, type StubHold, type StubSpace } from './ledger-stub-rules';
 
 /**
  * The one stub of the shared-space ledger: the tenants subgraph's hold API played by a small HTTP
@@ -156,4 +156,5 @@ const payload = (o: StubOutcome) => ({
     space: { id: o.booking.spaceId },
   },
   userErrors: o.errors.map((e) => ({ ...e, message: e.code })),
+  spaceCapacity: o.spaceCapacity ?? null,
 });

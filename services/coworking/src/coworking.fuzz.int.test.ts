@@ -210,7 +210,8 @@ function rememberCheckIn(c: any): void {
   });
 }
 
-const holdOf = (e: EventRow) => (e.spaceId ? `${e.spaceId}|${e.startsAt}|${e.endsAt}|${e.title}` : null);
+/** What the ledger holds for an event: its space, times and title, and its capacity (the hold's attendees, checked against the space). */
+const holdOf = (e: EventRow) => (e.spaceId ? `${e.spaceId}|${e.startsAt}|${e.endsAt}|${e.title}|${e.capacity}` : null);
 
 function rememberEvent(e: any, how: 'create' | 'update' | 'cancel'): void {
   if (!e) return;

@@ -7,11 +7,16 @@ import {
   startSubgraphThatDiesAfterHold,
   startTestSubgraph,
   TERRACE,
+  daysAheadIn,
   liveHoldReferences,
   SILENT_LOGGER,
 } from '@maison/testing';
 import { galleryModule } from './module';
-import { at, day } from './test-support/fixtures';
+import { at as atFromToday, day as dayFromToday } from './test-support/fixtures';
+/** Days counted from a day of the terrace's season (May to October), whatever the day the tests run: its holds keep the season. */
+const SEASON = daysAheadIn(['05', '06', '07']);
+const day = (n: number) => dayFromToday(SEASON + n);
+const at = (n: number, time: string) => atFromToday(SEASON + n, time);
 
 /**
  * kill -9 of the gallery between a hold and its commit, against the real ledger: the process dies

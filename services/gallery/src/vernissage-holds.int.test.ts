@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { stableId, toHouseIso } from '@maison/house';
 import type { Logger } from '@maison/http';
-import { admin, KITCHEN, SILENT_LOGGER, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
+import { admin, daysAheadIn, KITCHEN, SILENT_LOGGER, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { galleryModule } from './module';
-import { at, data, day, type GalleryGraph } from './test-support/fixtures';
+import { at as atFromToday, data, day as dayFromToday, type GalleryGraph } from './test-support/fixtures';
+/** Days counted from a day of the terrace's season (May to October), whatever the day the tests run: its holds keep the season. */
+const SEASON = daysAheadIn(['05', '06', '07']);
+const day = (n: number) => dayFromToday(SEASON + n);
+const at = (n: number, time: string) => atFromToday(SEASON + n, time);
 
 /**
  * A vernissage in a shared space holds it in the tenants ledger, played here by the ledger stub of
@@ -75,6 +79,8 @@ describe('a vernissage in a shared space holds it in the ledger', () => {
             startsAt: at(30, '17:00').toISOString(),
             endsAt: at(30, '20:00').toISOString(),
             title: 'Vernissage : Couleurs du large',
+            attendees: null,
+            override: null,
           },
         },
       },
@@ -178,7 +184,15 @@ describe('changing or cancelling an exhibition moves or releases its hold', () =
     expect(tenants.calls.map((c) => [c.operation, c.args])).toEqual([
       [
         'moveSpaceHold',
-        { reference: first, spaceId: TERRACE, startsAt: at(31, '18:00').toISOString(), endsAt: at(31, '21:00').toISOString(), title: 'Vernissage : Qui bouge' },
+        {
+          reference: first,
+          spaceId: TERRACE,
+          startsAt: at(31, '18:00').toISOString(),
+          endsAt: at(31, '21:00').toISOString(),
+          title: 'Vernissage : Qui bouge',
+          attendees: null,
+          override: null,
+        },
       ],
     ]);
     expect(await holdOf(id)).toMatchObject({ spaceId: TERRACE, startsAt: at(31, '18:00') });

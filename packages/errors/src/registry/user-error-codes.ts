@@ -69,12 +69,13 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     en: 'This time slot is already taken.',
   },
   OUTSIDE_OPENING_HOURS: {
-    description: 'The requested time falls outside the opening hours of the space.',
+    description:
+      'The requested time falls outside the opening hours of the space: a booking, or the hold of an event or a vernissage (unless ADMIN gives spaceRulesOverride).',
     fr: 'Ce créneau est en dehors des heures d’ouverture.',
     en: 'This time is outside the opening hours.',
   },
   OUT_OF_SEASON: {
-    description: 'The space is closed for the season on this date.',
+    description: 'The space is closed for the season on this date: a booking, or the hold of an event or a vernissage (unless ADMIN gives spaceRulesOverride).',
     fr: 'Cet espace est fermé pour la saison à cette date.',
     en: 'This space is closed for the season on that date.',
   },
@@ -89,7 +90,7 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     en: 'The maximum duration is {minutes} minutes.',
   },
   TOO_FAR_AHEAD: {
-    description: 'The booking starts beyond the booking horizon of the space.',
+    description: 'The booking starts beyond the booking horizon of the space (bookings only: the hold of an event or a vernissage has no horizon).',
     fr: 'On ne peut réserver que {days} jours à l’avance.',
     en: 'Bookings open only {days} days ahead.',
   },
@@ -104,12 +105,13 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     en: 'This time is in the past.',
   },
   OVER_CAPACITY: {
-    description: 'More attendees than the space holds.',
+    description:
+      'More attendees than the space holds: a booking, or an event (its capacity) or a vernissage (its expectedAttendees) held there (unless ADMIN gives spaceRulesOverride).',
     fr: 'Cet espace accueille au plus {capacity} personnes.',
     en: 'This space holds at most {capacity} people.',
   },
   QUOTA_EXCEEDED: {
-    description: 'The holder has used up the weekly quota of hours for this space.',
+    description: 'The holder has used up the weekly quota of hours for this space (bookings only: never the hold of an event or a vernissage).',
     fr: 'Votre quota hebdomadaire pour cet espace est atteint.',
     en: 'Your weekly quota for this space is used up.',
   },

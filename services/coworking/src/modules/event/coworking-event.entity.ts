@@ -66,6 +66,10 @@ export class CoworkingEvent {
   /** The reference of its hold in the tenants ledger (packages/space-holds); null: none, or the legacy one. */
   @Column('text', { name: 'hold_reference', nullable: true })
   holdReference!: string | null;
+
+  /** ADMIN's reason for holding its shared space despite the space's rules (spaceRulesOverride); null: none. */
+  @Column('text', { name: 'space_rules_override_reason', nullable: true })
+  spaceRulesOverrideReason!: string | null;
 }
 
 export const CoworkingEventConnection = connectionType('CoworkingEvent', CoworkingEvent);

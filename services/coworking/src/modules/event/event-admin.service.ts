@@ -15,21 +15,17 @@ import {
 import { confirmedCount, promoteWaitlist } from '../registration/registration.line';
 import { CoworkingEvent } from './coworking-event.entity';
 import type { CreateCoworkingEventInput, UpdateCoworkingEventInput } from './event.input';
-import { EVENT_HOLD_KIND, lockEvent, placementOfEvent } from './event-holds';
+import { EVENT_HOLD_KIND, lockEvent, placementOfEvent, placementOfRow } from './event-holds';
 import { validateEventFields, type EventFields } from './event.validation';
 
 const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
 
 /** The hold an event has, as its locked row says. */
-const holdOf = (e: CoworkingEvent) =>
-  ownerHold(
-    EVENT_HOLD_KIND,
-    e.id,
-    e.holdReference,
-    placementOfEvent({ spaceId: e.spaceId, startsAt: e.startsAt, endsAt: e.endsAt, title: e.titleTexts, cancelled: e.cancelledAt !== null }),
-  );
+const holdOf = (e: CoworkingEvent) => ownerHold(EVENT_HOLD_KIND, e.id, e.holdReference, placementOfRow(e));
 /** The hold the event's fields need. */
-const placementOf = (f: EventFields) => placementOfEvent({ spaceId: f.spaceId, startsAt: f.startsAt, endsAt: f.endsAt, title: f.title, cancelled: false });
+const placementOf = (f: EventFields) => placementOfEvent({ ...f, cancelled: false });
+/** The fingerprint of a create; one without an override is fingerprinted as before overrides existed. */
+const fingerprintOf = ({ overrideReason, ...fields }: EventFields) => requestFingerprint(overrideReason === null ? fields : { ...fields, overrideReason });
 
 /**
  * ADMIN's side of the events: create, update, cancel. An event in a shared space is written
@@ -55,6 +51,7 @@ export class EventAdminService {
         membersOnly: input.membersOnly ?? false,
         spaceId: input.sharedSpaceId ?? null,
         room: input.room ?? null,
+        overrideReason: input.spaceRulesOverride?.reason ?? null,
       },
       this.clock(),
       true,
@@ -62,7 +59,7 @@ export class EventAdminService {
     const key = input.idempotencyKey ?? null;
     const badKey = idempotencyKeyViolation(key);
     if (badKey || violations.some((v) => v.code !== UserErrorCode.IN_THE_PAST)) return refuse(...violations, ...(badKey ? [badKey] : []));
-    const fingerprint = requestFingerprint(fields);
+    const fingerprint = fingerprintOf(fields);
     // A retry of a create that succeeded answers the same event, even once it has begun.
     const replayed = key ? await this.replay(this.ds.manager, key, fingerprint) : null;
     if (replayed) return replayed;
@@ -75,8 +72,9 @@ export class EventAdminService {
         if (concurrent) return concurrent.value ? { value: concurrent.value, before: null, after: null } : { refused: concurrent.errors };
       }
       await tx.query(
-        `INSERT INTO coworking_event (id, kind, title, description, starts_at, ends_at, space_id, room, capacity, members_only, idempotency_key, request_fingerprint)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        `INSERT INTO coworking_event (id, kind, title, description, starts_at, ends_at, space_id, room, capacity, members_only, idempotency_key,
+           request_fingerprint, space_rules_override_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           id,
           fields.kind,
@@ -90,6 +88,7 @@ export class EventAdminService {
           fields.membersOnly,
           key,
           key && fingerprint,
+          fields.overrideReason,
         ],
       );
       return { value: await tx.getRepository(CoworkingEvent).findOneByOrFail({ id }), before: null, after: placementOf(fields) };
@@ -120,7 +119,7 @@ export class EventAdminService {
       }
       await tx.query(
         `UPDATE coworking_event SET kind = $2, title = $3, description = $4, starts_at = $5, ends_at = $6, space_id = $7, room = $8,
-           capacity = $9, members_only = $10, updated_at = now() WHERE id = $1`,
+           capacity = $9, members_only = $10, space_rules_override_reason = $11, updated_at = now() WHERE id = $1`,
         [
           current.id,
           fields.kind,
@@ -132,6 +131,7 @@ export class EventAdminService {
           fields.room,
           fields.capacity,
           fields.membersOnly,
+          fields.overrideReason,
         ],
       );
       // A larger capacity seats the first people waiting, in order.
@@ -170,11 +170,15 @@ export class EventAdminService {
   }
 }
 
-/** The event as it will be: the input's fields over the current ones; a new venue replaces the old one. */
+/**
+ * The event as it will be: the input's fields over the current ones; a new venue replaces the old
+ * one. The override given before stays while the space, the times and the capacity stay; a new one
+ * replaces it.
+ */
 function mergeUpdate(current: CoworkingEvent, input: UpdateCoworkingEventInput): EventFields {
   const newSpace = input.sharedSpaceId ?? null;
   const newRoom = input.room ?? null;
-  return {
+  const merged = {
     kind: input.kind ?? current.kind,
     title: input.title ?? current.titleTexts,
     description: input.description === undefined ? current.descriptionTexts : input.description,
@@ -185,4 +189,10 @@ function mergeUpdate(current: CoworkingEvent, input: UpdateCoworkingEventInput):
     spaceId: newSpace ?? (newRoom ? null : current.spaceId),
     room: newRoom ?? (newSpace ? null : current.roomTexts),
   };
+  const holdKept =
+    (merged.spaceId?.toLowerCase() ?? null) === current.spaceId &&
+    merged.startsAt.getTime() === current.startsAt.getTime() &&
+    merged.endsAt.getTime() === current.endsAt.getTime() &&
+    merged.capacity === current.capacity;
+  return { ...merged, overrideReason: input.spaceRulesOverride?.reason ?? (holdKept ? current.spaceRulesOverrideReason : null) };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import type { Logger } from '@maison/http';
 import { lockOwner } from '@maison/space-holds';
-import { KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
+import { daysAheadIn, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';
 import { futureHour, minutes } from '../../test-fixtures';
@@ -52,8 +52,11 @@ const seededHolds = () => [
   },
 ];
 const live = () => [...tenants.holds.values()].map(({ reference, spaceId, startsAt, endsAt, title }) => ({ reference, spaceId, startsAt, endsAt, title }));
+/** A live hold planted in the ledger (the stub keeps the space's rules too: it must be accepted). */
 const hold = (reference: string, spaceId: string, startsAt: Date, title = 'Orpheline') =>
-  tenants.state.hold({ reference, spaceId, startsAt: startsAt.toISOString(), endsAt: minutes(startsAt, 60).toISOString(), title });
+  expect(tenants.state.hold({ reference, spaceId, startsAt: startsAt.toISOString(), endsAt: minutes(startsAt, 60).toISOString(), title }).errors).toEqual([]);
+/** A day of the terrace's season (May to October), at least `from` days ahead, at `hour`. */
+const summerHour = (from: number, hour: number) => futureHour(daysAheadIn(['05', '06', '07'], from), hour);
 /** An event written straight in SQL: in a room unless a space is given; `holdReference` names its stored reference from its id. */
 async function eventRow(o: { spaceId?: string; cancelled?: boolean; holdReference?: (id: string) => string; startsAt?: Date } = {}): Promise<string> {
   const id = randomUUID();
@@ -134,22 +137,17 @@ describe('a round of the events’ hold reconciler', () => {
 
   it('releases the orphans: a hold whose event does not exist, is cancelled, is in a room or holds under another reference; nothing else', async () => {
     await round();
-    const startsAt = futureHour(40, 9);
+    const startsAt = summerHour(40, 9);
     const missing = `coworking-event:${randomUUID()}-0a1b2c3d4e5f`;
-    const cancelled = await eventRow({ spaceId: TERRACE, cancelled: true });
+    const cancelled = await eventRow({ spaceId: TERRACE, cancelled: true, startsAt: minutes(startsAt, 24 * 60) });
     const inRoom = await eventRow();
-    const elsewhere = await eventRow({ spaceId: TERRACE, holdReference: (id) => `coworking-event:${id}-2` });
+    const elsewhere = await eventRow({ spaceId: TERRACE, holdReference: (id) => `coworking-event:${id}-2`, startsAt: minutes(startsAt, 24 * 60) });
     const orphans = [missing, `coworking-event:${cancelled}-1`, `coworking-event:${inRoom}`, `coworking-event:${elsewhere}-1`, 'coworking-event:nobody'];
     orphans.forEach((r, i) => hold(r, TERRACE, minutes(startsAt, 120 * i)));
     const kept = [`vernissage:${randomUUID()}`, `coworking-event:${randomUUID()}-past`];
     hold(kept[0]!, KITCHEN, startsAt);
-    tenants.state.hold({
-      reference: kept[1]!,
-      spaceId: KITCHEN,
-      startsAt: minutes(startsAt, -60 * 24 * 50).toISOString(),
-      endsAt: new Date(Date.now() - 60_000).toISOString(),
-      title: 'Passée',
-    });
+    // A hold that ended yesterday: no round looks at it.
+    hold(kept[1]!, KITCHEN, futureHour(-1, 10), 'Passée');
 
     const summary = await round();
     expect([...summary.released].sort()).toEqual([...orphans].sort());
@@ -190,7 +188,7 @@ describe('a round of the events’ hold reconciler', () => {
 
 describe('a round beside a concurrent update', () => {
   it('waits for the update’s locks, then leaves the hold where the update moved it', async () => {
-    const startsAt = futureHour(33, 10);
+    const startsAt = summerHour(33, 10);
     const id = await eventRow({ spaceId: TERRACE, holdReference: (i) => `coworking-event:${i}-before`, startsAt });
     const reference = `coworking-event:${id}-before`;
     const later = minutes(startsAt, 120);

@@ -1,5 +1,5 @@
 import { stableId } from '@maison/house';
-import { admin, callSubgraph, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
+import { admin, callSubgraph, daysAheadIn, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';
 import { futureHour, minutes } from '../../test-fixtures';
@@ -77,7 +77,15 @@ describe('creating an event in a shared space', () => {
       {
         operation: 'holdSharedSpace',
         args: {
-          input: { spaceId: KITCHEN, startsAt: startsAt.toISOString(), endsAt: minutes(startsAt, 120).toISOString(), title: 'Souper de la récolte', reference },
+          input: {
+            spaceId: KITCHEN,
+            startsAt: startsAt.toISOString(),
+            endsAt: minutes(startsAt, 120).toISOString(),
+            title: 'Souper de la récolte',
+            reference,
+            attendees: 12,
+            override: null,
+          },
         },
         identity: SERVICE,
         lang: 'en',
@@ -186,7 +194,8 @@ describe('an idempotencyKey on createCoworkingEvent', () => {
 
 describe('moving and cancelling an event in a shared space', () => {
   it('moves the hold with the event: new time and space, same reference', async () => {
-    const startsAt = futureHour(14, 17);
+    // In the terrace's season (May to October): the hold keeps the season of its new space.
+    const startsAt = futureHour(daysAheadIn(['05', '06', '07'], 14), 17);
     const id = await kitchenEvent(startsAt);
     const reference = (await stored(id)).hold_reference;
     const later = minutes(startsAt, 60);
@@ -201,6 +210,8 @@ describe('moving and cancelling an event in a shared space', () => {
           startsAt: later.toISOString(),
           endsAt: minutes(later, 90).toISOString(),
           title: expect.stringMatching(/^5 à 7 n° \d+$/),
+          attendees: 12,
+          override: null,
         },
         identity: SERVICE,
         lang: 'fr',
@@ -284,12 +295,16 @@ describe('moving and cancelling an event in a shared space', () => {
     expect(await stored(id)).toMatchObject({ space_id: null, hold_reference: null });
   });
 
-  it('calls the ledger only when the hold changes: a new capacity does not, a new title does', async () => {
+  it('calls the ledger only when the hold changes: a new description does not, a new capacity (its attendees) or title does', async () => {
     const id = await kitchenEvent(futureHour(19, 17));
-    expect((await update(id, { capacity: 30 })).body.data!.updateCoworkingEvent.userErrors).toEqual([]);
+    expect((await update(id, { description: { fr: 'Apportez vos tasses.' } })).body.data!.updateCoworkingEvent.userErrors).toEqual([]);
     expect(tenants.calls).toEqual([]);
+    expect((await update(id, { capacity: 10 })).body.data!.updateCoworkingEvent.userErrors).toEqual([]);
     expect((await update(id, { title: { fr: 'Nouveau nom du 5 à 7' } })).body.data!.updateCoworkingEvent.userErrors).toEqual([]);
-    expect(tenants.calls.map((c) => [c.operation, c.args.title])).toEqual([['moveSpaceHold', 'Nouveau nom du 5 à 7']]);
+    expect(tenants.calls.map((c) => [c.operation, c.args.title, c.args.attendees])).toEqual([
+      ['moveSpaceHold', expect.stringMatching(/^5 à 7 n° \d+$/), 10],
+      ['moveSpaceHold', 'Nouveau nom du 5 à 7', 10],
+    ]);
   });
 
   it('releases the hold after the cancellation is committed, and keeps trying in the background when the ledger fails', async () => {

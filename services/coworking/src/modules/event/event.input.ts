@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar, DEFAULT_PAGE_SIZE, LocalizedTextInput, MAX_PAGE_SIZE, USER_ERRORS_SIZE, UserError } from '@maison/kit';
+import { DateTimeScalar, DEFAULT_PAGE_SIZE, LocalizedTextInput, MAX_PAGE_SIZE, SpaceRulesOverrideInput, USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { CoworkingEvent, CoworkingEventKind } from './coworking-event.entity';
 
 /** A window [from, to) of events; either bound may be left out. One class, so the SDL lists from before to. */
@@ -39,13 +39,17 @@ export class CreateCoworkingEventInput {
   @Field(() => DateTimeScalar, { description: 'After startsAt, at most 24 hours later.' })
   endsAt!: Date;
 
-  @Field(() => Int, { description: 'Seats, 1 to 1000.' })
+  @Field(() => Int, { description: 'Seats, 1 to 1000. In a shared space, at most its capacity (OVER_CAPACITY), unless spaceRulesOverride.' })
   capacity!: number;
 
   @Field(() => Boolean, { nullable: true, description: 'Only members with an active membership may register (false by default).' })
   membersOnly?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'The shared space (kitchen, terrace) held for the event in the house ledger. Give this or room.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The shared space (kitchen, terrace) held for the event in the house ledger, within its capacity, opening hours and season (OVER_CAPACITY, OUTSIDE_OPENING_HOURS, OUT_OF_SEASON; not the booking-only limits: notice, horizon, durations, quota). Give this or room.',
+  })
   sharedSpaceId?: string | null;
 
   @Field(() => LocalizedTextInput, { nullable: true, description: 'A room of Espace KO, e.g. "Salle de réunion". Give this or sharedSpaceId.' })
@@ -57,6 +61,12 @@ export class CreateCoworkingEventInput {
       'Makes a retry safe (1 to 200 printable characters): the same key with the same input answers the event created the first time, never a second one; with another input, IDEMPOTENCY_KEY_REUSED.',
   })
   idempotencyKey?: string | null;
+
+  @Field(() => SpaceRulesOverrideInput, {
+    nullable: true,
+    description: 'ADMIN holds the shared space despite its capacity, opening hours and season; the reason is kept in the booking history of the space.',
+  })
+  spaceRulesOverride?: SpaceRulesOverrideInput | null;
 }
 
 @InputType({ description: 'The fields to change; those left out stay. Giving sharedSpaceId or room moves the event to that venue.' })
@@ -87,6 +97,13 @@ export class UpdateCoworkingEventInput {
 
   @Field(() => LocalizedTextInput, { nullable: true })
   room?: LocalizedTextInput | null;
+
+  @Field(() => SpaceRulesOverrideInput, {
+    nullable: true,
+    description:
+      'ADMIN holds the shared space despite its capacity, opening hours and season; the reason is kept in the booking history of the space. Left out, the override given before stays while the space, the times and the capacity stay; a change of any of them is checked again.',
+  })
+  spaceRulesOverride?: SpaceRulesOverrideInput | null;
 }
 
 @ObjectType()

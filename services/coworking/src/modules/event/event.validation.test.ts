@@ -12,6 +12,7 @@ const base: EventFields = {
   membersOnly: false,
   spaceId: null,
   room: { fr: 'Grande salle' },
+  overrideReason: null,
 };
 const codes = (fields: Partial<EventFields>, timesChanged = true) =>
   validateEventFields({ ...base, ...fields }, now, timesChanged).violations.map((v) => `${v.code}@${v.field!.join('.')}`);
@@ -50,5 +51,17 @@ describe('event validation', () => {
 
   it('refuses a capacity that is not a whole number', () => {
     expect(codes({ capacity: 2.5 })).toEqual(['INVALID_INPUT@input.capacity']);
+  });
+
+  it('checks the reason of a space-rules override with the house text rules, and keeps it only in a shared space', () => {
+    const kitchen = { room: null, spaceId: 'abcdef01-2345-6789-abcd-ef0123456789' };
+    const kept = (overrideReason: string) => validateEventFields({ ...base, ...kitchen, overrideReason }, now, true);
+    expect(kept('  Atelier debout, salon ouvert  ').fields.overrideReason).toBe('Atelier debout, salon ouvert');
+    expect(kept('  Atelier debout  ').violations).toEqual([]);
+    expect(kept('é'.repeat(500)).violations).toEqual([]);
+    expect(codes({ ...kitchen, overrideReason: 'é'.repeat(501) })).toEqual(['INVALID_INPUT@input.spaceRulesOverride.reason']);
+    expect(codes({ ...kitchen, overrideReason: '   ' })).toEqual(['INVALID_INPUT@input.spaceRulesOverride.reason']);
+    expect(codes({ ...kitchen, overrideReason: 'bip \u0007' })).toEqual(['INVALID_INPUT@input.spaceRulesOverride.reason']);
+    expect(validateEventFields({ ...base, overrideReason: 'Salle de réunion' }, now, true).fields.overrideReason).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { inputReason, UserErrorCode } from '@maison/errors';
-import { cleanTexts, invalid, isUuid, type RuleViolation, type Texts } from '@maison/house';
+import { cleanOverrideReason, cleanTexts, invalid, isUuid, type RuleViolation, type Texts } from '@maison/house';
 import type { CoworkingEventKind } from './coworking-event.entity';
 
 export const MAX_CAPACITY = 1000;
@@ -16,6 +16,8 @@ export interface EventFields {
   membersOnly: boolean;
   spaceId: string | null;
   room: Texts | null;
+  /** ADMIN's reason for holding the shared space despite its rules; kept only for an event in a shared space. */
+  overrideReason: string | null;
 }
 
 /**
@@ -42,6 +44,8 @@ export function validateEventFields(fields: EventFields, now: Date, timesChanged
   } else if (fields.endsAt.getTime() - fields.startsAt.getTime() > MAX_DURATION_MINUTES * 60_000) {
     violations.push({ code: UserErrorCode.TOO_LONG, field: ['input', 'endsAt'], params: { minutes: MAX_DURATION_MINUTES } });
   }
+  const override = fields.overrideReason === null ? null : cleanOverrideReason(fields.overrideReason, ['input', 'spaceRulesOverride', 'reason']);
+  if (override?.violation) violations.push(override.violation);
   if (timesChanged && fields.startsAt.getTime() <= now.getTime()) {
     violations.push({ code: UserErrorCode.IN_THE_PAST, field: ['input', 'startsAt'] });
   }
@@ -52,6 +56,7 @@ export function validateEventFields(fields: EventFields, now: Date, timesChanged
       description: description?.texts ?? null,
       room: room?.texts ?? null,
       spaceId: fields.spaceId?.toLowerCase() ?? null,
+      overrideReason: fields.spaceId === null ? null : (override?.reason ?? null),
     },
     violations,
   };

@@ -58,7 +58,7 @@ export class ExhibitionEditor {
     const key = input.idempotencyKey ?? null;
     const badKey = idempotencyKeyViolation(key);
     if (violations.length > 0 || badKey) return fail(...violations, ...(badKey ? [badKey] : []));
-    const fingerprint = requestFingerprint(draft);
+    const fingerprint = fingerprintOf(draft);
     // A retry of a create that succeeded answers the same exhibition.
     const replayed = key ? await replayStored(this.ds.manager, 'exhibition', key, fingerprint) : null;
     if (replayed) return 'reused' in replayed ? fail(replayed.reused) : this.found(replayed.id);
@@ -75,8 +75,9 @@ export class ExhibitionEditor {
       if (typeof slug !== 'string') return { refused: [slug] };
       await tx.query(
         `INSERT INTO exhibition (id, slug, title, description, starts_on, ends_on, cover_image_url,
-           vernissage_starts_at, vernissage_ends_at, vernissage_venue, vernissage_space_id, idempotency_key, request_fingerprint)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+           vernissage_starts_at, vernissage_ends_at, vernissage_venue, vernissage_space_id, vernissage_expected_attendees, vernissage_override_reason,
+           idempotency_key, request_fingerprint)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [id, slug, ...columnsOf(draft), key, key && fingerprint],
       );
       await this.replaceLinks(tx, id, draft, { artists: true, artworks: true });
@@ -98,7 +99,8 @@ export class ExhibitionEditor {
       if (typeof slug !== 'string') return { refused: [slug] };
       await tx.query(
         `UPDATE exhibition SET slug = $2, title = $3, description = $4, starts_on = $5, ends_on = $6, cover_image_url = $7,
-           vernissage_starts_at = $8, vernissage_ends_at = $9, vernissage_venue = $10, vernissage_space_id = $11
+           vernissage_starts_at = $8, vernissage_ends_at = $9, vernissage_venue = $10, vernissage_space_id = $11,
+           vernissage_expected_attendees = $12, vernissage_override_reason = $13
          WHERE id = $1`,
         [exhibitionId, slug, ...columnsOf(draft)],
       );
@@ -198,7 +200,22 @@ async function merged(tx: EntityManager, e: Exhibition, input: UpdateExhibitionI
 
 function storedVernissage(e: Exhibition): ExhibitionFields['vernissage'] {
   if (!e.vernissageStartsAt || !e.vernissageEndsAt) return null;
-  return { startsAt: e.vernissageStartsAt, endsAt: e.vernissageEndsAt, sharedSpaceId: e.vernissageSpaceId, venue: e.vernissageVenueTexts };
+  return {
+    startsAt: e.vernissageStartsAt,
+    endsAt: e.vernissageEndsAt,
+    sharedSpaceId: e.vernissageSpaceId,
+    venue: e.vernissageVenueTexts,
+    expectedAttendees: e.vernissageExpectedAttendees,
+    spaceRulesOverride: e.vernissageOverrideReason === null ? null : { reason: e.vernissageOverrideReason },
+  };
+}
+
+/** The fingerprint of a create; a vernissage stating neither attendees nor an override is fingerprinted as before they existed. */
+function fingerprintOf(d: ExhibitionDraft): string {
+  if (!d.vernissage) return requestFingerprint(d);
+  const { expectedAttendees, overrideReason, ...vernissage } = d.vernissage;
+  const terms = { ...(expectedAttendees !== null && { expectedAttendees }), ...(overrideReason !== null && { overrideReason }) };
+  return requestFingerprint({ ...d, vernissage: { ...vernissage, ...terms } });
 }
 
 /** The draft in the shape of a stored row (what placementOf reads). */
@@ -207,6 +224,8 @@ const stored = (d: ExhibitionDraft) => ({
   vernissageSpaceId: d.vernissage?.spaceId ?? null,
   vernissageStartsAt: d.vernissage?.startsAt ?? null,
   vernissageEndsAt: d.vernissage?.endsAt ?? null,
+  vernissageExpectedAttendees: d.vernissage?.expectedAttendees ?? null,
+  vernissageOverrideReason: d.vernissage?.overrideReason ?? null,
 });
 
 /** Columns title … vernissage_space_id, in the order of the INSERT and UPDATE above. */
@@ -220,4 +239,6 @@ const columnsOf = (d: ExhibitionDraft) => [
   d.vernissage?.endsAt ?? null,
   d.vernissage?.venueTexts ?? null,
   d.vernissage?.spaceId ?? null,
+  d.vernissage?.expectedAttendees ?? null,
+  d.vernissage?.overrideReason ?? null,
 ];

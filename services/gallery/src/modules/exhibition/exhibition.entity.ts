@@ -49,6 +49,14 @@ export class Exhibition {
   /** The reference of its vernissage's hold in the tenants ledger (packages/space-holds); null: none, or the legacy one. */
   @Column('text', { name: 'hold_reference', nullable: true })
   holdReference!: string | null;
+
+  /** How many people its vernissage expects (VernissageInput.expectedAttendees); null: not stated. */
+  @Column('integer', { name: 'vernissage_expected_attendees', nullable: true })
+  vernissageExpectedAttendees!: number | null;
+
+  /** ADMIN's reason for holding the vernissage's shared space despite the space's rules; null: none. */
+  @Column('text', { name: 'vernissage_override_reason', nullable: true })
+  vernissageOverrideReason!: string | null;
 }
 
 export const ExhibitionConnection = connectionType('Exhibition', Exhibition);

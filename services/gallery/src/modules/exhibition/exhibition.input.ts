@@ -1,5 +1,5 @@
-import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { DateTimeScalar, LocalDateScalar, LocalizedTextInput, USER_ERRORS_SIZE, UserError } from '@maison/kit';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar, LocalDateScalar, LocalizedTextInput, SpaceRulesOverrideInput, USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { Exhibition } from './exhibition.entity';
 
 @InputType({ description: 'An opening night, half-open [startsAt, endsAt), in the gallery or in a shared space of the house.' })
@@ -10,11 +10,28 @@ export class VernissageInput {
   @Field(() => DateTimeScalar, { description: 'At most 12 hours after startsAt.' })
   endsAt!: Date;
 
-  @Field(() => ID, { nullable: true, description: 'The shared space (the terrace, the kitchen) it holds in the ledger; null: in the gallery.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The shared space (the terrace, the kitchen) it holds in the ledger, within its opening hours and season (OUTSIDE_OPENING_HOURS, OUT_OF_SEASON; not the booking-only limits: notice, horizon, durations, quota); null: in the gallery.',
+  })
   sharedSpaceId?: string | null;
 
   @Field(() => LocalizedTextInput, { nullable: true, description: 'The venue as shown; by default the gallery or the space’s name.' })
   venue?: LocalizedTextInput | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many people are expected, 1 to 1000: in a shared space, at most its capacity (OVER_CAPACITY). Left out, no capacity check.',
+  })
+  expectedAttendees?: number | null;
+
+  @Field(() => SpaceRulesOverrideInput, {
+    nullable: true,
+    description:
+      'ADMIN holds the shared space despite its capacity, opening hours and season; the reason is kept in the booking history of the space. A new vernissage without it is checked again.',
+  })
+  spaceRulesOverride?: SpaceRulesOverrideInput | null;
 }
 
 @InputType({ description: 'A new exhibition. The vernissage takes place from 14 days before startsOn until endsOn.' })

@@ -1,11 +1,12 @@
 import { inputReason, UserErrorCode } from '@maison/errors';
-import { addDays, cleanTexts, invalid, isUuid, localDateOf, type RuleViolation, textFault, type Texts } from '@maison/house';
+import { addDays, cleanOverrideReason, cleanTexts, invalid, isUuid, localDateOf, type RuleViolation, textFault, type Texts } from '@maison/house';
 import { defaultVenue } from './venue';
 
 export const MAX_VERNISSAGE_MINUTES = 12 * 60;
 /** How many days before the first day on view the opening may take place. */
 export const VERNISSAGE_DAYS_BEFORE = 14;
 export const MAX_LINKS = 100;
+export const MAX_EXPECTED_ATTENDEES = 1000;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Every field of an exhibition, as given by a create or as merged by an update: what the rules check. */
@@ -18,7 +19,14 @@ export interface ExhibitionFields {
   coverImageUrl: string | null;
   artistIds: readonly string[];
   artworkIds: readonly string[];
-  vernissage: { startsAt: Date; endsAt: Date; sharedSpaceId?: string | null; venue?: Texts | null } | null;
+  vernissage: {
+    startsAt: Date;
+    endsAt: Date;
+    sharedSpaceId?: string | null;
+    venue?: Texts | null;
+    expectedAttendees?: number | null;
+    spaceRulesOverride?: { reason: string } | null;
+  } | null;
 }
 
 export interface VernissageDraft {
@@ -26,6 +34,9 @@ export interface VernissageDraft {
   endsAt: Date;
   spaceId: string | null;
   venueTexts: Texts;
+  expectedAttendees: number | null;
+  /** ADMIN's reason for holding the shared space despite its rules; kept only for a vernissage in a shared space. */
+  overrideReason: string | null;
 }
 
 /** The exhibition as it will be stored, cleaned. */
@@ -88,8 +99,21 @@ function vernissageDraft(v: NonNullable<ExhibitionFields['vernissage']>, startsO
   if (spaceId !== null && !isUuid(spaceId)) violations.push({ code: UserErrorCode.NOT_FOUND, field: [...path, 'sharedSpaceId'] });
   const venue = v.venue ? cleanTexts(v.venue, [...path, 'venue'], { max: 120 }) : null;
   if (venue) violations.push(...venue.violations);
+  const attendees = v.expectedAttendees ?? null;
+  if (attendees !== null && (!Number.isInteger(attendees) || attendees < 1 || attendees > MAX_EXPECTED_ATTENDEES)) {
+    violations.push(invalid([...path, 'expectedAttendees'], inputReason('BETWEEN', { min: 1, max: MAX_EXPECTED_ATTENDEES })));
+  }
+  const override = v.spaceRulesOverride ? cleanOverrideReason(v.spaceRulesOverride.reason, [...path, 'spaceRulesOverride', 'reason']) : null;
+  if (override?.violation) violations.push(override.violation);
   const normalizedSpace = spaceId !== null && isUuid(spaceId) ? spaceId.toLowerCase() : spaceId;
-  return { startsAt: v.startsAt, endsAt: v.endsAt, spaceId: normalizedSpace, venueTexts: venue?.texts ?? defaultVenue(normalizedSpace) };
+  return {
+    startsAt: v.startsAt,
+    endsAt: v.endsAt,
+    spaceId: normalizedSpace,
+    venueTexts: venue?.texts ?? defaultVenue(normalizedSpace),
+    expectedAttendees: attendees,
+    overrideReason: normalizedSpace === null ? null : (override?.reason ?? null),
+  };
 }
 
 /** A list of ids, in order, without repeats; a malformed id is NOT_FOUND at its position. */

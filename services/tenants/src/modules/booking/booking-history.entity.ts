@@ -39,4 +39,12 @@ export class BookingHistoryEntry {
   @Field(() => DateTimeScalar, { nullable: true })
   @Column('timestamptz', { name: 'previous_ends_at', nullable: true })
   previousEndsAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why ADMIN held the space despite its rules (capacity, opening hours, season), on the CREATED or RESCHEDULED entry of a hold made with an override; recorded whenever an override was given, even if no rule would have refused.',
+  })
+  @Column('text', { name: 'override_reason', nullable: true })
+  overrideReason!: string | null;
 }

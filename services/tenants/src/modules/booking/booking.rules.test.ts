@@ -1,6 +1,6 @@
 import { UserErrorCode } from '@maison/errors';
 import { houseInstant, toHouseIso } from '@maison/house';
-import { bookableSlots, checkBookingRules, type SlotCaller, type SpaceRules } from './booking.rules';
+import { bookableSlots, checkBookingRules, checkHoldRules, type SlotCaller, type SpaceRules } from './booking.rules';
 import { weeklyOccurrences } from './series.service';
 
 const everyDay = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens, closes }));
@@ -216,5 +216,24 @@ describe('weekly series', () => {
   it('stops at the until date, inclusive', () => {
     const occurrences = weeklyOccurrences(houseInstant('2027-01-05', '11:30'), houseInstant('2027-01-05', '13:30'), { until: '2027-01-19' });
     expect(occurrences.map((o) => toHouseIso(o.startsAt).slice(0, 10))).toEqual(['2027-01-05', '2027-01-12', '2027-01-19']);
+  });
+});
+
+describe('hold rules: the space’s own, not the booking-only limits', () => {
+  const hold = (rules: SpaceRules, date: string, from: string, to: string, attendees: number | null, overridden = false) =>
+    checkHoldRules(rules, { startsAt: houseInstant(date, from), endsAt: houseInstant(date, to), attendees }, { prefix: ['input'], overridden }).map(
+      (v) => `${v.code}@${v.field!.join('.')}`,
+    );
+  it('refuses what a booking would for capacity, hours and season, on the hold’s fields', () => {
+    expect(hold(kitchen, '2026-12-10', '17:00', '19:00', 13)).toEqual(['OVER_CAPACITY@input.attendees']);
+    expect(hold(kitchen, '2026-12-10', '21:30', '23:00', 12)).toEqual(['OUTSIDE_OPENING_HOURS@input.startsAt']);
+    expect(hold(terrace, '2027-01-10', '17:00', '19:00', null)).toEqual(['OUT_OF_SEASON@input.startsAt']);
+  });
+  it('ignores notice, horizon and durations, and an override skips the space’s rules but never the range', () => {
+    // Ten minutes, in an hour from now, two years ahead: a booking would be refused each time.
+    expect(hold(kitchen, '2026-12-01', '10:00', '10:10', 2)).toEqual([]);
+    expect(hold(kitchen, '2028-12-01', '08:00', '21:00', 2)).toEqual([]);
+    expect(hold(terrace, '2027-01-10', '23:00', '23:30', 300, true)).toEqual([]);
+    expect(hold(kitchen, '2026-12-10', '17:00', '17:00', null, true)).toEqual(['INVALID_RANGE@input.endsAt']);
   });
 });

@@ -1,16 +1,12 @@
-import { DateTime } from 'luxon';
 import { isAdmin, type Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
-import { addDays, HOUSE_TZ, localDateOf, type RuleViolation, startOfLocalDay } from '@maison/house';
+import { addDays, checkSpaceLimits, type Interval, openingWindows, type RuleViolation, type SpaceLimits, startOfLocalDay } from '@maison/house';
 import type { OpeningHoursRow } from '../house/opening-hours';
 import { checkQuota } from './booking.quota';
 
 /** The rules of one space, as stored on shared_space. */
-export interface SpaceRules {
-  capacity: number;
+export interface SpaceRules extends SpaceLimits {
   openingHoursRows: OpeningHoursRow[];
-  seasonStarts: string | null;
-  seasonEnds: string | null;
   bufferMinutes: number;
   minDurationMinutes: number;
   maxDurationMinutes: number;
@@ -20,38 +16,10 @@ export interface SpaceRules {
   slotStepMinutes: number;
 }
 
-export interface Interval {
-  start: Date;
-  end: Date;
-}
-
 const MINUTE = 60_000;
 
-/** Is the local date (YYYY-MM-DD) inside the space's season? Windows may wrap the new year. */
-export function inSeason(rules: Pick<SpaceRules, 'seasonStarts' | 'seasonEnds'>, date: string): boolean {
-  if (!rules.seasonStarts || !rules.seasonEnds) return true;
-  const md = date.slice(5);
-  return rules.seasonStarts <= rules.seasonEnds ? md >= rules.seasonStarts && md <= rules.seasonEnds : md >= rules.seasonStarts || md <= rules.seasonEnds;
-}
-
-/** The opening windows of a local date as instants (a 24:00 close is the start of the next day). */
-export function openingWindows(rules: Pick<SpaceRules, 'openingHoursRows'>, date: string): Interval[] {
-  const weekday = DateTime.fromISO(date, { zone: HOUSE_TZ }).weekday;
-  return rules.openingHoursRows
-    .filter((h) => h.weekday === weekday)
-    .map((h) => ({
-      start: DateTime.fromISO(`${date}T${h.opens}`, { zone: HOUSE_TZ }).toJSDate(),
-      end: h.closes === '24:00' ? startOfLocalDay(addDays(date, 1)) : DateTime.fromISO(`${date}T${h.closes}`, { zone: HOUSE_TZ }).toJSDate(),
-    }))
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
-}
-
-/** Local dates touched by [start, end). */
-function datesOf(interval: Interval): string[] {
-  const dates: string[] = [];
-  for (let d = localDateOf(interval.start); startOfLocalDay(d) < interval.end; d = addDays(d, 1)) dates.push(d);
-  return dates;
-}
+// One copy of the space's own rules, kept by bookings and holds alike (packages/house/src/space-rules.ts).
+export { datesOf, inSeason, openingWindows, type Interval } from '@maison/house';
 
 /** The one rule nobody bypasses besides the overlap: the end comes after the start. */
 export function checkRange(startsAt: Date, endsAt: Date): RuleViolation | null {
@@ -88,16 +56,7 @@ export function checkBookingRules(
   if (minutes > rules.maxDurationMinutes) {
     violations.push({ code: UserErrorCode.TOO_LONG, field: ['input', 'endsAt'], params: { minutes: rules.maxDurationMinutes } });
   }
-  const dates = datesOf({ start: startsAt, end: endsAt });
-  if (!dates.every((d) => inSeason(rules, d))) {
-    violations.push({ code: UserErrorCode.OUT_OF_SEASON, field: ['input', 'startsAt'] });
-  } else {
-    const fits = openingWindows(rules, dates[0]!).some((w) => startsAt >= w.start && endsAt <= w.end);
-    if (!fits) violations.push({ code: UserErrorCode.OUTSIDE_OPENING_HOURS, field: ['input', 'startsAt'] });
-  }
-  if (request.attendees != null && request.attendees > rules.capacity) {
-    violations.push({ code: UserErrorCode.OVER_CAPACITY, field: ['input', 'attendees'], params: { capacity: rules.capacity } });
-  }
+  violations.push(...checkSpaceLimits(rules, request, { startsAt: ['input', 'startsAt'], attendees: ['input', 'attendees'] }));
   return violations;
 }
 
@@ -108,6 +67,23 @@ export const bypassesLimits = (identity: Identity): boolean => isAdmin(identity)
 export interface SlotCaller {
   bypassLimits: boolean;
   bookedMinutesInWeek: number | null;
+}
+
+/**
+ * The rules a hold of [start, end) keeps (the hold of an event or a vernissage, services/tenants
+ * hold.service.ts): the range, then the space's season, opening hours and capacity (for the
+ * attendees the holder states), exactly as for a booking; not the booking-only limits (notice,
+ * horizon, durations, quota). An override (ADMIN, with a reason) skips the space's rules, never the range.
+ */
+export function checkHoldRules(
+  rules: SpaceRules,
+  request: { startsAt: Date; endsAt: Date; attendees?: number | null },
+  fields: { prefix: string[]; overridden: boolean },
+): RuleViolation[] {
+  const range = checkRange(request.startsAt, request.endsAt);
+  if (range) return [{ ...range, field: [...fields.prefix, 'endsAt'] }];
+  if (fields.overridden) return [];
+  return checkSpaceLimits(rules, request, { startsAt: [...fields.prefix, 'startsAt'], attendees: [...fields.prefix, 'attendees'] });
 }
 
 /**

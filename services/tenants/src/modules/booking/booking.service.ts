@@ -10,7 +10,7 @@ import { SharedSpace } from '../space/shared-space.entity';
 import { heldBySql, isHolderOrAdmin } from './booking.access';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
 import { isEligible, ownHolders, resolveHolder, type Holder, type MembershipChecker, type TenantDirectory } from './booking.holder';
-import { bookableSlots, bypassesLimits, checkBookingRules, type SlotCaller } from './booking.rules';
+import { bookableSlots, bypassesLimits, checkBookingRules, checkHoldRules, type SlotCaller, type SpaceRules } from './booking.rules';
 import { bookedMinutesInWeeks, checkQuota, quotaWeekOf } from './booking.quota';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
@@ -89,11 +89,15 @@ export class BookingService {
     canHold: async (id) => isUuid(id) && (await this.ds.query('SELECT 1 FROM tenant WHERE id = $1 AND archived_at IS NULL', [id])).length > 0,
   };
 
-  /** Books a space for the caller (or, for ADMIN, for the named holder). */
+  /**
+   * Books a space for the caller (or, for ADMIN, for the named holder). A hold (options.hold, from
+   * HoldService) keeps the hold rules instead (checkHoldRules), unless overridden with a reason,
+   * which the CREATED entry of its history keeps.
+   */
   async book(
     identity: Identity,
     request: BookingRequest,
-    options: { seriesId?: string; kind?: BookingKind; holdReference?: string; tenants?: TenantDirectory } = {},
+    options: { seriesId?: string; kind?: BookingKind; holdReference?: string; tenants?: TenantDirectory; hold?: { overrideReason: string | null } } = {},
   ): Promise<Outcome> {
     const { title, violations } = validateBookingFields(request);
     if (violations.length > 0) return fail(...violations);
@@ -110,7 +114,13 @@ export class BookingService {
       if (existing) return this.replay(existing, fingerprint);
     }
     const bypass = bypassesLimits(identity);
-    const ruleErrors = checkBookingRules(space, request, this.clock(), bypass);
+    const { hold } = options;
+    // A hold keeps the space's own rules (or its override); a booking every rule of the ledger.
+    const rulesOf = (rules: SpaceRules) =>
+      hold
+        ? checkHoldRules(rules, request, { prefix: ['input'], overridden: hold.overrideReason !== null })
+        : checkBookingRules(rules, request, this.clock(), bypass);
+    const ruleErrors = rulesOf(space);
     if (ruleErrors.length > 0) return fail(...ruleErrors);
 
     try {
@@ -123,7 +133,7 @@ export class BookingService {
         }
         // The rules the booking is stored under: a rule change of this space waits, or is waited for.
         const current = await readSpaceRules(tx, space.id);
-        const changed = checkBookingRules(current, request, this.clock(), bypass);
+        const changed = rulesOf(current);
         if (changed.length > 0) return fail(...changed);
         if (!bypass && !isEligible(holder, current)) return fail({ code: UserErrorCode.NOT_ELIGIBLE });
         if (!bypass && current.weeklyQuotaMinutes !== null) {
@@ -156,7 +166,7 @@ export class BookingService {
             options.holdReference ?? null,
           ],
         );
-        await this.record(tx, id, BookingAction.CREATED, createdBy, request.startsAt, request.endsAt);
+        await this.record(tx, id, BookingAction.CREATED, createdBy, request.startsAt, request.endsAt, undefined, options.hold?.overrideReason ?? null);
         return { booking: await tx.getRepository(SpaceBooking).findOneByOrFail({ id }), errors: [] };
       });
     } catch (error) {
@@ -301,11 +311,12 @@ export class BookingService {
     startsAt: Date,
     endsAt: Date,
     previous?: { startsAt: Date; endsAt: Date },
+    overrideReason: string | null = null,
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at, previous_starts_at, previous_ends_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [bookingId, action, actor, startsAt, endsAt, previous?.startsAt ?? null, previous?.endsAt ?? null],
+      `INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at, previous_starts_at, previous_ends_at, override_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [bookingId, action, actor, startsAt, endsAt, previous?.startsAt ?? null, previous?.endsAt ?? null, overrideReason],
     );
   }
 }

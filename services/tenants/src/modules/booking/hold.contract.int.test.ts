@@ -4,6 +4,7 @@ import { ServiceClient } from '@maison/kit';
 import { TenantsLedger, type CallContext, type SpaceLedger } from '@maison/space-holds';
 import { admin, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE } from '@maison/testing';
 import { tenantsModule } from '../../module';
+import { addDays, todayInHouse } from '@maison/house';
 import { futureHour, minutes } from '../../test-fixtures';
 
 /**
@@ -42,8 +43,22 @@ async function realTarget(): Promise<Target> {
 
 const ctx: CallContext = { lang: 'fr', requestId: 'contract' };
 const reference = (kind = 'coworking-event') => `${kind}:${randomUUID()}-c0ffee`;
-/** Distinct days far ahead for each scenario, so that none meets another's holds or the seed's bookings. */
-let nextDay = 100;
+/**
+ * Distinct days far ahead for each scenario, so that none meets another's holds or the seed's
+ * bookings: in the terrace's season (May to October), with three months of it left, for holds keep
+ * the season of their space.
+ */
+function seasonDay(from: number): number {
+  for (let d = from; ; d += 1) {
+    const monthDay = addDays(todayInHouse(), d).slice(5);
+    if (monthDay >= '05-01' && monthDay <= '07-31') return d;
+  }
+}
+let nextDay = seasonDay(100);
+/** A day in January (the terrace is closed for the season), as far ahead as the scenarios' days. */
+const januaryDay = (() => {
+  for (let d = 100; ; d += 1) if (addDays(todayInHouse(), d).slice(5, 7) === '01') return d;
+})();
 const evening = (hour = 17, length = 120) => {
   const startsAt = futureHour(nextDay++, hour);
   return { startsAt, endsAt: minutes(startsAt, length) };
@@ -150,15 +165,16 @@ describe.each([
 
   it('lists the live holds of one kind ending after an instant, in reference order, page after page', async () => {
     const kind = `contrat-${randomUUID().slice(0, 8)}`;
-    const first = futureHour(nextDay, 8);
-    nextDay += 25;
-    // 205 holds (more than a page of 200), 2 hours apart; one released, one of another kind.
+    const firstDay = nextDay;
+    nextDay += 18;
+    const first = futureHour(firstDay, 9);
+    // 205 holds (more than a page of 200) of half an hour, twelve a day inside the terrace's opening hours (9:00 to 21:00); one released, one of another kind.
     const made = [];
     for (let i = 0; i < 205; i += 1) {
-      const startsAt = minutes(first, 120 * i);
+      const startsAt = futureHour(firstDay + Math.floor(i / 12), 9 + (i % 12));
       const r = `${kind}:${String(i).padStart(3, '0')}`;
-      expect((await ledger.hold(ctx, { reference: r, spaceId: TERRACE, startsAt, endsAt: minutes(startsAt, 60), title: `n° ${i}` })).errors).toEqual([]);
-      made.push({ reference: r, spaceId: TERRACE, startsAt, endsAt: minutes(startsAt, 60), title: `n° ${i}` });
+      expect((await ledger.hold(ctx, { reference: r, spaceId: TERRACE, startsAt, endsAt: minutes(startsAt, 30), title: `n° ${i}` })).errors).toEqual([]);
+      made.push({ reference: r, spaceId: TERRACE, startsAt, endsAt: minutes(startsAt, 30), title: `n° ${i}` });
     }
     await ledger.release(ctx, `${kind}:003`);
     await ledger.hold(ctx, { reference: `${kind}x:000`, spaceId: KITCHEN, ...evening(), title: 'Autre sorte' });
@@ -166,5 +182,57 @@ describe.each([
     expect(await ledger.liveHolds(ctx, kind, first)).toEqual(live);
     // Ending after the end of the tenth: from the eleventh on.
     expect(await ledger.liveHolds(ctx, kind, made[9]!.endsAt)).toEqual(live.slice(9));
+  });
+
+  it('keeps the capacity, opening hours and season of the space, for holds and moves, unless overridden', async () => {
+    const at = evening();
+    const kitchen = { spaceId: KITCHEN, ...at, title: 'Atelier' };
+    expect(await ledger.hold(ctx, { reference: reference(), ...kitchen, attendees: 13 })).toEqual({
+      hold: null,
+      errors: [{ code: 'OVER_CAPACITY', field: ['input', 'attendees'] }],
+      spaceCapacity: 12,
+    });
+    const night = { spaceId: KITCHEN, startsAt: futureHour(nextDay, 23), endsAt: futureHour(nextDay + 1, 1), title: 'Nuit blanche' };
+    nextDay += 2;
+    expect(await ledger.hold(ctx, { reference: reference(), ...night })).toEqual({
+      hold: null,
+      errors: [{ code: 'OUTSIDE_OPENING_HOURS', field: ['input', 'startsAt'] }],
+    });
+    const january = { spaceId: TERRACE, startsAt: futureHour(januaryDay, 17), endsAt: futureHour(januaryDay, 19), title: 'Vernissage' };
+    expect(await ledger.hold(ctx, { reference: reference('vernissage'), ...january })).toEqual({
+      hold: null,
+      errors: [{ code: 'OUT_OF_SEASON', field: ['input', 'startsAt'] }],
+    });
+    // Every rule broken at once, with an override: held, and answered the same again.
+    const overridden = { reference: reference(), ...night, attendees: 40, overrideReason: 'Nuit des ateliers, le salon ouvert' };
+    const held = { hold: { spaceId: KITCHEN, startsAt: night.startsAt, endsAt: night.endsAt, title: 'Nuit blanche' }, errors: [] };
+    expect(await ledger.hold(ctx, overridden)).toEqual(held);
+    expect(await ledger.hold(ctx, overridden)).toEqual(held);
+    // The attendees the space holds, in its hours: held.
+    const r = reference('vernissage');
+    expect(await ledger.hold(ctx, { reference: r, ...kitchen, attendees: 12 })).toEqual({ hold: { ...kitchen }, errors: [] });
+    // Moves: the same rules on the move's own arguments.
+    expect(await ledger.move(ctx, { reference: r, ...kitchen, attendees: 20 })).toEqual({
+      hold: null,
+      errors: [{ code: 'OVER_CAPACITY', field: ['attendees'] }],
+      spaceCapacity: 12,
+    });
+    expect(await ledger.move(ctx, { reference: r, ...january, attendees: 20 })).toEqual({
+      hold: null,
+      errors: [{ code: 'OUT_OF_SEASON', field: ['startsAt'] }],
+    });
+    expect(await ledger.move(ctx, { reference: r, ...january, attendees: 20, overrideReason: 'Vernissage sous la neige' })).toEqual({
+      hold: { ...january },
+      errors: [],
+    });
+    // A reason that is no printable text is refused, overridden or not.
+    expect(await ledger.hold(ctx, { reference: reference(), ...kitchen, overrideReason: 'bip \u0007' })).toEqual({
+      hold: null,
+      errors: [{ code: 'INVALID_INPUT', field: ['input', 'override', 'reason'] }],
+    });
+    expect(await ledger.move(ctx, { reference: r, ...kitchen, overrideReason: ' '.repeat(3) })).toEqual({
+      hold: null,
+      errors: [{ code: 'INVALID_INPUT', field: ['override', 'reason'] }],
+    });
   });
 });

@@ -1,7 +1,21 @@
-import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '@maison/kit';
+import { BookSharedSpacePayload } from './booking.input';
 
-@InputType({ description: 'Service calls only: a coworking event or a vernissage holding a shared space.' })
+@InputType({
+  description:
+    "Service calls only: ADMIN holds despite the space's rules (capacity, opening hours, season), for a reason kept in the booking's history (1 to 500 characters).",
+})
+@Directive('@inaccessible')
+export class HoldOverrideInput {
+  @Field()
+  reason!: string;
+}
+
+@InputType({
+  description:
+    "Service calls only: a coworking event or a vernissage holding a shared space. The hold keeps the space's capacity, opening hours and season like a booking (OVER_CAPACITY, OUTSIDE_OPENING_HOURS, OUT_OF_SEASON), not the booking-only limits (notice, horizon, durations, quota).",
+})
 @Directive('@inaccessible')
 export class HoldSharedSpaceInput {
   @Field(() => ID)
@@ -21,6 +35,15 @@ export class HoldSharedSpaceInput {
       'Names the hold, "<kind>:<owner id>[-<suffix>]" (e.g. "coworking-event:<id>-<suffix>"): holding, moving and releasing are idempotent by it, and a released reference is never held again.',
   })
   reference!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "How many people the holder expects, 1 or more: checked against the space's capacity; left out, no capacity check.",
+  })
+  attendees?: number | null;
+
+  @Field(() => HoldOverrideInput, { nullable: true, description: "Holds despite the space's rules; the reason goes into the booking's history." })
+  override?: HoldOverrideInput | null;
 }
 
 @ObjectType({ description: 'Service calls only: a live hold of a shared space, as the reconciler of its holder reads it.' })
@@ -40,4 +63,11 @@ export class SpaceHold {
 
   @Field()
   title!: string;
+}
+
+@ObjectType({ description: 'Service calls only: what a hold, a move or a release of a hold answered.' })
+@Directive('@inaccessible')
+export class SpaceHoldPayload extends BookSharedSpacePayload {
+  @Field(() => Int, { nullable: true, description: 'With OVER_CAPACITY: the capacity of the space, for the holder to word the refusal.' })
+  spaceCapacity!: number | null;
 }

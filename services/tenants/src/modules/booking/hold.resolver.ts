@@ -1,24 +1,23 @@
 import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badUserInput } from '@maison/errors';
+import { badUserInput, UserErrorCode } from '@maison/errors';
 import { adminOnly, errorsOf } from '@maison/house';
 import { DateTimeScalar } from '@maison/kit';
 import type { Context } from '../../context';
-import { BookSharedSpacePayload } from './booking.input';
 import type { Outcome } from './booking.service';
-import { HoldSharedSpaceInput, SpaceHold } from './hold.input';
+import { HoldOverrideInput, HoldSharedSpaceInput, SpaceHold, SpaceHoldPayload } from './hold.input';
 import { MAX_LIVE_HOLDS_PAGE } from './hold.service';
 import { SpaceBooking } from './space-booking.entity';
 
 /** Service-to-service API of the ledger. @inaccessible: composed out of the public graph, reachable only by signed calls. */
 @Resolver(() => SpaceBooking)
 export class HoldResolver {
-  @Mutation(() => BookSharedSpacePayload)
+  @Mutation(() => SpaceHoldPayload)
   @Directive('@inaccessible')
-  holdSharedSpace(@Ctx() ctx: Context, @Arg('input', () => HoldSharedSpaceInput) input: HoldSharedSpaceInput): Promise<BookSharedSpacePayload> {
+  holdSharedSpace(@Ctx() ctx: Context, @Arg('input', () => HoldSharedSpaceInput) input: HoldSharedSpaceInput): Promise<SpaceHoldPayload> {
     return ctx.services.holds.hold(adminOnly(ctx), input).then((o) => payload(o, ctx));
   }
 
-  @Mutation(() => BookSharedSpacePayload)
+  @Mutation(() => SpaceHoldPayload)
   @Directive('@inaccessible')
   moveSpaceHold(
     @Ctx() ctx: Context,
@@ -27,8 +26,14 @@ export class HoldResolver {
     @Arg('startsAt', () => DateTimeScalar) startsAt: Date,
     @Arg('endsAt', () => DateTimeScalar) endsAt: Date,
     @Arg('title') title: string,
-  ): Promise<BookSharedSpacePayload> {
-    return ctx.services.holds.move(adminOnly(ctx), { reference, spaceId, startsAt, endsAt, title }).then((o) => payload(o, ctx));
+    @Arg('attendees', () => Int, { nullable: true, description: 'As in HoldSharedSpaceInput: checked against the capacity of the space.' })
+    attendees: number | null | undefined,
+    @Arg('override', () => HoldOverrideInput, { nullable: true, description: "As in HoldSharedSpaceInput: moves despite the space's rules." })
+    override: HoldOverrideInput | null | undefined,
+  ): Promise<SpaceHoldPayload> {
+    return ctx.services.holds
+      .move(adminOnly(ctx), { reference, spaceId, startsAt, endsAt, title, attendees: attendees ?? null, override: override ?? null })
+      .then((o) => payload(o, ctx));
   }
 
   @Query(() => [SpaceHold])
@@ -47,15 +52,16 @@ export class HoldResolver {
     return holds.map((h) => Object.assign(new SpaceHold(), h));
   }
 
-  @Mutation(() => BookSharedSpacePayload)
+  @Mutation(() => SpaceHoldPayload)
   @Directive('@inaccessible')
-  releaseSpaceHold(@Ctx() ctx: Context, @Arg('reference') reference: string): Promise<BookSharedSpacePayload> {
+  releaseSpaceHold(@Ctx() ctx: Context, @Arg('reference') reference: string): Promise<SpaceHoldPayload> {
     return ctx.services.holds.release(adminOnly(ctx), reference).then((o) => payload(o, ctx));
   }
 }
 
 const payload = (outcome: Outcome, ctx: Context) =>
-  Object.assign(new BookSharedSpacePayload(), {
+  Object.assign(new SpaceHoldPayload(), {
     booking: outcome.booking,
     userErrors: errorsOf(outcome.errors, ctx.lang),
+    spaceCapacity: outcome.errors.find((e) => e.code === UserErrorCode.OVER_CAPACITY)?.params?.capacity ?? null,
   });

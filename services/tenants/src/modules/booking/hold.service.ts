@@ -1,9 +1,11 @@
 import { isAdmin, type Identity } from '@maison/auth';
 import { UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint, transactionWithRetry } from '@maison/kit';
+import { cleanOverrideReason, type RuleViolation } from '@maison/house';
+import { SharedSpace } from '../space/shared-space.entity';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
 import type { BookingService, Outcome } from './booking.service';
-import { checkRange } from './booking.rules';
+import { checkHoldRules, checkRange } from './booking.rules';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
 
@@ -32,13 +34,27 @@ export interface HoldRequest {
   startsAt: Date;
   endsAt: Date;
   title: string;
+  /** How many people the holder expects; null: no capacity check. */
+  attendees?: number | null;
+  /** ADMIN holds despite the space's rules, for this reason (kept in the history). */
+  override?: { reason: string } | null;
+}
+
+/** The override's reason, cleaned, or why it cannot be kept. */
+function overrideOf(request: HoldRequest, field: string[]): { reason: string | null; violation: RuleViolation | null } {
+  if (!request.override) return { reason: null, violation: null };
+  return cleanOverrideReason(request.override.reason, field);
 }
 
 /**
  * Holds of shared spaces by other subgraphs (a coworking event, a vernissage): rows of the one
  * ledger, kind EVENT, held by the house, public, named by a reference that makes every call
  * idempotent, and bound by the same no-overlap constraint as any booking. Service identities
- * (ADMIN) only; the limits of the space (notice, hours…) are the holder's business, overlaps never.
+ * (ADMIN) only. A hold keeps the space's capacity (for the attendees the holder states), opening
+ * hours and season like a booking (checkHoldRules), not the booking-only limits (notice, horizon,
+ * durations, quota); with an override, none of them, and its reason goes into the history (on every
+ * hold or move given one, whether or not a rule would have refused it). An idempotent answer (the
+ * live hold of the reference) is not checked again.
  *
  * A reference names one hold for its whole life: once released (even before the hold arrived),
  * it is refused with ALREADY_CANCELLED, so a late hold can never outlive the release that undid it.
@@ -52,11 +68,14 @@ export class HoldService {
     if (existing) return { booking: existing, errors: [] };
     const released = fail(UserErrorCode.ALREADY_CANCELLED, ['input', 'reference']);
     if (await this.wasReleased(request.reference)) return released;
+    const override = overrideOf(request, ['input', 'override', 'reason']);
+    if (override.violation) return { booking: null, errors: [override.violation] };
+    const { override: _given, ...booking } = request;
     const outcome = await this.bookings
       .book(
         identity,
-        { ...request, visibility: BookingVisibility.PUBLIC, holderKind: HolderKind.HOUSE },
-        { kind: BookingKind.EVENT, holdReference: request.reference },
+        { ...booking, visibility: BookingVisibility.PUBLIC, holderKind: HolderKind.HOUSE },
+        { kind: BookingKind.EVENT, holdReference: request.reference, hold: { overrideReason: override.reason } },
       )
       .catch((error: unknown) => {
         // Released while this hold was being written: the release wins.
@@ -74,6 +93,8 @@ export class HoldService {
     if (!REFERENCE.test(request.reference)) return fail(UserErrorCode.INVALID_INPUT, ['reference']);
     const { title, violations } = validateBookingFields(request);
     if (violations.length > 0) return { booking: null, errors: violations };
+    const override = overrideOf(request, ['override', 'reason']);
+    if (override.violation) return { booking: null, errors: [override.violation] };
     const range = checkRange(request.startsAt, request.endsAt);
     if (range) return { booking: null, errors: [range] };
     try {
@@ -86,19 +107,21 @@ export class HoldService {
           .getOne();
         if (!hold || !isAdmin(identity)) return fail(UserErrorCode.NOT_FOUND, ['reference']);
         const spaceId = request.spaceId.toLowerCase();
-        const space: unknown[] = await tx.query('SELECT 1 FROM shared_space WHERE id = $1', [spaceId]);
-        if (space.length === 0) return fail(UserErrorCode.NOT_FOUND, ['spaceId']);
+        const space = await tx.getRepository(SharedSpace).findOneBy({ id: spaceId });
+        if (!space) return fail(UserErrorCode.NOT_FOUND, ['spaceId']);
+        const ruleErrors = checkHoldRules(space, request, { prefix: [], overridden: override.reason !== null });
+        if (ruleErrors.length > 0) return { booking: null, errors: ruleErrors };
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space:${spaceId}`]);
         await tx.query(
-          `UPDATE space_booking b SET space_id = s.id, starts_at = $3, ends_at = $4, title = $5,
+          `UPDATE space_booking b SET space_id = s.id, starts_at = $3, ends_at = $4, title = $5, attendees = $6,
              occupied_until = $4::timestamptz + make_interval(mins => s.buffer_minutes), updated_at = now()
            FROM shared_space s WHERE b.id = $1 AND s.id = $2`,
-          [hold.id, spaceId, request.startsAt, request.endsAt, title],
+          [hold.id, spaceId, request.startsAt, request.endsAt, title, request.attendees ?? null],
         );
         await tx.query(
-          `INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at, previous_starts_at, previous_ends_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [hold.id, BookingAction.RESCHEDULED, identity.sub, request.startsAt, request.endsAt, hold.startsAt, hold.endsAt],
+          `INSERT INTO space_booking_history (booking_id, action, actor, starts_at, ends_at, previous_starts_at, previous_ends_at, override_reason)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [hold.id, BookingAction.RESCHEDULED, identity.sub, request.startsAt, request.endsAt, hold.startsAt, hold.endsAt, override.reason],
         );
         return { booking: await tx.getRepository(SpaceBooking).findOneByOrFail({ id: hold.id }), errors: [] };
       });

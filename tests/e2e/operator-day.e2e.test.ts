@@ -1,4 +1,4 @@
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
+import { addDays, houseInstant, stableId, todayInHouse, toHouseIso } from '@maison/house';
 import { admin, anonymous, startGraph, type RunningGraph } from '@maison/testing';
 import type { Identity } from '@maison/auth';
 
@@ -153,7 +153,7 @@ describe('an operator’s day', () => {
     expect(held.userErrors).toEqual([]);
     const rows = await pollKitchen(at(4, '00:00'), at(5, '00:00'), (r) => r.kind === 'EVENT');
     expect(rows).toEqual([
-      expect.objectContaining({ kind: 'EVENT', startsAt: input.startsAt.toISOString(), history: [{ action: 'CREATED', overrideReason: reason }] }),
+      expect.objectContaining({ kind: 'EVENT', startsAt: toHouseIso(input.startsAt), history: [{ action: 'CREATED', overrideReason: reason }] }),
     ]);
   });
 

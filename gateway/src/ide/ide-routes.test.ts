@@ -31,7 +31,7 @@ describe('the IDE of a development gateway', () => {
     const html = await (await fetch(`${origin}/graphql`, { headers: { accept: BROWSER } })).text();
     const options = JSON.parse(/<script type="application\/json" id="ide-options">(.*?)<\/script>/s.exec(html)![1]!);
     expect(options.endpoint).toBe('/graphql');
-    expect(options.defaultTabs).toHaveLength(16);
+    expect(options.defaultTabs).toHaveLength(19);
     expect(options.defaultTabs[0].query).toMatch(/^query WhatsOn\(/);
     expect(options.defaultHeaders).toContain('"Authorization": "Bearer <jeton>"');
   });

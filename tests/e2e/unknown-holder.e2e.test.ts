@@ -63,6 +63,25 @@ describe('a token naming a member or an artist who does not exist, through the g
     expect(booked.body).toEqual({ data: { bookSharedSpace: { booking: { id: expect.any(String) }, userErrors: [] } } });
   });
 
+  it('offers an unknown artist no slot, and a seeded one the kitchen, each asking the gallery once for every space and day', async () => {
+    const dates = [2, 9, 16].map((d) => addDays(todayInHouse(), d));
+    const op = `{ sharedSpaces { slug ${dates.map((d, i) => `d${i}: availability(date: "${d}", durationMinutes: 60) { startsAt }`).join(' ')} } }`;
+    const artistId = randomUUID();
+    for (const [identity, offered] of [
+      [withRoles(`artist:${artistId}`, ['ARTIST'], { artistId }), false],
+      [asArtist(ARTIST_SLUGS[1]!), true],
+    ] as const) {
+      await graph.settle();
+      const before = await graph.subgraphRequests('gallery');
+      const { body } = await graph.query(op, {}, { identity });
+      expect(body.errors).toBeUndefined();
+      const kitchen = body.data!.sharedSpaces.find((s: { slug: string }) => s.slug === 'cuisine');
+      expect([identity.sub, dates.map((_, i) => kitchen[`d${i}`].length > 0)]).toEqual([identity.sub, dates.map(() => offered)]);
+      // The tenants subgraph's one signed call to the gallery for the caller's artist, whatever the spaces and days.
+      expect((await graph.subgraphRequests('gallery')) - before).toBe(1);
+    }
+  });
+
   it('still checks a real seeded member in, and out', async () => {
     const felix = asMember('felix-pelletier');
     expect((await graph.query(CHECK_IN, {}, { identity: felix })).body).toEqual({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
-import { asMember, startGraph, withRoles, type RunningGraph } from '@maison/testing';
+import { ARTIST_SLUGS } from '../../services/gallery/src/seed-slugs';
+import { asArtist, asMember, startGraph, withRoles, type RunningGraph } from '@maison/testing';
 
 /**
  * Tokens whose memberId or artistId names nobody, through the gateway and the real subgraphs: every
@@ -48,6 +49,37 @@ describe('a token naming a member or an artist who does not exist, through the g
     expect((await graph.query(BOOK_SPACE, { input }, { identity: ghost, headers: { 'accept-language': 'en' } })).body).toEqual({
       data: { bookSharedSpace: { booking: null, userErrors: [unknownHolder(EN)] } },
     });
+  });
+
+  it('books no shared space as an artist the gallery does not know: UNKNOWN_HOLDER, while a seeded artist books the kitchen', async () => {
+    const artistId = randomUUID();
+    const ghost = withRoles(`artist:${artistId}`, ['ARTIST'], { artistId });
+    const input = { spaceId: stableId('shared-space', 'cuisine'), startsAt: at(23, '12:00'), endsAt: at(23, '13:00'), title: 'Atelier' };
+    expect((await graph.query(BOOK_SPACE, { input }, { identity: ghost })).body).toEqual({
+      data: { bookSharedSpace: { booking: null, userErrors: [unknownHolder(FR)] } },
+    });
+    const seeded = asArtist(ARTIST_SLUGS[0]!);
+    const booked = await graph.query(BOOK_SPACE, { input }, { identity: seeded });
+    expect(booked.body).toEqual({ data: { bookSharedSpace: { booking: { id: expect.any(String) }, userErrors: [] } } });
+  });
+
+  it('offers an unknown artist no slot, and a seeded one the kitchen, each asking the gallery once for every space and day', async () => {
+    const dates = [2, 9, 16].map((d) => addDays(todayInHouse(), d));
+    const op = `{ sharedSpaces { slug ${dates.map((d, i) => `d${i}: availability(date: "${d}", durationMinutes: 60) { startsAt }`).join(' ')} } }`;
+    const artistId = randomUUID();
+    for (const [identity, offered] of [
+      [withRoles(`artist:${artistId}`, ['ARTIST'], { artistId }), false],
+      [asArtist(ARTIST_SLUGS[1]!), true],
+    ] as const) {
+      await graph.settle();
+      const before = await graph.subgraphRequests('gallery');
+      const { body } = await graph.query(op, {}, { identity });
+      expect(body.errors).toBeUndefined();
+      const kitchen = body.data!.sharedSpaces.find((s: { slug: string }) => s.slug === 'cuisine');
+      expect([identity.sub, dates.map((_, i) => kitchen[`d${i}`].length > 0)]).toEqual([identity.sub, dates.map(() => offered)]);
+      // The tenants subgraph's one signed call to the gallery for the caller's artist, whatever the spaces and days.
+      expect((await graph.subgraphRequests('gallery')) - before).toBe(1);
+    }
   });
 
   it('still checks a real seeded member in, and out', async () => {

@@ -4,7 +4,7 @@ import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph
 import { tenantsModule } from './module';
 import { quotaWeekOf } from './modules/booking/booking.quota';
 import { LONGEST_DAY_MINUTES } from './modules/booking/booking.service';
-import { allWeek, createSpace, minutes, startMembershipStub } from './test-fixtures';
+import { allWeek, createSpace, minutes, startGalleryStub, startMembershipStub } from './test-fixtures';
 
 /**
  * availability tells the truth: over generated days, durations and callers, every slot it offers
@@ -15,6 +15,7 @@ import { allWeek, createSpace, minutes, startMembershipStub } from './test-fixtu
 type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
 let graph: Graph;
 let coworking: Awaited<ReturnType<typeof startMembershipStub>>;
+let gallery: Awaited<ReturnType<typeof startGalleryStub>>;
 const SEED = Number(process.env.AVAILABILITY_SEED ?? 20261201);
 const CASES = 32;
 const REFUSALS_PER_CASE = 5;
@@ -42,6 +43,8 @@ interface Caller {
 }
 const withQuotaLeft = asTenant('graphisme');
 const nearlyUsedUp = asTenant('acupuncture');
+/** A demo tenant archived before the run (beforeAll): its token books nothing, so it is offered nothing. */
+const archivedTenant = asTenant('communication');
 const callers: Caller[] = [
   { name: 'anonymous', identity: anonymous, booker: withQuotaLeft },
   { name: 'ADMIN', identity: admin, booker: admin },
@@ -51,6 +54,9 @@ const callers: Caller[] = [
   { name: 'MEMBER without one', identity: asMember('rosalie-tremblay'), booker: asMember('rosalie-tremblay') },
   { name: 'ARTIST (eligible on the terrace only)', identity: asArtist('potier'), booker: asArtist('potier') },
   { name: 'MEMBER coworking does not know', identity: asMember('inconnue'), booker: asMember('inconnue') },
+  { name: 'TENANT the ledger does not know', identity: asTenant('inconnu'), booker: asTenant('inconnu') },
+  { name: 'TENANT archived', identity: archivedTenant, booker: archivedTenant },
+  { name: 'ARTIST the gallery does not know', identity: asArtist('inconnu'), booker: asArtist('inconnu') },
 ];
 
 const AVAILABILITY = `query($id: ID!, $date: LocalDate!, $d: Int!) { _entities(representations: [{ __typename: "SharedSpace", id: $id }]) {
@@ -100,7 +106,9 @@ const mmdd = (date: string) => date.slice(5);
 
 beforeAll(async () => {
   coworking = await startMembershipStub(new Set([stableId('member', 'camille')]), new Set([stableId('member', 'inconnue')]));
-  graph = await startTestSubgraph(tenantsModule, { env: { COWORKING_URL: coworking.url } });
+  gallery = await startGalleryStub(new Set([stableId('artist', 'potier')]));
+  graph = await startTestSubgraph(tenantsModule, { env: { COWORKING_URL: coworking.url, GALLERY_URL: gallery.url } });
+  await graph.ds.query('UPDATE tenant SET archived_at = now() WHERE id = $1', [archivedTenant.tenantId]);
   const kitchen = {
     openingHours: allWeek('07:00', '22:00'),
     bufferMinutes: 30,
@@ -173,6 +181,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await graph?.close();
   coworking?.close();
+  gallery?.close();
 });
 
 describe('availability offers exactly what bookSharedSpace accepts', () => {

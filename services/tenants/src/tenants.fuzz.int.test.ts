@@ -1,8 +1,8 @@
 import type { Identity } from '@maison/auth';
-import { addDays, houseInstant, todayInHouse } from '@maison/house';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph, unexpectedErrors } from '@maison/testing';
 import { tenantsModule } from './module';
-import { allWeek, createSpace } from './test-fixtures';
+import { allWeek, createSpace, startGalleryStub } from './test-fixtures';
 
 /**
  * 2,000 generated inputs to every mutation of the tenants subgraph. No answer may be an internal
@@ -11,6 +11,8 @@ import { allWeek, createSpace } from './test-fixtures';
  */
 type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
 let graph: Graph;
+/** The gallery, played by a signed peer that knows the artist of the identities below: its bookings are fuzzed too. */
+let gallery: Awaited<ReturnType<typeof startGalleryStub>>;
 const RUNS = 2000;
 const BATCH = 25;
 
@@ -23,13 +25,15 @@ const model = new Map<string, Row>();
 let accepted = 0;
 
 beforeAll(async () => {
-  graph = await startTestSubgraph(tenantsModule, { env: { DB_POOL_SIZE: '30' } });
+  gallery = await startGalleryStub(new Set([stableId('artist', 'potier')]));
+  graph = await startTestSubgraph(tenantsModule, { env: { DB_POOL_SIZE: '30', GALLERY_URL: gallery.url } });
   for (const r of await graph.ds.query('SELECT id, status, starts_at, ends_at FROM space_booking')) {
     model.set(r.id, { status: r.status, startsAt: r.starts_at.toISOString(), endsAt: r.ends_at.toISOString() });
   }
 }, 60_000);
 afterAll(async () => {
   await graph?.close();
+  gallery?.close();
 });
 
 const identities: Identity[] = [

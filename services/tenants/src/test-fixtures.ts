@@ -88,12 +88,11 @@ export function futureHour(days: number, hour: number): Date {
 export const minutes = (date: Date, n: number) => new Date(date.getTime() + n * 60_000);
 
 /**
- * The coworking subgraph as the membership checker sees it: a small HTTP peer that checks the
- * tenants subgraph's signature like the real one does and answers ACTIVE for the members in
- * `active`, no member at all (a null entity) for those in `unknown`, and EXPIRED for the others.
- * `calls` lists the signed caller of each request.
+ * A subgraph as the tenants subgraph's service calls see it: a small HTTP peer that checks the
+ * tenants subgraph's signature like the real one does and answers `_entities` with `entityOf` for
+ * each representation. `calls` lists the signed caller of each request.
  */
-export async function startMembershipStub(active: Set<string>, unknown: Set<string> = new Set()): Promise<{ url: string; calls: string[]; close: () => void }> {
+async function startEntitiesPeer(entityOf: (id: string) => unknown): Promise<{ url: string; calls: string[]; close: () => void }> {
   const calls: string[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -103,13 +102,27 @@ export async function startMembershipStub(active: Set<string>, unknown: Set<stri
       const { identity } = verifyRequest(DEV_SIGNING_SECRET, req.headers, body, 60);
       const { variables } = JSON.parse(body.toString());
       calls.push(identity.sub!);
-      const id = variables.r[0].id as string;
       res.setHeader('content-type', 'application/json');
-      const entity = unknown.has(id) ? null : { currentMembership: active.has(id) ? { status: 'ACTIVE' } : { status: 'EXPIRED' } };
-      res.end(JSON.stringify({ data: { _entities: [entity] } }));
+      res.end(JSON.stringify({ data: { _entities: (variables.r as { id: string }[]).map((r) => entityOf(r.id)) } }));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
   return { url: `http://127.0.0.1:${port}/graphql`, calls, close: () => server.close() };
+}
+
+/**
+ * The coworking subgraph as the membership checker sees it: answers ACTIVE for the members in
+ * `active`, no member at all (a null entity) for those in `unknown`, and EXPIRED for the others.
+ */
+export function startMembershipStub(active: Set<string>, unknown: Set<string> = new Set()): Promise<{ url: string; calls: string[]; close: () => void }> {
+  return startEntitiesPeer((id) => (unknown.has(id) ? null : { currentMembership: active.has(id) ? { status: 'ACTIVE' } : { status: 'EXPIRED' } }));
+}
+
+/**
+ * The gallery subgraph as the artist checker sees it: the artists in `known` exist, any other id is
+ * a null entity, as the real Artist reference answers. One request may carry many artists.
+ */
+export function startGalleryStub(known: Set<string>): Promise<{ url: string; calls: string[]; close: () => void }> {
+  return startEntitiesPeer((id) => (known.has(id) ? { id } : null));
 }

@@ -11,12 +11,33 @@ export interface MembershipChecker {
   membershipOf(memberId: string): Promise<MembershipState>;
 }
 
+/** Answers which artists the gallery knows, for many at once (one signed call to the gallery). */
+export interface ArtistChecker {
+  /** For each id, in order: ACTIVE (the gallery knows the artist), UNKNOWN (it does not), INACTIVE (nobody could vouch). */
+  artistStates(artistIds: readonly string[]): Promise<HolderState[]>;
+}
+
 /**
  * Answers whether a tenant may hold bookings: it exists and is not archived. The resolvers pass
  * one reading the request's DataLoader of tenants, so a series asks PostgreSQL once.
  */
 export interface TenantDirectory {
   canHold(tenantId: string): Promise<boolean>;
+}
+
+/**
+ * What the house knows of a holder: ACTIVE (it may hold bookings), INACTIVE (it exists but may not,
+ * e.g. a member without an active membership, or nobody could vouch for it), UNKNOWN (nobody of
+ * that id, or an archived tenant).
+ */
+export type HolderState = 'ACTIVE' | 'INACTIVE' | 'UNKNOWN';
+
+/**
+ * The one answer to "who is this holder": tenants from the ledger, members from coworking, artists
+ * from the gallery (see holder-directory.ts). Every booking path and availability ask it.
+ */
+export interface HolderDirectory {
+  stateOf(holder: Holder): Promise<HolderState>;
 }
 
 export interface Holder {
@@ -48,29 +69,30 @@ export function isEligible(holder: Holder, space: { eligibleRoles: string[] }): 
 /**
  * Who holds a new booking. The holder comes from the verified identity; ADMIN may name one (or
  * book for the house). A caller with several roles may pick which of their own holders books.
+ * The directory then vouches for the holder: one naming nobody (or an archived tenant) books
+ * nothing (UNKNOWN_HOLDER, at input.holderId when ADMIN named it); a caller the directory knows but
+ * cannot let book (a member without an active membership) is NOT_ELIGIBLE. ADMIN, who bypasses
+ * eligibility, may book for an INACTIVE holder, never for an UNKNOWN one.
  */
 export async function resolveHolder(
   identity: Identity,
   requested: { kind?: HolderKind | null; id?: string | null },
   space: { eligibleRoles: string[] },
-  memberships: MembershipChecker,
-  tenants?: TenantDirectory,
+  holders: HolderDirectory,
 ): Promise<Holder | RuleViolation> {
-  const holder = await chooseHolder(identity, requested, space, memberships);
-  // A token (or an ADMIN's holderId) naming no tenant, or an archived one, cannot book as it. Every
-  // booking path passes `tenants`; without it (availability, for now) the tenant is not looked up.
-  if (tenants && 'kind' in holder && holder.kind === HolderKind.TENANT && !(await tenants.canHold(holder.id!))) {
-    return { code: UserErrorCode.UNKNOWN_HOLDER, field: isAdmin(identity) ? ['input', 'holderId'] : undefined };
-  }
+  const holder = chooseHolder(identity, requested, space);
+  if ('code' in holder || holder.kind === HolderKind.HOUSE) return holder;
+  const state = await holders.stateOf(holder);
+  if (state === 'UNKNOWN') return { code: UserErrorCode.UNKNOWN_HOLDER, field: isAdmin(identity) ? ['input', 'holderId'] : undefined };
+  if (state === 'INACTIVE' && !isAdmin(identity)) return { code: UserErrorCode.NOT_ELIGIBLE };
   return holder;
 }
 
-async function chooseHolder(
+function chooseHolder(
   identity: Identity,
   requested: { kind?: HolderKind | null; id?: string | null },
   space: { eligibleRoles: string[] },
-  memberships: MembershipChecker,
-): Promise<Holder | RuleViolation> {
+): Holder | RuleViolation {
   const notEligible: RuleViolation = { code: UserErrorCode.NOT_ELIGIBLE };
   if (isAdmin(identity)) {
     if (!requested.kind || requested.kind === HolderKind.HOUSE) return { kind: HolderKind.HOUSE, id: null };
@@ -85,12 +107,5 @@ async function chooseHolder(
   if (requested.id) return notEligible;
   const candidates = ownHolders(identity).filter((h) => !requested.kind || h.kind === requested.kind);
   const eligible = candidates.filter((h) => space.eligibleRoles.includes(ROLE_OF[h.kind]!));
-  const holder = eligible[0];
-  if (!holder) return notEligible;
-  if (holder.kind === HolderKind.MEMBER) {
-    const state = await memberships.membershipOf(holder.id!);
-    if (state === 'UNKNOWN') return { code: UserErrorCode.UNKNOWN_HOLDER };
-    if (state !== 'ACTIVE') return notEligible;
-  }
-  return holder;
+  return eligible[0] ?? notEligible;
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { entityLoader, groupLoader, uuids } from '@maison/kit';
 import { BookingHistoryEntry } from './booking-history.entity';
-import type { MembershipChecker, MembershipState } from './booking.holder';
+import type { ArtistChecker, HolderState, MembershipChecker, MembershipState } from './booking.holder';
 import { bookedMinutesInWeeks, type QuotaWeekKey } from './booking.quota';
 import { SpaceBooking } from './space-booking.entity';
 
@@ -12,11 +12,13 @@ export interface SpaceRangeKey {
   to: Date;
 }
 
-export function bookingLoaders(ds: DataSource, memberships: MembershipChecker) {
+export function bookingLoaders(ds: DataSource, checkers: { memberships: MembershipChecker; artists: ArtistChecker }) {
   // The caller's membership, asked of coworking once per request however many spaces need it.
-  const membershipOf = new DataLoader<string, MembershipState>((ids) => Promise.all(ids.map((id) => memberships.membershipOf(id))));
+  const membershipOf = new DataLoader<string, MembershipState>((ids) => Promise.all(ids.map((id) => checkers.memberships.membershipOf(id))));
   return {
     memberships: { membershipOf: (memberId: string) => membershipOf.load(memberId) } satisfies MembershipChecker,
+    /** Whether the gallery knows each artist: one signed call for every artist the request asks about. */
+    artistStateById: new DataLoader<string, HolderState>((ids) => checkers.artists.artistStates(ids)),
     /** Minutes each holder booked of each space in a quota week: one statement for every space and day asked in the request. */
     bookedMinutesInWeek: new DataLoader<QuotaWeekKey, number, string>((keys) => bookedMinutesInWeeks(ds.manager, keys), {
       cacheKeyFn: (k) => `${k.spaceId.toLowerCase()}|${k.holder.kind}|${k.holder.id}|${k.week.start.toISOString()}|${k.excludeId ?? ''}`,

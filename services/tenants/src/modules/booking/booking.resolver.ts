@@ -3,7 +3,6 @@ import type { Lang } from '@maison/config';
 import { assumedSize, DateTimeScalar } from '@maison/kit';
 import { adminOnly, errorsOf, signedIn } from '@maison/house';
 import type { Context } from '../../context';
-import { tenantDirectory } from '../tenant/tenant.loader';
 import { BookingKind } from './booking.enums';
 import { canSeeBookingDetails } from './booking.access';
 import { SpaceBooking } from './space-booking.entity';
@@ -28,9 +27,7 @@ function payload<P extends BookSharedSpacePayload>(type: new () => P, outcome: O
 export class BookingResolver {
   @Mutation(() => BookSharedSpacePayload, { description: 'Books a shared space. Expected refusals come back in userErrors with a stable code.' })
   bookSharedSpace(@Ctx() ctx: Context, @Arg('input', () => BookSharedSpaceInput) input: BookSharedSpaceInput): Promise<BookSharedSpacePayload> {
-    return ctx.services.bookings
-      .book(signedIn(ctx), input, { tenants: tenantDirectory(ctx.loaders) })
-      .then((o) => payload(BookSharedSpacePayload, o, ctx.lang));
+    return ctx.services.bookings.book(signedIn(ctx), input, { holders: ctx.loaders.holders }).then((o) => payload(BookSharedSpacePayload, o, ctx.lang));
   }
 
   @Mutation(() => RescheduleSpaceBookingPayload, { description: 'Moves a booking (its holder or ADMIN); every rule applies to the new time.' })
@@ -41,7 +38,7 @@ export class BookingResolver {
     @Arg('endsAt', () => DateTimeScalar) endsAt: Date,
   ): Promise<RescheduleSpaceBookingPayload> {
     return ctx.services.bookings
-      .reschedule(signedIn(ctx), id, startsAt, endsAt, tenantDirectory(ctx.loaders))
+      .reschedule(signedIn(ctx), id, startsAt, endsAt, ctx.loaders.holders)
       .then((o) => payload(RescheduleSpaceBookingPayload, o, ctx.lang));
   }
 
@@ -55,7 +52,7 @@ export class BookingResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => BookSharedSpaceSeriesInput) input: BookSharedSpaceSeriesInput,
   ): Promise<BookSharedSpaceSeriesPayload> {
-    const result = await ctx.services.series.book(signedIn(ctx), input, tenantDirectory(ctx.loaders));
+    const result = await ctx.services.series.book(signedIn(ctx), input, ctx.loaders.holders);
     return Object.assign(new BookSharedSpaceSeriesPayload(), {
       seriesId: result.seriesId,
       userErrors: errorsOf(result.errors, ctx.lang),
@@ -88,7 +85,7 @@ export class BookingResolver {
       .book(
         adminOnly(ctx),
         { spaceId: input.spaceId, startsAt: input.startsAt, endsAt: input.endsAt, title: input.reason, visibility: null },
-        { kind: BookingKind.CLOSURE },
+        { kind: BookingKind.CLOSURE, holders: ctx.loaders.holders },
       )
       .then((o) => payload(BookSharedSpacePayload, o, ctx.lang));
   }

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { DEV_SIGNING_SECRET } from '@maison/config';
 import { verifyRequest, type Identity } from '@maison/auth';
-import { houseInstant, toHouseIso } from '@maison/house';
+import { houseInstant, stableId, toHouseIso } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, startTestSubgraph, withClient } from '@maison/testing';
 import { tenantsModule } from '../../module';
-import { allWeek, createSpace, futureHour, minutes, someTenant } from '../../test-fixtures';
+import { allWeek, createSpace, futureHour, minutes, someTenant, startGalleryStub } from '../../test-fixtures';
 
 /**
  * Every rule of the ledger through GraphQL, on real PostgreSQL. The coworking subgraph is played by
@@ -14,6 +14,8 @@ import { allWeek, createSpace, futureHour, minutes, someTenant } from '../../tes
 type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
 let graph: Graph;
 let coworking: Server;
+/** The gallery, played by a signed peer that knows the artist the tests book as. */
+let gallery: Awaited<ReturnType<typeof startGalleryStub>>;
 const activeMembers = new Set<string>();
 /** Members the coworking peer does not know: their entity is null, as the real Member reference answers. */
 const unknownMembers = new Set<string>();
@@ -36,11 +38,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => coworking.listen(0, '127.0.0.1', () => r()));
   const port = (coworking.address() as { port: number }).port;
-  graph = await startTestSubgraph(tenantsModule, { env: { COWORKING_URL: `http://127.0.0.1:${port}/graphql` } });
+  gallery = await startGalleryStub(new Set([stableId('artist', 'potier')]));
+  graph = await startTestSubgraph(tenantsModule, { env: { COWORKING_URL: `http://127.0.0.1:${port}/graphql`, GALLERY_URL: gallery.url } });
 });
 afterAll(async () => {
   await graph?.close();
   coworking?.close();
+  gallery?.close();
 });
 
 const BOOK = `mutation($input: BookSharedSpaceInput!) {

@@ -9,7 +9,17 @@ import { TimeSlot } from '../space/availability';
 import { SharedSpace } from '../space/shared-space.entity';
 import { heldBySql, isHolderOrAdmin } from './booking.access';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
-import { isEligible, ownHolders, resolveHolder, type Holder, type MembershipChecker, type TenantDirectory } from './booking.holder';
+import {
+  isEligible,
+  ownHolders,
+  resolveHolder,
+  type ArtistChecker,
+  type Holder,
+  type HolderDirectory,
+  type MembershipChecker,
+  type TenantDirectory,
+} from './booking.holder';
+import { holderDirectory } from './holder-directory';
 import { bookableSlots, bypassesLimits, checkBookingRules, checkHoldRules, type SlotCaller, type SpaceRules } from './booking.rules';
 import { bookedMinutesInWeeks, checkQuota, quotaWeekOf } from './booking.quota';
 import { validateBookingFields } from './booking.validation';
@@ -60,7 +70,7 @@ const HOLDER_NAMES: Record<HolderKind, string> = {
 export class BookingService {
   constructor(
     readonly ds: DataSource,
-    private readonly memberships: MembershipChecker,
+    private readonly lookups: { memberships: MembershipChecker; artists: ArtistChecker },
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -84,10 +94,17 @@ export class BookingService {
     );
   }
 
-  /** Tenants read with one statement each, for callers without the request's DataLoader (holds and closures never hold as a tenant). */
+  /** Tenants read with one statement each, for callers without the request's DataLoader (holds never hold as a tenant). */
   readonly tenantsBySql: TenantDirectory = {
     canHold: async (id) => isUuid(id) && (await this.ds.query('SELECT 1 FROM tenant WHERE id = $1 AND archived_at IS NULL', [id])).length > 0,
   };
+
+  /** The holder directory for callers without a request's DataLoaders (holds, which book for the house): each holder asked on its own. */
+  readonly holdersWithoutRequest: HolderDirectory = holderDirectory({
+    tenants: this.tenantsBySql,
+    memberships: { membershipOf: (id) => this.lookups.memberships.membershipOf(id) },
+    artistStateOf: async (id) => (await this.lookups.artists.artistStates([id]))[0]!,
+  });
 
   /**
    * Books a space for the caller (or, for ADMIN, for the named holder). A hold (options.hold, from
@@ -97,14 +114,14 @@ export class BookingService {
   async book(
     identity: Identity,
     request: BookingRequest,
-    options: { seriesId?: string; kind?: BookingKind; holdReference?: string; tenants?: TenantDirectory; hold?: { overrideReason: string | null } } = {},
+    options: { seriesId?: string; kind?: BookingKind; holdReference?: string; holders?: HolderDirectory; hold?: { overrideReason: string | null } } = {},
   ): Promise<Outcome> {
     const { title, violations } = validateBookingFields(request);
     if (violations.length > 0) return fail(...violations);
     const space = await this.ds.getRepository(SharedSpace).findOneBy({ id: request.spaceId.toLowerCase() });
     if (!space) return fail({ code: UserErrorCode.NOT_FOUND, field: ['input', 'spaceId'] });
-    const tenants = options.tenants ?? this.tenantsBySql;
-    const holder = await resolveHolder(identity, { kind: request.holderKind, id: request.holderId }, space, this.memberships, tenants);
+    const holders = options.holders ?? this.holdersWithoutRequest;
+    const holder = await resolveHolder(identity, { kind: request.holderKind, id: request.holderId }, space, holders);
     if ('code' in holder) return fail(holder);
     const createdBy = identity.sub!;
     const fingerprint = request.idempotencyKey ? fingerprintOf(request, title, holder) : null;
@@ -178,10 +195,11 @@ export class BookingService {
 
   /**
    * Moves a booking; every rule applies to the new time, the no-overlap rule above all. A booking
-   * of a tenant that is gone or archived does not move (UNKNOWN_HOLDER); nor does a caller whose
-   * token names such a tenant learn that an id is no booking of theirs (UNKNOWN_HOLDER, not NOT_FOUND).
+   * whose holder the directory does not know (a tenant gone or archived, a member or an artist who
+   * does not exist) does not move (UNKNOWN_HOLDER); nor does a caller whose token names such a
+   * holder learn that an id is no booking of theirs (UNKNOWN_HOLDER, not NOT_FOUND).
    */
-  async reschedule(identity: Identity, id: string, startsAt: Date, endsAt: Date, tenants: TenantDirectory = this.tenantsBySql): Promise<Outcome> {
+  async reschedule(identity: Identity, id: string, startsAt: Date, endsAt: Date, holders: HolderDirectory): Promise<Outcome> {
     const bypass = bypassesLimits(identity);
     const unknownHolder = fail({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['id'] });
     try {
@@ -189,8 +207,8 @@ export class BookingService {
         // The space before the booking, in the order a rule change takes them (no deadlock).
         const space = isUuid(id) ? await readSpaceRulesOfBooking(tx, id.toLowerCase()) : null;
         const booking = space && (await this.lockOwn(tx, identity, id));
-        const tenantId = booking ? (booking.holderKind === HolderKind.TENANT ? booking.holderId : null) : ownTenantOf(identity);
-        if (tenantId !== null && !(await tenants.canHold(tenantId))) return unknownHolder;
+        const holder = booking ? { kind: booking.holderKind, id: booking.holderId } : ownHolderOf(identity);
+        if (holder && (await holders.stateOf(holder)) === 'UNKNOWN') return unknownHolder;
         if (!booking) return fail({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
         if (booking.status === BookingStatus.CANCELLED) return fail({ code: UserErrorCode.ALREADY_CANCELLED, field: ['id'] });
         const now = this.clock();
@@ -350,9 +368,10 @@ async function lockSpace(tx: EntityManager, spaceId: string): Promise<void> {
 }
 
 /** The tenant a non-ADMIN caller's token names, when its roles let it act as one. */
-function ownTenantOf(identity: Identity): string | null {
+/** The holder a caller books as by default (none for ADMIN): the one a reschedule of no booking of theirs checks. */
+function ownHolderOf(identity: Identity): Holder | null {
   if (isAdmin(identity)) return null;
-  return ownHolders(identity).find((h) => h.kind === HolderKind.TENANT)?.id ?? null;
+  return ownHolders(identity)[0] ?? null;
 }
 
 function fingerprintOf(request: BookingRequest, title: string, holder: Holder): string {

@@ -7,7 +7,7 @@ import { HOUSE_TZ, isUuid, localDateOf, type RuleViolation } from '@maison/house
 import { SharedSpace } from '../space/shared-space.entity';
 import { BookingKind, BookingStatus } from './booking.enums';
 import { isHolderOrAdmin } from './booking.access';
-import { resolveHolder, type MembershipChecker, type TenantDirectory } from './booking.holder';
+import { resolveHolder, type HolderDirectory } from './booking.holder';
 import type { BookingRequest, BookingService, Outcome } from './booking.service';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
@@ -43,13 +43,10 @@ export function weeklyOccurrences(startsAt: Date, endsAt: Date, limit: { until?:
 }
 
 export class SeriesService {
-  constructor(
-    private readonly bookings: BookingService,
-    private readonly memberships: MembershipChecker,
-  ) {}
+  constructor(private readonly bookings: BookingService) {}
 
   /** Books every occurrence independently: each is created, or skipped with its code. */
-  async book(identity: Identity, request: SeriesRequest, tenants?: TenantDirectory): Promise<SeriesOutcome> {
+  async book(identity: Identity, request: SeriesRequest, holders: HolderDirectory): Promise<SeriesOutcome> {
     const ds = this.bookings.ds;
     const invalid = (code: UserErrorCode, field: string, params?: Record<string, string | number>): SeriesOutcome => ({
       seriesId: null,
@@ -72,13 +69,7 @@ export class SeriesService {
     if (violations.length > 0) return { seriesId: null, occurrences: [], errors: violations };
     const space = isUuid(request.spaceId) ? await ds.getRepository(SharedSpace).findOneBy({ id: request.spaceId.toLowerCase() }) : null;
     if (!space) return invalid(UserErrorCode.NOT_FOUND, 'spaceId');
-    const holder = await resolveHolder(
-      identity,
-      { kind: request.holderKind, id: request.holderId },
-      space,
-      this.memberships,
-      tenants ?? this.bookings.tenantsBySql,
-    );
+    const holder = await resolveHolder(identity, { kind: request.holderKind, id: request.holderId }, space, holders);
     if ('code' in holder) return { seriesId: null, occurrences: [], errors: [holder] };
 
     const dates = weeklyOccurrences(request.startsAt, request.endsAt, { until: request.until, count: request.occurrences });
@@ -102,7 +93,7 @@ export class SeriesService {
     );
     const occurrences: SeriesOutcome['occurrences'] = [];
     for (const occurrence of dates) {
-      const outcome = await this.bookings.book(identity, { ...request, ...occurrence, idempotencyKey: null }, { seriesId, kind: BookingKind.BOOKING, tenants });
+      const outcome = await this.bookings.book(identity, { ...request, ...occurrence, idempotencyKey: null }, { seriesId, kind: BookingKind.BOOKING, holders });
       occurrences.push({ ...occurrence, outcome });
     }
     if (occurrences.every((o) => !o.outcome.booking)) {

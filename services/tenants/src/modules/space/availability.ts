@@ -26,7 +26,7 @@ export class TimeSlot {
 async function slotCallerOf(ctx: Context, space: SharedSpace, date: string): Promise<SlotCaller | null> {
   const bypassLimits = bypassesLimits(ctx.identity);
   if (bypassLimits || isAnonymous(ctx.identity)) return { bypassLimits, bookedMinutesInWeek: null };
-  const holder = await resolveHolder(ctx.identity, {}, space, ctx.loaders.memberships);
+  const holder = await resolveHolder(ctx.identity, {}, space, ctx.loaders.holders);
   if ('code' in holder) return null;
   if (space.weeklyQuotaMinutes === null) return { bypassLimits, bookedMinutesInWeek: null };
   const week = quotaWeekOf(startOfLocalDay(date));

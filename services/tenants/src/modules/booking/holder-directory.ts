@@ -1,0 +1,51 @@
+import type DataLoader from 'dataloader';
+import { isUuid } from '@maison/house';
+import { tenantDirectory, type tenantLoaders } from '../tenant/tenant.loader';
+import { HolderKind } from './booking.enums';
+import type { HolderDirectory, HolderState, MembershipChecker, TenantDirectory } from './booking.holder';
+
+/** Where the directory reads each kind of holder: the request's DataLoaders, or (for callers without a request) direct reads. */
+export interface HolderSources {
+  tenants: TenantDirectory;
+  memberships: MembershipChecker;
+  artistStateOf(artistId: string): Promise<HolderState>;
+}
+
+/**
+ * The one HolderDirectory: a tenant exists and is not archived (the ledger), a member's membership
+ * is active (coworking), an artist exists (the gallery). An id that is no UUID names nobody, and
+ * nobody is asked about it. The house is always there.
+ */
+export function holderDirectory(sources: HolderSources): HolderDirectory {
+  return {
+    async stateOf(holder) {
+      if (holder.kind === HolderKind.HOUSE) return 'ACTIVE';
+      if (!holder.id || !isUuid(holder.id)) return 'UNKNOWN';
+      const id = holder.id.toLowerCase();
+      switch (holder.kind) {
+        case HolderKind.TENANT:
+          return (await sources.tenants.canHold(id)) ? 'ACTIVE' : 'UNKNOWN';
+        case HolderKind.MEMBER:
+          return sources.memberships.membershipOf(id);
+        case HolderKind.ARTIST:
+          return sources.artistStateOf(id);
+      }
+    },
+  };
+}
+
+/**
+ * The directory of one request, from its DataLoaders: a series reads its tenant once, and every
+ * artist the request asks about costs one call to the gallery in all.
+ */
+export function requestHolderDirectory(loaders: {
+  tenantById: ReturnType<typeof tenantLoaders>['tenantById'];
+  memberships: MembershipChecker;
+  artistStateById: DataLoader<string, HolderState>;
+}): HolderDirectory {
+  return holderDirectory({
+    tenants: tenantDirectory(loaders),
+    memberships: loaders.memberships,
+    artistStateOf: (id) => loaders.artistStateById.load(id),
+  });
+}

@@ -151,6 +151,18 @@ describe('a work in two exhibitions', () => {
     });
   });
 
+  it('updateExhibition may move the days and drop, in the same change, the work that would overlap', async () => {
+    const held = await exhibition(540, 550, 'Tenue');
+    const moving = await exhibition(560, 570);
+    const [a, b] = [await work(), await work()];
+    await run(ADD_WORKS, held, [a]);
+    await run(ADD_WORKS, moving, [a, b]);
+    const changed = await data(graph, UPDATE, { id: moving, input: { startsOn: day(545), artworkIds: [b] } }, admin).then((d) => d.updateExhibition);
+    expect(changed.userErrors).toEqual([]);
+    expect(await links(moving)).toEqual([b]);
+    expect((await graph.ds.query('SELECT days::text AS d FROM exhibition_artwork WHERE exhibition_id = $1', [moving]))[0].d).toBe(`[${day(545)},${day(571)})`);
+  });
+
   it('is kept by the database itself: a direct link or a direct date change that overlaps fails', async () => {
     const first = await exhibition(600, 610);
     const second = await exhibition(620, 630);

@@ -107,6 +107,8 @@ export class ExhibitionEditor {
       if (overlaps.length > 0) return { refused: overlaps };
       const slug = input.slug == null ? existing.slug : await this.slugFor(tx, draft, exhibitionId);
       if (typeof slug !== 'string') return { refused: [slug] };
+      // Works leaving the exhibition leave before its days change: only the works it keeps move to the new days.
+      if (input.artworkIds != null) await tx.query('DELETE FROM exhibition_artwork WHERE exhibition_id = $1', [exhibitionId]);
       await tx.query(
         `UPDATE exhibition SET slug = $2, title = $3, description = $4, starts_on = $5, ends_on = $6, cover_image_url = $7,
            vernissage_starts_at = $8, vernissage_ends_at = $9, vernissage_venue = $10, vernissage_space_id = $11

@@ -683,10 +683,6 @@ describe('fuzzing every mutation of the gallery subgraph', () => {
     await fuzzMutation(7, builders.cancelStudioBooking);
   });
 
-  it('cancelExhibition', async () => {
-    await fuzzMutation(8, builders.cancelExhibition);
-  });
-
   it('placeArtwork', async () => {
     await fuzzMutation(10, builders.placeArtwork);
   });
@@ -705,6 +701,11 @@ describe('fuzzing every mutation of the gallery subgraph', () => {
 
   it('removeArtistsFromExhibition', async () => {
     await fuzzMutation(14, builders.removeArtistsFromExhibition);
+  });
+
+  // After the contents mutations, which need exhibitions to change.
+  it('cancelExhibition', async () => {
+    await fuzzMutation(8, builders.cancelExhibition);
   });
 
   it('every mutation at once, interleaved in the same batches', async () => {

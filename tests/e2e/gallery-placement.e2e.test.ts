@@ -27,11 +27,14 @@ const titles = (list: { title: string }[]) => list.map((w) => w.title);
 
 describe('placing a work and showing it', () => {
   it('hangs a seeded work in the kitchen, moves it to the gallery, and shows it in one current exhibition only', async () => {
-    // An anonymous read of the kitchen's walls, twice: the second may come from the gateway's cache.
+    // An anonymous read of the kitchen's walls, twice: the second comes from the gateway's cache.
+    const caches: (string | null)[] = [];
     for (let i = 0; i < 2; i++) {
       const before = await graph.query(KITCHEN_WALLS);
       expect(titles(before.body.data!.sharedSpace.artworksOnDisplay)).not.toContain('Le passeur');
+      caches.push(before.headers.get('x-cache'));
     }
+    expect(caches).toEqual(['MISS', 'HIT']);
 
     const placed = await graph.query(PLACE, { input: { artworkId: PASSEUR, sharedSpaceId: stableId('shared-space', 'cuisine') } }, { identity: admin });
     expect(placed.body).toEqual({

@@ -158,8 +158,17 @@ async function loadFixtures(): Promise<void> {
     await db.query(`INSERT INTO exhibition_artwork (exhibition_id, artwork_id, position)
       SELECT e.id, w.id, row_number() OVER (PARTITION BY e.id ORDER BY w.slug) FROM exhibition e
       JOIN artwork w ON (e.slug = 'mesure-petite' AND w.slug = 'mesure-oeuvre-40')
-                     OR (e.slug = 'mesure-grande' AND w.artist_id IN (SELECT artist_id FROM exhibition_artist WHERE exhibition_id = e.id))
-                     OR (e.slug NOT IN ('mesure-petite', 'mesure-grande') AND e.slug LIKE 'mesure-%' AND w.slug IN ('mesure-oeuvre-71', 'mesure-oeuvre-72', 'mesure-oeuvre-73', 'mesure-oeuvre-74'))`);
+                     OR (e.slug = 'mesure-grande' AND w.artist_id IN (SELECT artist_id FROM exhibition_artist WHERE exhibition_id = e.id))`);
+    // A work is in one exhibition at a time on given days (the gallery's migration 005), and these run on
+    // overlapping days: each of the 52 other exhibitions shows four works of its own, by artists 36 to 40 (credited nowhere).
+    await db.query(`INSERT INTO artwork (id, slug, artist_id, title, year, medium, dimensions, availability, price_cents)
+      SELECT md5('mesure-lot-oeuvre-' || n)::uuid, 'mesure-lot-oeuvre-' || n, md5('mesure-artiste-' || (36 + n % 5))::uuid, jsonb_build_object('fr', 'Œuvre de lot ' || n),
+             2000 + n % 25, '{"fr": "Huile sur toile", "en": "Oil on canvas"}', '30 × 40 cm', 'AVAILABLE', 1000 * n
+      FROM generate_series(1, 208) n`);
+    await db.query(`INSERT INTO exhibition_artwork (exhibition_id, artwork_id, position)
+      SELECT md5(x.slug)::uuid, md5('mesure-lot-oeuvre-' || ((x.i - 1) * 4 + k))::uuid, k
+      FROM (SELECT 'mesure-actuelle-' || n AS slug, n AS i FROM generate_series(1, 12) n
+            UNION ALL SELECT 'mesure-lot-' || n, 12 + n FROM generate_series(1, 40) n) x, generate_series(1, 4) k`);
   });
 }
 

@@ -13,7 +13,7 @@ export { KITCHEN, StubLedgerState, TERRACE, type StubBooking, type StubHold, typ
  * call's signature like the real subgraph, records who called, in which language and with which
  * request id, and can be told to fail.
  */
-export type LedgerStubOperation = 'holdSharedSpace' | 'moveSpaceHold' | 'releaseSpaceHold' | 'liveSpaceHolds';
+export type LedgerStubOperation = 'holdSharedSpace' | 'moveSpaceHold' | 'releaseSpaceHold' | 'liveSpaceHolds' | '_entities';
 
 export interface LedgerStubCall {
   operation: LedgerStubOperation;
@@ -45,7 +45,8 @@ export interface LedgerStub {
   close(): Promise<void>;
 }
 
-const OPERATIONS: LedgerStubOperation[] = ['holdSharedSpace', 'moveSpaceHold', 'releaseSpaceHold', 'liveSpaceHolds'];
+// _entities: the SharedSpace references the gallery's placeArtwork asks about (known spaces: their id; others: null).
+const OPERATIONS: LedgerStubOperation[] = ['holdSharedSpace', 'moveSpaceHold', 'releaseSpaceHold', 'liveSpaceHolds', '_entities'];
 
 export async function startLedgerStub(): Promise<LedgerStub> {
   const state = new StubLedgerState();
@@ -135,6 +136,10 @@ function argumentsOf(field: FieldNode, variables: Record<string, unknown>): Reco
 /** The answer of one call, in the shape of the real payloads (a superset of what clients select); null: BAD_USER_INPUT. */
 function play(state: StubLedgerState, call: LedgerStubCall): unknown {
   const a = call.args;
+  if (call.operation === '_entities') {
+    const refs = a.representations as { __typename?: string; id?: string }[];
+    return refs.map((r) => (r.__typename === 'SharedSpace' && typeof r.id === 'string' && state.spaces.has(r.id.toLowerCase()) ? { id: r.id } : null));
+  }
   if (call.operation === 'liveSpaceHolds') {
     const holds = state.liveHolds(a.kind, a.endingAfter, a.after ?? null, a.first ?? 200);
     return (

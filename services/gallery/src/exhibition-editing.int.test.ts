@@ -35,7 +35,8 @@ const valid = (over: Record<string, unknown> = {}) => ({
   endsOn: day(60),
   coverImageUrl: 'https://images.levivoir.example/expositions/gres-du-large.jpg',
   artistIds: [artist('noemie-pelletier-vezina'), artist('ines-belzile-rioux')],
-  artworkIds: [artwork('nids'), artwork('bols-des-marees')],
+  // No works by default: a work is in one exhibition at a time on given days (migration 005), and these all run on the same days.
+  artworkIds: [],
   vernissage: { startsAt: at(30, '17:00'), endsAt: at(30, '20:00') },
   ...over,
 });
@@ -61,7 +62,7 @@ const accepted = async (input: Record<string, unknown>) => {
 
 describe('createExhibition', () => {
   it('creates an exhibition with its artists, artworks, cover and vernissage in the gallery, in both languages', async () => {
-    const payload = await create(valid());
+    const payload = await create(valid({ artworkIds: [artwork('nids'), artwork('bols-des-marees')] }));
     expect(payload).toEqual({
       exhibition: {
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),

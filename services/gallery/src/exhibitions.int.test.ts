@@ -144,6 +144,13 @@ describe('exhibitions', () => {
       SELECT gen_random_uuid(), 'oeuvre-' || n, (SELECT id FROM artist WHERE slug = 'artiste-' || (1 + n % 4)),
              jsonb_build_object('fr', 'Œuvre ' || n), 2020 + n % 5, '{"fr": "Huile sur toile"}', '30 × 40 cm', 'AVAILABLE', 10000 * n
       FROM generate_series(1, 6) n`);
+    // A work is in one exhibition at a time (migration 005), and these all run today: the other lots
+    // show works of their own, by an artist they do not credit.
+    await graph.ds.query(`INSERT INTO artist (id, slug, name) VALUES (gen_random_uuid(), 'artiste-autre', 'Artiste autre')`);
+    await graph.ds.query(`INSERT INTO artwork (id, slug, artist_id, title, year, medium, dimensions, availability, price_cents)
+      SELECT gen_random_uuid(), 'autre-' || n, (SELECT id FROM artist WHERE slug = 'artiste-autre'),
+             jsonb_build_object('fr', 'Autre ' || n), 2020, '{"fr": "Huile sur toile"}', '30 × 40 cm', 'AVAILABLE', 10000
+      FROM generate_series(1, 150) n`);
     await graph.ds.query(
       `INSERT INTO exhibition (id, slug, title, starts_on, ends_on)
        SELECT gen_random_uuid(), 'lot-' || n, jsonb_build_object('fr', 'Lot ' || n), $1::date - n, $1::date + n FROM generate_series(1, 50) n`,
@@ -153,8 +160,9 @@ describe('exhibitions', () => {
       SELECT e.id, a.id, row_number() OVER (PARTITION BY e.id ORDER BY a.slug) FROM exhibition e, artist a
       WHERE e.slug LIKE 'lot-%' AND a.slug IN ('artiste-1', 'artiste-2')`);
     await graph.ds.query(`INSERT INTO exhibition_artwork (exhibition_id, artwork_id, position)
-      SELECT e.id, w.id, row_number() OVER (PARTITION BY e.id ORDER BY w.slug) FROM exhibition e, artwork w
-      WHERE e.slug LIKE 'lot-%' AND w.slug IN ('oeuvre-1', 'oeuvre-2', 'oeuvre-3')`);
+      SELECT e.id, w.id, k FROM generate_series(1, 50) n CROSS JOIN generate_series(1, 3) k
+      JOIN exhibition e ON e.slug = 'lot-' || n
+      JOIN artwork w ON w.slug = CASE WHEN n = 7 THEN 'oeuvre-' || k ELSE 'autre-' || ((n - 1) * 3 + k) END`);
 
     const query = (first: number) => `{ exhibitions(status: CURRENT, first: ${first}) { nodes {
       slug title status vernissage { venueName sharedSpace { id } }

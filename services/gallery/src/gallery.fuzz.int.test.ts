@@ -49,6 +49,7 @@ interface ExhibitionRow {
 interface ArtworkRow {
   availability: string;
   priceCents: number | null;
+  displayedIn: string | null;
 }
 interface AssignmentRow {
   studioId: string;
@@ -115,8 +116,10 @@ async function exhibitionRows(): Promise<Map<string, ExhibitionRow>> {
 }
 
 async function artworkRows(): Promise<Map<string, ArtworkRow>> {
-  const rows = await graph.ds.query('SELECT id, availability, price_cents FROM artwork ORDER BY id');
-  return new Map(rows.map((r: any): [string, ArtworkRow] => [r.id, { availability: r.availability, priceCents: r.price_cents }]));
+  const rows = await graph.ds.query('SELECT id, availability, price_cents, displayed_in_space_id FROM artwork ORDER BY id');
+  return new Map(
+    rows.map((r: any): [string, ArtworkRow] => [r.id, { availability: r.availability, priceCents: r.price_cents, displayedIn: r.displayed_in_space_id }]),
+  );
 }
 
 async function assignmentRows(): Promise<Map<string, AssignmentRow>> {
@@ -296,6 +299,11 @@ const Q = {
   endStudioAssignment: `mutation($id: ID!, $endsOn: LocalDate) { endStudioAssignment(id: $id, endsOn: $endsOn) { ${ASSIGNMENT} } }`,
   bookStudio: `mutation($input: BookStudioInput!) { bookStudio(input: $input) { ${BOOKING} } }`,
   cancelStudioBooking: `mutation($id: ID!) { cancelStudioBooking(id: $id) { ${BOOKING} } }`,
+  placeArtwork: `mutation($input: PlaceArtworkInput!) { placeArtwork(input: $input) { artwork { id availability displayedIn { id } placement { place sharedSpace { id } } } userErrors { code message field } } }`,
+  addArtworksToExhibition: `mutation($e: ID!, $ids: [ID!]!) { addArtworksToExhibition(exhibitionId: $e, artworkIds: $ids) { ${EXHIBITION} } }`,
+  removeArtworksFromExhibition: `mutation($e: ID!, $ids: [ID!]!) { removeArtworksFromExhibition(exhibitionId: $e, artworkIds: $ids) { ${EXHIBITION} } }`,
+  addArtistsToExhibition: `mutation($e: ID!, $ids: [ID!]!) { addArtistsToExhibition(exhibitionId: $e, artistIds: $ids) { ${EXHIBITION} } }`,
+  removeArtistsFromExhibition: `mutation($e: ID!, $ids: [ID!]!) { removeArtistsFromExhibition(exhibitionId: $e, artistIds: $ids) { ${EXHIBITION} } }`,
 };
 
 /** The table each mutation writes. */
@@ -308,6 +316,11 @@ const WRITES: Record<keyof typeof Q, Table> = {
   endStudioAssignment: 'assignments',
   bookStudio: 'bookings',
   cancelStudioBooking: 'bookings',
+  placeArtwork: 'artworks',
+  addArtworksToExhibition: 'exhibitions',
+  removeArtworksFromExhibition: 'exhibitions',
+  addArtistsToExhibition: 'exhibitions',
+  removeArtistsFromExhibition: 'exhibitions',
 };
 const rootField = (query: string) => /\) \{ (\w+)\(/.exec(query)![1] as keyof typeof Q;
 
@@ -320,6 +333,28 @@ function collect(data: Record<string, any>, call: Call): void {
   for (const [name, payload] of Object.entries(data)) {
     if (!payload) continue;
     switch (name) {
+      case 'addArtworksToExhibition':
+      case 'removeArtworksFromExhibition':
+      case 'addArtistsToExhibition':
+      case 'removeArtistsFromExhibition': {
+        const e = payload.exhibition;
+        if (!e) break;
+        count(name);
+        const stored = exhibitions.get(e.id)!;
+        exhibitions.set(e.id, { ...stored, artistIds: e.artists.map((a: { id: string }) => a.id), artworkIds: e.artworks.map((a: { id: string }) => a.id) });
+        break;
+      }
+      case 'placeArtwork': {
+        const a = payload.artwork;
+        if (!a) break;
+        count(name);
+        const stored = artworks.get(a.id)!;
+        const asked = call.variables.input as { sharedSpaceId?: string | null };
+        // The work is where it was asked to be: the space given (lower case), else no space.
+        expect(a.displayedIn?.id ?? null).toBe(asked.sharedSpaceId?.toLowerCase() ?? null);
+        artworks.set(a.id, { ...stored, displayedIn: a.displayedIn?.id ?? null });
+        break;
+      }
       case 'createExhibition':
       case 'updateExhibition': {
         const e = payload.exhibition;
@@ -360,7 +395,7 @@ function collect(data: Record<string, any>, call: Call): void {
         if (!a) break;
         count(name);
         const price = call.variables.price as number | null | undefined;
-        artworks.set(a.id, { availability: a.availability, priceCents: price ?? artworks.get(a.id)!.priceCents });
+        artworks.set(a.id, { ...artworks.get(a.id)!, availability: a.availability, priceCents: price ?? artworks.get(a.id)!.priceCents });
         break;
       }
       case 'assignStudio':
@@ -462,6 +497,43 @@ const artworkIds = () => [...artworks.keys()];
 const exhibitionIds = () => (exhibitions.size > 0 ? [...exhibitions.keys()] : [ZERO]);
 const assignmentIds = () => (assignments.size > 0 ? [...assignments.keys()] : [ZERO]);
 const bookingIds = () => (bookings.size > 0 ? [...bookings.keys()] : [ZERO]);
+
+/** For placeArtwork: ADMIN, the artists of the gallery (often of the work), everyone else. */
+const placers: Identity[] = [admin, admin, admin, ...ARTIST_SLUGS.slice(0, 6).map(asArtist), ...others];
+const NOTES = ['Près du foyer', 'À droite de la porte', 'Côté fleuve'];
+
+const contents = (name: 'addArtworksToExhibition' | 'removeArtworksFromExhibition' | 'addArtistsToExhibition' | 'removeArtistsFromExhibition') =>
+  function (f: Fuzz): Call {
+    const e = ref(f, exhibitionIds());
+    const stored = exhibitions.get(e.toLowerCase());
+    const works = name.includes('Artwork');
+    // Removals mostly name what the exhibition holds; additions anything known.
+    const known = name.startsWith('remove') && stored && f.chance(0.7) ? (works ? stored.artworkIds : stored.artistIds) : works ? artworkIds() : artistIds;
+    return {
+      query: Q[name],
+      variables: { e, ids: idList(f, known.length > 0 ? known : [ZERO]) },
+      identity: f.pick(adminMostly),
+      target: targetOf('exhibition', e),
+    };
+  };
+
+function placeArtwork(f: Fuzz): Call {
+  const artworkId = ref(f, artworkIds());
+  const where = f.pick<() => Record<string, unknown>>([
+    () => ({ sharedSpaceId: f.chance(0.8) ? f.pick([KITCHEN, TERRACE]) : f.id(SPACES) }),
+    () => ({ sharedSpaceId: f.pick([KITCHEN, TERRACE]).toUpperCase(), inGallery: f.maybe(() => false, 0.5) }),
+    () => ({ inGallery: true }),
+    () => ({ inGallery: false }),
+    () => ({}),
+    () => ({ sharedSpaceId: KITCHEN, inGallery: true }),
+  ])();
+  return {
+    query: Q.placeArtwork,
+    variables: { input: { artworkId, ...where, note: f.maybe(() => texts(f, () => f.pick(NOTES)), 0.3) } },
+    identity: f.pick(placers),
+    target: targetOf('artwork', artworkId),
+  };
+}
 
 const builders: Record<keyof typeof Q, (f: Fuzz) => Call> = {
   createExhibition(f) {
@@ -576,6 +648,12 @@ const builders: Record<keyof typeof Q, (f: Fuzz) => Call> = {
     const identity = booked && f.chance(0.4) ? (booked.artistId ? asArtist(ARTIST_SLUGS[artistIds.indexOf(booked.artistId)]!) : admin) : f.pick(bookers);
     return { query: Q.cancelStudioBooking, variables: { id }, identity, target: targetOf('booking', id) };
   },
+
+  placeArtwork,
+  addArtworksToExhibition: contents('addArtworksToExhibition'),
+  removeArtworksFromExhibition: contents('removeArtworksFromExhibition'),
+  addArtistsToExhibition: contents('addArtistsToExhibition'),
+  removeArtistsFromExhibition: contents('removeArtistsFromExhibition'),
 };
 
 // ---- the fuzz ---------------------------------------------------------------------------------
@@ -609,6 +687,27 @@ describe('fuzzing every mutation of the gallery subgraph', () => {
     await fuzzMutation(7, builders.cancelStudioBooking);
   });
 
+  it('placeArtwork', async () => {
+    await fuzzMutation(10, builders.placeArtwork);
+  });
+
+  it('addArtworksToExhibition', async () => {
+    await fuzzMutation(11, builders.addArtworksToExhibition);
+  });
+
+  it('removeArtworksFromExhibition', async () => {
+    await fuzzMutation(12, builders.removeArtworksFromExhibition);
+  });
+
+  it('addArtistsToExhibition', async () => {
+    await fuzzMutation(13, builders.addArtistsToExhibition);
+  });
+
+  it('removeArtistsFromExhibition', async () => {
+    await fuzzMutation(14, builders.removeArtistsFromExhibition);
+  });
+
+  // After the contents mutations, which need exhibitions to change.
   it('cancelExhibition', async () => {
     await fuzzMutation(8, builders.cancelExhibition);
   });
@@ -630,6 +729,18 @@ describe('fuzzing every mutation of the gallery subgraph', () => {
       .query(`SELECT count(*)::int AS overlaps FROM studio_booking a JOIN studio_booking b ON a.studio_id = b.studio_id AND a.id < b.id
       AND a.status = 'CONFIRMED' AND b.status = 'CONFIRMED' AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)`);
     expect(overlaps).toBe(0);
+    // No work in two exhibitions on the same day.
+    const [{ shared }] = await graph.ds.query(`SELECT count(*)::int AS shared FROM exhibition_artwork a JOIN exhibition_artwork b
+      ON a.artwork_id = b.artwork_id AND a.exhibition_id < b.exhibition_id
+      JOIN exhibition ea ON ea.id = a.exhibition_id JOIN exhibition eb ON eb.id = b.exhibition_id
+      WHERE daterange(ea.starts_on, ea.ends_on, '[]') && daterange(eb.starts_on, eb.ends_on, '[]')`);
+    expect(shared).toBe(0);
+    // Every placed work has one open stay, and it says what displayed_in_space_id says.
+    const [{ disagreeing }] = await graph.ds.query(`SELECT count(*)::int AS disagreeing FROM artwork a
+      LEFT JOIN artwork_placement p ON p.artwork_id = a.id AND p.until IS NULL
+      WHERE (p.id IS NULL AND a.displayed_in_space_id IS NOT NULL)
+         OR (p.id IS NOT NULL AND p.space_id IS DISTINCT FROM a.displayed_in_space_id)`);
+    expect(disagreeing).toBe(0);
     // No studio runs more assignments on a day than its capacity (the peak is on a first day).
     const [{ over }] = await graph.ds.query(`SELECT count(*)::int AS over FROM studio_assignment a JOIN studio s ON s.id = a.studio_id
       WHERE (SELECT count(*) FROM studio_assignment b WHERE b.studio_id = a.studio_id AND daterange(b.starts_on, b.ends_on, '[]') @> a.starts_on) > s.capacity`);

@@ -8,6 +8,8 @@ import { Artwork } from './modules/artwork/artwork.entity';
 import { ArtworkResolver } from './modules/artwork/artwork.resolver';
 import { ArtworkFieldResolver } from './modules/artwork/artwork.fields';
 import { artworkReference } from './modules/artwork/artwork.reference';
+import { ArtworkPlacementFieldResolver, ArtworkPlacementResolver } from './modules/artwork/artwork-placement.resolver';
+import { ExhibitionContentsResolver } from './modules/exhibition/exhibition-contents.resolver';
 import { Exhibition } from './modules/exhibition/exhibition.entity';
 import { ExhibitionArtist } from './modules/exhibition/exhibition-artist.entity';
 import { ExhibitionArtwork } from './modules/exhibition/exhibition-artwork.entity';
@@ -44,7 +46,10 @@ export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
     ArtistResolver,
     ArtworkResolver,
     ArtworkFieldResolver,
+    ArtworkPlacementResolver,
+    ArtworkPlacementFieldResolver,
     ExhibitionResolver,
+    ExhibitionContentsResolver,
     ExhibitionFieldResolver,
     VernissageFieldResolver,
     StudioResolver,
@@ -69,6 +74,7 @@ export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
     Artwork: 300,
     ArtworkConnection: 300,
     ArtworkEdge: 300,
+    ArtworkPlacement: 300,
     Exhibition: 300,
     ExhibitionConnection: 300,
     ExhibitionEdge: 300,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { SubgraphConfig } from '@maison/kit';
+import { ServiceClient, type SubgraphConfig } from '@maison/kit';
 import { createLogger } from '@maison/http';
-import { ledgerFor, type SpaceLedger } from '@maison/space-holds';
+import { TenantsLedger, type SpaceLedger } from '@maison/space-holds';
 import { ArtistService } from './modules/artist/artist.service';
 import { artistLoaders } from './modules/artist/artist.loader';
 import { ArtworkService } from './modules/artwork/artwork.service';
@@ -15,21 +15,29 @@ import { StudioBookingService } from './modules/studio/studio-booking.service';
 import { studioLoaders } from './modules/studio/studio.loader';
 import { calendarLoaders } from './modules/calendar/calendar.loader';
 import { vernissageHolds } from './modules/exhibition/vernissage-holds';
+import { ExhibitionContents } from './modules/exhibition/exhibition-contents.service';
+import { ArtworkPlacementService } from './modules/artwork/artwork-placement.service';
+import { artworkPlacementLoaders } from './modules/artwork/artwork-placement.loader';
+import { TenantsSpaceDirectory } from './modules/space/space-directory';
 
 export type GalleryConfig = Pick<SubgraphConfig, 'tenantsUrl' | 'signingSecret' | 'logLevel' | 'holdReconcileSeconds'>;
 
 /**
  * Built once per process: the rules of the subgraph, each taking its DataSource. Vernissages in a
- * shared space are held in the tenants subgraph's ledger (TENANTS_URL) unless a ledger is given (tests).
+ * shared space are held in the tenants subgraph's ledger (TENANTS_URL) unless a ledger is given (tests);
+ * placeArtwork asks the same subgraph, through the same signed client, whether a shared space exists.
  */
-export function createServices(ds: DataSource, config: GalleryConfig, ledger: SpaceLedger | null = ledgerFor(config, 'gallery')) {
+export function createServices(ds: DataSource, config: GalleryConfig, ledger?: SpaceLedger | null) {
   const log = createLogger('gallery', config.logLevel);
-  const holds = vernissageHolds(ds, ledger, log, config);
+  const tenants = config.tenantsUrl ? new ServiceClient(config.tenantsUrl, config.signingSecret, 'gallery') : null;
+  const holds = vernissageHolds(ds, ledger === undefined ? tenants && new TenantsLedger(tenants) : ledger, log, config);
   return {
     artists: new ArtistService(ds),
     artworks: new ArtworkService(ds),
     exhibitions: new ExhibitionService(ds),
     exhibitionEditor: new ExhibitionEditor(ds, holds.writes),
+    exhibitionContents: new ExhibitionContents(ds),
+    artworkPlacements: new ArtworkPlacementService(ds, new TenantsSpaceDirectory(tenants)),
     vernissageHolds: holds,
     studios: new StudioService(ds),
     studioAssignments: new StudioAssignmentService(ds),
@@ -40,6 +48,13 @@ export type GalleryServices = ReturnType<typeof createServices>;
 
 /** Built for every request: never shared, so one caller's cache never serves another. */
 export function createLoaders(ds: DataSource) {
-  return { ...artistLoaders(ds), ...artworkLoaders(ds), ...exhibitionLoaders(ds), ...studioLoaders(ds), ...calendarLoaders(ds) };
+  return {
+    ...artistLoaders(ds),
+    ...artworkLoaders(ds),
+    ...artworkPlacementLoaders(ds),
+    ...exhibitionLoaders(ds),
+    ...studioLoaders(ds),
+    ...calendarLoaders(ds),
+  };
 }
 export type GalleryLoaders = ReturnType<typeof createLoaders>;

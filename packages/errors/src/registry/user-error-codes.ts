@@ -38,6 +38,9 @@ export enum UserErrorCode {
   SLUG_TAKEN = 'SLUG_TAKEN',
   ALREADY_ARCHIVED = 'ALREADY_ARCHIVED',
   ALREADY_ENDED = 'ALREADY_ENDED',
+  ARTWORK_ON_LOAN = 'ARTWORK_ON_LOAN',
+  ARTWORK_IN_OTHER_EXHIBITION = 'ARTWORK_IN_OTHER_EXHIBITION',
+  ARTIST_WORKS_SHOWN = 'ARTIST_WORKS_SHOWN',
 }
 
 export interface UserErrorEntry extends Message {
@@ -204,5 +207,20 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     description: 'The office has already ended (its endsOn has come): it cannot be ended again.',
     fr: 'Ce bureau a déjà pris fin.',
     en: 'This office has already ended.',
+  },
+  ARTWORK_ON_LOAN: {
+    description: 'The artwork is on loan, away from the house: it cannot be placed anywhere in the house.',
+    fr: 'Cette œuvre est prêtée hors de la maison : elle ne peut pas y être placée.',
+    en: 'This work is on loan away from the house: it cannot be placed there.',
+  },
+  ARTWORK_IN_OTHER_EXHIBITION: {
+    description: 'The artwork is already in another exhibition whose days overlap these ones; params: title, that exhibition’s title.',
+    fr: 'Cette œuvre est déjà dans l’exposition « {title} », dont les dates chevauchent celles-ci.',
+    en: 'This work is already in the exhibition "{title}", whose dates overlap these ones.',
+  },
+  ARTIST_WORKS_SHOWN: {
+    description: 'Works of the artist are still in the exhibition: remove them before the artist.',
+    fr: 'Des œuvres de cet artiste sont encore dans l’exposition : retirez-les d’abord.',
+    en: 'Works by this artist are still in the exhibition: remove them first.',
   },
 };

@@ -19,6 +19,8 @@ import { placementOf } from './exhibition.placement';
 import { firstFreeSlug, slugify } from './slug';
 import { validateExhibition, type ExhibitionDraft, type ExhibitionFields } from './exhibition.validation';
 import { lockExhibition, VERNISSAGE_HOLD_KIND } from './vernissage-holds';
+import { dateOverlapViolations, overlapViolations } from './exhibition-contents.rules';
+import { lostOverlapRace, overlapConflicts, OVERLAP_TRIES } from './exhibition-overlap';
 
 export interface EditOutcome {
   exhibition: Exhibition | null;
@@ -71,6 +73,13 @@ export class ExhibitionEditor {
       }
       const refused = await this.checkReferences(tx, draft);
       if (refused.length > 0) return { refused };
+      const overlaps = overlapViolations(
+        await overlapConflicts(tx, id, draft.artworkIds, draft.startsOn, draft.endsOn),
+        draft.artworkIds,
+        ['input', 'artworkIds'],
+        call.lang,
+      );
+      if (overlaps.length > 0) return { refused: overlaps };
       const slug = await this.slugFor(tx, draft, id);
       if (typeof slug !== 'string') return { refused: [slug] };
       await tx.query(
@@ -95,8 +104,12 @@ export class ExhibitionEditor {
       if (violations.length > 0) return { refused: violations };
       const refused = await this.checkReferences(tx, draft);
       if (refused.length > 0) return { refused };
+      const overlaps = await this.updateOverlaps(tx, exhibitionId, draft, input, call);
+      if (overlaps.length > 0) return { refused: overlaps };
       const slug = input.slug == null ? existing.slug : await this.slugFor(tx, draft, exhibitionId);
       if (typeof slug !== 'string') return { refused: [slug] };
+      // Works leaving the exhibition leave before its days change: only the works it keeps move to the new days.
+      if (input.artworkIds != null) await tx.query('DELETE FROM exhibition_artwork WHERE exhibition_id = $1', [exhibitionId]);
       await tx.query(
         `UPDATE exhibition SET slug = $2, title = $3, description = $4, starts_on = $5, ends_on = $6, cover_image_url = $7,
            vernissage_starts_at = $8, vernissage_ends_at = $9, vernissage_venue = $10, vernissage_space_id = $11,
@@ -123,15 +136,35 @@ export class ExhibitionEditor {
   }
 
   private async write(call: CallContext, id: string, work: (tx: EntityManager) => Promise<OwnerChange<string, RuleViolation>>): Promise<EditOutcome> {
-    try {
-      const outcome = await this.holds.write(call, id, work);
-      if ('refused' in outcome) return fail(...outcome.refused);
-      return this.found(outcome.value);
-    } catch (error) {
-      // Two writers choosing one slug at the same moment: the later one learns it is taken.
-      if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'exhibition_slug_key') return fail(slugTaken());
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.holds.write(call, id, work);
+        if ('refused' in outcome) return fail(...outcome.refused);
+        return this.found(outcome.value);
+      } catch (error) {
+        // Two writers choosing one slug at the same moment: the later one learns it is taken.
+        if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'exhibition_slug_key') return fail(slugTaken());
+        // A work added elsewhere on the same days meanwhile: nothing was saved nor held; the next try's check names it.
+        if (attempt < OVERLAP_TRIES && lostOverlapRace(error)) continue;
+        throw error;
+      }
     }
+  }
+
+  /**
+   * The works of the updated exhibition that another one shows on some of its new days: on their
+   * position in artworkIds when the list is given, else on the date that changed.
+   */
+  private async updateOverlaps(
+    tx: EntityManager,
+    id: string,
+    draft: ExhibitionDraft,
+    input: UpdateExhibitionInput,
+    call: CallContext,
+  ): Promise<RuleViolation[]> {
+    const conflicts = await overlapConflicts(tx, id, draft.artworkIds, draft.startsOn, draft.endsOn);
+    if (input.artworkIds != null) return overlapViolations(conflicts, draft.artworkIds, ['input', 'artworkIds'], call.lang);
+    return dateOverlapViolations(conflicts, ['input', input.startsOn != null ? 'startsOn' : 'endsOn'], call.lang);
   }
 
   private async found(id: string): Promise<EditOutcome> {

@@ -116,11 +116,11 @@ function vernissageDraft(v: NonNullable<ExhibitionFields['vernissage']>, startsO
   };
 }
 
-/** A list of ids, in order, without repeats; a malformed id is NOT_FOUND at its position. */
-function idList(ids: readonly string[], name: string, violations: RuleViolation[]): string[] {
-  if (ids.length > MAX_LINKS) violations.push(invalid(['input', name], inputReason('AT_MOST_ITEMS', { max: MAX_LINKS })));
+/** A list of ids, in order, without repeats; a malformed id is NOT_FOUND at its position (under `at`: the input by default). */
+export function idList(ids: readonly string[], name: string, violations: RuleViolation[], at: string[] = ['input']): string[] {
+  if (ids.length > MAX_LINKS) violations.push(invalid([...at, name], inputReason('AT_MOST_ITEMS', { max: MAX_LINKS })));
   ids.forEach((id, i) => {
-    if (!isUuid(id)) violations.push({ code: UserErrorCode.NOT_FOUND, field: ['input', name, String(i)] });
+    if (!isUuid(id)) violations.push({ code: UserErrorCode.NOT_FOUND, field: [...at, name, String(i)] });
   });
   return [...new Set(ids.map((id) => id.toLowerCase()))];
 }

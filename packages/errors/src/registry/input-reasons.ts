@@ -34,6 +34,12 @@ export const INPUT_REASONS = {
   NOT_WITH: { fr: 'pas en même temps que {other}', en: 'not together with {other}' },
   OPENING_RANGES_OVERLAP: { fr: 'plages du même jour qui se chevauchent', en: 'ranges of the same weekday overlap' },
   VERNISSAGE_WINDOW: { fr: 'de {days} jours avant startsOn jusqu’à endsOn', en: 'from {days} days before startsOn to endsOn' },
+  EMAIL_SHAPE: { fr: 'une adresse courriel (nom@domaine.ca), {max} caractères au plus', en: 'an email address (name@domain.ca), at most {max} characters' },
+  PHONE_SHAPE: {
+    fr: 'un numéro de téléphone : chiffres, espaces, ( ) . - et un + au début, 7 à 25 caractères',
+    en: 'a phone number: digits, spaces, ( ) . - and a leading +, 7 to 25 characters',
+  },
+  NOT_IN_FUTURE: { fr: 'pas dans le futur', en: 'not in the future' },
 } as const satisfies Record<string, Message>;
 
 export type InputReason = keyof typeof INPUT_REASONS;

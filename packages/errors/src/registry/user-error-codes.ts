@@ -35,6 +35,10 @@ export enum UserErrorCode {
   EVENT_CANCELLED = 'EVENT_CANCELLED',
   NOT_AVAILABLE = 'NOT_AVAILABLE',
   ALREADY_ASSIGNED = 'ALREADY_ASSIGNED',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  MEMBER_DEACTIVATED = 'MEMBER_DEACTIVATED',
+  ALREADY_DEACTIVATED = 'ALREADY_DEACTIVATED',
+  NOT_DEACTIVATED = 'NOT_DEACTIVATED',
 }
 
 export interface UserErrorEntry extends Message {
@@ -184,5 +188,25 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     description: 'The artist is already assigned to this studio for some of these dates.',
     fr: 'Cet artiste est déjà affecté à cet atelier pour une partie de ces dates.',
     en: 'This artist is already assigned to this studio for some of these dates.',
+  },
+  EMAIL_TAKEN: {
+    description: 'Another member of Espace KO already has this email (whatever its case).',
+    fr: 'Un autre membre utilise déjà cette adresse courriel.',
+    en: 'Another member already uses this email address.',
+  },
+  MEMBER_DEACTIVATED: {
+    description: 'The member is deactivated: their history stays, but they may not check in, register for events, book or change their profile.',
+    fr: 'Ce membre est désactivé.',
+    en: 'This member is deactivated.',
+  },
+  ALREADY_DEACTIVATED: {
+    description: 'The member is already deactivated.',
+    fr: 'Ce membre est déjà désactivé.',
+    en: 'This member is already deactivated.',
+  },
+  NOT_DEACTIVATED: {
+    description: 'The member is active: there is nothing to reactivate.',
+    fr: 'Ce membre est actif : rien à réactiver.',
+    en: 'This member is active: there is nothing to reactivate.',
   },
 };

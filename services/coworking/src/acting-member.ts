@@ -3,6 +3,7 @@ import type { Lang } from '@maison/config';
 import { badUserInput, forbidden, UserErrorCode } from '@maison/errors';
 import { ok, type Outcome, refuse, type RuleViolation, signedIn } from '@maison/house';
 import type { Context } from './context';
+import { ownMemberId } from './modules/member/member.access';
 
 /**
  * The member id a caller asks to act for: ADMIN names any member (BAD_USER_INPUT without one), anyone
@@ -46,4 +47,16 @@ export async function unknownTokenMember(ctx: Context): Promise<RuleViolation | 
   const own = ctx.identity.memberId;
   if (!own || (await ctx.loaders.memberById.load(own.toLowerCase()))) return null;
   return unknownMember(false, []);
+}
+
+/**
+ * The member of the token, for what a member does to themself only (updateMyProfile): FORBIDDEN for a
+ * token naming no member (ADMIN included), UNKNOWN_HOLDER when it names nobody.
+ */
+export async function tokenMember(ctx: Context): Promise<Outcome<string>> {
+  signedIn(ctx);
+  if (!ctx.identity.memberId) throw forbidden(ctx.lang, 'MEMBERS_OF_ESPACE_KO_ONLY');
+  const own = ownMemberId(ctx.identity);
+  if (own && (await ctx.loaders.memberById.load(own))) return ok(own);
+  return refuse(unknownMember(false, []));
 }

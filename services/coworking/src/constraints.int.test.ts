@@ -164,4 +164,33 @@ describe('database constraints of presence and registrations', () => {
       ]),
     ).toEqual({ code: '23514', constraint: 'event_registration_cancelled_at' });
   });
+
+  it('keep a member’s fields within the bounds of member.rules.ts, and one member per email whatever its case', async () => {
+    const insertMember = (values: { name?: string; email?: string | null; phone?: string | null; profession?: string | null; bio?: string | null }) =>
+      refusal(`INSERT INTO member (id, display_name, email, phone, profession, short_bio, joined_on) VALUES ($1, $2, $3, $4, $5, $6, '2026-01-01')`, [
+        stableId('member', `constraint-${++n}`),
+        values.name ?? 'Membre',
+        values.email === undefined ? null : values.email,
+        values.phone === undefined ? null : values.phone,
+        values.profession === undefined ? null : values.profession,
+        values.bio === undefined ? null : values.bio,
+      ]);
+    expect(await insertMember({ name: 'é'.repeat(120), email: 'Une@Exemple.ca', phone: '+1 (418) 555-0199' })).toBeNull();
+    expect(await insertMember({ name: 'é'.repeat(121) })).toEqual({ code: '23514', constraint: 'member_display_name_length' });
+    expect(await insertMember({ name: '  ' })).toEqual({ code: '23514', constraint: 'member_display_name_length' });
+    expect(await insertMember({ email: 'une@exemple.CA' })).toEqual({ code: '23505', constraint: 'member_email_key' });
+    expect(await insertMember({ email: 'pas-une-adresse' })).toEqual({ code: '23514', constraint: 'member_email_shape' });
+    expect(await insertMember({ email: `${'a'.repeat(244)}@exemple.ca` })).toEqual({ code: '23514', constraint: 'member_email_shape' });
+    expect(await insertMember({ email: `${'a'.repeat(243)}@exemple.ca` })).toBeNull();
+    expect(await insertMember({ phone: '123456' })).toEqual({ code: '23514', constraint: 'member_phone_shape' });
+    expect(await insertMember({ phone: '--------' })).toEqual({ code: '23514', constraint: 'member_phone_shape' });
+    expect(await insertMember({ phone: '1234567' })).toBeNull();
+    expect(await insertMember({ profession: JSON.stringify({ fr: 'x'.repeat(100), en: 'y'.repeat(100) }) })).toBeNull();
+    expect(await insertMember({ profession: JSON.stringify({ fr: 'x', en: 'y'.repeat(101) }) })).toEqual({
+      code: '23514',
+      constraint: 'member_profession_length',
+    });
+    expect(await insertMember({ bio: JSON.stringify({ fr: 'x'.repeat(500) }) })).toBeNull();
+    expect(await insertMember({ bio: JSON.stringify({ fr: 'x'.repeat(501) }) })).toEqual({ code: '23514', constraint: 'member_short_bio_length' });
+  });
 });

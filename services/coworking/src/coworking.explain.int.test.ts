@@ -95,6 +95,8 @@ beforeAll(async () => {
                                ELSE 'WAITLISTED'::event_registration_status END AS st) x
      ORDER BY e, k`,
   );
+  // Forty members deactivated by ADMIN: the directory leaves them out for everyone but ADMIN.
+  await q(`UPDATE member SET deactivated_at = now() - interval '1 day' WHERE id IN (SELECT ${loadMember('g')} FROM generate_series(997, ${MEMBERS}, 997) g)`);
   await q('ANALYZE');
 }, 180_000);
 afterAll(async () => {
@@ -125,6 +127,29 @@ describe('query plans on a large Espace KO', () => {
     expect(await seqScans(op, { after }, anonymous)).toEqual([]);
     expect(await seqScans(op, { after }, await activeMember(1_000))).toEqual([]);
     expect(await seqScans(op, { after }, admin)).toEqual([]);
+  });
+
+  it('searches the members by name and trade, accents and case aside, through the trigram index, for every caller', async () => {
+    const op = `query($s: String, $after: String) { members(search: $s, first: 20, after: $after) { nodes { id displayName profession } pageInfo { endCursor } } }`;
+    const callers = [anonymous, await activeMember(1_000), admin];
+    // 'Éloi Lavoie 3371' is one member; 'Éloi' is a tenth of them, 'Photographe' a fifth; 'zo' (the shortest search) has no trigram of its own.
+    for (const search of ['eloi lavoie 3371', 'ÉLOI', 'photographe', 'ouellet 39', 'zo']) {
+      for (const identity of callers) expect(await seqScans(op, { s: search }, identity)).toEqual([]);
+    }
+    const { body } = await graph.execute(op, { s: 'eloi lavoie 3371' }, { identity: anonymous });
+    expect(body.data!.members.nodes).toEqual([{ id: expect.any(String), displayName: 'Éloi Lavoie 3371', profession: 'Traducteur' }]);
+    const page = await graph.execute(op, { s: 'photographe' }, { identity: anonymous });
+    expect(page.body.data!.members.nodes).toHaveLength(20);
+    expect(await seqScans(op, { s: 'photographe', after: page.body.data!.members.pageInfo.endCursor }, anonymous)).toEqual([]);
+  });
+
+  it('deactivates a member and reads their own page (Me.myCoworking) through indexes', async () => {
+    const me = await activeMember(4_000);
+    const mine = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Me { myCoworking {
+      member { id } currentMembership { id } memberships { id } cardDaysLeft checkIns(first: 20) { id } upcomingRegistrations { id status } } } } }`;
+    expect(await seqScans(mine, { r: [{ __typename: 'Me', id: me.sub }] }, me)).toEqual([]);
+    const deactivate = `mutation($id: ID!) { deactivateMember(id: $id) { member { deactivatedAt } userErrors { code } } }`;
+    expect(await seqScans(deactivate, { id: me.memberId }, admin)).toEqual([]);
   });
 
   it('reads one member, their memberships and their current membership by index', async () => {
@@ -239,6 +264,21 @@ describe('the plan check itself', () => {
     const upcoming = `SELECT count(*) FROM coworking_event e WHERE e.cancelled_at IS NULL AND e.ends_at > $1`;
     expect(seqScanned(await withoutEndsIndex(upcoming, [new Date()]))).toContain('coworking_event');
     expect(seqScanned(await planNodesOf(graph.ds, upcoming, [new Date()]))).toEqual([]);
+  });
+
+  it('needs member_search_trgm_idx: without it, a search reads every member', async () => {
+    const search = `SELECT m.id FROM member m WHERE member_search_text(m.display_name, m.profession) LIKE lower(f_unaccent($1))`;
+    const runner = graph.ds.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query('DROP INDEX member_search_trgm_idx');
+      expect(seqScanned(await planNodesOf(runner, search, ['%eloi lavoie 3371%']))).toContain('member');
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(seqScanned(await planNodesOf(graph.ds, search, ['%eloi lavoie 3371%']))).toEqual([]);
+    expect((await graph.ds.query(search, ['%ÉLOI LAVOIE 3371%'])).length).toBe(1);
   });
 
   it('does see a sequential scan when the index a query needs is missing', async () => {

@@ -28,6 +28,7 @@ import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { calendarReference } from './modules/calendar/calendar.reference';
 import { Me } from './modules/me/me.entity';
 import { MeResolver } from './modules/me/me.resolver';
+import { MyCoworkingFields } from './modules/me/my-coworking.fields';
 import { meReference } from './modules/me/me.reference';
 import { loadDemo } from './demo-data';
 import { referenceRows } from './reference-data';
@@ -54,6 +55,7 @@ export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders
     SharedSpaceFields,
     CalendarResolver,
     MeResolver,
+    MyCoworkingFields,
   ],
   // Entities hold columns: fields that read the request (language, caller, loaders) are field resolvers (*.resolver.ts, *.fields.ts).
   // Reached by no query of this subgraph, only through _entities.
@@ -77,6 +79,7 @@ export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders
     // Who is in the house right now.
     CoworkingOccupancy: 30,
     CheckIn: 30,
+    MyCoworking: 30,
   },
   entities: [Member, MembershipPlan, Membership, CoworkingEvent, CheckIn, EventRegistration],
   migrationsDir: path.join(SERVICE_ROOT, 'src', 'migrations'),

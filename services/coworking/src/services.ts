@@ -4,6 +4,7 @@ import type { RequestScope } from '@maison/house';
 import { createLogger } from '@maison/http';
 import { ledgerFor, type SpaceLedger } from '@maison/space-holds';
 import { MemberService } from './modules/member/member.service';
+import { MemberAdminService } from './modules/member/member-admin.service';
 import { memberLoaders } from './modules/member/member.loader';
 import { MembershipService } from './modules/membership/membership.service';
 import { membershipLoaders } from './modules/membership/membership.loader';
@@ -27,6 +28,7 @@ export function createServices(ds: DataSource, config: ServicesConfig, ledger: S
   const holds = eventHolds(ds, ledger, log, config);
   return {
     members: new MemberService(ds),
+    memberAdmin: new MemberAdminService(ds),
     memberships: new MembershipService(ds),
     events: new EventService(ds),
     eventAdmin: new EventAdminService(ds, holds.writes),

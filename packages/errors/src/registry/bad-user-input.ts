@@ -75,6 +75,11 @@ export const BAD_USER_INPUT_CODE = {
         fr: 'Argument invalide. first : 1..{max}.',
         en: 'Invalid argument. first: 1..{max}.',
       },
+      SEARCH_LENGTH: {
+        description: 'a search of fewer than {min} or more than {max} printable characters',
+        fr: 'Argument invalide. search : {min} à {max} caractères imprimables.',
+        en: 'Invalid argument. search: {min} to {max} printable characters.',
+      },
       FEED_DATES: {
         description: 'GET /calendar.ics with from or to that is not a date',
         fr: 'from et to doivent être des dates AAAA-MM-JJ.',

@@ -37,6 +37,12 @@ export const INPUT_REASONS = {
   EMAIL: { fr: 'adresse courriel, {max} caractères au plus', en: 'an email address, at most {max} characters' },
   PHONE: { fr: '7 à 25 chiffres, espaces, (, ), . ou -, un + au début', en: '7 to 25 digits, spaces, (, ), . or -, an optional leading +' },
   VERNISSAGE_WINDOW: { fr: 'de {days} jours avant startsOn jusqu’à endsOn', en: 'from {days} days before startsOn to endsOn' },
+  EMAIL_SHAPE: { fr: 'une adresse courriel (nom@domaine.ca), {max} caractères au plus', en: 'an email address (name@domain.ca), at most {max} characters' },
+  PHONE_SHAPE: {
+    fr: 'un numéro de téléphone : chiffres, espaces, ( ) . - et un + au début, 7 à 25 caractères',
+    en: 'a phone number: digits, spaces, ( ) . - and a leading +, 7 to 25 characters',
+  },
+  NOT_IN_FUTURE: { fr: 'pas dans le futur', en: 'not in the future' },
 } as const satisfies Record<string, Message>;
 
 export type InputReason = keyof typeof INPUT_REASONS;

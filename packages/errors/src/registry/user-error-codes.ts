@@ -41,6 +41,10 @@ export enum UserErrorCode {
   ARTWORK_ON_LOAN = 'ARTWORK_ON_LOAN',
   ARTWORK_IN_OTHER_EXHIBITION = 'ARTWORK_IN_OTHER_EXHIBITION',
   ARTIST_WORKS_SHOWN = 'ARTIST_WORKS_SHOWN',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  MEMBER_DEACTIVATED = 'MEMBER_DEACTIVATED',
+  ALREADY_DEACTIVATED = 'ALREADY_DEACTIVATED',
+  NOT_DEACTIVATED = 'NOT_DEACTIVATED',
 }
 
 export interface UserErrorEntry extends Message {
@@ -222,5 +226,25 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     description: 'Works of the artist are still in the exhibition: remove them before the artist.',
     fr: 'Des œuvres de cet artiste sont encore dans l’exposition : retirez-les d’abord.',
     en: 'Works by this artist are still in the exhibition: remove them first.',
+  },
+  EMAIL_TAKEN: {
+    description: 'Another member of Espace KO already has this email (whatever its case).',
+    fr: 'Un autre membre utilise déjà cette adresse courriel.',
+    en: 'Another member already uses this email address.',
+  },
+  MEMBER_DEACTIVATED: {
+    description: 'The member is deactivated: their history stays, but they may not check in, register for events, book or change their profile.',
+    fr: 'Ce membre est désactivé.',
+    en: 'This member is deactivated.',
+  },
+  ALREADY_DEACTIVATED: {
+    description: 'The member is already deactivated.',
+    fr: 'Ce membre est déjà désactivé.',
+    en: 'This member is already deactivated.',
+  },
+  NOT_DEACTIVATED: {
+    description: 'The member is active: there is nothing to reactivate.',
+    fr: 'Ce membre est actif : rien à réactiver.',
+    en: 'This member is active: there is nothing to reactivate.',
   },
 };

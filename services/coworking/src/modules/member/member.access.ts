@@ -31,3 +31,17 @@ export function visibleMembersWhere(identity: Identity, alias: string): { sql: s
   const params = namedParameters('visible_member_');
   return { sql: sqlWhere(membersVisibleTo(identity), { alias, columns: MEMBER_COLUMNS }, params), params: params.values };
 }
+
+/** What only the member themself and ADMIN read of a member: contact, deactivation, memberships. */
+export function canSeePrivateFieldsOf(memberId: string, identity: Identity): boolean {
+  return isAdmin(identity) || ownMemberId(identity) === memberId.toLowerCase();
+}
+
+/**
+ * The members a list shows (members, coworkingOccupancy.members): the visible ones (visibleMembersWhere),
+ * and for anyone but ADMIN only the active ones. A deactivated member is still found by id.
+ */
+export function listedMembersWhere(identity: Identity, alias: string): { sql: string; params: Record<string, unknown> } {
+  const visible = visibleMembersWhere(identity, alias);
+  return isAdmin(identity) ? visible : { sql: `(${visible.sql}) AND ${alias}.deactivated_at IS NULL`, params: visible.params };
+}

@@ -32,6 +32,17 @@ export class Member {
   @Field(() => LocalDateScalar, { description: 'The day the member first joined Espace KO.' })
   @Column('date', { name: 'joined_on' })
   joinedOn!: string;
+
+  /** Null for members written before the API kept emails (migration 005); read through Member.contact. */
+  @Column('text', { nullable: true })
+  email!: string | null;
+
+  @Column('text', { nullable: true })
+  phone!: string | null;
+
+  /** When ADMIN deactivated the member; null while active. Read through Member.deactivatedAt (member.fields.ts). */
+  @Column('timestamptz', { name: 'deactivated_at', nullable: true })
+  deactivatedSince!: Date | null;
 }
 
 export const MemberConnection = connectionType('Member', Member);

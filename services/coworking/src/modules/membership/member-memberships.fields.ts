@@ -21,9 +21,11 @@ export class MemberMembershipFields {
 
   @FieldResolver(() => Membership, {
     nullable: true,
-    description: 'The membership in force today (house time), if any. Null for anyone but the member and ADMIN.',
+    description: 'The membership in force today (house time), if any; none for a deactivated member. Null for anyone but the member and ADMIN.',
   })
   async currentMembership(@Root() member: Member, @Ctx() ctx: Context): Promise<Membership | null> {
+    // A deactivated member has no membership in force: the tenants ledger (membership.checker.ts) reads this to refuse their bookings.
+    if (member.deactivatedSince) return null;
     const all = await this.memberships(member, ctx);
     return all && inForce(all, todayInHouse());
   }

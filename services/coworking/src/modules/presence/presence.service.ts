@@ -4,7 +4,7 @@ import type { Identity } from '@maison/auth';
 import { inputReason, UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint } from '@maison/kit';
 import { isUuid, localDateOf, ok, type Outcome, refuse } from '@maison/house';
-import { visibleMembersWhere } from '../member/member.access';
+import { listedMembersWhere } from '../member/member.access';
 import { Member } from '../member/member.entity';
 import { Membership } from '../membership/membership.entity';
 import { CheckIn } from './check-in.entity';
@@ -39,8 +39,10 @@ export class PresenceService {
     try {
       return await this.ds.transaction(async (tx) => {
         const [{ capacity }] = await tx.query('SELECT capacity FROM coworking_settings FOR UPDATE');
-        const [member] = await tx.query('SELECT id FROM member WHERE id = $1', [memberId]);
+        // FOR SHARE: a deactivation (which locks the member row) waits for this check-in, or this one sees it.
+        const [member] = await tx.query('SELECT id, deactivated_at FROM member WHERE id = $1 FOR SHARE', [memberId]);
         if (!member) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['memberId'] });
+        if (member.deactivated_at) return refuse({ code: UserErrorCode.MEMBER_DEACTIVATED, field: ['memberId'] });
         await closeEarlierDays(tx, memberId, today);
         const open = await tx.query('SELECT 1 FROM check_in WHERE member_id = $1 AND checked_out_at IS NULL', [memberId]);
         if (open.length > 0) return refuse({ code: UserErrorCode.ALREADY_CHECKED_IN, field: ['memberId'] });
@@ -85,12 +87,7 @@ export class PresenceService {
   async checkOut(memberId: string): Promise<Outcome<CheckIn>> {
     if (!isUuid(memberId)) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['memberId'] });
     const today = localDateOf(this.clock());
-    const rows = await updateReturning<{ id: string }>(
-      this.ds,
-      `UPDATE check_in SET checked_out_at = CASE WHEN local_date < $2 THEN ${END_OF_ITS_DAY} ELSE greatest(clock_timestamp(), checked_in_at) END
-       WHERE member_id = $1 AND checked_out_at IS NULL RETURNING id`,
-      [memberId, today],
-    );
+    const rows = await closeOpenCheckIn(this.ds, memberId, today);
     if (rows.length === 0) return refuse({ code: UserErrorCode.NOT_CHECKED_IN, field: ['memberId'] });
     return ok(await this.ds.getRepository(CheckIn).findOneByOrFail({ id: rows[0]!.id }));
   }
@@ -104,10 +101,10 @@ export class PresenceService {
     return { present: row.present, capacity: row.capacity };
   }
 
-  /** The members present, by arrival: null for callers who are neither members nor ADMIN; others' private members left out. */
+  /** The members present, by arrival: null for callers who are neither members nor ADMIN; others' private members and (but for ADMIN) deactivated ones left out. */
   async presentMembers(identity: Identity): Promise<Member[] | null> {
     if (!maySeeWhoIsPresent(identity)) return null;
-    const visible = visibleMembersWhere(identity, 'm');
+    const visible = listedMembersWhere(identity, 'm');
     return this.ds
       .getRepository(Member)
       .createQueryBuilder('m')
@@ -131,6 +128,28 @@ export class PresenceService {
     await this.ds.query('UPDATE coworking_settings SET capacity = $1', [capacity]);
     return ok(await this.occupancy());
   }
+}
+
+/** Closes the member's open check-in, if any: now, or at the end of its day when it was left open on an earlier day. */
+export function closeOpenCheckIn(db: Pick<EntityManager, 'query'>, memberId: string, today: string): Promise<{ id: string }[]> {
+  return updateReturning<{ id: string }>(
+    db,
+    `UPDATE check_in SET checked_out_at = CASE WHEN local_date < $2 THEN ${END_OF_ITS_DAY} ELSE greatest(clock_timestamp(), checked_in_at) END
+     WHERE member_id = $1 AND checked_out_at IS NULL RETURNING id`,
+    [memberId, today],
+  );
+}
+
+/** A member's visits, latest first (MyCoworking.checkIns). */
+export function recentCheckIns(ds: DataSource, memberId: string, first: number): Promise<CheckIn[]> {
+  return ds
+    .getRepository(CheckIn)
+    .createQueryBuilder('c')
+    .where('c.member_id = :memberId', { memberId })
+    .orderBy('c.checked_in_at', 'DESC')
+    .addOrderBy('c.id', 'DESC')
+    .limit(first)
+    .getMany();
 }
 
 async function closeEarlierDays(tx: EntityManager, memberId: string, today: string): Promise<void> {

@@ -28,6 +28,8 @@ export class RegistrationService {
     const registrant = identity.sub!;
     try {
       return await this.ds.transaction(async (tx) => {
+        // The member row before the event row, the order a deactivation takes them: the two never deadlock.
+        if (await isDeactivatedMember(tx, identity.memberId)) return refuse({ code: UserErrorCode.MEMBER_DEACTIVATED });
         const event = await lockEvent(tx, eventId);
         if (!event) return notFound();
         if (event.cancelledAt) return refuse({ code: UserErrorCode.EVENT_CANCELLED, field: ['eventId'] });
@@ -82,6 +84,27 @@ async function liveRegistration(tx: EntityManager, eventId: string, registrant: 
 async function withPosition(tx: EntityManager, id: string): Promise<EventRegistration> {
   const [row] = await tx.query(`SELECT ${WITH_POSITION} FROM event_registration r WHERE r.id = $1`, [id]);
   return registrationFromRow(row);
+}
+
+/**
+ * Whether the caller's member is deactivated, its row locked FOR SHARE: a deactivation (which locks it
+ * first, then the events) either waits for this registration and cancels it, or is seen here.
+ */
+async function isDeactivatedMember(tx: EntityManager, memberId: string | undefined): Promise<boolean> {
+  if (!memberId || !isUuid(memberId)) return false;
+  const [row] = await tx.query('SELECT deactivated_at FROM member WHERE id = $1 FOR SHARE', [memberId.toLowerCase()]);
+  return Boolean(row?.deactivated_at);
+}
+
+/** A member's live registrations to events not cancelled and not started, by start (MyCoworking.upcomingRegistrations). */
+export async function upcomingRegistrationsOf(ds: DataSource, memberId: string): Promise<EventRegistration[]> {
+  const rows = await ds.query(
+    `SELECT ${WITH_POSITION} FROM event_registration r JOIN coworking_event e ON e.id = r.event_id
+     WHERE r.member_id = $1 AND r.status <> 'CANCELLED' AND e.cancelled_at IS NULL AND e.starts_at > now()
+     ORDER BY e.starts_at, e.id`,
+    [memberId],
+  );
+  return rows.map(registrationFromRow);
 }
 
 /** On the transaction's own connection: a second one from the pool could wait behind the lock holders. */

@@ -10,6 +10,7 @@ export * from './ids';
 export * from './money';
 export * from './outcome';
 export * from './query-window';
+export * from './record-rules';
 export * from './row-condition';
 export * from './scalar-rules';
 export * from './space-rules';

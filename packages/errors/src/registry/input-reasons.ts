@@ -34,14 +34,12 @@ export const INPUT_REASONS = {
   NOT_WITH: { fr: 'pas en même temps que {other}', en: 'not together with {other}' },
   OPENING_RANGES_OVERLAP: { fr: 'plages du même jour qui se chevauchent', en: 'ranges of the same weekday overlap' },
   HTTP_URL: { fr: 'URL http:// ou https://, {max} caractères au plus', en: 'an http:// or https:// URL, at most {max} characters' },
-  EMAIL: { fr: 'adresse courriel, {max} caractères au plus', en: 'an email address, at most {max} characters' },
-  PHONE: { fr: '7 à 25 chiffres, espaces, (, ), . ou -, un + au début', en: '7 to 25 digits, spaces, (, ), . or -, an optional leading +' },
-  VERNISSAGE_WINDOW: { fr: 'de {days} jours avant startsOn jusqu’à endsOn', en: 'from {days} days before startsOn to endsOn' },
-  EMAIL_SHAPE: { fr: 'une adresse courriel (nom@domaine.ca), {max} caractères au plus', en: 'an email address (name@domain.ca), at most {max} characters' },
-  PHONE_SHAPE: {
+  EMAIL: { fr: 'une adresse courriel (nom@domaine.ca), {max} caractères au plus', en: 'an email address (name@domain.ca), at most {max} characters' },
+  PHONE: {
     fr: 'un numéro de téléphone : chiffres, espaces, ( ) . - et un + au début, 7 à 25 caractères',
     en: 'a phone number: digits, spaces, ( ) . - and a leading +, 7 to 25 characters',
   },
+  VERNISSAGE_WINDOW: { fr: 'de {days} jours avant startsOn jusqu’à endsOn', en: 'from {days} days before startsOn to endsOn' },
   NOT_IN_FUTURE: { fr: 'pas dans le futur', en: 'not in the future' },
 } as const satisfies Record<string, Message>;
 

@@ -1,14 +1,9 @@
 import { inputReason } from '@maison/errors';
-import { cleanText, cleanTexts, invalid, textFault, type RuleViolation, type Texts } from '@maison/house';
+import { cleanText, cleanTexts, EMAIL_MAX, invalid, isEmail, isPhone, textFault, type RuleViolation, type Texts } from '@maison/house';
 
 /** The bounds of a member's fields: the same as the CHECKs of migrations/006_member_admin.sql. */
-export const MEMBER_BOUNDS = { displayName: 120, email: 254, profession: 100, shortBio: 500 } as const;
+export const MEMBER_BOUNDS = { displayName: 120, email: EMAIL_MAX, profession: 100, shortBio: 500 } as const;
 export const SEARCH_BOUNDS = { min: 2, max: 100 } as const;
-
-/** One @, no spaces, a dot in the domain (the CHECK member_email_shape). */
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-/** Digits, spaces, ( ) . - and a leading +, 7 to 25 characters, at least 7 digits (the CHECK member_phone_shape). */
-const PHONE = /^\+?[0-9 ().-]{7,25}$/;
 
 /** A member's fields as the API gives them: a key left out (undefined) stays, null clears an optional one. */
 export interface MemberFieldsInput {
@@ -37,14 +32,13 @@ const required = (name: string) => invalid(path(name), inputReason('REQUIRED'));
 
 export function cleanEmail(value: string): { email: string; violation: RuleViolation | null } {
   const email = value.normalize('NFC').trim();
-  const ok = [...email].length <= MEMBER_BOUNDS.email && EMAIL.test(email) && textFault(email) === null;
-  return { email, violation: ok ? null : invalid(path('email'), inputReason('EMAIL_SHAPE', { max: MEMBER_BOUNDS.email })) };
+  const ok = isEmail(email, MEMBER_BOUNDS.email) && textFault(email) === null;
+  return { email, violation: ok ? null : invalid(path('email'), inputReason('EMAIL', { max: MEMBER_BOUNDS.email })) };
 }
 
 export function cleanPhone(value: string): { phone: string; violation: RuleViolation | null } {
   const phone = value.trim();
-  const ok = PHONE.test(phone) && phone.replace(/[^0-9]/g, '').length >= 7;
-  return { phone, violation: ok ? null : invalid(path('phone'), inputReason('PHONE_SHAPE')) };
+  return { phone, violation: isPhone(phone) ? null : invalid(path('phone'), inputReason('PHONE')) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { inputReason, UserErrorCode } from '@maison/errors';
-import { addDays, cleanOverrideReason, cleanTexts, invalid, isUuid, localDateOf, type RuleViolation, textFault, type Texts } from '@maison/house';
+import { addDays, cleanOverrideReason, cleanTexts, invalid, isUuid, slugFault, localDateOf, type RuleViolation, textFault, type Texts } from '@maison/house';
 import { defaultVenue } from './venue';
 
 export const MAX_VERNISSAGE_MINUTES = 12 * 60;
@@ -7,7 +7,6 @@ export const MAX_VERNISSAGE_MINUTES = 12 * 60;
 export const VERNISSAGE_DAYS_BEFORE = 14;
 export const MAX_LINKS = 100;
 export const MAX_EXPECTED_ATTENDEES = 1000;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Every field of an exhibition, as given by a create or as merged by an update: what the rules check. */
 export interface ExhibitionFields {
@@ -56,9 +55,8 @@ export interface ExhibitionDraft {
 export function validateExhibition(f: ExhibitionFields): { draft: ExhibitionDraft; violations: RuleViolation[] } {
   const violations: RuleViolation[] = [];
   const slug = f.slug === null ? null : f.slug.trim();
-  if (slug !== null && (!SLUG.test(slug) || slug.length > 80)) {
-    violations.push(invalid(['input', 'slug'], inputReason('SLUG_FORMAT', { max: 80 })));
-  }
+  const slugViolation = slug === null ? null : slugFault(slug, ['input', 'slug'], 80);
+  if (slugViolation) violations.push(slugViolation);
   const title = cleanTexts(f.title, ['input', 'title'], { max: 200 });
   const description = f.description && cleanTexts(f.description, ['input', 'description'], { max: 5000, multiline: true });
   violations.push(...title.violations, ...(description?.violations ?? []));

@@ -23,7 +23,6 @@ export const ELIGIBLE_ROLES = ['TENANT', 'MEMBER', 'ARTIST'] as const;
 export const MAX_OPENING_RANGES = 14;
 export const SLUG_MAX = 60;
 
-export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const OPENS = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 export const CLOSES = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
 /** A day that exists in every year (02-29 included, the leap day): is_month_day() of migration 007. */

@@ -1,6 +1,6 @@
 import { inputReason } from '@maison/errors';
-import { cleanTexts, invalid, type RuleViolation, type Texts } from '@maison/house';
-import { SLUG, SLUG_MAX } from './space-rules.bounds';
+import { cleanTexts, invalid, type RuleViolation, slugFault, type Texts } from '@maison/house';
+import { SLUG_MAX } from './space-rules.bounds';
 import { checkBounded } from './space-rules.validation';
 
 export const NAME_MAX = 100;
@@ -31,7 +31,8 @@ export function validateSpaceFields(input: SpaceFieldsInput, path: string[]): { 
   const draft: SpaceFieldsDraft = {};
   if (input.slug !== undefined) {
     const slug = input.slug.trim();
-    if (!SLUG.test(slug) || slug.length > SLUG_MAX) violations.push(invalid([...path, 'slug'], inputReason('SLUG_FORMAT', { max: SLUG_MAX })));
+    const slugViolation = slugFault(slug, [...path, 'slug'], SLUG_MAX);
+    if (slugViolation) violations.push(slugViolation);
     draft.slug = slug;
   }
   if (input.name) {

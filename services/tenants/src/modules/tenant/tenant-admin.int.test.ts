@@ -108,12 +108,12 @@ describe('createTenant', () => {
     expect((await create(input)).userErrors).toEqual([
       {
         code: 'INVALID_INPUT',
-        message: 'La valeur de « contactPhone » est invalide : 7 à 25 chiffres, espaces, (, ), . ou -, un + au début.',
+        message: 'La valeur de « contactPhone » est invalide : un numéro de téléphone : chiffres, espaces, ( ) . - et un + au début, 7 à 25 caractères.',
         field: ['input', 'contactPhone'],
       },
     ]);
     expect((await create(input, 'en')).userErrors[0].message).toBe(
-      'The value of "contactPhone" is invalid: 7 to 25 digits, spaces, (, ), . or -, an optional leading +.',
+      'The value of "contactPhone" is invalid: a phone number: digits, spaces, ( ) . - and a leading +, 7 to 25 characters.',
     );
   });
 });

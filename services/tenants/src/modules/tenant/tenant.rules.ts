@@ -1,15 +1,9 @@
 import { inputReason, type InputReasonParams } from '@maison/errors';
-import { cleanTexts, invalid, type RuleViolation, textFault, type Texts } from '@maison/house';
+import { cleanTexts, invalid, isEmail, isHttpUrl, isPhone, type RuleViolation, slugFault, textFault, type Texts } from '@maison/house';
 import type { TenantKind } from './tenant.entity';
 
 /** The bounds of a tenant's fields, the same as the CHECKs of migrations 001 and 006. */
 export const TENANT_LIMITS = { slug: 60, name: 200, profession: 100, description: 2000, email: 254, website: 2000 } as const;
-
-// The shapes of migration 001's CHECKs, written once more for JavaScript (PostgreSQL's \s is [[:space:]]).
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const PHONE = /^\+?[0-9 ().-]{7,25}$/;
-const WEBSITE = /^https?:\/\//;
 
 /** Every field of a tenant, as given by a create or as merged by an update: what the rules check. */
 export interface TenantFields {
@@ -41,20 +35,12 @@ function checkShape(
 }
 
 /** http:// or https:// (the CHECK of migration 001), and a URL with a host. */
-function isWebsite(text: string): boolean {
-  if (!WEBSITE.test(text)) return false;
-  try {
-    return new URL(text).hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
 /** Checks the shape of a tenant, without the database (the slug's uniqueness is the service's). */
 export function validateTenant(f: TenantFields): { draft: TenantDraft; violations: RuleViolation[] } {
   const violations: RuleViolation[] = [];
   const slug = f.slug.trim();
-  if (!SLUG.test(slug) || slug.length > TENANT_LIMITS.slug) violations.push(invalid(path('slug'), inputReason('SLUG_FORMAT', { max: TENANT_LIMITS.slug })));
+  const slugViolation = slugFault(slug, path('slug'), TENANT_LIMITS.slug);
+  if (slugViolation) violations.push(slugViolation);
   const name = cleanTexts(f.name, path('name'), { max: TENANT_LIMITS.name });
   const profession = f.profession && cleanTexts(f.profession, path('profession'), { max: TENANT_LIMITS.profession });
   const description = f.description && cleanTexts(f.description, path('description'), { max: TENANT_LIMITS.description, multiline: true });
@@ -63,11 +49,11 @@ export function validateTenant(f: TenantFields): { draft: TenantDraft; violation
   const contactEmail = checkShape(
     f.contactEmail,
     'contactEmail',
-    { shape: (t) => EMAIL.test(t), max: email, reason: inputReason('EMAIL', { max: email }) },
+    { shape: (t) => isEmail(t, email), max: email, reason: inputReason('EMAIL', { max: email }) },
     violations,
   );
-  const contactPhone = checkShape(f.contactPhone, 'contactPhone', { shape: (t) => PHONE.test(t), max: 25, reason: inputReason('PHONE') }, violations);
-  const website = checkShape(f.website, 'website', { shape: isWebsite, max: maxUrl, reason: inputReason('HTTP_URL', { max: maxUrl }) }, violations);
+  const contactPhone = checkShape(f.contactPhone, 'contactPhone', { shape: isPhone, max: 25, reason: inputReason('PHONE') }, violations);
+  const website = checkShape(f.website, 'website', { shape: isHttpUrl, max: maxUrl, reason: inputReason('HTTP_URL', { max: maxUrl }) }, violations);
   return {
     draft: {
       slug,

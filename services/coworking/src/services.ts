@@ -6,6 +6,7 @@ import { ledgerFor, type SpaceLedger } from '@maison/space-holds';
 import { MemberService } from './modules/member/member.service';
 import { memberLoaders } from './modules/member/member.loader';
 import { MembershipService } from './modules/membership/membership.service';
+import { MembershipPlanService } from './modules/membership/membership-plan.service';
 import { membershipLoaders } from './modules/membership/membership.loader';
 import { EventService } from './modules/event/event.service';
 import { EventAdminService } from './modules/event/event-admin.service';
@@ -28,6 +29,7 @@ export function createServices(ds: DataSource, config: ServicesConfig, ledger: S
   return {
     members: new MemberService(ds),
     memberships: new MembershipService(ds),
+    plans: new MembershipPlanService(ds),
     events: new EventService(ds),
     eventAdmin: new EventAdminService(ds, holds.writes),
     eventHolds: holds,

@@ -35,6 +35,9 @@ export enum UserErrorCode {
   EVENT_CANCELLED = 'EVENT_CANCELLED',
   NOT_AVAILABLE = 'NOT_AVAILABLE',
   ALREADY_ASSIGNED = 'ALREADY_ASSIGNED',
+  SLUG_TAKEN = 'SLUG_TAKEN',
+  NOT_A_PLAN_DAY = 'NOT_A_PLAN_DAY',
+  PLAN_OFF_SALE = 'PLAN_OFF_SALE',
 }
 
 export interface UserErrorEntry extends Message {
@@ -184,5 +187,20 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     description: 'The artist is already assigned to this studio for some of these dates.',
     fr: 'Cet artiste est déjà affecté à cet atelier pour une partie de ces dates.',
     en: 'This artist is already assigned to this studio for some of these dates.',
+  },
+  SLUG_TAKEN: {
+    description: 'Another object of the same kind already has this slug: slugs are unique.',
+    fr: 'Cet identifiant (slug) est déjà utilisé.',
+    en: 'This slug is already in use.',
+  },
+  NOT_A_PLAN_DAY: {
+    description: 'The member’s plan does not allow coming today (a part-time plan lists its ISO weekdays, 1 = Monday).',
+    fr: 'Votre forfait ne permet pas de venir ce jour-là (jours permis, 1 = lundi : {days}).',
+    en: 'Your plan does not allow coming on this day (allowed days, 1 = Monday: {days}).',
+  },
+  PLAN_OFF_SALE: {
+    description: 'The plan is no longer on sale: nobody may buy it.',
+    fr: 'Ce forfait n’est plus en vente.',
+    en: 'This plan is no longer on sale.',
   },
 };

@@ -1,6 +1,6 @@
 -- Espace KO's plans managed by ADMIN (createMembershipPlan, updateMembershipPlan), and the price a
 -- membership was bought at. Every CHECK below is the rule membership-plan.rules.ts applies first
--- (PLAN_BOUNDS); plans.constraints.int.test.ts proves both refuse and accept the same values.
+-- (PLAN_BOUNDS); membership-plan.constraints.int.test.ts proves both refuse and accept the same values.
 --
 -- Plans are reference data (reference-data.ts): this migration never rewrites a plan. It adds
 -- columns, and fills two of them for the rows that exist, with the value that was already true of

@@ -54,10 +54,13 @@ export class MembershipService {
       });
     }
     if (!isUuid(request.memberId)) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['input', 'memberId'] });
-    const endsOn = endsOnFor(plan.code, startsOn, plan.durationDays);
     return this.ds.transaction(async (tx) => {
       const [member] = await tx.query('SELECT id FROM member WHERE id = $1 FOR SHARE', [request.memberId]);
       if (!member) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['input', 'memberId'] });
+      // The plan as it is now, kept so until the purchase commits: an update of its price or sale waits.
+      const [now] = await tx.query('SELECT price_cents, duration_days, days_included, on_sale FROM membership_plan WHERE id = $1 FOR SHARE', [plan.id]);
+      if (!now.on_sale) return refuse({ code: UserErrorCode.PLAN_OFF_SALE, field: ['input', request.planId ? 'planId' : 'planCode'] });
+      const endsOn = endsOnFor(plan.code, startsOn, now.duration_days);
       // Purchases of one member take turns, so two concurrent ones cannot both miss each other.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`membership:${request.memberId}`]);
       const overlapping = await tx.query(
@@ -70,7 +73,7 @@ export class MembershipService {
       await tx.query(
         `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, price_cents, days_included, days_used)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, request.memberId, plan.id, startsOn, endsOn, plan.priceCents, plan.daysIncluded, plan.daysIncluded === null ? null : 0],
+        [id, request.memberId, plan.id, startsOn, endsOn, now.price_cents, now.days_included, now.days_included === null ? null : 0],
       );
       return ok(await tx.getRepository(Membership).findOneByOrFail({ id }));
     });

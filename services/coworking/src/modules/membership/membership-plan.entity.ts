@@ -40,7 +40,7 @@ export class MembershipPlan {
   @Column('text')
   currency!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Days of coworking included: 10 for the card, null otherwise.' })
+  @Field(() => Int, { nullable: true, description: 'Days of coworking a card includes (10 for the standard 10-day card, 1 to 100); null for other kinds.' })
   @Column('integer', { name: 'days_included', nullable: true })
   daysIncluded!: number | null;
 

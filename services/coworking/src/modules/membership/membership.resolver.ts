@@ -30,7 +30,7 @@ export class MembershipResolver {
     return tr(plan.descriptionTexts, ctx.lang);
   }
 
-  @FieldResolver(() => Money, { description: 'Price before taxes.' })
+  @FieldResolver(() => Money, { description: 'Price before taxes (prices exclude GST and QST: see taxes).' })
   price(@Root() plan: MembershipPlan, @Ctx() ctx: Context): Money {
     return money(plan.priceCents, ctx.lang, plan.currency);
   }

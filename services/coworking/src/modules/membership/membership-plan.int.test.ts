@@ -244,6 +244,19 @@ describe('the price of a membership', () => {
     ]);
   });
 
+  it('under a concurrent price change, is the price of the plan at one moment, never a mix', async () => {
+    const plan = await created(partTime({ priceCents: 2500 }));
+    const members = await Promise.all(Array.from({ length: 8 }, () => createMember(graph.ds)));
+    const [joins] = await Promise.all([
+      Promise.all(members.map((memberId) => run(JOIN, { input: { memberId, planId: plan.id } }))),
+      update(plan.id, { priceCents: 3000 }),
+    ]);
+    for (const j of joins) expect([2500, 3000]).toContain(j.membership!.price.amountCents);
+    const rows = await graph.ds.query('SELECT DISTINCT price_cents FROM membership WHERE plan_id = $1 AND price_cents NOT IN (2500, 3000)', [plan.id]);
+    expect(rows).toEqual([]);
+    expect((await run(JOIN, { input: { memberId: await createMember(graph.ds), planId: plan.id } })).membership!.price.amountCents).toBe(3000);
+  });
+
   it('lasts the durationDays of its plan', async () => {
     const plan = await created({ slug: slug(), code: 'FULL_TIME_MONTHLY', name: { fr: 'Dix jours' }, priceCents: 100, durationDays: 10 });
     const memberId = await createMember(graph.ds);

@@ -332,19 +332,19 @@ export const VALIDATION: BadRequest[] = [
   },
   {
     rule: 'ValuesOfCorrectTypeRule',
-    query: 'mutation { joinPlan(input: { memberId: "1" }) { __typename } }',
+    query: 'mutation { createMembershipPlan(input: { slug: "x", name: { fr: "X" }, priceCents: 1 }) { __typename } }',
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
-    fr: ['Le champ « JoinPlanInput.planCode », de type obligatoire « MembershipPlanCode! », n’est pas fourni.'],
-    en: ['Field "JoinPlanInput.planCode" of required type "MembershipPlanCode!" was not provided.'],
+    fr: ['Le champ « CreateMembershipPlanInput.code », de type obligatoire « MembershipPlanCode! », n’est pas fourni.'],
+    en: ['Field "CreateMembershipPlanInput.code" of required type "MembershipPlanCode!" was not provided.'],
   },
   {
     rule: 'ValuesOfCorrectTypeRule',
     query: 'mutation { joinPlan(input: { planCode: DAY_PASS, planCod: DAY_PASS }) { __typename } }',
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
-    fr: ['Le champ « planCod » n’existe pas dans le type « JoinPlanInput ». Vouliez-vous dire « planCode » ?'],
-    en: ['Field "planCod" is not defined by type "JoinPlanInput". Did you mean "planCode"?'],
+    fr: ['Le champ « planCod » n’existe pas dans le type « JoinPlanInput ». Vouliez-vous dire « planCode » ou « planId » ?'],
+    en: ['Field "planCod" is not defined by type "JoinPlanInput". Did you mean "planCode" or "planId"?'],
   },
   {
     rule: 'ProvidedRequiredArgumentsRule',
@@ -491,17 +491,17 @@ export const COERCION: BadRequest[] = [
   },
   {
     rule: 'values: input fields',
-    query: 'mutation($i: JoinPlanInput!) { joinPlan(input: $i) { __typename } }',
-    variables: { i: { nope: 1 } },
+    query: 'mutation($i: CreateMembershipPlanInput!) { createMembershipPlan(input: $i) { __typename } }',
+    variables: { i: { slug: 'x', name: { fr: 'X' }, priceCents: 1, xylophone: 1 } },
     status: 400,
     code: 'BAD_USER_INPUT',
     fr: [
-      'La variable « $i » a reçu une valeur invalide, { nope: 1 } ; le champ « planCode », de type obligatoire « MembershipPlanCode! », n’est pas fourni.',
-      'La variable « $i » a reçu une valeur invalide, { nope: 1 } ; le champ « nope » n’existe pas dans le type « JoinPlanInput ».',
+      'La variable « $i » a reçu une valeur invalide, { slug: "x", name: { fr: "X" }, priceCents: 1, xylophone: 1 } ; le champ « code », de type obligatoire « MembershipPlanCode! », n’est pas fourni.',
+      'La variable « $i » a reçu une valeur invalide, { slug: "x", name: { fr: "X" }, priceCents: 1, xylophone: 1 } ; le champ « xylophone » n’existe pas dans le type « CreateMembershipPlanInput ».',
     ],
     en: [
-      'Variable "$i" got invalid value { nope: 1 }; Field "planCode" of required type "MembershipPlanCode!" was not provided.',
-      'Variable "$i" got invalid value { nope: 1 }; Field "nope" is not defined by type "JoinPlanInput".',
+      'Variable "$i" got invalid value { slug: "x", name: { fr: "X" }, priceCents: 1, xylophone: 1 }; Field "code" of required type "MembershipPlanCode!" was not provided.',
+      'Variable "$i" got invalid value { slug: "x", name: { fr: "X" }, priceCents: 1, xylophone: 1 }; Field "xylophone" is not defined by type "CreateMembershipPlanInput".',
     ],
   },
   {
@@ -519,12 +519,12 @@ export const COERCION: BadRequest[] = [
   },
   {
     rule: 'values: a field inside an input',
-    query: 'mutation($i: JoinPlanInput!) { joinPlan(input: $i) { __typename } }',
-    variables: { i: { planCode: null } },
+    query: 'mutation($i: CreateMembershipPlanInput!) { createMembershipPlan(input: $i) { __typename } }',
+    variables: { i: { slug: 'x', code: null, name: { fr: 'X' }, priceCents: 1 } },
     status: 400,
     code: 'BAD_USER_INPUT',
-    fr: ['La variable « $i » a reçu une valeur invalide, null, en « i.planCode » ; le type non nul « MembershipPlanCode! » ne prend pas la valeur null.'],
-    en: ['Variable "$i" got invalid value null at "i.planCode"; Expected non-nullable type "MembershipPlanCode!" not to be null.'],
+    fr: ['La variable « $i » a reçu une valeur invalide, null, en « i.code » ; le type non nul « MembershipPlanCode! » ne prend pas la valeur null.'],
+    en: ['Variable "$i" got invalid value null at "i.code"; Expected non-nullable type "MembershipPlanCode!" not to be null.'],
   },
 ];
 

@@ -56,16 +56,18 @@ describe('database constraints', () => {
     }
   });
 
-  it('refuse a free plan, and days on a plan that is not the card', async () => {
+  it('refuse a negative price, and days on a plan that is not the card', async () => {
+    // Since migration 007 a plan may be free (0 to 1 000 000 cents, membership-plan.constraints.int.test.ts).
     const plan = (code: string, cents: number, days: number | null) =>
-      refusal(`INSERT INTO membership_plan (id, code, name, price_cents, days_included) VALUES ($1, $2, $3, $4, $5)`, [
+      refusal(`INSERT INTO membership_plan (id, code, slug, name, price_cents, days_included) VALUES ($1, $2, $3, $4, $5, $6)`, [
         stableId('membership-plan', `${code}-test-${++n}`),
         code,
+        `essai-${n}`,
         JSON.stringify({ fr: 'Essai' }),
         cents,
         days,
       ]);
-    expect(await plan('DAY_PASS', 0, null)).toEqual({ code: '23514', constraint: 'membership_plan_price_cents_check' });
+    expect(await plan('DAY_PASS', -1, null)).toEqual({ code: '23514', constraint: 'membership_plan_price_range' });
     expect(await plan('DAY_PASS', 2500, 3)).toEqual({ code: '23514', constraint: 'membership_plan_check' });
     expect(await plan('TEN_DAY_CARD', 20000, null)).toEqual({ code: '23514', constraint: 'membership_plan_check' });
   });
@@ -75,12 +77,13 @@ describe('database constraints', () => {
     // The plans are reference data, in every database: the 10-day card is there without the demo data.
     const planId = stableId('membership-plan', 'TEN_DAY_CARD');
     expect(await refusal(`INSERT INTO member (id, display_name, joined_on) VALUES ($1, 'Personne Fictive', '2026-01-01')`, [memberId])).toBeNull();
+    // Several plans may share a kind since migration 007, never a slug.
     expect(
-      await refusal(`INSERT INTO membership_plan (id, code, name, price_cents, days_included) VALUES ($1, 'TEN_DAY_CARD', $2, 20000, 10)`, [
-        stableId('membership-plan', 'TEN_DAY_CARD-constraint'),
-        JSON.stringify({ fr: 'Carte' }),
-      ]),
-    ).toEqual({ code: '23505', constraint: 'membership_plan_code_key' });
+      await refusal(
+        `INSERT INTO membership_plan (id, code, slug, name, price_cents, days_included) VALUES ($1, 'TEN_DAY_CARD', 'ten-day-card', $2, 20000, 10)`,
+        [stableId('membership-plan', 'TEN_DAY_CARD-constraint'), JSON.stringify({ fr: 'Carte' })],
+      ),
+    ).toEqual({ code: '23505', constraint: 'membership_plan_slug_key' });
     const membership = (startsOn: string, endsOn: string, included: number | null, used: number | null) =>
       refusal(`INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         stableId('membership', `constraint-${++n}`),
@@ -119,12 +122,12 @@ describe('database constraints of presence and registrations', () => {
   beforeAll(async () => {
     await graph.ds.query(`INSERT INTO member (id, display_name, joined_on) VALUES ($1, 'Personne Présente', '2026-01-01')`, [memberId]);
     await graph.ds.query(
-      `INSERT INTO membership_plan (id, code, name, price_cents, days_included) VALUES ($1, 'TEN_DAY_CARD', $2, 20000, 10) ON CONFLICT (code) DO NOTHING`,
+      `INSERT INTO membership_plan (id, code, slug, name, price_cents, days_included) VALUES ($1, 'TEN_DAY_CARD', 'ten-day-card', $2, 20000, 10) ON CONFLICT (slug) DO NOTHING`,
       [stableId('membership-plan', 'TEN_DAY_CARD-presence'), { fr: 'Carte' }],
     );
     await graph.ds.query(
       `INSERT INTO membership (id, member_id, plan_id, starts_on, ends_on, days_included, days_used)
-       SELECT $1, $2, id, '2026-01-01', '2026-12-31', 10, 0 FROM membership_plan WHERE code = 'TEN_DAY_CARD'`,
+       SELECT $1, $2, id, '2026-01-01', '2026-12-31', 10, 0 FROM membership_plan WHERE slug = 'ten-day-card'`,
       [cardId, memberId],
     );
     await graph.ds.query(

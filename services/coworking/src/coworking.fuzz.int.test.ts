@@ -6,6 +6,7 @@ import { coworkingModule } from './module';
 import { MEMBER_SLUGS } from './seed-slugs';
 import type { CoworkingLoaders, CoworkingServices } from './services';
 import { createMember, memberIdentity } from './test-fixtures';
+import { isoWeekdayOf } from './modules/presence/presence.rules';
 
 /**
  * 2,000 generated inputs (at least) to every mutation of the coworking subgraph. No answer may be
@@ -42,9 +43,21 @@ const LEDGER_DOWN = 'SERVICE_UNAVAILABLE: Le registre des espaces partagés (sou
 
 // ---- the model, from the answers ----
 
+interface PlanRow {
+  slug: string;
+  code: string;
+  name: string;
+  priceCents: number;
+  durationDays: number | null;
+  daysIncluded: number | null;
+  allowedWeekdays: number[] | null;
+  onSale: boolean;
+}
 interface MembershipRow {
   memberId: string;
   plan: string;
+  /** The price it was bought at: its plan's price at that moment. */
+  priceCents: number;
   startsOn: string;
   endsOn: string;
   cancelled: boolean;
@@ -90,6 +103,7 @@ interface MemberRow {
   deactivated: boolean;
 }
 
+const plans = new Map<string, PlanRow>();
 const memberships = new Map<string, MembershipRow>();
 /** The members the member mutations wrote (created, changed, deactivated), from their answers. */
 const memberRows = new Map<string, MemberRow>();
@@ -191,23 +205,45 @@ async function fuzzMutation(seed: number, runs: number, build: (f: Fuzz, i: numb
 
 // ---- remembering answers ----
 
-const MEMBERSHIP = 'id startsOn endsOn cancelledAt daysLeft member { id } plan { code }';
+const MEMBERSHIP = 'id startsOn endsOn cancelledAt daysLeft price { amountCents } member { id } plan { id code }';
+const PLAN = 'id slug code name priceCents: price { amountCents } durationDays daysIncluded allowedWeekdays onSale';
 const CHECK_IN = 'id date usedCardDay checkedInAt checkedOutAt member { id } membership { id }';
 const EVENT = 'id kind title description startsAt endsAt capacity membersOnly cancelledAt sharedSpace { id } room';
 const REGISTRATION = 'id status position registeredAt cancelledAt event { id }';
 const ERRORS = 'userErrors { code message field }';
 
+function rememberPlan(p: any): void {
+  if (!p) return;
+  accepted += 1;
+  plans.set(p.id, {
+    slug: p.slug,
+    code: p.code,
+    name: p.name,
+    priceCents: p.priceCents.amountCents,
+    durationDays: p.durationDays,
+    daysIncluded: p.daysIncluded,
+    allowedWeekdays: p.allowedWeekdays,
+    onSale: p.onSale,
+  });
+}
+
 function rememberMembership(m: any): void {
   if (!m) return;
   accepted += 1;
   const before = memberships.get(m.id);
+  // A purchase pays its plan's price of the moment (plans do not change while memberships are bought).
+  if (!before && m.price.amountCents !== plans.get(m.plan.id)?.priceCents) {
+    mismatches.push(`membership ${m.id} cost ${m.price.amountCents}, its plan costs ${plans.get(m.plan.id)?.priceCents}`);
+  }
   memberships.set(m.id, {
     memberId: m.member.id,
     plan: m.plan.code,
+    priceCents: m.price.amountCents,
     startsOn: m.startsOn,
     endsOn: m.endsOn,
     cancelled: m.cancelledAt !== null,
-    daysUsed: before ? before.daysUsed : m.daysLeft === null ? null : 10 - m.daysLeft,
+    // A card includes its plan's days at purchase (10 for the standard card).
+    daysUsed: before ? before.daysUsed : m.daysLeft === null ? null : plans.get(m.plan.id)!.daysIncluded! - m.daysLeft,
   });
 }
 
@@ -323,6 +359,20 @@ function expectLedgerToHoldTheLiveEvents(): void {
 
 // ---- setup ----
 
+const PLAN_ROWS = `SELECT id, slug, code, name ->> 'fr' AS name, price_cents, duration_days, days_included, allowed_weekdays, on_sale FROM membership_plan`;
+const planRowOf = (p: any): PlanRow => ({
+  slug: p.slug,
+  code: p.code,
+  name: p.name,
+  priceCents: p.price_cents,
+  durationDays: p.duration_days,
+  daysIncluded: p.days_included,
+  allowedWeekdays: p.allowed_weekdays,
+  onSale: p.on_sale,
+});
+const MEMBERSHIP_ROWS = `SELECT ms.id, ms.member_id, p.code, ms.price_cents, ms.starts_on::text, ms.ends_on::text, ms.cancelled_at, ms.days_used
+  FROM membership ms JOIN membership_plan p ON p.id = ms.plan_id`;
+
 beforeAll(async () => {
   tenants = await startLedgerStub();
   // The worst failure: the ledger did it, but the answer is lost; the caller must take it back.
@@ -339,12 +389,12 @@ beforeAll(async () => {
   memberIds = [...seededMemberIds, await createMember(graph.ds), await createMember(graph.ds, { isPublic: false })];
 
   const q = (sql: string) => graph.ds.query(sql);
-  for (const m of await q(
-    `SELECT ms.id, ms.member_id, p.code, ms.starts_on::text, ms.ends_on::text, ms.cancelled_at, ms.days_used FROM membership ms JOIN membership_plan p ON p.id = ms.plan_id`,
-  )) {
+  for (const p of await q(PLAN_ROWS)) plans.set(p.id, planRowOf(p));
+  for (const m of await q(MEMBERSHIP_ROWS)) {
     memberships.set(m.id, {
       memberId: m.member_id,
       plan: m.code,
+      priceCents: m.price_cents,
       startsOn: m.starts_on,
       endsOn: m.ends_on,
       cancelled: m.cancelled_at !== null,
@@ -429,6 +479,78 @@ function updateCall(f: Fuzz, id: string, input: Record<string, unknown>): Call {
 }
 
 describe('fuzzing every mutation of the coworking subgraph', () => {
+  it('createMembershipPlan and updateMembershipPlan', async () => {
+    await fuzzMutation(
+      8,
+      2 * RUNS,
+      (f, i) => {
+        const fields = (): Record<string, unknown> => ({
+          ...(f.chance(0.6) && { name: localized(f, () => f.pick(['Temps partiel', 'Carte de 20 jours', 'Passe du soir', 'Trimestre'])) }),
+          ...(f.chance(0.3) && { description: f.maybe(() => localized(f, () => 'Café compris.\nWi-Fi aussi.'), 0.3) }),
+          ...(f.chance(0.6) && { priceCents: f.chance(0.8) ? f.int(0, 60_000) : f.number(() => f.int(0, 1_000_000)) }),
+          ...(f.chance(0.4) && { durationDays: f.maybe(() => (f.chance(0.7) ? f.int(1, 40) : f.number(() => f.pick([1, 366, 367])))) }),
+          ...(f.chance(0.3) && { daysIncluded: f.maybe(() => (f.chance(0.7) ? f.int(1, 20) : f.number(() => f.pick([100, 101])))) }),
+          ...(f.chance(0.5) && {
+            allowedWeekdays: f.maybe(() =>
+              f.pick<() => unknown>([
+                () => [f.int(1, 7)],
+                () => [f.int(1, 3), f.int(4, 7)],
+                () => [1, 2, 3, 4, 5, 6],
+                () => [1, 2, 3, 4, 5, 6, 7],
+                () => [2, 2],
+                () => [0],
+                () => [8],
+                () => [],
+                () => [null],
+                () => 'lundi',
+              ])(),
+            ),
+          }),
+        });
+        if (i % 2 === 0) {
+          const code = f.chance(0.95)
+            ? f.pick(['DAY_PASS', 'TEN_DAY_CARD', 'PART_TIME_MONTHLY', 'PART_TIME_MONTHLY', 'FULL_TIME_MONTHLY'])
+            : f.pick(['ANNUAL', '', null]);
+          const input = {
+            // A small pool of slugs, so concurrent creations race for one (SLUG_TAKEN), and some malformed.
+            slug: f.chance(0.8) ? `forfait-${f.int(1, 400)}` : f.pick(['day-pass', 'Forfait', 'a--b', '', 'x'.repeat(61), f.string()]),
+            code,
+            name: localized(f, () => 'Forfait essai'),
+            priceCents: f.chance(0.8) ? f.int(0, 60_000) : f.number(() => 5000),
+            ...fields(),
+            ...(code === 'TEN_DAY_CARD' && f.chance(0.8) && { daysIncluded: f.int(1, 100) }),
+            ...(code === 'PART_TIME_MONTHLY' && f.chance(0.8) && { allowedWeekdays: [f.int(1, 3), f.int(4, 7)] }),
+            ...(code === 'DAY_PASS' && f.chance(0.8) && { allowedWeekdays: undefined, daysIncluded: undefined, durationDays: f.pick([1, null, undefined]) }),
+          };
+          return {
+            query: `mutation($input: CreateMembershipPlanInput!) { createMembershipPlan(input: $input) { plan { ${PLAN} } ${ERRORS} } }`,
+            variables: { input },
+            identity: mostlyAdmin(f),
+          };
+        }
+        const id = someId(f, [...plans.keys()]);
+        const input: Record<string, unknown> = { ...fields(), ...(f.chance(0.3) && { onSale: f.pick([true, true, false, null]) }) };
+        return {
+          query: `mutation($id: ID!, $input: UpdateMembershipPlanInput!) { updateMembershipPlan(id: $id, input: $input) { plan { ${PLAN} } ${ERRORS} } }`,
+          variables: { id, input },
+          identity: mostlyAdmin(f),
+          key: id.toLowerCase(),
+        };
+      },
+      (payload) => rememberPlan(payload.plan),
+    );
+    // The standard plans stay on sale for the purchases to come (a plan off sale is refused: PLAN_OFF_SALE).
+    for (const [id, p] of plans) {
+      if (!['day-pass', 'ten-day-card', 'full-time-monthly'].includes(p.slug)) continue;
+      const { body } = await graph.execute(
+        `mutation($id: ID!) { updateMembershipPlan(id: $id, input: { onSale: true }) { plan { ${PLAN} } } }`,
+        { id },
+        { identity: admin },
+      );
+      rememberPlan(body.data!.updateMembershipPlan.plan);
+    }
+  });
+
   it('joinPlan and cancelMembership', async () => {
     await fuzzMutation(
       1,
@@ -442,7 +564,13 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
             variables: {
               input: {
                 memberId: own && f.chance(0.5) ? f.pick([own, own.toUpperCase(), null]) : f.maybe(() => f.id(memberIds), 0.2),
-                planCode: f.pick(['DAY_PASS', 'DAY_PASS', 'TEN_DAY_CARD', 'PART_TIME_MONTHLY', 'FULL_TIME_MONTHLY', 'ANNUAL', 'day_pass', '']),
+                ...f.pick<() => Record<string, unknown>>([
+                  () => ({ planCode: f.pick(['DAY_PASS', 'DAY_PASS', 'TEN_DAY_CARD', 'PART_TIME_MONTHLY', 'FULL_TIME_MONTHLY', 'ANNUAL', 'day_pass', '']) }),
+                  () => ({ planId: someId(f, [...plans.keys()]) }),
+                  () => ({ planId: someId(f, [...plans.keys()]) }),
+                  () => ({ planId: f.pick([...plans.keys()]), planCode: 'DAY_PASS' }),
+                  () => ({}),
+                ])(),
                 startsOn: f.maybe(() => f.localDate(today), 0.4),
               },
             },
@@ -489,6 +617,25 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
   });
 
   it('checkIn and checkOut', async () => {
+    // Two new members whose only plan excludes today (bought after the purchases were fuzzed), so that check-ins meet NOT_A_PLAN_DAY.
+    const offDays = [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== isoWeekdayOf(today)).slice(0, 2);
+    const created = await graph.execute(
+      `mutation($input: CreateMembershipPlanInput!) { createMembershipPlan(input: $input) { plan { ${PLAN} } } }`,
+      { input: { slug: 'jamais-aujourd-hui', code: 'PART_TIME_MONTHLY', name: { fr: 'Jamais aujourd’hui' }, priceCents: 100, allowedWeekdays: offDays } },
+      { identity: admin },
+    );
+    const offPlan = created.body.data!.createMembershipPlan.plan;
+    rememberPlan(offPlan);
+    for (let k = 0; k < 2; k += 1) {
+      const memberId = await createMember(graph.ds);
+      memberIds.push(memberId);
+      const { body } = await graph.execute(
+        `mutation($input: JoinPlanInput!) { joinPlan(input: $input) { membership { ${MEMBERSHIP} } } }`,
+        { input: { memberId, planId: offPlan.id } },
+        { identity: admin },
+      );
+      rememberMembership(body.data!.joinPlan.membership);
+    }
     await fuzzMutation(
       3,
       2 * RUNS,
@@ -659,6 +806,8 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
   it('leaves exactly what the accepted calls wrote, and the invariants hold', async () => {
     const q = (sql: string) => graph.ds.query(sql);
     const MUTATIONS = [
+      'createMembershipPlan',
+      'updateMembershipPlan',
       'joinPlan',
       'cancelMembership',
       'checkIn',
@@ -693,9 +842,15 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
       'updateMyProfile:UNKNOWN_HOLDER',
       'deactivateMember:ALREADY_DEACTIVATED',
       'reactivateMember:NOT_DEACTIVATED',
+      'joinPlan:PLAN_OFF_SALE',
+      'createMembershipPlan:SLUG_TAKEN',
+      'checkIn:NOT_A_PLAN_DAY',
     ];
     expect(worth.filter((seen) => !refusals.has(seen))).toEqual([]);
     expect(ledgerFailures).toBeGreaterThan(0);
+
+    // Plans.
+    expect(new Map((await q(PLAN_ROWS)).map((p: any) => [p.id, planRowOf(p)]))).toEqual(plans);
 
     // Memberships, with the days of cards their check-ins used.
     const cardDays = new Map<string, number>();
@@ -704,13 +859,17 @@ describe('fuzzing every mutation of the coworking subgraph', () => {
       [...memberships].map(([id, m]) => [id, { ...m, daysUsed: m.daysUsed === null ? null : m.daysUsed + (cardDays.get(id) ?? 0) }]),
     );
     const actualMemberships = new Map<string, MembershipRow>(
-      (
-        await q(
-          `SELECT ms.id, ms.member_id, p.code, ms.starts_on::text, ms.ends_on::text, ms.cancelled_at, ms.days_used FROM membership ms JOIN membership_plan p ON p.id = ms.plan_id`,
-        )
-      ).map((m: any) => [
+      (await q(MEMBERSHIP_ROWS)).map((m: any) => [
         m.id,
-        { memberId: m.member_id, plan: m.code, startsOn: m.starts_on, endsOn: m.ends_on, cancelled: m.cancelled_at !== null, daysUsed: m.days_used },
+        {
+          memberId: m.member_id,
+          plan: m.code,
+          priceCents: m.price_cents,
+          startsOn: m.starts_on,
+          endsOn: m.ends_on,
+          cancelled: m.cancelled_at !== null,
+          daysUsed: m.days_used,
+        },
       ]),
     );
     expect(actualMemberships).toEqual(expectedMemberships);

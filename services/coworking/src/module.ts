@@ -8,6 +8,7 @@ import { memberReference } from './modules/member/member.reference';
 import { MembershipPlan } from './modules/membership/membership-plan.entity';
 import { Membership } from './modules/membership/membership.entity';
 import { MembershipResolver } from './modules/membership/membership.resolver';
+import { MembershipPlanAdminResolver } from './modules/membership/membership-plan.resolver';
 import { MembershipFields } from './modules/membership/membership.fields';
 import { MemberMembershipFields } from './modules/membership/member-memberships.fields';
 import { CoworkingEvent } from './modules/event/coworking-event.entity';
@@ -45,6 +46,7 @@ export const coworkingModule: SubgraphModule<CoworkingServices, CoworkingLoaders
     MemberFields,
     MemberMembershipFields,
     MembershipResolver,
+    MembershipPlanAdminResolver,
     MembershipFields,
     PresenceResolver,
     CheckInFields,

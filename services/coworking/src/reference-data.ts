@@ -1,10 +1,12 @@
 import type { ReferenceRow } from '@maison/kit';
 import { stableId, type Texts } from '@maison/house';
+import { standardPlanSlug } from './modules/membership/membership-plan.rules';
 
 /**
  * What Espace KO is made of, in every environment: its four plans and their prices (its capacity
  * has a migration default, 002). Inserted when missing at every boot (packages/kit/src/seeding.ts),
- * never updated: an operator's change stays. Members, memberships and events are demo data
+ * never updated: an operator's change stays (ADMIN changes plans with updateMembershipPlan). Each is
+ * the standard plan of its kind, with the slug of its code (standardPlanSlug). Members, memberships and events are demo data
  * (demo-data.ts).
  */
 export type PlanCode = 'DAY_PASS' | 'TEN_DAY_CARD' | 'PART_TIME_MONTHLY' | 'FULL_TIME_MONTHLY';
@@ -51,7 +53,7 @@ export const PLANS: { code: PlanCode; name: Texts; description: Texts; priceCent
 
 export const referenceRows: readonly ReferenceRow[] = PLANS.map((p) => ({
   key: `membership-plan:${p.code}`,
-  sql: `INSERT INTO membership_plan (id, code, name, description, price_cents, currency, days_included)
-        VALUES ($1, $2, $3, $4, $5, 'CAD', $6) ON CONFLICT DO NOTHING`,
-  params: [stableId('membership-plan', p.code), p.code, p.name, p.description, p.priceCents, p.daysIncluded],
+  sql: `INSERT INTO membership_plan (id, code, slug, name, description, price_cents, currency, days_included)
+        VALUES ($1, $2, $3, $4, $5, $6, 'CAD', $7) ON CONFLICT DO NOTHING`,
+  params: [stableId('membership-plan', p.code), p.code, standardPlanSlug(p.code), p.name, p.description, p.priceCents, p.daysIncluded],
 }));

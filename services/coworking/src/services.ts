@@ -7,6 +7,7 @@ import { MemberService } from './modules/member/member.service';
 import { MemberAdminService } from './modules/member/member-admin.service';
 import { memberLoaders } from './modules/member/member.loader';
 import { MembershipService } from './modules/membership/membership.service';
+import { MembershipPlanService } from './modules/membership/membership-plan.service';
 import { membershipLoaders } from './modules/membership/membership.loader';
 import { EventService } from './modules/event/event.service';
 import { EventAdminService } from './modules/event/event-admin.service';
@@ -30,6 +31,7 @@ export function createServices(ds: DataSource, config: ServicesConfig, ledger: S
     members: new MemberService(ds),
     memberAdmin: new MemberAdminService(ds),
     memberships: new MembershipService(ds),
+    plans: new MembershipPlanService(ds),
     events: new EventService(ds),
     eventAdmin: new EventAdminService(ds, holds.writes),
     eventHolds: holds,

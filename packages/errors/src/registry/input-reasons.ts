@@ -23,6 +23,10 @@ export const INPUT_REASONS = {
   ONE_VENUE: { fr: 'un lieu : sharedSpaceId ou room', en: 'exactly one venue: sharedSpaceId or room' },
   ALREADY_IN_USE: { fr: 'déjà utilisé', en: 'already in use' },
   SLUG_FORMAT: { fr: 'a-z, 0-9 et traits d’union, {max} au plus', en: 'a-z, 0-9 and hyphens, at most {max}' },
+  ISO_WEEKDAYS: {
+    fr: '{min} à {max} jours ISO distincts, de 1 (lundi) à 7 (dimanche)',
+    en: '{min} to {max} distinct ISO weekdays, from 1 (Monday) to 7 (Sunday)',
+  },
   HTTPS_URL: { fr: 'URL https://', en: 'an https:// URL' },
   REQUIRED: { fr: 'requis', en: 'required' },
   HH_MM: { fr: 'une heure HH:MM (00:00 à 23:59 ; 24:00 pour une fermeture)', en: 'a time HH:MM (00:00 to 23:59; 24:00 for a closing)' },

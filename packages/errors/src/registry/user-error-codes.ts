@@ -45,6 +45,8 @@ export enum UserErrorCode {
   MEMBER_DEACTIVATED = 'MEMBER_DEACTIVATED',
   ALREADY_DEACTIVATED = 'ALREADY_DEACTIVATED',
   NOT_DEACTIVATED = 'NOT_DEACTIVATED',
+  NOT_A_PLAN_DAY = 'NOT_A_PLAN_DAY',
+  PLAN_OFF_SALE = 'PLAN_OFF_SALE',
 }
 
 export interface UserErrorEntry extends Message {
@@ -198,9 +200,9 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     en: 'This artist is already assigned to this studio for some of these dates.',
   },
   SLUG_TAKEN: {
-    description: 'Another tenant (archived ones included: their history keeps their slug) already has this slug.',
-    fr: 'Ce slug est déjà pris par un autre locataire.',
-    en: 'This slug is already taken by another tenant.',
+    description: 'Another object of the same kind already has this slug: slugs are unique.',
+    fr: 'Cet identifiant (slug) est déjà utilisé.',
+    en: 'This slug is already in use.',
   },
   ALREADY_ARCHIVED: {
     description: 'The tenant is archived: it keeps its history but can no longer be changed, archived again or given an office.',
@@ -246,5 +248,15 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     description: 'The member is active: there is nothing to reactivate.',
     fr: 'Ce membre est actif : rien à réactiver.',
     en: 'This member is active: there is nothing to reactivate.',
+  },
+  NOT_A_PLAN_DAY: {
+    description: 'The member’s plan does not allow coming today (a part-time plan lists its ISO weekdays, 1 = Monday).',
+    fr: 'Votre forfait ne permet pas de venir ce jour-là (jours permis, 1 = lundi : {days}).',
+    en: 'Your plan does not allow coming on this day (allowed days, 1 = Monday: {days}).',
+  },
+  PLAN_OFF_SALE: {
+    description: 'The plan is no longer on sale: nobody may buy it.',
+    fr: 'Ce forfait n’est plus en vente.',
+    en: 'This plan is no longer on sale.',
   },
 };

@@ -23,6 +23,10 @@ export class Membership {
   @Column('date', { name: 'ends_on' })
   endsOn!: string;
 
+  /** The price before taxes it was bought at, frozen at purchase (Membership.price). */
+  @Column('integer', { name: 'price_cents' })
+  priceCents!: number;
+
   @Column('integer', { name: 'days_included', nullable: true })
   daysIncluded!: number | null;
 

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { todayInHouse } from '@maison/house';
+import { money, Money, salesTaxes, SalesTaxes } from '@maison/kit';
 import type { Context } from '../../context';
 import { Member } from '../member/member.entity';
 import { MembershipPlan } from './membership-plan.entity';
@@ -30,5 +31,19 @@ export class MembershipFields {
   @FieldResolver(() => Int, { nullable: true, description: 'Days left on a 10-day card; null for other plans.' })
   daysLeft(@Root() membership: Membership): number | null {
     return daysLeftOf(membership);
+  }
+
+  @FieldResolver(() => Money, {
+    description: "What was paid, before taxes: the plan's price at purchase, frozen (a later change of the plan's price does not change it).",
+  })
+  price(@Root() membership: Membership, @Ctx() ctx: Context): Money {
+    return money(membership.priceCents, ctx.lang);
+  }
+
+  @FieldResolver(() => SalesTaxes, {
+    description: 'Quebec sales taxes on what was paid: GST (TPS) 5 % and QST (TVQ) 9.975 % of price, and the total with taxes.',
+  })
+  taxes(@Root() membership: Membership, @Ctx() ctx: Context): SalesTaxes {
+    return salesTaxes(membership.priceCents, ctx.lang);
   }
 }

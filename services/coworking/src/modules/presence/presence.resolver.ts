@@ -32,7 +32,7 @@ export class PresenceResolver {
 
   @Mutation(() => CheckInPayload, {
     description:
-      'Checks a member in: yourself, or for ADMIN the member named. Uses a day of a 10-day card once per day; UNKNOWN_HOLDER, MEMBERSHIP_REQUIRED, SPACE_FULL or ALREADY_CHECKED_IN otherwise.',
+      'Checks a member in: yourself, or for ADMIN the member named. Uses a day of a 10-day card once per day; a part-time plan lets its member in on its allowedWeekdays only (house time). UNKNOWN_HOLDER, MEMBERSHIP_REQUIRED, NOT_A_PLAN_DAY, SPACE_FULL or ALREADY_CHECKED_IN otherwise.',
   })
   async checkIn(@Ctx() ctx: Context, @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null): Promise<CheckInPayload> {
     const acting = await actingMember(ctx, memberId, ['memberId']);

@@ -9,7 +9,7 @@ import { Member } from '../member/member.entity';
 import { Membership } from '../membership/membership.entity';
 import { CheckIn } from './check-in.entity';
 import { maySeeWhoIsPresent } from './presence.access';
-import { chooseMembership } from './presence.rules';
+import { chooseMembership, offDayWeekdays } from './presence.rules';
 import { updateReturning } from '@maison/kit';
 
 export const MAX_CAPACITY = 500;
@@ -47,13 +47,17 @@ export class PresenceService {
         const open = await tx.query('SELECT 1 FROM check_in WHERE member_id = $1 AND checked_out_at IS NULL', [memberId]);
         if (open.length > 0) return refuse({ code: UserErrorCode.ALREADY_CHECKED_IN, field: ['memberId'] });
 
-        const memberships = await tx.getRepository(Membership).findBy({ memberId });
+        const memberships = await membershipsWithDays(tx, memberId);
         const [paid] = await tx.query('SELECT membership_id FROM check_in WHERE member_id = $1 AND local_date = $2 AND used_card_day LIMIT 1', [
           memberId,
           today,
         ]);
         const choice = chooseMembership(memberships, today, paid?.membership_id ?? null);
-        if (!choice) return refuse({ code: UserErrorCode.MEMBERSHIP_REQUIRED, field: ['memberId'] });
+        if (!choice) {
+          const days = offDayWeekdays(memberships, today);
+          if (days) return refuse({ code: UserErrorCode.NOT_A_PLAN_DAY, field: ['memberId'], params: { days: days.join(', ') } });
+          return refuse({ code: UserErrorCode.MEMBERSHIP_REQUIRED, field: ['memberId'] });
+        }
 
         const [{ present }] = await tx.query('SELECT count(*)::int AS present FROM check_in WHERE local_date = $1 AND checked_out_at IS NULL', [today]);
         if (present >= capacity) return refuse({ code: UserErrorCode.SPACE_FULL, params: { capacity } });
@@ -150,6 +154,19 @@ export function recentCheckIns(ds: DataSource, memberId: string, first: number):
     .addOrderBy('c.id', 'DESC')
     .limit(first)
     .getMany();
+}
+
+/** The member's memberships, each with the weekdays its plan allows now (one statement). */
+async function membershipsWithDays(tx: EntityManager, memberId: string): Promise<(Membership & { allowedWeekdays: number[] | null })[]> {
+  const { entities, raw } = await tx
+    .getRepository(Membership)
+    .createQueryBuilder('ms')
+    .innerJoin('membership_plan', 'p', 'p.id = ms.plan_id')
+    .addSelect('p.allowed_weekdays', 'plan_allowed_weekdays')
+    .where('ms.member_id = :memberId', { memberId })
+    .getRawAndEntities<{ ms_id: string; plan_allowed_weekdays: number[] | null }>();
+  const days = new Map(raw.map((r) => [r.ms_id, r.plan_allowed_weekdays]));
+  return entities.map((m) => Object.assign(m, { allowedWeekdays: days.get(m.id) ?? null }));
 }
 
 async function closeEarlierDays(tx: EntityManager, memberId: string, today: string): Promise<void> {

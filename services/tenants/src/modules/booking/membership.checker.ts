@@ -7,6 +7,10 @@ const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Mem
  * Asks the coworking subgraph, with a signed service call, what it knows of a member's membership.
  * The call is signed as the tenants service (ADMIN), who sees every member: a null entity means
  * coworking has no such member (UNKNOWN), not one hidden from the caller.
+ *
+ * It asks for no weekday: a part-time plan's allowedWeekdays limit coming to Espace KO (checkIn),
+ * not the shared spaces. A part-time member stays ACTIVE on the other days (the status follows the
+ * dates), so may book the kitchen on any day its rules allow, like any active member.
  */
 export class CoworkingMembershipChecker implements MembershipChecker {
   constructor(private readonly client: ServiceClient | null) {}

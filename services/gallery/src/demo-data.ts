@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
+import { addDays, houseInstant, stableId, todayInHouse, type Texts } from '@maison/house';
 import { artists, artworks, exhibitions, VENUES, type SeedSpace, type SeedVenue } from './seed-data';
 
 /**
@@ -10,6 +10,11 @@ import { artists, artworks, exhibitions, VENUES, type SeedSpace, type SeedVenue 
  */
 const spaceId = (slug: SeedSpace) => stableId('shared-space', slug);
 const imageUrl = (folder: string, slug: string) => `https://images.levivoir.example/${folder}/${slug}.jpg`;
+/** Every image is described (migration 004): the work's title and medium. */
+const imageAlt = (title: Texts, medium: Texts) => ({
+  fr: `${title.fr} (${medium.fr.toLowerCase()})`,
+  en: `${title.en ?? title.fr} (${(medium.en ?? medium.fr).toLowerCase()})`,
+});
 
 /** The terrace is open from May to October; out of season its vernissages move into the gallery. */
 function venueOn(date: string, venue: SeedVenue): 'galerie' | SeedSpace {
@@ -33,8 +38,8 @@ export async function loadDemo(ds: DataSource): Promise<void> {
     }
     for (const w of artworks) {
       await tx.query(
-        `INSERT INTO artwork (id, slug, artist_id, title, year, medium, dimensions, availability, price_cents, image_url, displayed_in_space_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+        `INSERT INTO artwork (id, slug, artist_id, title, year, medium, dimensions, availability, price_cents, image_url, image_alt, displayed_in_space_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
         [
           stableId('artwork', w.slug),
           w.slug,
@@ -46,6 +51,7 @@ export async function loadDemo(ds: DataSource): Promise<void> {
           w.availability,
           w.price === null ? null : Math.round(w.price * 100),
           imageUrl('oeuvres', w.slug),
+          imageAlt(w.title, w.medium),
           w.displayedIn === null ? null : spaceId(w.displayedIn),
         ],
       );

@@ -65,6 +65,11 @@ export const BAD_USER_INPUT_CODE = {
         fr: 'Argument invalide. Précisez memberId.',
         en: 'Invalid argument. Give memberId.',
       },
+      SEARCH_LENGTH: {
+        description: 'a search of fewer or more characters than a search takes, or with control characters',
+        fr: 'Argument invalide. search : {min} à {max} caractères imprimables.',
+        en: 'Invalid argument. search: {min} to {max} printable characters.',
+      },
       BAD_CURSOR: {
         description: 'a cursor that no page gave',
         fr: 'Argument invalide. after : le curseur « {cursor} » n’est pas valide.',

@@ -24,6 +24,7 @@ export const INPUT_REASONS = {
   ALREADY_IN_USE: { fr: 'déjà utilisé', en: 'already in use' },
   SLUG_FORMAT: { fr: 'a-z, 0-9 et traits d’union, {max} au plus', en: 'a-z, 0-9 and hyphens, at most {max}' },
   HTTPS_URL: { fr: 'URL https://', en: 'an https:// URL' },
+  HTTP_URL: { fr: 'URL http:// ou https://', en: 'an http:// or https:// URL' },
   REQUIRED: { fr: 'requis', en: 'required' },
   HH_MM: { fr: 'une heure HH:MM (00:00 à 23:59 ; 24:00 pour une fermeture)', en: 'a time HH:MM (00:00 to 23:59; 24:00 for a closing)' },
   MONTH_DAY: { fr: 'un jour MM-JJ qui existe (01-01 à 12-31, 02-29 au plus en février)', en: 'a real day MM-DD (01-01 to 12-31, 02-29 at most in February)' },

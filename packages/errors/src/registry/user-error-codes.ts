@@ -35,6 +35,10 @@ export enum UserErrorCode {
   EVENT_CANCELLED = 'EVENT_CANCELLED',
   NOT_AVAILABLE = 'NOT_AVAILABLE',
   ALREADY_ASSIGNED = 'ALREADY_ASSIGNED',
+  SLUG_TAKEN = 'SLUG_TAKEN',
+  ALREADY_SOLD = 'ALREADY_SOLD',
+  IN_EXHIBITION = 'IN_EXHIBITION',
+  ALREADY_RETIRED = 'ALREADY_RETIRED',
 }
 
 export interface UserErrorEntry extends Message {
@@ -184,5 +188,25 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     description: 'The artist is already assigned to this studio for some of these dates.',
     fr: 'Cet artiste est déjà affecté à cet atelier pour une partie de ces dates.',
     en: 'This artist is already assigned to this studio for some of these dates.',
+  },
+  SLUG_TAKEN: {
+    description: 'Another object of the same kind already has this slug: slugs are unique.',
+    fr: 'Ce nom court est déjà pris.',
+    en: 'This short name is already taken.',
+  },
+  ALREADY_SOLD: {
+    description: 'The artwork is sold: it cannot be put on sale again, nor given a new price.',
+    fr: 'Cette œuvre est vendue : elle ne peut pas être remise en vente.',
+    en: 'This work is sold: it cannot be put on sale again.',
+  },
+  IN_EXHIBITION: {
+    description: 'The artwork is shown in a current or upcoming exhibition ({exhibition}, its slug): take it out of the exhibition first.',
+    fr: 'Cette œuvre fait partie de l’exposition « {exhibition} » : retirez-la d’abord de l’exposition.',
+    en: 'This work is part of the exhibition "{exhibition}": take it out of the exhibition first.',
+  },
+  ALREADY_RETIRED: {
+    description: 'The artwork is retired from the catalogue: it can no longer be changed or retired again.',
+    fr: 'Cette œuvre est retirée du catalogue.',
+    en: 'This work is retired from the catalogue.',
   },
 };

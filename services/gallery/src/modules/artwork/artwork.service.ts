@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm';
+import type { Identity } from '@maison/auth';
 import { inputReason, UserErrorCode } from '@maison/errors';
 import type { Lang } from '@maison/config';
 import { paginate, type Page, type PageArgs, updateReturning } from '@maison/kit';
 import { invalid, isUuid, type RuleViolation } from '@maison/house';
 import { idFilter } from '../common/lookup';
 import { Artwork, ArtworkAvailability } from './artwork.entity';
+import { listedArtworksWhere } from './artwork.access';
+import { searchPattern, searchWhere } from './artwork-search';
 
 export interface ArtworkFilter {
   artistId?: string | null;
@@ -13,6 +16,8 @@ export interface ArtworkFilter {
   forSale?: boolean | null;
   /** A shared space id: the works hanging there. */
   displayedIn?: string | null;
+  /** Words of the title, the medium or the artist's name, accents and case ignored (artwork-search.ts). */
+  search?: string | null;
 }
 
 export interface SaleOutcome {
@@ -23,9 +28,11 @@ export interface SaleOutcome {
 export class ArtworkService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Artworks, newest first (year, then id), narrowed by every filter given (all of them apply). */
-  list(filter: ArtworkFilter, args: PageArgs, lang: Lang): Promise<Page<Artwork>> {
-    const query = this.ds.getRepository(Artwork).createQueryBuilder('a');
+  /** The works of the catalogue the viewer sees (artwork.access.ts), newest first (year, then id), narrowed by every filter given. */
+  list(filter: ArtworkFilter, args: PageArgs, lang: Lang, viewer: Identity): Promise<Page<Artwork>> {
+    const listed = listedArtworksWhere(viewer, 'a');
+    const query = this.ds.getRepository(Artwork).createQueryBuilder('a').where(listed.sql, listed.params);
+    if (filter.search != null) query.andWhere(searchWhere('a'), { search: searchPattern(filter.search, lang) });
     const artistId = idFilter('artistId', filter.artistId, lang);
     const spaceId = idFilter('displayedIn', filter.displayedIn, lang);
     if (artistId) query.andWhere('a.artist_id = :artistId', { artistId });

@@ -67,12 +67,13 @@ export function validateArtwork(f: ArtworkFields, c: ArtworkRuleContext): { draf
   const badSlug = slug === null ? null : slugViolation(slug, ARTWORK_BOUNDS.slugMax);
   if (badSlug) violations.push(badSlug);
   const title = cleanTexts(f.title, ['input', 'title'], { max: ARTWORK_BOUNDS.titleMax });
-  const medium = cleanTexts(f.medium, ['input', 'medium'], { max: ARTWORK_BOUNDS.mediumMax });
-  violations.push(...title.violations, ...medium.violations);
+  violations.push(...title.violations);
   const lastYear = lastYearFor(c.thisYear);
   if (!Number.isInteger(f.year) || f.year < ARTWORK_BOUNDS.firstYear || f.year > lastYear) {
     violations.push(invalid(['input', 'year'], inputReason('BETWEEN', { min: ARTWORK_BOUNDS.firstYear, max: lastYear })));
   }
+  const medium = cleanTexts(f.medium, ['input', 'medium'], { max: ARTWORK_BOUNDS.mediumMax });
+  violations.push(...medium.violations);
   const dimensions = cleanText(f.dimensions, ['input', 'dimensions'], ARTWORK_BOUNDS.dimensionsMax);
   if (dimensions.violation) violations.push(dimensions.violation);
   violations.push(...saleViolations(f, c));

@@ -8,6 +8,7 @@ import { idFilter } from '../common/lookup';
 import { Artwork, ArtworkAvailability } from './artwork.entity';
 import { listedArtworksWhere } from './artwork.access';
 import { searchPattern, searchWhere } from './artwork-search';
+import { ARTWORK_BOUNDS } from './artwork.validation';
 
 export interface ArtworkFilter {
   artistId?: string | null;
@@ -51,6 +52,9 @@ export class ArtworkService {
   async markSold(id: string, priceCents: number | null | undefined): Promise<SaleOutcome> {
     if (priceCents != null && (!Number.isInteger(priceCents) || priceCents < 1)) {
       return { artwork: null, errors: [invalid(['priceCents'], inputReason('AT_LEAST', { min: 1 }))] };
+    }
+    if (priceCents != null && priceCents > ARTWORK_BOUNDS.maxPriceCents) {
+      return { artwork: null, errors: [invalid(['priceCents'], inputReason('BETWEEN', { min: 1, max: ARTWORK_BOUNDS.maxPriceCents }))] };
     }
     if (!isUuid(id)) return { artwork: null, errors: [{ code: UserErrorCode.NOT_FOUND, field: ['id'] }] };
     const rows = await updateReturning<{ id: string }>(

@@ -3,7 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint } from '@maison/kit';
 import { isUuid, ok, refuse, type Outcome, type RuleViolation, type Texts } from '@maison/house';
-import { firstFreeSlug, slugify } from '../exhibition/slug';
+import { slugify } from '../exhibition/slug';
+import { freeSlug } from '../common/free-slug';
 import { Artist } from './artist.entity';
 import { ARTIST_BOUNDS, validateArtist, type ArtistDraft } from './artist.validation';
 
@@ -94,9 +95,7 @@ export class ArtistEditor {
       return taken.length > 0 ? slugTaken() : draft.slug;
     }
     // Room for "-2", "-3"… within the bound.
-    const base = slugify(draft.name, ARTIST_BOUNDS.slugMax - 6, 'artiste');
-    const rows: { slug: string }[] = await tx.query(`SELECT slug FROM artist WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')`, [base]);
-    return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+    return freeSlug(tx, 'artist', slugify(draft.name, ARTIST_BOUNDS.slugMax - 6, 'artiste'));
   }
 }
 

@@ -3,7 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint } from '@maison/kit';
 import { isUuid, ok, refuse, todayInHouse, type Outcome, type RuleViolation, type Texts } from '@maison/house';
-import { firstFreeSlug, slugify } from '../exhibition/slug';
+import { slugify } from '../exhibition/slug';
+import { freeSlug } from '../common/free-slug';
 import { slugTaken } from '../artist/artist-editor.service';
 import { Artwork, ArtworkAvailability } from './artwork.entity';
 import { ARTWORK_BOUNDS, validateArtwork, type ArtworkDraft, type ArtworkFields, type ArtworkRuleContext } from './artwork.validation';
@@ -133,9 +134,8 @@ export class ArtworkEditor {
       const taken = await tx.query('SELECT 1 FROM artwork WHERE slug = $1', [draft.slug]);
       return taken.length > 0 ? slugTaken() : draft.slug;
     }
-    const base = slugify(draft.titleTexts.fr, ARTWORK_BOUNDS.slugMax - 6, 'oeuvre');
-    const rows: { slug: string }[] = await tx.query(`SELECT slug FROM artwork WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')`, [base]);
-    return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+    // Room for "-2", "-3"… within the bound.
+    return freeSlug(tx, 'artwork', slugify(draft.titleTexts.fr, ARTWORK_BOUNDS.slugMax - 6, 'oeuvre'));
   }
 }
 

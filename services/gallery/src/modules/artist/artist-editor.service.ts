@@ -21,6 +21,8 @@ export interface NewArtist extends ArtistChanges {
   name: string;
 }
 
+/** A derived slug taken by a concurrent create meanwhile is derived again, a few times. */
+const derivedSlugRetries = (draft: { slug: string | null }) => (draft.slug === null ? 3 : 0);
 const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
 export const slugTaken = (): RuleViolation => ({ code: UserErrorCode.SLUG_TAKEN, field: ['input', 'slug'] });
 
@@ -42,16 +44,20 @@ export class ArtistEditor {
     });
     if (violations.length > 0) return refuse(...violations);
     const id = randomUUID();
-    return this.write(id, async (tx) => {
-      const slug = await this.slugFor(tx, draft);
-      if (typeof slug !== 'string') return [slug];
-      await tx.query(`INSERT INTO artist (id, slug, name, bio, disciplines, website, is_public) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id,
-        slug,
-        ...columnsOf(draft),
-      ]);
-      return [];
-    });
+    return this.write(
+      id,
+      async (tx) => {
+        const slug = await this.slugFor(tx, draft);
+        if (typeof slug !== 'string') return [slug];
+        await tx.query(`INSERT INTO artist (id, slug, name, bio, disciplines, website, is_public) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          id,
+          slug,
+          ...columnsOf(draft),
+        ]);
+        return [];
+      },
+      derivedSlugRetries(draft),
+    );
   }
 
   async update(id: string, input: ArtistChanges): Promise<Outcome<Artist>> {
@@ -75,15 +81,16 @@ export class ArtistEditor {
   }
 
   /** Runs the writes in a transaction; the artist as committed, or why nothing was written. */
-  private async write(id: string, work: (tx: EntityManager) => Promise<RuleViolation[]>): Promise<Outcome<Artist>> {
+  private async write(id: string, work: (tx: EntityManager) => Promise<RuleViolation[]>, retries = 0): Promise<Outcome<Artist>> {
     try {
       // Every refusal comes before the first write: a refused call writes nothing.
       const refused = await this.ds.transaction((tx) => work(tx));
       if (refused.length > 0) return refuse(...refused);
       return ok(await this.ds.getRepository(Artist).findOneByOrFail({ id }));
     } catch (error) {
-      // Two writers choosing one slug at the same moment: the later one learns it is taken.
-      if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'artist_slug_key') return refuse(slugTaken());
+      // Two writers choosing one slug at the same moment: a derived slug is derived again, a slug asked for is taken.
+      if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'artist_slug_key')
+        return retries > 0 ? this.write(id, work, retries - 1) : refuse(slugTaken());
       throw error;
     }
   }

@@ -29,6 +29,8 @@ export interface NewArtwork extends ArtworkChanges {
   dimensions: string;
 }
 
+/** A derived slug taken by a concurrent create meanwhile is derived again, a few times. */
+const derivedSlugRetries = (draft: { slug: string | null }) => (draft.slug === null ? 3 : 0);
 const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
 const retired = (): RuleViolation => ({ code: UserErrorCode.ALREADY_RETIRED, field: ['id'] });
 const thisYear = () => Number(todayInHouse().slice(0, 4));
@@ -63,16 +65,20 @@ export class ArtworkEditor {
     );
     if (violations.length > 0) return refuse(...violations);
     const id = randomUUID();
-    return this.write(id, async (tx) => {
-      const slug = await this.slugFor(tx, draft);
-      if (typeof slug !== 'string') return [slug];
-      await tx.query(
-        `INSERT INTO artwork (id, slug, artist_id, title, year, medium, dimensions, price_cents, availability, image_url, image_alt)
+    return this.write(
+      id,
+      async (tx) => {
+        const slug = await this.slugFor(tx, draft);
+        if (typeof slug !== 'string') return [slug];
+        await tx.query(
+          `INSERT INTO artwork (id, slug, artist_id, title, year, medium, dimensions, price_cents, availability, image_url, image_alt)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [id, slug, artistId, ...columnsOf(draft)],
-      );
-      return [];
-    });
+          [id, slug, artistId, ...columnsOf(draft)],
+        );
+        return [];
+      },
+      derivedSlugRetries(draft),
+    );
   }
 
   async update(id: string, input: ArtworkChanges): Promise<Outcome<Artwork>> {
@@ -117,13 +123,15 @@ export class ArtworkEditor {
   }
 
   /** Runs the writes in a transaction; the work as committed, or why nothing was written (every refusal comes before a write). */
-  private async write(id: string, work: (tx: EntityManager) => Promise<RuleViolation[]>): Promise<Outcome<Artwork>> {
+  private async write(id: string, work: (tx: EntityManager) => Promise<RuleViolation[]>, retries = 0): Promise<Outcome<Artwork>> {
     try {
       const refused = await this.ds.transaction((tx) => work(tx));
       if (refused.length > 0) return refuse(...refused);
       return ok(await this.ds.getRepository(Artwork).findOneByOrFail({ id }));
     } catch (error) {
-      if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'artwork_slug_key') return refuse(slugTaken());
+      // Two writers choosing one slug at the same moment: a derived slug is derived again, a slug asked for is taken.
+      if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'artwork_slug_key')
+        return retries > 0 ? this.write(id, work, retries - 1) : refuse(slugTaken());
       throw error;
     }
   }

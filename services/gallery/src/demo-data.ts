@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { addDays, houseInstant, stableId, todayInHouse, type Texts } from '@maison/house';
-import { artists, artworks, exhibitions, VENUES, type SeedSpace, type SeedVenue } from './seed-data';
+import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
+import { artists, artworks, exhibitions, imageAlt, VENUES, type SeedSpace, type SeedVenue } from './seed-data';
 
 /**
  * Demo data of Le Vivoir, for development only (SEED=demo): twelve (invented) artists, their works,
@@ -10,11 +10,6 @@ import { artists, artworks, exhibitions, VENUES, type SeedSpace, type SeedVenue 
  */
 const spaceId = (slug: SeedSpace) => stableId('shared-space', slug);
 const imageUrl = (folder: string, slug: string) => `https://images.levivoir.example/${folder}/${slug}.jpg`;
-/** Every image is described (migration 004): the work's title and medium. */
-const imageAlt = (title: Texts, medium: Texts) => ({
-  fr: `${title.fr} (${medium.fr.toLowerCase()})`,
-  en: `${title.en ?? title.fr} (${(medium.en ?? medium.fr).toLowerCase()})`,
-});
 
 /** The terrace is open from May to October; out of season its vernissages move into the gallery. */
 function venueOn(date: string, venue: SeedVenue): 'galerie' | SeedSpace {

@@ -43,6 +43,15 @@ describe('createArtist', () => {
     expect((await create({ name: 'Éloïse Côté Bérubé' })).artist.slug).toBe('eloise-cote-berube-2');
   });
 
+  it('gives concurrent artists of one name distinct slugs, and one asked-for slug to one of them only', async () => {
+    const derived = await Promise.all(Array.from({ length: 12 }, () => create({ name: 'Gabriel Roy' })));
+    expect(derived.map((d) => d.userErrors)).toEqual(Array.from({ length: 12 }, () => []));
+    expect(new Set(derived.map((d) => d.artist.slug))).toEqual(new Set(['gabriel-roy', ...Array.from({ length: 11 }, (_, i) => `gabriel-roy-${i + 2}`)]));
+    const asked = await Promise.all(Array.from({ length: 8 }, () => create({ slug: 'le-meme-nom', name: 'Même nom' })));
+    expect(asked.filter((a) => a.artist !== null)).toHaveLength(1);
+    expect(asked.filter((a) => a.userErrors[0]?.code === 'SLUG_TAKEN')).toHaveLength(7);
+  });
+
   it('answers SLUG_TAKEN for a slug another artist has, in French and in English, and saves nothing', async () => {
     const before = await artistCount();
     expect(await create({ slug: 'fernand-saint-aubin', name: 'Un autre Fernand' })).toEqual({

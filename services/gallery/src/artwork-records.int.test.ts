@@ -235,6 +235,32 @@ describe('updateArtwork', () => {
   });
 });
 
+describe('concurrent changes of one work', () => {
+  it('never puts a work back on sale once a concurrent sale has committed: each update runs before the sale or answers ALREADY_SOLD', async () => {
+    const ids = await Promise.all(Array.from({ length: 10 }, () => newWork({ priceCents: 50000 })));
+    const sell = 'mutation($id: ID!) { markArtworkSold(id: $id, priceCents: 1234) { userErrors { code } } }';
+    const answers = await Promise.all(
+      ids.flatMap((id) => [
+        data(graph, sell, { id }, admin).then((d) => d.markArtworkSold.userErrors.map((e: { code: string }) => e.code)),
+        update(id, { availability: 'AVAILABLE', priceCents: 99999 }).then((a) => a.userErrors.map((e: { code: string }) => e.code)),
+      ]),
+    );
+    // Every sale went through; every update either came first (and the sale followed) or found the work sold.
+    for (let i = 0; i < ids.length; i += 1) {
+      expect(answers[2 * i]).toEqual([]);
+      expect([[], ['ALREADY_SOLD']]).toContainEqual(answers[2 * i + 1]);
+      expect(await stored(ids[i]!)).toEqual({ availability: 'SOLD', priceCents: 1234, retired: false, spaceId: null });
+    }
+  });
+
+  it('retires a work once under concurrent retirements: one retires it, the others answer ALREADY_RETIRED', async () => {
+    const id = await newWork();
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => retire(id, i % 2 === 0 ? admin : artist)));
+    expect(answers.filter((a) => a.artwork !== null)).toHaveLength(1);
+    expect(answers.filter((a) => a.userErrors[0]?.code === 'ALREADY_RETIRED')).toHaveLength(7);
+  });
+});
+
 describe('retireArtwork', () => {
   const LISTS = `query($artistId: ID!, $r: [_Any!]!) {
     artworks(artistId: $artistId, first: 100) { nodes { id } }
@@ -297,6 +323,14 @@ describe('retireArtwork', () => {
     expect((await retire(id)).userErrors).toEqual([]);
     // The past exhibition keeps it in its history.
     expect(await graph.ds.query('SELECT 1 FROM exhibition_artwork WHERE exhibition_id = $1 AND artwork_id = $2', [past, id])).toHaveLength(1);
+  });
+
+  it('sells no retired work (NOT_AVAILABLE)', async () => {
+    const id = await newWork({ priceCents: 20000 });
+    expect((await retire(id)).userErrors).toEqual([]);
+    const sold = await data(graph, 'mutation($id: ID!) { markArtworkSold(id: $id) { artwork { id } userErrors { code } } }', { id }, admin);
+    expect(sold.markArtworkSold).toEqual({ artwork: null, userErrors: [{ code: 'NOT_AVAILABLE' }] });
+    expect(await stored(id)).toMatchObject({ availability: 'AVAILABLE', retired: true });
   });
 
   it('is FORBIDDEN to another artist, members and tenants, UNAUTHENTICATED anonymously; NOT_FOUND for an unknown id', async () => {

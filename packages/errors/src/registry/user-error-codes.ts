@@ -180,7 +180,7 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     en: 'This event is cancelled.',
   },
   NOT_AVAILABLE: {
-    description: 'The artwork is not available for sale: already sold, not for sale, or on loan.',
+    description: 'The artwork is not available for sale: already sold, not for sale, on loan, or retired from the catalogue.',
     fr: 'Cette œuvre n’est pas disponible à la vente.',
     en: 'This work is not available for sale.',
   },

@@ -13,7 +13,8 @@ $$;
 ALTER TABLE artist
   ADD COLUMN is_public boolean NOT NULL DEFAULT true,
   ADD CONSTRAINT artist_name_printable CHECK (is_printable_line(name)) NOT VALID,
-  ADD CONSTRAINT artist_website_length CHECK (website IS NULL OR (length(website) <= 2000 AND is_printable_line(website))) NOT VALID;
+  ADD CONSTRAINT artist_website_length CHECK (website IS NULL OR (length(website) <= 2000 AND is_printable_line(website))) NOT VALID,
+  ADD CONSTRAINT artist_disciplines_count CHECK (jsonb_array_length(disciplines) <= 10) NOT VALID;
 -- artists and artworks leave out the works of non-public artists: the few hidden ones, by this index.
 CREATE INDEX artist_hidden_idx ON artist (id) WHERE NOT is_public;
 
@@ -23,6 +24,7 @@ ALTER TABLE artwork
   ADD COLUMN image_alt jsonb CHECK (image_alt IS NULL OR is_texts(image_alt)),
   ADD COLUMN retired_at timestamptz,
   ADD CONSTRAINT artwork_retired_is_not_displayed CHECK (retired_at IS NULL OR displayed_in_space_id IS NULL),
+  ADD CONSTRAINT artwork_dimensions_printable CHECK (is_printable_line(dimensions)) NOT VALID,
   -- 1 000 000,00 $ at most.
   ADD CONSTRAINT artwork_price_bound CHECK (price_cents IS NULL OR price_cents <= 100000000) NOT VALID,
   ADD CONSTRAINT artwork_image_https CHECK (image_url IS NULL OR (image_url ~ '^https://' AND length(image_url) <= 2000)) NOT VALID,

@@ -46,7 +46,7 @@ export class ArtworkService {
 
   /**
    * Marks a work sold (ADMIN; the resolver checks the role), at the price it sold for when given,
-   * else at its listed price. Only an AVAILABLE work can be sold: one statement decides, so two
+   * else at its listed price. Only an AVAILABLE work in the catalogue (not retired) can be sold: one statement decides, so two
    * concurrent sales of one work give one sale and one NOT_AVAILABLE.
    */
   async markSold(id: string, priceCents: number | null | undefined): Promise<SaleOutcome> {
@@ -59,7 +59,7 @@ export class ArtworkService {
     if (!isUuid(id)) return { artwork: null, errors: [{ code: UserErrorCode.NOT_FOUND, field: ['id'] }] };
     const rows = await updateReturning<{ id: string }>(
       this.ds,
-      `UPDATE artwork SET availability = 'SOLD', price_cents = COALESCE($2, price_cents) WHERE id = $1 AND availability = 'AVAILABLE' RETURNING id`,
+      `UPDATE artwork SET availability = 'SOLD', price_cents = COALESCE($2, price_cents) WHERE id = $1 AND availability = 'AVAILABLE' AND retired_at IS NULL RETURNING id`,
       [id.toLowerCase(), priceCents ?? null],
     );
     const artwork = await this.ds.getRepository(Artwork).findOneBy({ id: id.toLowerCase() });

@@ -149,6 +149,9 @@ describe('updateArtist', () => {
         codes: ['FORBIDDEN'],
       });
     }
+    expect(
+      (await data(graph, UPDATE, change, artistIdentity(stableId('artist', 'fantome')))).updateArtist.userErrors.map((e: { code: string }) => e.code),
+    ).toEqual(['UNKNOWN_HOLDER']);
     const ghost = stableId('artist', 'fantome');
     expect((await data(graph, UPDATE, { id: ghost, input: { name: 'Fantôme' } }, artistIdentity(ghost))).updateArtist.userErrors).toEqual([
       { code: 'UNKNOWN_HOLDER', message: 'Le locataire, le membre ou l’artiste nommé par votre jeton n’existe pas ou est archivé.', field: null },

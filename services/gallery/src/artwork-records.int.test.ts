@@ -161,6 +161,10 @@ describe('createArtwork', () => {
       { code: 'INVALID_INPUT', message: 'The value of "priceCents" is invalid: not together with NOT_FOR_SALE.', field: ['input', 'priceCents'] },
     ]);
     expect(fields(await create({ ...basic, priceOnRequest: false }))).toEqual(['input.priceCents']);
+    // A sale is recorded by markArtworkSold only.
+    expect((await create({ ...basic, availability: 'SOLD' }, artist, 'en')).userErrors).toEqual([
+      { code: 'INVALID_INPUT', message: 'The value of "availability" is invalid: one of AVAILABLE, NOT_FOR_SALE, ON_LOAN.', field: ['input', 'availability'] },
+    ]);
     expect((await create({ ...basic, slug: 'le-fleuve-en-novembre' }, artist, 'en')).userErrors).toEqual([
       { code: 'SLUG_TAKEN', message: 'This short name is already taken.', field: ['input', 'slug'] },
     ]);
@@ -230,6 +234,10 @@ describe('updateArtwork', () => {
     for (const unknown of [stableId('artwork', 'aucune'), 'pas-un-id']) {
       expect((await update(unknown, { priceCents: 1 })).userErrors).toEqual([{ code: 'NOT_FOUND', message: 'Introuvable.', field: ['id'] }]);
     }
+    // A token naming an artist who does not exist acts on nothing: UNKNOWN_HOLDER, whoever's the work.
+    const ghost = artistIdentity(stableId('artist', 'fantome'));
+    expect((await update(id, { priceCents: 1 }, ghost)).userErrors.map((e: { code: string }) => e.code)).toEqual(['UNKNOWN_HOLDER']);
+    expect((await retire(id, ghost)).userErrors.map((e: { code: string }) => e.code)).toEqual(['UNKNOWN_HOLDER']);
     expect(await stored(id)).toMatchObject({ priceCents: 40000 });
     expect((await update(id, { priceCents: 41000 }, admin)).artwork.price).toEqual({ amountCents: 41000 });
   });

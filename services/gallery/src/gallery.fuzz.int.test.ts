@@ -435,8 +435,8 @@ function collect(data: Record<string, any>, call: Call): void {
         sameText(call, 'dimensions', input.dimensions, a.dimensions);
         sameText(call, 'imageUrl', input.imageUrl, a.imageUrl);
         const before = artworks.get(a.id);
-        // A sold work's price is private: it keeps the one it had (a create records the one asked for).
-        const priceCents = a.availability === 'SOLD' ? (before ? before.priceCents : (input.priceCents ?? null)) : (a.price?.amountCents ?? null);
+        // A sold work's price is private: it keeps the one it had (no create or update makes a work SOLD).
+        const priceCents = a.availability === 'SOLD' ? (before?.priceCents ?? null) : (a.price?.amountCents ?? null);
         artworks.set(a.id, {
           availability: a.availability,
           priceCents,

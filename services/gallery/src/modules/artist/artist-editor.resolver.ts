@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { forbidden } from '@maison/errors';
-import { adminOnly, errorsOf, refuse, signedIn, type Outcome } from '@maison/house';
+import { adminOnly, errorsOf, refuse, type Outcome } from '@maison/house';
 import type { Context } from '../../context';
-import { unknownTokenArtist } from '../../acting-artist';
 import { Artist } from './artist.entity';
 import { speaksForArtist } from './artist.access';
+import { recordKeeper } from './record-keeper';
 import { ArtistPayload, CreateArtistInput, UpdateArtistInput } from './artist.input';
 
 const payload = (outcome: Outcome<Artist>, ctx: Context) =>
@@ -26,9 +26,9 @@ export class ArtistEditorResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateArtistInput) input: UpdateArtistInput,
   ): Promise<ArtistPayload> {
-    const identity = signedIn(ctx);
+    const { identity, unknown } = await recordKeeper(ctx);
+    if (unknown) return payload(refuse(unknown), ctx);
     if (!speaksForArtist(identity, id)) throw forbidden(ctx.lang);
-    const unknown = await unknownTokenArtist(ctx);
-    return payload(unknown ? refuse(unknown) : await ctx.services.artistEditor.update(id, input), ctx);
+    return payload(await ctx.services.artistEditor.update(id, input), ctx);
   }
 }

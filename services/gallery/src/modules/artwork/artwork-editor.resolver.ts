@@ -1,22 +1,16 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { hasRole, isAdmin, type Identity } from '@maison/auth';
+import { isAdmin, type Identity } from '@maison/auth';
 import { forbidden, inputReason } from '@maison/errors';
-import { errorsOf, invalid, refuse, signedIn, type Outcome } from '@maison/house';
+import { errorsOf, invalid, refuse, type Outcome } from '@maison/house';
 import type { Context } from '../../context';
-import { unknownArtist, unknownTokenArtist } from '../../acting-artist';
+import { unknownArtist } from '../../acting-artist';
 import { ownArtistId, speaksForArtist } from '../artist/artist.access';
+import { recordKeeper } from '../artist/record-keeper';
 import { Artwork } from './artwork.entity';
 import { ArtworkPayload, CreateArtworkInput, UpdateArtworkInput } from './artwork-record.input';
 
 const payload = (outcome: Outcome<Artwork>, ctx: Context) =>
   Object.assign(new ArtworkPayload(), { artwork: outcome.value, userErrors: errorsOf(outcome.errors, ctx.lang) });
-
-/** ADMIN, and ARTISTs with an artistId in their token, keep works; anyone else is FORBIDDEN (UNAUTHENTICATED when anonymous). */
-function artworkKeeper(ctx: Context): Identity {
-  const identity = signedIn(ctx);
-  if (!isAdmin(identity) && !(hasRole(identity, 'ARTIST') && ownArtistId(identity))) throw forbidden(ctx.lang);
-  return identity;
-}
 
 /**
  * The work an update or a retirement names, when the caller may change it: ADMIN, or its artist
@@ -36,12 +30,12 @@ export class ArtworkEditorResolver {
       'ADMIN (naming the artist), or an ARTIST for their own works: adds a work to the catalogue. UNKNOWN_HOLDER for an artist who does not exist; SLUG_TAKEN.',
   })
   async createArtwork(@Ctx() ctx: Context, @Arg('input', () => CreateArtworkInput) input: CreateArtworkInput): Promise<ArtworkPayload> {
-    const identity = artworkKeeper(ctx);
+    const { identity, unknown } = await recordKeeper(ctx);
+    if (unknown) return payload(refuse(unknown), ctx);
     const asked = input.artistId ?? null;
     if (!isAdmin(identity)) {
       if (asked !== null && asked.toLowerCase() !== ownArtistId(identity)) throw forbidden(ctx.lang);
-      const unknown = await unknownTokenArtist(ctx);
-      return payload(unknown ? refuse(unknown) : await ctx.services.artworkEditor.create(ownArtistId(identity)!, input), ctx);
+      return payload(await ctx.services.artworkEditor.create(ownArtistId(identity)!, input), ctx);
     }
     if (asked === null) return payload(refuse(invalid(['input', 'artistId'], inputReason('REQUIRED'))), ctx);
     const artist = await ctx.loaders.artistById.load(asked.toLowerCase());
@@ -56,10 +50,10 @@ export class ArtworkEditorResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateArtworkInput) input: UpdateArtworkInput,
   ): Promise<ArtworkPayload> {
-    const identity = artworkKeeper(ctx);
+    const { identity, unknown } = await recordKeeper(ctx);
+    if (unknown) return payload(refuse(unknown), ctx);
     await checkKeeperOf(ctx, identity, id);
-    const unknown = isAdmin(identity) ? null : await unknownTokenArtist(ctx);
-    return payload(unknown ? refuse(unknown) : await ctx.services.artworkEditor.update(id, input), ctx);
+    return payload(await ctx.services.artworkEditor.update(id, input), ctx);
   }
 
   @Mutation(() => ArtworkPayload, {
@@ -67,9 +61,9 @@ export class ArtworkEditorResolver {
       'ADMIN, or the artist of the work: takes it out of the catalogue (and off the walls), keeping its history. IN_EXHIBITION while a current or upcoming exhibition shows it.',
   })
   async retireArtwork(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ArtworkPayload> {
-    const identity = artworkKeeper(ctx);
+    const { identity, unknown } = await recordKeeper(ctx);
+    if (unknown) return payload(refuse(unknown), ctx);
     await checkKeeperOf(ctx, identity, id);
-    const unknown = isAdmin(identity) ? null : await unknownTokenArtist(ctx);
-    return payload(unknown ? refuse(unknown) : await ctx.services.artworkEditor.retire(id), ctx);
+    return payload(await ctx.services.artworkEditor.retire(id), ctx);
   }
 }

@@ -28,7 +28,7 @@ export class CreateArtworkInput {
   @Field(() => Boolean, { nullable: true, description: 'true: for sale, price on request (not with priceCents).' })
   priceOnRequest?: boolean | null;
 
-  @Field(() => ArtworkAvailability, { nullable: true, description: 'AVAILABLE by default.' })
+  @Field(() => ArtworkAvailability, { nullable: true, description: 'AVAILABLE by default; not SOLD (a sale is recorded by markArtworkSold).' })
   availability?: ArtworkAvailability | null;
 
   @Field(() => String, { nullable: true, description: 'An https:// URL; imageAlt (in French at least) is then required.' })
@@ -61,7 +61,10 @@ export class UpdateArtworkInput {
   @Field(() => Boolean, { nullable: true })
   priceOnRequest?: boolean | null;
 
-  @Field(() => ArtworkAvailability, { nullable: true, description: 'NOT_FOR_SALE clears the price; ON_LOAN only for a work not on display.' })
+  @Field(() => ArtworkAvailability, {
+    nullable: true,
+    description: 'NOT_FOR_SALE clears the price; ON_LOAN only for a work not on display; not SOLD (a sale is recorded by markArtworkSold).',
+  })
   availability?: ArtworkAvailability | null;
 
   @Field(() => String, { nullable: true })

@@ -46,7 +46,7 @@ describe('the rules of a work', () => {
   it('keeps a price apart from priceOnRequest and from NOT_FOR_SALE; priceOnRequest false needs a price', () => {
     expect(faults({ priceCents: 500 }, { priceOnRequest: true, priceAsked: true })).toEqual([['INVALID_INPUT', 'input.priceCents', 'NOT_WITH']]);
     expect(faults({}, { priceOnRequest: true })).toEqual([]);
-    expect(faults({ availability: ArtworkAvailability.SOLD }, { priceOnRequest: true })).toEqual([['INVALID_INPUT', 'input.priceOnRequest', 'NOT_WITH']]);
+    expect(faults({ availability: ArtworkAvailability.ON_LOAN }, { priceOnRequest: true })).toEqual([['INVALID_INPUT', 'input.priceOnRequest', 'NOT_WITH']]);
     expect(faults({}, { priceOnRequest: false })).toEqual([['INVALID_INPUT', 'input.priceCents', 'REQUIRED_WITH']]);
     expect(faults({ priceCents: 500, availability: ArtworkAvailability.NOT_FOR_SALE })).toEqual([['INVALID_INPUT', 'input.priceCents', 'NOT_WITH']]);
     expect(faults({ priceCents: 500, availability: ArtworkAvailability.ON_LOAN })).toEqual([]);
@@ -58,6 +58,12 @@ describe('the rules of a work', () => {
     expect(faults({ availability: ArtworkAvailability.AVAILABLE }, { ...sold, availabilityAsked: true })).toEqual([['ALREADY_SOLD', 'id', null]]);
     expect(faults({ availability: ArtworkAvailability.SOLD, priceCents: 100 }, { ...sold, priceAsked: true })).toEqual([['ALREADY_SOLD', 'id', null]]);
     expect(faults({ availability: ArtworkAvailability.SOLD }, { ...sold, priceOnRequest: false })).toEqual([['ALREADY_SOLD', 'id', null]]);
+  });
+
+  it('records no sale: SOLD only through markArtworkSold, but kept by a change of a sold work', () => {
+    expect(faults({ availability: ArtworkAvailability.SOLD })).toEqual([['INVALID_INPUT', 'input.availability', 'ONE_OF']]);
+    const sold = { stored: { availability: ArtworkAvailability.SOLD, displayed: false } };
+    expect(faults({ availability: ArtworkAvailability.SOLD }, sold)).toEqual([]);
   });
 
   it('never lends a work on display (ON_LOAN is away from the house)', () => {

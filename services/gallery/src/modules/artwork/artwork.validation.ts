@@ -107,6 +107,10 @@ function saleViolations(f: ArtworkFields, c: ArtworkRuleContext): RuleViolation[
     return resold ? [{ code: UserErrorCode.ALREADY_SOLD, field: ['id'] }] : [];
   }
   const violations: RuleViolation[] = [];
+  // A sale is recorded by markArtworkSold (ADMIN), never by a change of the record.
+  if (c.availabilityAsked && f.availability === ArtworkAvailability.SOLD) {
+    violations.push(invalid(['input', 'availability'], inputReason('ONE_OF', { values: 'AVAILABLE, NOT_FOR_SALE, ON_LOAN' })));
+  }
   const price = f.priceCents;
   if (price !== null && (!Number.isInteger(price) || price < 1 || price > ARTWORK_BOUNDS.maxPriceCents)) {
     violations.push(invalid(['input', 'priceCents'], inputReason('BETWEEN', { min: 1, max: ARTWORK_BOUNDS.maxPriceCents })));

@@ -1,5 +1,6 @@
 import { stableId } from '@maison/house';
-import { admin, anonymous, asArtist, asMember, asTenant, startTestSubgraph, withRoles } from '@maison/testing';
+import type { Identity } from '@maison/auth';
+import { admin, anonymous, asArtist, asMember, asTenant, KITCHEN, startTestSubgraph, withRoles } from '@maison/testing';
 import { galleryModule } from './module';
 import { artistIdentity, data, type GalleryGraph } from './test-support/fixtures';
 
@@ -174,7 +175,7 @@ describe('a non-public artist', () => {
   const READ = `query($id: ID, $slug: String) { artist(id: $id, slug: $slug) { slug isPublic artworks { slug } } }`;
   const LIST = `{ artists(first: 100) { nodes { slug } } }`;
 
-  it('is hidden, with their works, from anonymous callers and other artists; seen by ADMIN and themself', async () => {
+  it('is hidden, with their works (on the walls too), from anonymous callers and other artists; seen by ADMIN and themself', async () => {
     const { artist } = await create({ slug: 'artiste-discrete', name: 'Artiste discrète', isPublic: false });
     const work = await data(
       graph,
@@ -184,8 +185,28 @@ describe('a non-public artist', () => {
     );
     expect(work.createArtwork.userErrors).toEqual([]);
     const workId = work.createArtwork.artwork.id;
+    await graph.ds.query('UPDATE artwork SET displayed_in_space_id = $2 WHERE id = $1', [workId, KITCHEN]);
     const ARTWORK = `query($id: ID!) { artwork(id: $id) { slug } }`;
     const WORKS = `{ artworks(first: 100) { nodes { slug } } }`;
+    const WALL = `query($r: [_Any!]!) { _entities(representations: $r) { ... on SharedSpace { artworksOnDisplay { slug } } ... on Artist { slug } } }`;
+    const wall = async (identity: Identity) => {
+      const d = await data(
+        graph,
+        WALL,
+        {
+          r: [
+            { __typename: 'SharedSpace', id: KITCHEN },
+            { __typename: 'Artist', id: artist.id },
+          ],
+        },
+        identity,
+      );
+      return [d._entities[0].artworksOnDisplay.some((w: { slug: string }) => w.slug === 'etude-secrete'), d._entities[1]?.slug ?? null];
+    };
+    expect(await wall(anonymous)).toEqual([false, null]);
+    expect(await wall(asArtist('fernand-saint-aubin'))).toEqual([false, null]);
+    expect(await wall(admin)).toEqual([true, 'artiste-discrete']);
+    expect(await wall(artistIdentity(artist.id))).toEqual([true, 'artiste-discrete']);
     for (const identity of [anonymous, asArtist('fernand-saint-aubin'), asMember('camille')]) {
       const seen = async (q: string, v: Record<string, unknown> = {}) => data(graph, q, v, identity);
       expect(await seen(READ, { id: artist.id })).toEqual({ artist: null });

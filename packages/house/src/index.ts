@@ -12,6 +12,7 @@ export * from './outcome';
 export * from './query-window';
 export * from './record-rules';
 export * from './row-condition';
+export * from './search-rules';
 export * from './scalar-rules';
 export * from './space-rules';
 export * from './text-rules';

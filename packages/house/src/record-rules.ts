@@ -1,5 +1,6 @@
 import { inputReason } from '@maison/errors';
 import { invalid, type RuleViolation } from './outcome';
+import { textFault } from './text-rules';
 
 /**
  * The shapes of the identifiers and contact fields every record of the house has (a tenant, a
@@ -11,7 +12,6 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /** Digits, spaces, ( ) . - and a leading +, 7 to 25 characters. */
 const PHONE = /^\+?[0-9 ().-]{7,25}$/;
-const HTTP = /^https?:\/\//;
 
 /** The longest email address (RFC 5321's path limit). */
 export const EMAIL_MAX = 254;
@@ -21,15 +21,26 @@ export const isEmail = (text: string, max = EMAIL_MAX): boolean => [...text].len
 /** A phone number with at least 7 digits. */
 export const isPhone = (text: string): boolean => PHONE.test(text) && text.replace(/[^0-9]/g, '').length >= 7;
 
-/** An http:// or https:// URL with a host. */
-export function isHttpUrl(text: string): boolean {
-  if (!HTTP.test(text)) return false;
+/** The longest URL kept (the CHECKs of the migrations). */
+export const URL_MAX = 2000;
+
+/**
+ * Whether a text is a URL of one of `protocols` (https: by default) with a host, as stored: at most
+ * URL_MAX characters, no control character, beginning with its protocol in lower case as the CHECK
+ * constraints read it. The URL is stored as given, not as the URL parser rewrites it.
+ */
+export function isWebUrl(text: string, protocols: readonly string[] = ['https:']): boolean {
+  if (text.length > URL_MAX || textFault(text) !== null) return false;
   try {
-    return new URL(text).hostname.length > 0;
+    const url = new URL(text);
+    return protocols.includes(url.protocol) && url.hostname.length > 0 && text.startsWith(`${url.protocol}//`);
   } catch {
     return false;
   }
 }
+
+/** An http:// or https:// URL with a host (a website). */
+export const isHttpUrl = (text: string): boolean => isWebUrl(text, ['http:', 'https:']);
 
 /** INVALID_INPUT on `path` unless `slug` is a slug of at most `max` characters. */
 export const slugFault = (slug: string, path: string[], max: number): RuleViolation | null =>

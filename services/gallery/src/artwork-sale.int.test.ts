@@ -58,6 +58,17 @@ describe('markArtworkSold', () => {
     expect(await stored(listed)).toEqual({ availability: 'SOLD', priceCents: 85000 });
   });
 
+  it('records a sale price of 1 000 000,00 $ at most (the bound of migration 006)', async () => {
+    const id = await work('AVAILABLE', 90000);
+    expect(await sell(id, 100_000_001, 'en')).toEqual({
+      artwork: null,
+      userErrors: [{ code: 'INVALID_INPUT', message: 'The value of "priceCents" is invalid: 1 – 100000000.', field: ['priceCents'] }],
+    });
+    expect(await stored(id)).toEqual({ availability: 'AVAILABLE', priceCents: 90000 });
+    expect((await sell(id, 100_000_000)).userErrors).toEqual([]);
+    expect(await stored(id)).toEqual({ availability: 'SOLD', priceCents: 100_000_000 });
+  });
+
   it('answers NOT_AVAILABLE for a work sold, not for sale or on loan, and changes nothing', async () => {
     for (const [availability, price] of [
       ['SOLD', 50000],

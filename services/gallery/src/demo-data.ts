@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
-import { artists, artworks, exhibitions, VENUES, type SeedSpace, type SeedVenue } from './seed-data';
+import { artists, artworks, exhibitions, imageAlt, VENUES, type SeedSpace, type SeedVenue } from './seed-data';
 
 /**
  * Demo data of Le Vivoir, for development only (SEED=demo): twelve (invented) artists, their works,
@@ -33,8 +33,8 @@ export async function loadDemo(ds: DataSource): Promise<void> {
     }
     for (const w of artworks) {
       await tx.query(
-        `INSERT INTO artwork (id, slug, artist_id, title, year, medium, dimensions, availability, price_cents, image_url, displayed_in_space_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+        `INSERT INTO artwork (id, slug, artist_id, title, year, medium, dimensions, availability, price_cents, image_url, image_alt, displayed_in_space_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
         [
           stableId('artwork', w.slug),
           w.slug,
@@ -46,6 +46,7 @@ export async function loadDemo(ds: DataSource): Promise<void> {
           w.availability,
           w.price === null ? null : Math.round(w.price * 100),
           imageUrl('oeuvres', w.slug),
+          imageAlt(w.title, w.medium),
           w.displayedIn === null ? null : spaceId(w.displayedIn),
         ],
       );

@@ -215,6 +215,48 @@ describe('query plans on a large Le Vivoir', () => {
   });
 });
 
+describe('query plans of the catalogue kept through the API, on a large Le Vivoir', () => {
+  it('searches the artworks by title, medium and artist name through the trigram indexes, with a few hidden artists', async () => {
+    await graph.ds.query(`UPDATE artist SET is_public = false WHERE slug IN ('artiste-charge-500', 'artiste-charge-501', 'artiste-charge-502')`);
+    await graph.ds.query('ANALYZE artist');
+    const op = `query($search: String!, $after: String) { artworks(search: $search, first: 20, after: $after) {
+      totalCount nodes { slug title artist { name } } pageInfo { endCursor } } }`;
+    for (const search of ['oeuvre n° 4321', 'ŒUVRE N° 1234', 'work #5555', 'artiste de charge 777', 'charge 501']) {
+      const first = await graph.execute(op, { search }, { identity: anonymous });
+      expect(first.body.errors).toBeUndefined();
+      expect({ search, scans: await seqScans(op, { search }, anonymous) }).toEqual({ search, scans: [] });
+      const after = first.body.data!.artworks.pageInfo.endCursor;
+      if (after) expect({ search, after, scans: await seqScans(op, { search, after }, anonymous) }).toEqual({ search, after, scans: [] });
+    }
+    const names = async (search: string, identity: Identity) =>
+      (await graph.execute(op, { search }, { identity })).body.data!.artworks.nodes.map((n: { artist: { name: string } }) => n.artist.name);
+    expect(await names('oeuvre n° 4321', anonymous)).toContain('Artiste de charge 4322');
+    // "charge 501" finds the works of artists 501 and 5010 to 5019, three each; those of the hidden 501 for ADMIN only.
+    const total = async (identity: Identity) => (await graph.execute(op, { search: 'charge 501' }, { identity })).body.data!.artworks.totalCount;
+    expect([await total(anonymous), await total(admin)]).toEqual([30, 33]);
+    expect(await names('charge 501', anonymous)).not.toContain('Artiste de charge 501');
+  });
+
+  it('creates, changes and retires works, and creates and changes artists, through indexes', async () => {
+    const owner = artistIdentity(await loadArtistId(3_210));
+    const create = `mutation($input: CreateArtworkInput!) { createArtwork(input: $input) { artwork { id slug } userErrors { code } } }`;
+    const input = { title: { fr: 'Œuvre n° 5' }, year: 2024, medium: { fr: 'Huile sur toile' }, dimensions: '30 × 40 cm', priceCents: 50000 };
+    expect(await seqScans(create, { input }, owner)).toEqual([]);
+    const [work] = await graph.ds.query(`SELECT id FROM artwork WHERE artist_id = $1 AND title ->> 'fr' = 'Œuvre n° 5'`, [owner.artistId]);
+    const update = `mutation($id: ID!, $input: UpdateArtworkInput!) { updateArtwork(id: $id, input: $input) { artwork { id } userErrors { code } } }`;
+    expect(await seqScans(update, { id: work.id, input: { priceCents: 55000 } }, owner)).toEqual([]);
+    const retire = `mutation($id: ID!) { retireArtwork(id: $id) { artwork { id } userErrors { code } } }`;
+    expect(await seqScans(retire, { id: work.id }, owner)).toEqual([]);
+    const shown = `mutation($id: ID!) { retireArtwork(id: $id) { userErrors { code } } }`;
+    const [inExhibition] = await graph.ds.query(`SELECT artwork_id AS id FROM exhibition_artwork ORDER BY exhibition_id LIMIT 1`);
+    expect(await seqScans(shown, { id: inExhibition.id }, admin)).toEqual([]);
+    const artist = `mutation($input: CreateArtistInput!) { createArtist(input: $input) { artist { id } userErrors { code } } }`;
+    expect(await seqScans(artist, { input: { name: 'Artiste de charge 12' } }, admin)).toEqual([]);
+    const change = `mutation($id: ID!, $input: UpdateArtistInput!) { updateArtist(id: $id, input: $input) { artist { id } userErrors { code } } }`;
+    expect(await seqScans(change, { id: owner.artistId, input: { website: 'https://charge.example' } }, owner)).toEqual([]);
+  });
+});
+
 describe('the plan check itself', () => {
   it('does see a sequential scan when the index a query needs is missing', async () => {
     const runner = graph.ds.createQueryRunner();
@@ -222,6 +264,23 @@ describe('the plan check itself', () => {
     try {
       await runner.query('DROP INDEX artwork_artist_idx');
       const plan = await planNodesOf(runner, `SELECT * FROM artwork a WHERE a.artist_id = ANY($1) ORDER BY a.year DESC, a.id DESC`, [[await loadArtistId(77)]]);
+      expect(plan.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toContain('artwork');
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});
+
+describe('the plan check of the search', () => {
+  it('sees a sequential scan of artwork when the trigram index of the search is missing', async () => {
+    const runner = graph.ds.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query('DROP INDEX artwork_search_idx');
+      const plan = await planNodesOf(runner, `SELECT id FROM artwork a WHERE artwork_search_text(a.title, a.medium) LIKE lower(f_unaccent($1))`, [
+        '%oeuvre n° 4321%',
+      ]);
       expect(plan.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toContain('artwork');
     } finally {
       await runner.rollbackTransaction();

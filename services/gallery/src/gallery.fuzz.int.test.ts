@@ -49,7 +49,20 @@ interface ExhibitionRow {
 interface ArtworkRow {
   availability: string;
   priceCents: number | null;
-  displayedIn: string | null;
+  artistId: string;
+  slug: string;
+  title: string;
+  year: number;
+  dimensions: string;
+  imageUrl: string | null;
+  retired: boolean;
+  spaceId: string | null;
+}
+interface ArtistRow {
+  slug: string;
+  name: string;
+  website: string | null;
+  isPublic: boolean;
 }
 interface AssignmentRow {
   studioId: string;
@@ -68,6 +81,7 @@ interface BookingRow {
 
 const exhibitions = new Map<string, ExhibitionRow>();
 const artworks = new Map<string, ArtworkRow>();
+const artists = new Map<string, ArtistRow>();
 const assignments = new Map<string, AssignmentRow>();
 const bookings = new Map<string, BookingRow>();
 const accepted: Record<string, number> = {};
@@ -116,10 +130,30 @@ async function exhibitionRows(): Promise<Map<string, ExhibitionRow>> {
 }
 
 async function artworkRows(): Promise<Map<string, ArtworkRow>> {
-  const rows = await graph.ds.query('SELECT id, availability, price_cents, displayed_in_space_id FROM artwork ORDER BY id');
+  const rows = await graph.ds.query(`SELECT id, availability, price_cents, artist_id, slug, title ->> 'fr' AS title, year, dimensions, image_url,
+      retired_at IS NOT NULL AS retired, displayed_in_space_id FROM artwork ORDER BY id`);
   return new Map(
-    rows.map((r: any): [string, ArtworkRow] => [r.id, { availability: r.availability, priceCents: r.price_cents, displayedIn: r.displayed_in_space_id }]),
+    rows.map((r: any): [string, ArtworkRow] => [
+      r.id,
+      {
+        availability: r.availability,
+        priceCents: r.price_cents,
+        artistId: r.artist_id,
+        slug: r.slug,
+        title: r.title,
+        year: r.year,
+        dimensions: r.dimensions,
+        imageUrl: r.image_url,
+        retired: r.retired,
+        spaceId: r.displayed_in_space_id,
+      },
+    ]),
   );
+}
+
+async function artistRows(): Promise<Map<string, ArtistRow>> {
+  const rows = await graph.ds.query('SELECT id, slug, name, website, is_public FROM artist ORDER BY id');
+  return new Map(rows.map((r: any): [string, ArtistRow] => [r.id, { slug: r.slug, name: r.name, website: r.website, isPublic: r.is_public }]));
 }
 
 async function assignmentRows(): Promise<Map<string, AssignmentRow>> {
@@ -151,8 +185,8 @@ function placementsOf(rows: Map<string, ExhibitionRow>) {
   return out;
 }
 
-type Table = 'exhibitions' | 'artworks' | 'assignments' | 'bookings';
-const ALL_TABLES: Table[] = ['exhibitions', 'artworks', 'assignments', 'bookings'];
+type Table = 'exhibitions' | 'artworks' | 'artists' | 'assignments' | 'bookings';
+const ALL_TABLES: Table[] = ['exhibitions', 'artworks', 'artists', 'assignments', 'bookings'];
 
 /**
  * The rows equal the model, and the ledger holds exactly the stored vernissages in a shared space
@@ -174,6 +208,7 @@ async function expectInStep(tables: Iterable<Table> = ALL_TABLES): Promise<void>
     expectSame(holds, placementsOf(stored));
   }
   if (which.has('artworks')) expectSame(await artworkRows(), artworks);
+  if (which.has('artists')) expectSame(await artistRows(), artists);
   if (which.has('assignments')) expectSame(await assignmentRows(), assignments);
   if (which.has('bookings')) expectSame(await bookingRows(), bookings);
 }
@@ -208,6 +243,8 @@ beforeAll(async () => {
   studioIds = (await graph.ds.query('SELECT id FROM studio ORDER BY id')).map((r: { id: string }) => r.id);
   for (const [k, v] of await exhibitionRows()) exhibitions.set(k, v);
   for (const [k, v] of await artworkRows()) artworks.set(k, v);
+  for (const [k, v] of await artistRows()) artists.set(k, v);
+  knownArtistIds.push(...artistIds);
   for (const [k, v] of await assignmentRows()) assignments.set(k, v);
   for (const [k, v] of await bookingRows()) bookings.set(k, v);
   // The ledger as reconciled at boot: every stored vernissage in a shared space holds it, under its legacy reference.
@@ -290,11 +327,19 @@ const EXHIBITION = `exhibition { id slug title description startsOn endsOn cover
   vernissage { startsAt endsAt venueName sharedSpace { id } } artists { id } artworks { id } } userErrors { code message field }`;
 const ASSIGNMENT = 'assignment { id startsOn endsOn studio { id } artist { id } } userErrors { code message field }';
 const BOOKING = 'booking { id status startsAt endsAt title studio { id } artist { id } } userErrors { code message field }';
+const ARTIST = 'artist { id slug name website isPublic } userErrors { code message field }';
+const ARTWORK =
+  'artwork { id slug title year dimensions availability price { amountCents } imageUrl retiredAt artist { id } displayedIn { id } } userErrors { code message field }';
 const Q = {
   createExhibition: `mutation($input: CreateExhibitionInput!) { createExhibition(input: $input) { ${EXHIBITION} } }`,
   updateExhibition: `mutation($id: ID!, $input: UpdateExhibitionInput!) { updateExhibition(id: $id, input: $input) { ${EXHIBITION} } }`,
   cancelExhibition: `mutation($id: ID!) { cancelExhibition(id: $id) { cancelledExhibitionId userErrors { code message field } } }`,
   markArtworkSold: `mutation($id: ID!, $price: Int) { markArtworkSold(id: $id, priceCents: $price) { artwork { id availability priceOnRequest } userErrors { code message field } } }`,
+  createArtist: `mutation($input: CreateArtistInput!) { createArtist(input: $input) { ${ARTIST} } }`,
+  updateArtist: `mutation($id: ID!, $input: UpdateArtistInput!) { updateArtist(id: $id, input: $input) { ${ARTIST} } }`,
+  createArtwork: `mutation($input: CreateArtworkInput!) { createArtwork(input: $input) { ${ARTWORK} } }`,
+  updateArtwork: `mutation($id: ID!, $input: UpdateArtworkInput!) { updateArtwork(id: $id, input: $input) { ${ARTWORK} } }`,
+  retireArtwork: `mutation($id: ID!) { retireArtwork(id: $id) { ${ARTWORK} } }`,
   assignStudio: `mutation($input: AssignStudioInput!) { assignStudio(input: $input) { ${ASSIGNMENT} } }`,
   endStudioAssignment: `mutation($id: ID!, $endsOn: LocalDate) { endStudioAssignment(id: $id, endsOn: $endsOn) { ${ASSIGNMENT} } }`,
   bookStudio: `mutation($input: BookStudioInput!) { bookStudio(input: $input) { ${BOOKING} } }`,
@@ -312,6 +357,11 @@ const WRITES: Record<keyof typeof Q, Table> = {
   updateExhibition: 'exhibitions',
   cancelExhibition: 'exhibitions',
   markArtworkSold: 'artworks',
+  createArtist: 'artists',
+  updateArtist: 'artists',
+  createArtwork: 'artworks',
+  updateArtwork: 'artworks',
+  retireArtwork: 'artworks',
   assignStudio: 'assignments',
   endStudioAssignment: 'assignments',
   bookStudio: 'bookings',
@@ -352,7 +402,7 @@ function collect(data: Record<string, any>, call: Call): void {
         const asked = call.variables.input as { sharedSpaceId?: string | null };
         // The work is where it was asked to be: the space given (lower case), else no space.
         expect(a.displayedIn?.id ?? null).toBe(asked.sharedSpaceId?.toLowerCase() ?? null);
-        artworks.set(a.id, { ...stored, displayedIn: a.displayedIn?.id ?? null });
+        artworks.set(a.id, { ...stored, spaceId: a.displayedIn?.id ?? null });
         break;
       }
       case 'createExhibition':
@@ -396,6 +446,45 @@ function collect(data: Record<string, any>, call: Call): void {
         count(name);
         const price = call.variables.price as number | null | undefined;
         artworks.set(a.id, { ...artworks.get(a.id)!, availability: a.availability, priceCents: price ?? artworks.get(a.id)!.priceCents });
+        break;
+      }
+      case 'createArtist':
+      case 'updateArtist': {
+        const a = payload.artist;
+        if (!a) break;
+        count(name);
+        const input = call.variables.input as Record<string, any>;
+        sameText(call, 'name', input.name, a.name);
+        sameText(call, 'website', input.website, a.website);
+        artists.set(a.id, { slug: a.slug, name: a.name, website: a.website, isPublic: a.isPublic });
+        if (name === 'createArtist') knownArtistIds.push(a.id);
+        break;
+      }
+      case 'createArtwork':
+      case 'updateArtwork':
+      case 'retireArtwork': {
+        const a = payload.artwork;
+        if (!a) break;
+        count(name);
+        const input = (call.variables.input ?? {}) as Record<string, any>;
+        sameText(call, 'title', input.title?.fr, a.title);
+        sameText(call, 'dimensions', input.dimensions, a.dimensions);
+        sameText(call, 'imageUrl', input.imageUrl, a.imageUrl);
+        const before = artworks.get(a.id);
+        // A sold work's price is private: it keeps the one it had (no create or update makes a work SOLD).
+        const priceCents = a.availability === 'SOLD' ? (before?.priceCents ?? null) : (a.price?.amountCents ?? null);
+        artworks.set(a.id, {
+          availability: a.availability,
+          priceCents,
+          artistId: a.artist.id,
+          slug: a.slug,
+          title: a.title,
+          year: a.year,
+          dimensions: a.dimensions,
+          imageUrl: a.imageUrl,
+          retired: a.retiredAt !== null,
+          spaceId: a.displayedIn?.id ?? null,
+        });
         break;
       }
       case 'assignStudio':
@@ -494,6 +583,27 @@ function vernissage(f: Fuzz, startsOn: string) {
 }
 
 const artworkIds = () => [...artworks.keys()];
+/** The artists of the seed, then those createArtist made. */
+const knownArtistIds: string[] = [];
+const artistOf = (id: string): Identity =>
+  ARTIST_SLUGS[artistIds.indexOf(id)] ? asArtist(ARTIST_SLUGS[artistIds.indexOf(id)]!) : withRoles(`artist-user:${id}`, ['ARTIST'], { artistId: id });
+/** For the records of an artist or a work: often ADMIN or the artist, else anyone. */
+const keeperOf = (f: Fuzz, artistId: string | undefined): Identity =>
+  f.pick([admin, admin, ...(artistId ? [artistOf(artistId), artistOf(artistId), artistOf(artistId)] : []), ...others]);
+const AVAILABILITIES = ['AVAILABLE', 'AVAILABLE', 'SOLD', 'NOT_FOR_SALE', 'ON_LOAN'];
+const NAMES = ['Rose Bouchard', 'Éloïse Côté-Bérubé', 'Marc-André Lévesque', 'Zoé Kwan', '🎨 Atelier', 'Jean Dupont'];
+const website = (f: Fuzz) =>
+  f.chance(0.7)
+    ? f.pick([`https://artiste-${f.int(1, 99)}.example`, `http://atelier-${f.int(1, 99)}.example/bio`])
+    : f.pick([() => 'ftp://x.example', () => 'www.example.org', () => 'HTTPS://x.example', () => f.string(() => 'https://x.example')])();
+const price = (f: Fuzz) => f.number(() => f.pick([1, 500, 125000, 99_999_999, 100_000_000, 100_000_001, 0, -5]));
+const year = (f: Fuzz) =>
+  f.number(() => f.pick([1849, 1850, 1975, 2024, Number(today.slice(0, 4)) + 1, Number(today.slice(0, 4)) + 2, 2100, 2101, 32767, 40000]));
+const artworkSlug = (f: Fuzz) => text(f, () => f.pick([`oeuvre-${f.int(1, 300)}`, 'la-fileuse', 'Oeuvre-Majuscule', 'a--b', 'x'.repeat(81)]), 0.8);
+const imageUrl = (f: Fuzz) => (f.chance(0.6) ? `https://images.example/oeuvre-${f.int(1, 99)}.jpg` : coverImageUrl(f));
+const imageAlt = (f: Fuzz) => texts(f, () => f.pick(['Une grève à marée basse', 'Un bol bleu']));
+const medium = (f: Fuzz) => texts(f, () => f.pick(['Huile sur toile', 'Grès émaillé', 'Fusain']));
+const dimensions = (f: Fuzz) => text(f, () => f.pick(['61 × 76 cm', '10 × 10 × 4 cm', 'd'.repeat(100), 'd'.repeat(101)]));
 const exhibitionIds = () => (exhibitions.size > 0 ? [...exhibitions.keys()] : [ZERO]);
 const assignmentIds = () => (assignments.size > 0 ? [...assignments.keys()] : [ZERO]);
 const bookingIds = () => (bookings.size > 0 ? [...bookings.keys()] : [ZERO]);
@@ -596,6 +706,94 @@ const builders: Record<keyof typeof Q, (f: Fuzz) => Call> = {
       identity: f.pick(adminMostly),
       target: targetOf('artwork', id),
     };
+  },
+
+  createArtist(f) {
+    return {
+      query: Q.createArtist,
+      variables: {
+        input: {
+          slug: f.maybe(() => text(f, () => f.pick([`artiste-${f.int(1, 300)}`, 'fernand-saint-aubin', 'Pas-Un-Slug', 'x'.repeat(61)]), 0.8), 0.4),
+          name: text(f, () => `${f.pick(NAMES)} ${f.int(1, 60)}`),
+          disciplines: f.maybe(() => Array.from({ length: f.pick([0, 1, 2, 11]) }, () => texts(f, () => 'Céramique')), 0.5),
+          bio: f.maybe(() => description(f), 0.4),
+          website: f.maybe(() => website(f), 0.5),
+          isPublic: f.maybe(() => f.chance(0.7), 0.5),
+        },
+      },
+      identity: f.pick(adminMostly),
+    };
+  },
+
+  updateArtist(f) {
+    const id = ref(f, knownArtistIds);
+    return {
+      query: Q.updateArtist,
+      variables: {
+        id,
+        input: {
+          name: sometimes(f, 0.4, () => text(f, () => `${f.pick(NAMES)} ${f.int(1, 60)}`)),
+          disciplines: sometimes(f, 0.3, () => Array.from({ length: f.pick([0, 1, 3]) }, () => texts(f, () => 'Gravure'))),
+          bio: sometimes(f, 0.3, () => description(f)),
+          website: sometimes(f, 0.4, () => website(f)),
+          isPublic: sometimes(f, 0.3, () => f.chance(0.6)),
+        },
+      },
+      identity: keeperOf(f, knownArtistIds.includes(id) ? id : undefined),
+      target: targetOf('artist', id),
+    };
+  },
+
+  createArtwork(f) {
+    const artistId = ref(f, knownArtistIds);
+    const asAdmin = f.chance(0.4);
+    return {
+      query: Q.createArtwork,
+      variables: {
+        input: {
+          artistId: asAdmin ? f.maybe(() => artistId, 0.9) : f.maybe(() => ref(f, knownArtistIds), 0.2),
+          slug: f.maybe(() => artworkSlug(f), 0.3),
+          // Mostly well-formed, so that many creates reach the database; each field hostile now and then.
+          title: f.chance(0.85) ? { fr: `${f.pick(TITLES)} ${f.int(1, 60)}` } : title(f),
+          year: f.chance(0.85) ? 2024 : year(f),
+          medium: f.chance(0.85) ? { fr: 'Huile sur toile', en: 'Oil on canvas' } : medium(f),
+          dimensions: f.chance(0.85) ? '30 × 40 cm' : dimensions(f),
+          priceCents: f.maybe(() => (f.chance(0.8) ? f.int(1, 5_000_000) : price(f)), 0.5),
+          priceOnRequest: f.maybe(() => f.chance(0.5), 0.15),
+          availability: f.maybe(() => f.pick(AVAILABILITIES), 0.3),
+          ...f.pick([{}, {}, { imageUrl: imageUrl(f), imageAlt: f.maybe(() => imageAlt(f), 0.8) }, { imageAlt: imageAlt(f) }]),
+        },
+      },
+      identity: asAdmin ? f.pick(adminMostly) : keeperOf(f, knownArtistIds.includes(artistId) ? artistId : undefined),
+    };
+  },
+
+  updateArtwork(f) {
+    const id = ref(f, artworkIds());
+    return {
+      query: Q.updateArtwork,
+      variables: {
+        id,
+        input: {
+          title: sometimes(f, 0.2, () => title(f)),
+          year: sometimes(f, 0.2, () => year(f)),
+          medium: sometimes(f, 0.2, () => medium(f)),
+          dimensions: sometimes(f, 0.2, () => dimensions(f)),
+          priceCents: sometimes(f, 0.4, () => price(f)),
+          priceOnRequest: sometimes(f, 0.2, () => f.chance(0.5)),
+          availability: sometimes(f, 0.4, () => f.pick(AVAILABILITIES)),
+          imageUrl: sometimes(f, 0.3, () => imageUrl(f)),
+          imageAlt: sometimes(f, 0.3, () => imageAlt(f)),
+        },
+      },
+      identity: keeperOf(f, artworks.get(id.toLowerCase())?.artistId),
+      target: targetOf('artwork', id),
+    };
+  },
+
+  retireArtwork(f) {
+    const id = ref(f, artworkIds());
+    return { query: Q.retireArtwork, variables: { id }, identity: keeperOf(f, artworks.get(id.toLowerCase())?.artistId), target: targetOf('artwork', id) };
   },
 
   assignStudio(f) {
@@ -710,6 +908,26 @@ describe('fuzzing every mutation of the gallery subgraph', () => {
   // After the contents mutations, which need exhibitions to change.
   it('cancelExhibition', async () => {
     await fuzzMutation(8, builders.cancelExhibition);
+  });
+
+  it('createArtist', async () => {
+    await fuzzMutation(10, builders.createArtist);
+  });
+
+  it('updateArtist', async () => {
+    await fuzzMutation(11, builders.updateArtist);
+  });
+
+  it('createArtwork', async () => {
+    await fuzzMutation(12, builders.createArtwork);
+  });
+
+  it('updateArtwork', async () => {
+    await fuzzMutation(13, builders.updateArtwork);
+  });
+
+  it('retireArtwork', async () => {
+    await fuzzMutation(14, builders.retireArtwork);
   });
 
   it('every mutation at once, interleaved in the same batches', async () => {

@@ -3,10 +3,13 @@ import type { SubgraphModule } from '@maison/kit';
 import { createLoaders, createServices, type GalleryLoaders, type GalleryServices } from './services';
 import { Artist } from './modules/artist/artist.entity';
 import { ArtistResolver } from './modules/artist/artist.resolver';
+import { ArtistEditorResolver } from './modules/artist/artist-editor.resolver';
 import { artistReference } from './modules/artist/artist.reference';
 import { Artwork } from './modules/artwork/artwork.entity';
 import { ArtworkResolver } from './modules/artwork/artwork.resolver';
 import { ArtworkFieldResolver } from './modules/artwork/artwork.fields';
+import { ArtworkEditorResolver } from './modules/artwork/artwork-editor.resolver';
+import { ArtworkRecordFieldResolver } from './modules/artwork/artwork-record.fields';
 import { artworkReference } from './modules/artwork/artwork.reference';
 import { ArtworkPlacementFieldResolver, ArtworkPlacementResolver } from './modules/artwork/artwork-placement.resolver';
 import { ExhibitionContentsResolver } from './modules/exhibition/exhibition-contents.resolver';
@@ -44,10 +47,13 @@ export const galleryModule: SubgraphModule<GalleryServices, GalleryLoaders> = {
   defaultPort: 4003,
   resolvers: [
     ArtistResolver,
+    ArtistEditorResolver,
     ArtworkResolver,
     ArtworkFieldResolver,
     ArtworkPlacementResolver,
     ArtworkPlacementFieldResolver,
+    ArtworkEditorResolver,
+    ArtworkRecordFieldResolver,
     ExhibitionResolver,
     ExhibitionContentsResolver,
     ExhibitionFieldResolver,

@@ -511,3 +511,9 @@ export const VENUES: Record<'galerie' | SeedSpace, Texts> = {
   cuisine: { fr: 'Cuisine partagée', en: 'Shared kitchen' },
   terrasse: { fr: 'Terrasse', en: 'Terrace' },
 };
+
+/** The description of a work's image (every image has one, migration 006): its title and medium. */
+export const imageAlt = (title: Texts, medium: Texts): Texts => ({
+  fr: `${title.fr} (${medium.fr.toLowerCase()})`,
+  en: `${title.en ?? title.fr} (${(medium.en ?? medium.fr).toLowerCase()})`,
+});

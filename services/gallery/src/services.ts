@@ -3,8 +3,10 @@ import { ServiceClient, type SubgraphConfig } from '@maison/kit';
 import { createLogger } from '@maison/http';
 import { TenantsLedger, type SpaceLedger } from '@maison/space-holds';
 import { ArtistService } from './modules/artist/artist.service';
+import { ArtistEditor } from './modules/artist/artist-editor.service';
 import { artistLoaders } from './modules/artist/artist.loader';
 import { ArtworkService } from './modules/artwork/artwork.service';
+import { ArtworkEditor } from './modules/artwork/artwork-editor.service';
 import { artworkLoaders } from './modules/artwork/artwork.loader';
 import { ExhibitionService } from './modules/exhibition/exhibition.service';
 import { ExhibitionEditor } from './modules/exhibition/exhibition-editor.service';
@@ -34,6 +36,8 @@ export function createServices(ds: DataSource, config: GalleryConfig, ledger?: S
   return {
     artists: new ArtistService(ds),
     artworks: new ArtworkService(ds),
+    artistEditor: new ArtistEditor(ds),
+    artworkEditor: new ArtworkEditor(ds),
     exhibitions: new ExhibitionService(ds),
     exhibitionEditor: new ExhibitionEditor(ds, holds.writes),
     exhibitionContents: new ExhibitionContents(ds),

@@ -65,6 +65,11 @@ export const BAD_USER_INPUT_CODE = {
         fr: 'Argument invalide. Précisez memberId.',
         en: 'Invalid argument. Give memberId.',
       },
+      SEARCH_LENGTH: {
+        description: 'a search of fewer or more characters than a search takes, or with control characters',
+        fr: 'Argument invalide. search : {min} à {max} caractères imprimables.',
+        en: 'Invalid argument. search: {min} to {max} printable characters.',
+      },
       BAD_CURSOR: {
         description: 'a cursor that no page gave',
         fr: 'Argument invalide. after : le curseur « {cursor} » n’est pas valide.',
@@ -74,11 +79,6 @@ export const BAD_USER_INPUT_CODE = {
         description: 'a page size out of bounds',
         fr: 'Argument invalide. first : 1..{max}.',
         en: 'Invalid argument. first: 1..{max}.',
-      },
-      SEARCH_LENGTH: {
-        description: 'a search of fewer than {min} or more than {max} printable characters',
-        fr: 'Argument invalide. search : {min} à {max} caractères imprimables.',
-        en: 'Invalid argument. search: {min} to {max} printable characters.',
       },
       FEED_DATES: {
         description: 'GET /calendar.ics with from or to that is not a date',

@@ -47,6 +47,9 @@ export enum UserErrorCode {
   NOT_DEACTIVATED = 'NOT_DEACTIVATED',
   NOT_A_PLAN_DAY = 'NOT_A_PLAN_DAY',
   PLAN_OFF_SALE = 'PLAN_OFF_SALE',
+  ALREADY_SOLD = 'ALREADY_SOLD',
+  IN_EXHIBITION = 'IN_EXHIBITION',
+  ALREADY_RETIRED = 'ALREADY_RETIRED',
 }
 
 export interface UserErrorEntry extends Message {
@@ -190,7 +193,7 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     en: 'This event is cancelled.',
   },
   NOT_AVAILABLE: {
-    description: 'The artwork is not available for sale: already sold, not for sale, or on loan.',
+    description: 'The artwork is not available for sale: already sold, not for sale, on loan, or retired from the catalogue.',
     fr: 'Cette œuvre n’est pas disponible à la vente.',
     en: 'This work is not available for sale.',
   },
@@ -201,8 +204,8 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
   },
   SLUG_TAKEN: {
     description: 'Another object of the same kind already has this slug: slugs are unique.',
-    fr: 'Cet identifiant (slug) est déjà utilisé.',
-    en: 'This slug is already in use.',
+    fr: 'Ce nom court est déjà pris.',
+    en: 'This short name is already taken.',
   },
   ALREADY_ARCHIVED: {
     description: 'The tenant is archived: it keeps its history but can no longer be changed, archived again or given an office.',
@@ -258,5 +261,20 @@ export const USER_ERROR_CODES: Record<UserErrorCode, UserErrorEntry> = {
     description: 'The plan is no longer on sale: nobody may buy it.',
     fr: 'Ce forfait n’est plus en vente.',
     en: 'This plan is no longer on sale.',
+  },
+  ALREADY_SOLD: {
+    description: 'The artwork is sold: it cannot be put on sale again, nor given a new price.',
+    fr: 'Cette œuvre est vendue : elle ne peut pas être remise en vente.',
+    en: 'This work is sold: it cannot be put on sale again.',
+  },
+  IN_EXHIBITION: {
+    description: 'The artwork is shown in a current or upcoming exhibition ({exhibition}, its slug): take it out of the exhibition first.',
+    fr: 'Cette œuvre fait partie de l’exposition « {exhibition} » : retirez-la d’abord de l’exposition.',
+    en: 'This work is part of the exhibition "{exhibition}": take it out of the exhibition first.',
+  },
+  ALREADY_RETIRED: {
+    description: 'The artwork is retired from the catalogue: it can no longer be changed or retired again.',
+    fr: 'Cette œuvre est retirée du catalogue.',
+    en: 'This work is retired from the catalogue.',
   },
 };

@@ -1,7 +1,8 @@
 import { ArgsType, Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, LocalDateScalar, LocalizedTextInput, MAX_PAGE_SIZE, USER_ERRORS_SIZE, UserError } from '@maison/kit';
 import { Member } from './member.entity';
-import { MEMBER_BOUNDS, SEARCH_BOUNDS } from './member.rules';
+import { SEARCH_BOUNDS } from '@maison/house';
+import { MEMBER_BOUNDS } from './member.rules';
 
 /** members(search, first, after), in the order of the public contract. */
 @ArgsType()

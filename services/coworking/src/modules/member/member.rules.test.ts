@@ -1,5 +1,5 @@
 import { UserErrorCode } from '@maison/errors';
-import { cleanEmail, cleanPhone, cleanSearch, containsPattern, validateMemberFields } from './member.rules';
+import { cleanEmail, cleanPhone, validateMemberFields } from './member.rules';
 
 const TODAY = '2026-12-01';
 const codesAt = (violations: { code: UserErrorCode; field?: string[] }[]) => violations.map((v) => `${v.code}@${v.field?.join('.') ?? ''}`);
@@ -104,20 +104,5 @@ describe('member rules', () => {
     expect(validateMemberFields({ joinedOn: TODAY }, TODAY).violations).toEqual([]);
     expect(validateMemberFields({ joinedOn: '1999-01-31' }, TODAY).violations).toEqual([]);
     expect(codesAt(validateMemberFields({ joinedOn: '2026-12-02' }, TODAY).violations)).toEqual(['INVALID_INPUT@input.joinedOn']);
-  });
-
-  it('a search is 2 to 100 printable characters, trimmed', () => {
-    expect(cleanSearch('h')).toBeNull();
-    expect(cleanSearch(' h ')).toBeNull();
-    expect(cleanSearch('he')).toBe('he');
-    expect(cleanSearch(' hélène ')).toBe('hélène');
-    expect(cleanSearch('x'.repeat(100))).toBe('x'.repeat(100));
-    expect(cleanSearch('x'.repeat(101))).toBeNull();
-    expect(cleanSearch('ab\u0000')).toBeNull();
-  });
-
-  it('a search pattern matches its own %, _ and \\ literally', () => {
-    expect(containsPattern('100%')).toBe('%100\\%%');
-    expect(containsPattern('a_b\\c')).toBe('%a\\_b\\\\c%');
   });
 });

@@ -3,7 +3,6 @@ import { cleanText, cleanTexts, EMAIL_MAX, invalid, isEmail, isPhone, textFault,
 
 /** The bounds of a member's fields: the same as the CHECKs of migrations/006_member_admin.sql. */
 export const MEMBER_BOUNDS = { displayName: 120, email: EMAIL_MAX, profession: 100, shortBio: 500 } as const;
-export const SEARCH_BOUNDS = { min: 2, max: 100 } as const;
 
 /** A member's fields as the API gives them: a key left out (undefined) stays, null clears an optional one. */
 export interface MemberFieldsInput {
@@ -89,17 +88,4 @@ export function validateMemberFields(input: MemberFieldsInput, today: string): {
     fields.joinedOn = input.joinedOn;
   }
   return { fields, violations };
-}
-
-/** members(search:): the text cleaned (NFC, trimmed), or null when it is out of bounds or has a control character. */
-export function cleanSearch(value: string): string | null {
-  const text = value.normalize('NFC').trim();
-  const length = [...text].length;
-  if (length < SEARCH_BOUNDS.min || length > SEARCH_BOUNDS.max || textFault(text) !== null) return null;
-  return text;
-}
-
-/** A LIKE pattern finding `text` anywhere: its own %, _ and \ matched as themselves. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '@maison/auth';
 import type { Lang } from '@maison/config';
-import { badUserInput } from '@maison/errors';
+import { searchPattern } from '@maison/house';
 import { paginate, type Page, type PageArgs } from '@maison/kit';
 import { Member } from './member.entity';
 import { listedMembersWhere } from './member.access';
-import { cleanSearch, containsPattern, SEARCH_BOUNDS } from './member.rules';
 
 export class MemberService {
   constructor(private readonly ds: DataSource) {}
@@ -19,9 +18,7 @@ export class MemberService {
     const listed = listedMembersWhere(identity, 'm');
     const query = this.ds.getRepository(Member).createQueryBuilder('m').where(listed.sql, listed.params);
     if (args.search !== null && args.search !== undefined) {
-      const search = cleanSearch(args.search);
-      if (search === null) throw badUserInput(lang, 'SEARCH_LENGTH', SEARCH_BOUNDS);
-      query.andWhere(`member_search_text(m.display_name, m.profession) LIKE lower(f_unaccent(:search))`, { search: containsPattern(search) });
+      query.andWhere(`member_search_text(m.display_name, m.profession) LIKE lower(f_unaccent(:search))`, { search: searchPattern(args.search, lang) });
     }
     return paginate(query, args, { expression: 'm.sort_name', idExpression: 'm.id', direction: 'ASC', key: (m) => [m.sortName, m.id] }, lang);
   }

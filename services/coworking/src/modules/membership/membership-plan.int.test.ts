@@ -145,10 +145,10 @@ describe('createMembershipPlan', () => {
     for (const taken of [first.slug, 'day-pass', 'part-time-monthly']) {
       expect(await create(partTime({ slug: taken }))).toEqual({
         plan: null,
-        userErrors: [{ code: 'SLUG_TAKEN', message: 'Cet identifiant (slug) est déjà utilisé.', field: ['input', 'slug'] }],
+        userErrors: [{ code: 'SLUG_TAKEN', message: 'Ce nom court est déjà pris.', field: ['input', 'slug'] }],
       });
     }
-    expect((await create(partTime({ slug: first.slug }), 'en')).userErrors[0]!.message).toBe('This slug is already in use.');
+    expect((await create(partTime({ slug: first.slug }), 'en')).userErrors[0]!.message).toBe('This short name is already taken.');
   });
 });
 

@@ -29,6 +29,10 @@ export class Artist {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   website!: string | null;
+
+  @Field(() => Boolean, { description: 'False: the artist and their works are seen only by themself and ADMIN.' })
+  @Column('boolean', { name: 'is_public' })
+  isPublic!: boolean;
 }
 
 export const ArtistConnection = connectionType('Artist', Artist);

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { connectionType } from '@maison/kit';
+import { connectionType, DateTimeScalar } from '@maison/kit';
 import type { Texts } from '@maison/house';
 import { ArtworkAvailability } from './price-label';
 
@@ -56,6 +56,17 @@ export class Artwork {
 
   @Column('uuid', { name: 'displayed_in_space_id', nullable: true })
   displayedInSpaceId!: string | null;
+
+  /** The description of the image (imageAlt, resolved by ArtworkRecordFieldResolver). */
+  @Column('jsonb', { name: 'image_alt', nullable: true })
+  imageAltTexts!: Texts | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the work left the catalogue; a retired work is read only by id, by ADMIN and its artist.',
+  })
+  @Column('timestamptz', { name: 'retired_at', nullable: true })
+  retiredAt!: Date | null;
 }
 
 export const ArtworkConnection = connectionType('Artwork', Artwork);

@@ -1,22 +1,25 @@
 import type { DataSource } from 'typeorm';
 import { entityLoader, groupLoader, uuids } from '@maison/kit';
+import type { Context } from '../../context';
 import { Artwork } from './artwork.entity';
+import { canSeeArtwork, isListedFor } from './artwork.access';
 
 export function artworkLoaders(ds: DataSource) {
   const artworks = () => ds.getRepository(Artwork).createQueryBuilder('a');
   return {
     artworkById: entityLoader(ds, Artwork),
-    /** Artist.artworks of every artist of the request: one statement, newest first. */
+    /** Artist.artworks of every artist of the request: one statement, newest first, retired works left out. */
     artworksByArtist: groupLoader(
       (ids: readonly string[]) =>
         artworks()
           .where('a.artist_id = ANY(:ids)', { ids: uuids(ids) })
+          .andWhere('a.retired_at IS NULL')
           .orderBy('a.year', 'DESC')
           .addOrderBy('a.id', 'DESC')
           .getMany(),
       (a) => a.artistId,
     ),
-    /** SharedSpace.artworksOnDisplay of every space of the request: one statement. */
+    /** SharedSpace.artworksOnDisplay of every space of the request: one statement (a retired work is on no wall). */
     artworksBySpace: groupLoader(
       (ids: readonly string[]) =>
         artworks()
@@ -26,4 +29,18 @@ export function artworkLoaders(ds: DataSource) {
       (a) => a.displayedInSpaceId!,
     ),
   };
+}
+
+/** A work by id as the caller may read it (artwork.access.ts): the raw loaders, then the rule. */
+export async function loadVisibleArtwork(ctx: Pick<Context, 'loaders' | 'identity'>, id: string): Promise<Artwork | null> {
+  const work = await ctx.loaders.artworkById.load(id.toLowerCase());
+  if (!work) return null;
+  const artist = await ctx.loaders.artistById.load(work.artistId);
+  return canSeeArtwork(work, artist, ctx.identity) ? work : null;
+}
+
+/** The works of a list loaded whole (the walls of a space) that the caller may see listed. */
+export async function listedFor(ctx: Pick<Context, 'loaders' | 'identity'>, works: Artwork[]): Promise<Artwork[]> {
+  const artists = await Promise.all(works.map((w) => ctx.loaders.artistById.load(w.artistId)));
+  return works.filter((w, i) => isListedFor(w, artists[i] ?? null, ctx.identity));
 }

@@ -4,6 +4,7 @@ import { adminOnly, errorsOf } from '@maison/house';
 import type { Context } from '../../context';
 import { Artwork, ArtworkAvailability, ArtworkConnection } from './artwork.entity';
 import { MarkArtworkSoldPayload } from './artwork.input';
+import { loadVisibleArtwork } from './artwork.loader';
 
 @Resolver(() => Artwork)
 export class ArtworkResolver {
@@ -17,8 +18,13 @@ export class ArtworkResolver {
     forSale: boolean | null | undefined,
     @Arg('displayedIn', () => ID, { nullable: true, description: 'A shared space id: the works hanging there.' }) displayedIn: string | null | undefined,
     @Args(() => PageArgs) page: PageArgs,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Words of the title, the medium (either language) or the artist’s name, accents and case ignored: 2 to 100 characters.',
+    })
+    search?: string | null,
   ): Promise<ConnectionShape<Artwork>> {
-    return ArtworkConnection.from(await ctx.services.artworks.list({ artistId, availability, forSale, displayedIn }, page, ctx.lang));
+    return ArtworkConnection.from(await ctx.services.artworks.list({ artistId, availability, forSale, displayedIn, search }, page, ctx.lang, ctx.identity));
   }
 
   @Mutation(() => MarkArtworkSoldPayload, {
@@ -34,8 +40,8 @@ export class ArtworkResolver {
     return Object.assign(new MarkArtworkSoldPayload(), { artwork: outcome.artwork, userErrors: errorsOf(outcome.errors, ctx.lang) });
   }
 
-  @Query(() => Artwork, { nullable: true })
+  @Query(() => Artwork, { nullable: true, description: 'One work by id; null when retired or by a non-public artist, but to its artist and ADMIN.' })
   artwork(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Artwork | null> {
-    return ctx.loaders.artworkById.load(id.toLowerCase());
+    return loadVisibleArtwork(ctx, id);
   }
 }

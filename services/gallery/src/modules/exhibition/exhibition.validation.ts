@@ -1,5 +1,5 @@
 import { inputReason, UserErrorCode } from '@maison/errors';
-import { addDays, cleanOverrideReason, cleanTexts, invalid, isUuid, slugFault, localDateOf, type RuleViolation, textFault, type Texts } from '@maison/house';
+import { addDays, cleanOverrideReason, cleanTexts, invalid, isUuid, slugFault, localDateOf, type RuleViolation, type Texts, isWebUrl } from '@maison/house';
 import { defaultVenue } from './venue';
 
 export const MAX_VERNISSAGE_MINUTES = 12 * 60;
@@ -62,7 +62,7 @@ export function validateExhibition(f: ExhibitionFields): { draft: ExhibitionDraf
   violations.push(...title.violations, ...(description?.violations ?? []));
   if (f.endsOn < f.startsOn) violations.push({ code: UserErrorCode.INVALID_RANGE, field: ['input', 'endsOn'] });
   const coverImageUrl = f.coverImageUrl?.trim() || null;
-  if (coverImageUrl !== null && !isHttpsUrl(coverImageUrl)) violations.push(invalid(['input', 'coverImageUrl'], inputReason('HTTPS_URL')));
+  if (coverImageUrl !== null && !isWebUrl(coverImageUrl)) violations.push(invalid(['input', 'coverImageUrl'], inputReason('HTTPS_URL')));
   const artistIds = idList(f.artistIds, 'artistIds', violations);
   const artworkIds = idList(f.artworkIds, 'artworkIds', violations);
   const vernissage = f.vernissage && vernissageDraft(f.vernissage, f.startsOn, f.endsOn, violations);
@@ -121,15 +121,4 @@ export function idList(ids: readonly string[], name: string, violations: RuleVio
     if (!isUuid(id)) violations.push({ code: UserErrorCode.NOT_FOUND, field: [...at, name, String(i)] });
   });
   return [...new Set(ids.map((id) => id.toLowerCase()))];
-}
-
-function isHttpsUrl(value: string): boolean {
-  // The URL is stored as given, not as the URL parser reads it (it percent-encodes these): PostgreSQL refuses NUL in text.
-  if (value.length > 2000 || textFault(value) !== null) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
-/** A slug from a title: "Marées hautes, 2027" → "marees-hautes-2027"; "exposition" when nothing is left. */
-export function slugify(title: string, maxLength = 70): string {
+/** A slug from a title: "Marées hautes, 2027" → "marees-hautes-2027"; `fallback` ("exposition") when nothing is left. */
+export function slugify(title: string, maxLength = 70, fallback = 'exposition'): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -9,7 +9,7 @@ export function slugify(title: string, maxLength = 70): string {
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, maxLength)
     .replace(/^-+|-+$/g, '');
-  return slug || 'exposition';
+  return slug || fallback;
 }
 
 /** The first of base, base-2, base-3… not in taken. */

@@ -3,6 +3,7 @@ import { assumedSize, DateTimeScalar } from '@maison/kit';
 import { checkQueryWindow } from '@maison/house';
 import type { Context } from '../../context';
 import { Artwork } from '../artwork/artwork.entity';
+import { listedFor } from '../artwork/artwork.loader';
 import { Exhibition } from '../exhibition/exhibition.entity';
 import { SharedSpace } from './shared-space.entity';
 
@@ -11,9 +12,12 @@ import { SharedSpace } from './shared-space.entity';
 export class SharedSpaceResolver {
   // The walls of one room.
   @Directive(assumedSize(10))
-  @FieldResolver(() => [Artwork], { nullable: true, description: 'Artworks of Le Vivoir hanging in this space.' })
-  artworksOnDisplay(@Root() space: SharedSpace, @Ctx() ctx: Context): Promise<Artwork[]> {
-    return ctx.loaders.artworksBySpace.load(space.id.toLowerCase());
+  @FieldResolver(() => [Artwork], {
+    nullable: true,
+    description: 'Artworks of Le Vivoir hanging in this space (those of a non-public artist to them and ADMIN only).',
+  })
+  async artworksOnDisplay(@Root() space: SharedSpace, @Ctx() ctx: Context): Promise<Artwork[]> {
+    return listedFor(ctx, await ctx.loaders.artworksBySpace.load(space.id.toLowerCase()));
   }
 
   // A few vernissages a year in one space.

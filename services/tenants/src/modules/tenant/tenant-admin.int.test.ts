@@ -71,9 +71,9 @@ describe('createTenant', () => {
     const taken = { ...minimal(), slug: 'acupuncture' };
     expect(await create(taken)).toEqual({
       tenant: null,
-      userErrors: [{ code: 'SLUG_TAKEN', message: 'Cet identifiant (slug) est déjà utilisé.', field: ['input', 'slug'] }],
+      userErrors: [{ code: 'SLUG_TAKEN', message: 'Ce nom court est déjà pris.', field: ['input', 'slug'] }],
     });
-    expect((await create(taken, 'en')).userErrors[0].message).toBe('This slug is already in use.');
+    expect((await create(taken, 'en')).userErrors[0].message).toBe('This short name is already taken.');
     const archived = await create(minimal());
     await graph.ds.query('UPDATE tenant SET archived_at = now() WHERE id = $1', [archived.tenant.id]);
     expect(codes(await create({ ...minimal(), slug: archived.tenant.slug }))).toEqual([['SLUG_TAKEN', 'input.slug']]);

@@ -83,11 +83,15 @@ describe('createArtist', () => {
       'input.bio.fr',
       'input.website',
     ]);
-    expect(answer.userErrors[5].message).toBe('La valeur de « website » est invalide : URL http:// ou https://.');
+    expect(answer.userErrors[5].message).toBe('La valeur de « website » est invalide : URL http:// ou https://, 2000 caractères au plus.');
     const en = await create({ name: ' ', website: 'javascript:alert(1)' }, 'en');
     expect(en.userErrors).toEqual([
       { code: 'INVALID_INPUT', message: 'The value of "name" is invalid: 1 to 120 characters.', field: ['input', 'name'] },
-      { code: 'INVALID_INPUT', message: 'The value of "website" is invalid: an http:// or https:// URL.', field: ['input', 'website'] },
+      {
+        code: 'INVALID_INPUT',
+        message: 'The value of "website" is invalid: an http:// or https:// URL, at most 2000 characters.',
+        field: ['input', 'website'],
+      },
     ]);
     expect((await create({ name: 'n'.repeat(121) })).userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_INPUT']);
     expect((await create({ name: 'n'.repeat(120) })).userErrors).toEqual([]);

@@ -176,6 +176,18 @@ describe('placeArtwork', () => {
     expect((await place({ artworkId: sold, inGallery: false })).userErrors).toEqual([]);
   });
 
+  it('a retired work cannot be placed anywhere (ALREADY_RETIRED), in French and in English; nothing saved', async () => {
+    const retired = await work();
+    await gallery.ds.query('UPDATE artwork SET retired_at = now() WHERE id = $1', [retired]);
+    for (const input of [{ sharedSpaceId: KITCHEN }, { inGallery: true }]) {
+      expect((await place({ artworkId: retired, ...input })).userErrors).toEqual([
+        { code: 'ALREADY_RETIRED', message: 'Cette œuvre est retirée du catalogue.', field: ['input', 'artworkId'] },
+      ]);
+    }
+    expect((await place({ artworkId: retired, inGallery: true }, admin, 'en')).userErrors[0].message).toBe('This work is retired from the catalogue.');
+    expect([await rows(retired), await column(retired)]).toEqual([[], null]);
+  });
+
   it('concurrent moves of one work leave one open stay, ranges that never overlap, and the column agreeing', async () => {
     const id = await work();
     const targets = [

@@ -91,6 +91,19 @@ describe('addArtworksToExhibition and removeArtworksFromExhibition', () => {
     expect(await links(e)).toEqual([]);
   });
 
+  it('never adds a retired work (ALREADY_RETIRED at its position, fr and en), saving nothing', async () => {
+    const e = await exhibition(360, 370);
+    const [kept, retired] = [await work(), await work()];
+    await graph.ds.query('UPDATE artwork SET retired_at = now() WHERE id = $1', [retired]);
+    expect((await run(ADD_WORKS, e, [kept, retired])).userErrors).toEqual([
+      { code: 'ALREADY_RETIRED', message: 'Cette œuvre est retirée du catalogue.', field: ['artworkIds', '1'] },
+    ]);
+    expect((await run(ADD_WORKS, e, [retired], admin, 'en')).userErrors).toEqual([
+      { code: 'ALREADY_RETIRED', message: 'This work is retired from the catalogue.', field: ['artworkIds', '0'] },
+    ]);
+    expect(await links(e)).toEqual([]);
+  });
+
   it('takes at most 100 works at once, and an exhibition shows at most 100', async () => {
     const e = await exhibition(340, 350);
     const many = await Promise.all(Array.from({ length: 100 }, () => work()));

@@ -44,8 +44,11 @@ describe('placementTarget', () => {
 
 describe('availabilityViolation', () => {
   it('keeps ON_LOAN works out of the house; SOLD, AVAILABLE and NOT_FOR_SALE may be placed', () => {
-    expect(availabilityViolation(ArtworkAvailability.ON_LOAN)?.code).toBe('ARTWORK_ON_LOAN');
-    for (const a of [ArtworkAvailability.SOLD, ArtworkAvailability.AVAILABLE, ArtworkAvailability.NOT_FOR_SALE]) expect(availabilityViolation(a)).toBeNull();
+    expect(availabilityViolation(ArtworkAvailability.ON_LOAN, null)?.code).toBe('ARTWORK_ON_LOAN');
+    for (const a of [ArtworkAvailability.SOLD, ArtworkAvailability.AVAILABLE, ArtworkAvailability.NOT_FOR_SALE])
+      expect(availabilityViolation(a, null)).toBeNull();
+    // A retired work goes nowhere, whatever its availability.
+    for (const a of Object.values(ArtworkAvailability)) expect(availabilityViolation(a, new Date('2026-11-01'))?.code).toBe('ALREADY_RETIRED');
   });
 });
 

@@ -47,9 +47,11 @@ export function placementTarget(input: PlacementRequest): { target: PlacementTar
  * Whether a work of this availability can be placed. ON_LOAN is away from the house: nowhere
  * (ARTWORK_ON_LOAN; the CHECK artwork_on_loan_is_not_displayed of migration 001 keeps it out of the
  * shared spaces). A SOLD work stays where it is until the buyer takes it: it can still be moved or
- * taken down. AVAILABLE and NOT_FOR_SALE go anywhere.
+ * taken down. AVAILABLE and NOT_FOR_SALE go anywhere. A retired work goes nowhere (ALREADY_RETIRED).
  */
-export function availabilityViolation(availability: ArtworkAvailability): RuleViolation | null {
+export function availabilityViolation(availability: ArtworkAvailability, retiredAt: Date | null): RuleViolation | null {
+  // A retired work has left the catalogue (the CHECK artwork_retired_is_not_displayed of migration 006).
+  if (retiredAt !== null) return { code: UserErrorCode.ALREADY_RETIRED, field: ['input', 'artworkId'] };
   return availability === ArtworkAvailability.ON_LOAN ? { code: UserErrorCode.ARTWORK_ON_LOAN, field: ['input', 'artworkId'] } : null;
 }
 

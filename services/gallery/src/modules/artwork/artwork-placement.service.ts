@@ -34,7 +34,7 @@ export class ArtworkPlacementService {
     const artwork = await this.ds.getRepository(Artwork).findOneBy({ id: target.artworkId });
     if (!artwork) return refused({ code: UserErrorCode.NOT_FOUND, field: ['input', 'artworkId'] });
     if (!mayPlace(identity, artwork.artistId)) throw forbidden(call.lang);
-    const unavailable = availabilityViolation(artwork.availability);
+    const unavailable = availabilityViolation(artwork.availability, artwork.retiredAt);
     if (unavailable) return refused(unavailable);
     // The space is asked before any lock is taken: a slow tenants subgraph holds no row.
     if (target.spaceId && !(await this.spaces.exists(call, target.spaceId))) {
@@ -46,9 +46,12 @@ export class ArtworkPlacementService {
   }
 
   private async write(query: (sql: string, params: unknown[]) => Promise<any>, target: PlacementTarget, by: string | null): Promise<RuleViolation[]> {
-    const [locked]: { availability: Artwork['availability'] }[] = await query('SELECT availability FROM artwork WHERE id = $1 FOR UPDATE', [target.artworkId]);
-    // Under the lock: the work may have gone on loan since it was read.
-    const unavailable = availabilityViolation(locked!.availability);
+    const [locked]: { availability: Artwork['availability']; retired_at: Date | null }[] = await query(
+      'SELECT availability, retired_at FROM artwork WHERE id = $1 FOR UPDATE',
+      [target.artworkId],
+    );
+    // Under the lock: the work may have gone on loan, or been retired, since it was read.
+    const unavailable = availabilityViolation(locked!.availability, locked!.retired_at);
     if (unavailable) return [unavailable];
     const [open]: ArtworkPlacement[] = await query(`SELECT ${PLACEMENT_COLUMNS} FROM artwork_placement WHERE artwork_id = $1 AND until IS NULL`, [
       target.artworkId,

@@ -24,13 +24,22 @@ const LINKS = {
  * under the exhibition's row lock. Adding what is already there and removing what is not are no-ops.
  * A work is in two exhibitions only when their days do not overlap (ARTWORK_IN_OTHER_EXHIBITION); the
  * database's exhibition_artwork_no_overlap decides between concurrent adds. An artist whose works
- * remain cannot be removed (ARTIST_WORKS_SHOWN): remove the works first.
+ * remain cannot be removed (ARTIST_WORKS_SHOWN): remove the works first. A retired work is never added (ALREADY_RETIRED).
  */
 export class ExhibitionContents {
   constructor(private readonly ds: DataSource) {}
 
   addArtworks(exhibitionId: string, artworkIds: readonly string[], lang: Lang): Promise<ContentsOutcome> {
     return this.change(exhibitionId, artworkIds, 'artworkIds', async (tx, e, ids) => {
+      // Shared locks on the works: retireArtwork (which locks a work for update, then looks at its
+      // exhibitions) waits for this add, or this add sees the work retired.
+      const rows: { id: string; retired: boolean }[] = await tx.query(
+        'SELECT id, retired_at IS NOT NULL AS retired FROM artwork WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE',
+        [ids],
+      );
+      const retired = new Set(rows.filter((r) => r.retired).map((r) => r.id));
+      const gone = ids.flatMap((id, i) => (retired.has(id) ? [{ code: UserErrorCode.ALREADY_RETIRED, field: ['artworkIds', String(i)] }] : []));
+      if (gone.length > 0) return gone;
       const conflicts = overlapViolations(await overlapConflicts(tx, e.id, ids, e.startsOn, e.endsOn), ids, ['artworkIds'], lang);
       if (conflicts.length > 0) return conflicts;
       return this.append(tx, e.id, ids, 'artworkIds');

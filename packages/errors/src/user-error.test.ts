@@ -18,8 +18,8 @@ describe('userError', () => {
     const params = { field: 'title.fr', ...inputReason('MAX_CHARACTERS', { max: 200 }) };
     expect(userError(UserErrorCode.INVALID_INPUT, 'fr', { params }).message).toBe('La valeur de « title.fr » est invalide : 200 caractères au plus.');
     expect(userError(UserErrorCode.INVALID_INPUT, 'en', { params }).message).toBe('The value of "title.fr" is invalid: at most 200 characters.');
-    expect(userError(UserErrorCode.INVALID_INPUT, 'en', { params: { field: 'slug', ...inputReason('ALREADY_IN_USE') } }).message).toBe(
-      'The value of "slug" is invalid: already in use.',
+    expect(userError(UserErrorCode.INVALID_INPUT, 'en', { params: { field: 'slug', ...inputReason('SLUG_FORMAT', { max: 60 }) } }).message).toBe(
+      'The value of "slug" is invalid: a-z, 0-9 and hyphens, at most 60.',
     );
   });
 

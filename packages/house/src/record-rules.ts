@@ -1,4 +1,4 @@
-import { inputReason } from '@maison/errors';
+import { inputReason, UserErrorCode } from '@maison/errors';
 import { invalid, type RuleViolation } from './outcome';
 import { textFault } from './text-rules';
 
@@ -41,6 +41,9 @@ export function isWebUrl(text: string, protocols: readonly string[] = ['https:']
 
 /** An http:// or https:// URL with a host (a website). */
 export const isHttpUrl = (text: string): boolean => isWebUrl(text, ['http:', 'https:']);
+
+/** SLUG_TAKEN: another record of the same kind already has this slug (every kind answers it the same way). */
+export const slugTaken = (path: string[] = ['input', 'slug']): RuleViolation => ({ code: UserErrorCode.SLUG_TAKEN, field: path });
 
 /** INVALID_INPUT on `path` unless `slug` is a slug of at most `max` characters. */
 export const slugFault = (slug: string, path: string[], max: number): RuleViolation | null =>

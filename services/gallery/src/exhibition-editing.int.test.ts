@@ -205,7 +205,7 @@ describe('createExhibition', () => {
   it('refuses a malformed or taken slug, and accepts a free one', async () => {
     expect(await refusal(valid({ slug: 'Pas Un Slug' }))).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'slug'] }]);
     expect(await refusal(valid({ slug: `a${'-b'.repeat(40)}` }))).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'slug'] }]);
-    expect(await refusal(valid({ slug: 'marees-hautes' }))).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'slug'] }]);
+    expect(await refusal(valid({ slug: 'marees-hautes' }))).toEqual([{ code: 'SLUG_TAKEN', field: ['input', 'slug'] }]);
     expect((await accepted(valid({ slug: 'gres-2027' }))).slug).toBe('gres-2027');
   });
 
@@ -274,7 +274,7 @@ describe('updateExhibition and cancelExhibition', () => {
     });
     expect(await update(created.id, { slug: 'marees-hautes' })).toEqual({
       exhibition: null,
-      userErrors: [expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'slug'] })],
+      userErrors: [expect.objectContaining({ code: 'SLUG_TAKEN', field: ['input', 'slug'] })],
     });
     expect((await data(graph, `query($id: ID!) { exhibition(id: $id) { ...E } } ${FIELDS}`, { id: created.id })).exhibition).toEqual(created);
     expect((await update(created.id, { startsOn: day(44), endsOn: day(50) })).userErrors).toEqual([]);

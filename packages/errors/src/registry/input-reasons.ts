@@ -21,7 +21,6 @@ export const INPUT_REASONS = {
   REQUIRED_WITH: { fr: 'requis avec {other}', en: 'required with {other}' },
   EXACTLY_ONE_OF_THEM: { fr: 'exactement un des deux', en: 'exactly one of them' },
   ONE_VENUE: { fr: 'un lieu : sharedSpaceId ou room', en: 'exactly one venue: sharedSpaceId or room' },
-  ALREADY_IN_USE: { fr: 'déjà utilisé', en: 'already in use' },
   SLUG_FORMAT: { fr: 'a-z, 0-9 et traits d’union, {max} au plus', en: 'a-z, 0-9 and hyphens, at most {max}' },
   ISO_WEEKDAYS: {
     fr: '{min} à {max} jours ISO distincts, de 1 (lundi) à 7 (dimanche)',

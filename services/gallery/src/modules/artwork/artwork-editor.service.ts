@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UserErrorCode } from '@maison/errors';
-import { PG, pgCode, pgConstraint } from '@maison/kit';
-import { isUuid, ok, refuse, todayInHouse, type Outcome, type RuleViolation, type Texts } from '@maison/house';
+import { isUuid, refuse, todayInHouse, type Outcome, type RuleViolation, type Texts } from '@maison/house';
 import { slugify } from '../exhibition/slug';
-import { freeSlug } from '../common/free-slug';
-import { slugTaken } from '../artist/artist-editor.service';
+import { derivedSlugRetries, slugFor, writeSlugged } from '../common/slugged-write';
 import { Artwork, ArtworkAvailability } from './artwork.entity';
 import { ARTWORK_BOUNDS, validateArtwork, type ArtworkDraft, type ArtworkFields, type ArtworkRuleContext } from './artwork.validation';
 
+const TARGET = { entity: Artwork, table: 'artwork' } as const;
 export interface ArtworkChanges {
   title?: Texts | null;
   year?: number | null;
@@ -29,8 +28,6 @@ export interface NewArtwork extends ArtworkChanges {
   dimensions: string;
 }
 
-/** A derived slug taken by a concurrent create meanwhile is derived again, a few times. */
-const derivedSlugRetries = (draft: { slug: string | null }) => (draft.slug === null ? 3 : 0);
 const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
 const retired = (): RuleViolation => ({ code: UserErrorCode.ALREADY_RETIRED, field: ['id'] });
 const thisYear = () => Number(todayInHouse().slice(0, 4));
@@ -65,10 +62,12 @@ export class ArtworkEditor {
     );
     if (violations.length > 0) return refuse(...violations);
     const id = randomUUID();
-    return this.write(
+    return writeSlugged(
+      this.ds,
+      TARGET,
       id,
       async (tx) => {
-        const slug = await this.slugFor(tx, draft);
+        const slug = await slugFor(tx, 'artwork', draft.slug, () => slugify(draft.titleTexts.fr, ARTWORK_BOUNDS.slugMax - 6, 'oeuvre'));
         if (typeof slug !== 'string') return [slug];
         await tx.query(
           `INSERT INTO artwork (id, slug, artist_id, title, year, medium, dimensions, price_cents, availability, image_url, image_alt)
@@ -84,7 +83,7 @@ export class ArtworkEditor {
   async update(id: string, input: ArtworkChanges): Promise<Outcome<Artwork>> {
     if (!isUuid(id)) return refuse(notFound());
     const artworkId = id.toLowerCase();
-    return this.write(artworkId, async (tx) => {
+    return writeSlugged(this.ds, TARGET, artworkId, async (tx) => {
       const existing = await lockArtwork(tx, artworkId);
       if (!existing) return [notFound()];
       if (existing.retiredAt) return [retired()];
@@ -107,7 +106,7 @@ export class ArtworkEditor {
   async retire(id: string): Promise<Outcome<Artwork>> {
     if (!isUuid(id)) return refuse(notFound());
     const artworkId = id.toLowerCase();
-    return this.write(artworkId, async (tx) => {
+    return writeSlugged(this.ds, TARGET, artworkId, async (tx) => {
       const existing = await lockArtwork(tx, artworkId);
       if (!existing) return [notFound()];
       if (existing.retiredAt) return [retired()];
@@ -120,30 +119,6 @@ export class ArtworkEditor {
       await tx.query('UPDATE artwork SET retired_at = now(), displayed_in_space_id = NULL WHERE id = $1', [artworkId]);
       return [];
     });
-  }
-
-  /** Runs the writes in a transaction; the work as committed, or why nothing was written (every refusal comes before a write). */
-  private async write(id: string, work: (tx: EntityManager) => Promise<RuleViolation[]>, retries = 0): Promise<Outcome<Artwork>> {
-    try {
-      const refused = await this.ds.transaction((tx) => work(tx));
-      if (refused.length > 0) return refuse(...refused);
-      return ok(await this.ds.getRepository(Artwork).findOneByOrFail({ id }));
-    } catch (error) {
-      // Two writers choosing one slug at the same moment: a derived slug is derived again, a slug asked for is taken.
-      if (pgCode(error) === PG.uniqueViolation && pgConstraint(error) === 'artwork_slug_key')
-        return retries > 0 ? this.write(id, work, retries - 1) : refuse(slugTaken());
-      throw error;
-    }
-  }
-
-  /** The slug asked for (when free), or one derived from the French title: base, base-2, base-3… */
-  private async slugFor(tx: EntityManager, draft: ArtworkDraft): Promise<string | RuleViolation> {
-    if (draft.slug !== null) {
-      const taken = await tx.query('SELECT 1 FROM artwork WHERE slug = $1', [draft.slug]);
-      return taken.length > 0 ? slugTaken() : draft.slug;
-    }
-    // Room for "-2", "-3"… within the bound.
-    return freeSlug(tx, 'artwork', slugify(draft.titleTexts.fr, ARTWORK_BOUNDS.slugMax - 6, 'oeuvre'));
   }
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inputReason, UserErrorCode } from '@maison/errors';
+import { UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint } from '@maison/kit';
-import { invalid, isUuid, type RuleViolation } from '@maison/house';
+import { isUuid, slugTaken, type RuleViolation } from '@maison/house';
 import {
   idempotencyKeyViolation,
   lockIdempotencyKey,
@@ -29,7 +29,6 @@ export interface EditOutcome {
 
 const fail = (...errors: RuleViolation[]): EditOutcome => ({ exhibition: null, errors });
 const notFound = (): RuleViolation => ({ code: UserErrorCode.NOT_FOUND, field: ['id'] });
-const slugTaken = (): RuleViolation => invalid(['input', 'slug'], inputReason('ALREADY_IN_USE'));
 
 /** The hold an exhibition's vernissage has, as its locked row says. */
 const holdOf = (e: Exhibition) => ownerHold(VERNISSAGE_HOLD_KIND, e.id, e.holdReference, placementOf(e));

@@ -125,10 +125,10 @@ describe('createSharedSpace', () => {
     const taken = await run(CREATE, { input: newSpace('cuisine') });
     expect(taken.data!.createSharedSpace).toEqual({
       space: null,
-      userErrors: [{ code: 'INVALID_INPUT', message: 'La valeur de « slug » est invalide : déjà utilisé.', field: ['input', 'slug'] }],
+      userErrors: [{ code: 'SLUG_TAKEN', message: 'Ce nom court est déjà pris.', field: ['input', 'slug'] }],
     });
     const en = await run(CREATE, { input: newSpace('cuisine') }, admin, 'en');
-    expect(en.data!.createSharedSpace.userErrors[0].message).toBe('The value of "slug" is invalid: already in use.');
+    expect(en.data!.createSharedSpace.userErrors[0].message).toBe('This short name is already taken.');
     const bad = await run(CREATE, { input: { ...newSpace('Mauvais Nom'), capacity: 0, rules: { bufferMinutes: 241 } } });
     expect(errorsOf(bad.data!.createSharedSpace)).toEqual([
       'INVALID_INPUT@input.slug',
@@ -147,7 +147,7 @@ describe('createSharedSpace', () => {
     const results = await Promise.all([1, 2, 3].map(() => run(CREATE, { input: newSpace('jardin') })));
     const codes = results.map((r) => errorsOf(r.data!.createSharedSpace));
     expect(codes.filter((c) => c.length === 0)).toHaveLength(1);
-    expect(codes.filter((c) => c.length > 0)).toEqual([['INVALID_INPUT@input.slug'], ['INVALID_INPUT@input.slug']]);
+    expect(codes.filter((c) => c.length > 0)).toEqual([['SLUG_TAKEN@input.slug'], ['SLUG_TAKEN@input.slug']]);
   });
 });
 

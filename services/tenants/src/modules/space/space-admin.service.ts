@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Identity } from '@maison/auth';
 import { inputReason, UserErrorCode } from '@maison/errors';
 import { PG, pgCode, pgConstraint, transactionWithRetry } from '@maison/kit';
-import { invalid, isUuid, type RuleViolation } from '@maison/house';
+import { invalid, isUuid, slugTaken, type RuleViolation } from '@maison/house';
 import { SpaceBooking } from '../booking/space-booking.entity';
 import { SharedSpace } from './shared-space.entity';
 import { DEFAULT_RULES } from './space-rules.bounds';
@@ -20,7 +20,6 @@ export interface SpaceOutcome {
 }
 
 const fail = (...errors: RuleViolation[]): SpaceOutcome => ({ space: null, conflicts: [], errors });
-const slugTaken = (): RuleViolation => invalid(['input', 'slug'], inputReason('ALREADY_IN_USE'));
 /** The longest buffer (RULE_BOUNDS): a row that ended this long ago may still hold the next one's start. */
 const LONGEST_BUFFER_MS = 240 * 60_000;
 

@@ -37,6 +37,12 @@ export interface RunningGraph {
     variables?: Record<string, unknown>,
     options?: { identity?: Identity; token?: string; headers?: Record<string, string> },
   ): Promise<GraphResponse>;
+  /** The data of an answer that must be HTTP 200 without errors (otherwise it throws, with what came instead). */
+  data(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { identity?: Identity; token?: string; headers?: Record<string, string> },
+  ): Promise<Record<string, any>>;
   /** Total SQL statements a subgraph has run since it started (from its /metrics). */
   sqlStatements(subgraph: 'tenants' | 'coworking' | 'gallery'): Promise<number>;
   /** Total GraphQL requests a subgraph has served since it started (from its /metrics): the gateway's fetches to it. */
@@ -115,6 +121,11 @@ export async function startGraph(options: { embedded?: boolean; env?: Record<str
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await fetch(gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphResponse['body'] };
+    },
+    async data(query, variables, opts) {
+      const { status, body } = await this.query(query, variables, opts);
+      if (status !== 200 || body.errors || !body.data) throw new Error(`expected HTTP 200 with data and no errors, got ${status}: ${JSON.stringify(body)}`);
+      return body.data;
     },
     sqlStatements(subgraph) {
       return readCounter(subgraphUrls[subgraph], subgraph, 'maison_sql_statements_total');

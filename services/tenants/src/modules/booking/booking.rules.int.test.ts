@@ -1,11 +1,9 @@
-import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { DEV_SIGNING_SECRET } from '@maison/config';
-import { verifyRequest, type Identity } from '@maison/auth';
+import type { Identity } from '@maison/auth';
 import { houseInstant, stableId, toHouseIso } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, startTestSubgraph, withClient } from '@maison/testing';
 import { tenantsModule } from '../../module';
-import { allWeek, createSpace, futureHour, minutes, someTenant, startGalleryStub } from '../../test-fixtures';
+import { allWeek, createSpace, futureHour, minutes, someTenant, startGalleryStub, startMembershipStub } from '../../test-fixtures';
 
 /**
  * Every rule of the ledger through GraphQL, on real PostgreSQL. The coworking subgraph is played by
@@ -13,33 +11,18 @@ import { allWeek, createSpace, futureHour, minutes, someTenant, startGalleryStub
  */
 type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
 let graph: Graph;
-let coworking: Server;
+/** Coworking, played by a signed peer that knows the members of the two sets below. */
+let coworking: Awaited<ReturnType<typeof startMembershipStub>>;
 /** The gallery, played by a signed peer that knows the artist the tests book as. */
 let gallery: Awaited<ReturnType<typeof startGalleryStub>>;
 const activeMembers = new Set<string>();
 /** Members the coworking peer does not know: their entity is null, as the real Member reference answers. */
 const unknownMembers = new Set<string>();
-const coworkingCalls: string[] = [];
 
 beforeAll(async () => {
-  coworking = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const { identity } = verifyRequest(DEV_SIGNING_SECRET, req.headers, body, 60);
-      const { variables } = JSON.parse(body.toString());
-      coworkingCalls.push(identity.sub!);
-      const id = variables.r[0].id as string;
-      res.setHeader('content-type', 'application/json');
-      const entity = unknownMembers.has(id) ? null : { currentMembership: activeMembers.has(id) ? { status: 'ACTIVE' } : { status: 'EXPIRED' } };
-      res.end(JSON.stringify({ data: { _entities: [entity] } }));
-    });
-  });
-  await new Promise<void>((r) => coworking.listen(0, '127.0.0.1', () => r()));
-  const port = (coworking.address() as { port: number }).port;
+  coworking = await startMembershipStub(activeMembers, unknownMembers);
   gallery = await startGalleryStub(new Set([stableId('artist', 'potier')]));
-  graph = await startTestSubgraph(tenantsModule, { env: { COWORKING_URL: `http://127.0.0.1:${port}/graphql`, GALLERY_URL: gallery.url } });
+  graph = await startTestSubgraph(tenantsModule, { env: { COWORKING_URL: coworking.url, GALLERY_URL: gallery.url } });
 });
 afterAll(async () => {
   await graph?.close();
@@ -184,7 +167,7 @@ describe('bookSharedSpace rules through GraphQL', () => {
     expect(await codesOf(member, slot(everyone, minutes(start, 120)))).toEqual(['NOT_ELIGIBLE']);
     activeMembers.add(member.memberId!);
     expect(await codesOf(member, slot(everyone, minutes(start, 120)))).toEqual([]);
-    expect(coworkingCalls).toContain('service:tenants');
+    expect(coworking.calls).toContain('service:tenants');
 
     // A caller may not book for somebody else; ADMIN may.
     const other = await someTenant(graph.ds);

@@ -88,7 +88,7 @@ describe('deactivateMember (ADMIN)', () => {
     expect((await graph.ds.query('SELECT count(*)::int AS n FROM membership WHERE member_id = $1', [id]))[0].n).toBe(1);
   });
 
-  it('refuses a deactivated member’s check-in, registration and profile change: MEMBER_DEACTIVATED; ADMIN may still correct them', async () => {
+  it('refuses a deactivated member’s check-in, registration, plan purchase and profile change: MEMBER_DEACTIVATED; ADMIN may still correct them', async () => {
     const { id, identity } = await activeMember(graph.ds);
     await deactivate(id);
     const FR = 'Ce membre est désactivé.';
@@ -101,6 +101,18 @@ describe('deactivateMember (ADMIN)', () => {
     ]);
     const event = await createRoomEvent(graph.ds);
     expect(await register(identity, event)).toEqual({ registration: null, userErrors: [{ code: 'MEMBER_DEACTIVATED', message: FR, field: null }] });
+    // Neither they nor ADMIN buy them a plan: not a day pass, not a monthly plan.
+    const JOIN = `mutation($input: JoinPlanInput!) { joinPlan(input: $input) { membership { id } userErrors { code message field } } }`;
+    const memberships = async () => (await graph.ds.query('SELECT count(*)::int AS n FROM membership WHERE member_id = $1', [id]))[0].n;
+    const before = await memberships();
+    expect((await run(JOIN, { input: { planCode: 'DAY_PASS' } }, identity)).data!.joinPlan).toEqual({
+      membership: null,
+      userErrors: [{ code: 'MEMBER_DEACTIVATED', message: FR, field: ['input', 'memberId'] }],
+    });
+    expect((await run(JOIN, { input: { planCode: 'FULL_TIME_MONTHLY', memberId: id } }, admin, 'en')).data!.joinPlan.userErrors).toEqual([
+      { code: 'MEMBER_DEACTIVATED', message: 'This member is deactivated.', field: ['input', 'memberId'] },
+    ]);
+    expect(await memberships()).toBe(before);
     const profile = await run(`mutation { updateMyProfile(input: { displayName: "Encore là" }) { member { id } userErrors { code } } }`, {}, identity);
     expect(profile.data!.updateMyProfile).toEqual({ member: null, userErrors: [{ code: 'MEMBER_DEACTIVATED' }] });
     const fixed = await run(`mutation($id: ID!) { updateMember(id: $id, input: { displayName: "Corrigé" }) { member { displayName } userErrors { code } } }`, {

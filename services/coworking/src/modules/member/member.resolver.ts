@@ -48,7 +48,7 @@ export class MemberResolver {
 
   @Mutation(() => MemberPayload, {
     description:
-      'ADMIN: deactivates a member. Their history stays (memberships, check-ins, registrations); they are checked out if present, their registrations (confirmed or waitlisted) to events not yet started are cancelled, each freed seat going to the first person waiting, and they are no longer listed (members, coworkingOccupancy) to anyone but ADMIN. Until reactivated they cannot check in, register for events (MEMBER_DEACTIVATED), change their profile, or book a shared space (they have no membership in force: NOT_ELIGIBLE). ALREADY_DEACTIVATED, NOT_FOUND.',
+      'ADMIN: deactivates a member. Their history stays (memberships, check-ins, registrations); they are checked out if present, their registrations (confirmed or waitlisted) to events not yet started are cancelled, each freed seat going to the first person waiting, and they are no longer listed (members, coworkingOccupancy) to anyone but ADMIN. Until reactivated they cannot check in, register for events, buy a plan (MEMBER_DEACTIVATED), change their profile, or book a shared space (they have no membership in force: NOT_ELIGIBLE). ALREADY_DEACTIVATED, NOT_FOUND.',
   })
   async deactivateMember(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<MemberPayload> {
     adminOnly(ctx);

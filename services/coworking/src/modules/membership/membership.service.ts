@@ -34,7 +34,7 @@ export class MembershipService {
   /**
    * Buys a plan on sale for a member, at the plan's current price (the membership keeps it). ADMIN
    * buys any plan on any date; anyone else only a day pass, from today on. The same plan may not be
-   * held twice on one day (a card used up does not count).
+   * held twice on one day (a card used up does not count). A deactivated member buys nothing (MEMBER_DEACTIVATED).
    */
   async join(identity: Identity, request: JoinRequest): Promise<Outcome<Membership>> {
     const admin = isAdmin(identity);
@@ -55,8 +55,10 @@ export class MembershipService {
     }
     if (!isUuid(request.memberId)) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['input', 'memberId'] });
     return this.ds.transaction(async (tx) => {
-      const [member] = await tx.query('SELECT id FROM member WHERE id = $1 FOR SHARE', [request.memberId]);
+      // Shared lock: a deactivation (which locks the member for update) waits, or is seen here.
+      const [member] = await tx.query('SELECT id, deactivated_at FROM member WHERE id = $1 FOR SHARE', [request.memberId]);
       if (!member) return refuse({ code: UserErrorCode.UNKNOWN_HOLDER, field: ['input', 'memberId'] });
+      if (member.deactivated_at) return refuse({ code: UserErrorCode.MEMBER_DEACTIVATED, field: ['input', 'memberId'] });
       // The plan as it is now, kept so until the purchase commits: an update of its price or sale waits.
       const [now] = await tx.query('SELECT price_cents, duration_days, days_included, on_sale FROM membership_plan WHERE id = $1 FOR SHARE', [plan.id]);
       if (!now.on_sale) return refuse({ code: UserErrorCode.PLAN_OFF_SALE, field: ['input', request.planId ? 'planId' : 'planCode'] });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { stableId } from '@maison/house';
 import type { Identity } from '@maison/auth';
 import { admin, anonymous, asArtist, asMember, asTenant, KITCHEN, startTestSubgraph, withRoles } from '@maison/testing';
@@ -175,6 +176,8 @@ describe('updateArtist', () => {
   });
 });
 
+const FERNAND_ID = stableId('artist', 'fernand-saint-aubin');
+
 describe('a non-public artist', () => {
   const READ = `query($id: ID, $slug: String) { artist(id: $id, slug: $slug) { slug isPublic artworks { slug } } }`;
   const LIST = `{ artists(first: 100) { nodes { slug } } }`;
@@ -227,6 +230,19 @@ describe('a non-public artist', () => {
       expect(await data(graph, ARTWORK, { id: workId }, identity)).toEqual({ artwork: { slug: 'etude-secrete' } });
       expect((await data(graph, WORKS, {}, identity)).artworks.nodes.map((n: { slug: string }) => n.slug)).toContain('etude-secrete');
     }
+    // In an exhibition's credits too: left out for others, listed for ADMIN and themself.
+    const show = randomUUID();
+    await graph.ds.query(
+      `INSERT INTO exhibition (id, slug, title, starts_on, ends_on) VALUES ($1, 'expo-discrete', '{"fr": "Expo"}', '2031-01-01', '2031-01-31')`,
+      [show],
+    );
+    await graph.ds.query('INSERT INTO exhibition_artist (exhibition_id, artist_id, position) VALUES ($1, $2, 0), ($1, $3, 1)', [show, artist.id, FERNAND_ID]);
+    const CREDITS = `query($id: ID!) { exhibition(id: $id) { artists { slug } } }`;
+    const credits = async (identity: Identity) => (await data(graph, CREDITS, { id: show }, identity)).exhibition.artists.map((a: { slug: string }) => a.slug);
+    expect(await credits(anonymous)).toEqual(['fernand-saint-aubin']);
+    expect(await credits(asArtist('fernand-saint-aubin'))).toEqual(['fernand-saint-aubin']);
+    expect(await credits(admin)).toEqual(['artiste-discrete', 'fernand-saint-aubin']);
+    expect(await credits(artistIdentity(artist.id))).toEqual(['artiste-discrete', 'fernand-saint-aubin']);
     // Made public again, everyone sees them.
     await data(graph, UPDATE, { id: artist.id, input: { isPublic: true } }, artistIdentity(artist.id));
     expect(await data(graph, READ, { slug: 'artiste-discrete' }, anonymous)).toEqual({

@@ -3,6 +3,7 @@ import { assumedSize } from '@maison/kit';
 import { todayInHouse, tr } from '@maison/house';
 import type { Context } from '../../context';
 import { Artist } from '../artist/artist.entity';
+import { canSeeArtist } from '../artist/artist.access';
 import { Artwork } from '../artwork/artwork.entity';
 import { Exhibition } from './exhibition.entity';
 import { exhibitionStatus, ExhibitionStatus } from './exhibition-status';
@@ -33,9 +34,9 @@ export class ExhibitionFieldResolver {
 
   // A group show: four artists today, eight at most.
   @Directive(assumedSize(8))
-  @FieldResolver(() => [Artist])
-  artists(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artist[]> {
-    return ctx.loaders.artistsByExhibition.load(exhibition.id);
+  @FieldResolver(() => [Artist], { description: 'The artists shown, in the order of the credits; a non-public one only to themself and ADMIN.' })
+  async artists(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artist[]> {
+    return (await ctx.loaders.artistsByExhibition.load(exhibition.id)).filter((artist) => canSeeArtist(artist, ctx.identity));
   }
 
   // What the gallery's walls hold: six works today, twenty at most.

@@ -43,12 +43,14 @@ const titles = (body: any): string[] => body.data.calendar.flatMap((d: { spaceBo
 
 it('invalidates the memory caches of every worker after a mutation in one of them', async () => {
   const read = () => post({ query: CALENDAR, variables: { from: day, to: day } });
-  // Warm both workers: with two processes, at most two misses, then hits only.
+  // Warm both workers: each keeps its own memory cache, so each answers its first read with a MISS.
+  // The second worker may still be starting when the graph is ready (the first one answers alone
+  // meanwhile), so read until both have missed once, then every answer is a hit.
   const warm = [];
-  for (let i = 0; i < 8; i += 1) warm.push(await read());
-  expect(warm.filter((a) => a.cache === 'MISS').length).toBeGreaterThanOrEqual(1);
-  expect(warm.filter((a) => a.cache === 'MISS').length).toBeLessThanOrEqual(2);
-  expect(warm.slice(-4).every((a) => a.cache === 'HIT')).toBe(true);
+  while (warm.filter((a) => a.cache === 'MISS').length < 2 && warm.length < 40) warm.push(await read());
+  expect(warm.filter((a) => a.cache === 'MISS')).toHaveLength(2);
+  for (let i = 0; i < 6; i += 1) warm.push(await read());
+  expect(warm.slice(-6).map((a) => a.cache)).toEqual(Array(6).fill('HIT'));
   const title = `Atelier ${RUN}`;
   expect(warm.every((a) => !titles(a.body).includes(title))).toBe(true);
 

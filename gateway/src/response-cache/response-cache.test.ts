@@ -124,6 +124,18 @@ describe('ResponseCache.keyOf', () => {
     expect(new Set([base, ...others]).size).toBe(others.length + 1);
   });
 
+  it('keys variables nested 10,000 levels deep without overflowing, one key per depth', () => {
+    const nested = (levels: number) => {
+      let value: unknown = 1;
+      for (let i = 0; i < levels; i += 1) value = { a: value };
+      return value;
+    };
+    const deep = (levels: number) => cache.keyOf(request(), { query: 'query($v: X) { a(v: $v) { x } }', variables: { v: nested(levels) } }, 'fr');
+    expect(deep(10_000)).toEqual(expect.any(String));
+    expect(deep(10_000)).toBe(deep(10_000));
+    expect(deep(10_000)).not.toBe(deep(9_999));
+  });
+
   it('keys a persisted query sent by hash alone, one key per hash', () => {
     const byHash = (hash: string) => cache.keyOf(request(), { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, 'fr');
     expect(byHash('a'.repeat(64))).toEqual(expect.any(String));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '@maison/http';
+import { serializeIteratively } from './cache-key-material';
 import type { CachedAnswer, ResponseStore } from './store';
 
 /** Largest answer kept: bigger ones are rare and would crowd out the many small ones. */
@@ -64,7 +65,7 @@ export class ResponseCache {
       material = [query, operationName, variables, persisted];
     } else return undefined;
     return createHash('sha256')
-      .update(JSON.stringify([lang, req.headers.accept ?? '', material]))
+      .update(serializeIteratively([lang, req.headers.accept ?? '', material])) // never overflows, however deep the variables
       .digest('base64url');
   }
 

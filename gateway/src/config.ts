@@ -41,6 +41,12 @@ export const gatewaySpec = {
   maxQueryDepth: v.int('MAX_QUERY_DEPTH', { description: 'deepest operation accepted (fields on the longest path)', default: 10, min: 1, max: 100 }),
   maxAliases: v.int('MAX_ALIASES', { description: 'most aliases in one operation, fragments expanded', default: 30, min: 0, max: 10_000 }),
   maxTokens: v.int('MAX_TOKENS', { description: 'most lexical tokens in one document; parsing stops there', default: 2000, min: 10, max: 1_000_000 }),
+  maxVariablesDepth: v.int('MAX_VARIABLES_DEPTH', {
+    description: 'deepest nesting of objects and lists in the variables, checked before any other work',
+    default: 64,
+    min: 1,
+    max: 1000,
+  }),
   maxQueryCost: v.int('MAX_QUERY_COST', { description: 'highest estimated cost of one operation (README, "The cost model")', default: 3000, min: 1 }),
   queryCostListSize: v.int('QUERY_COST_LIST_SIZE', {
     description: 'items the cost model assumes for a list the schema does not size with @listSize',

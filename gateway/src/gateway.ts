@@ -20,7 +20,7 @@ import {
 import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';
-import { operationLimits } from './limits';
+import { jsonDepth, operationLimits, requestVariables } from './limits';
 import { rateLimitedBody, rateLimits } from './rate-limit/rate-limit';
 import { runInRequestScope } from './request-scope';
 import { SignedDataSource } from './signed-data-source';
@@ -149,6 +149,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       body = parseGraphQLBody(req, raw);
     } catch {
       return sendJson(res, 400, { errors: [{ message: codeMessage('BAD_REQUEST', 'default', lang), extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    // Before anything walks the variables (the cache key, the scalar checks, the planner): bounded nesting.
+    const variablesDepth = jsonDepth(requestVariables(req.method, req.url, body), config.maxVariablesDepth);
+    if (variablesDepth > config.maxVariablesDepth) {
+      const limit = config.maxVariablesDepth;
+      const code = 'VARIABLES_DEPTH_LIMIT_EXCEEDED';
+      return sendJson(res, 400, { errors: [{ message: codeMessage(code, 'default', lang, { limit }), extensions: { code, limit } }] });
     }
     // Anonymous reads may be answered from the response cache (see response-cache.ts).
     const cacheKey = responseCache && who.identity?.sub === null ? responseCache.keyOf(req, body, lang) : undefined;

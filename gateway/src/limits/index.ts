@@ -9,6 +9,7 @@ import { depthLimitRule } from './depth';
 export { LimitError, type LimitCode } from './limit-error';
 export { selectionDepth } from './depth';
 export { aliasCount } from './aliases';
+export { jsonDepth, requestVariables } from './variables-depth';
 export { operationCost, MUTATION_BASE_COST, type CostSettings } from './cost';
 export { readCostDirectives, type CostDirectives } from './cost-directives';
 

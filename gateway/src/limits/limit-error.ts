@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { codeMessage } from '@maison/errors';
 import { currentLang } from '../request-scope';
 
-export type LimitCode = 'DEPTH_LIMIT_EXCEEDED' | 'ALIAS_LIMIT_EXCEEDED' | 'TOKEN_LIMIT_EXCEEDED' | 'COST_LIMIT_EXCEEDED';
+export type LimitCode = 'DEPTH_LIMIT_EXCEEDED' | 'ALIAS_LIMIT_EXCEEDED' | 'TOKEN_LIMIT_EXCEEDED' | 'VARIABLES_DEPTH_LIMIT_EXCEEDED' | 'COST_LIMIT_EXCEEDED';
 
 /** An operation refused by one of the gateway's limits, before any subgraph is called (HTTP 400). */
 export class LimitError extends GraphQLError {

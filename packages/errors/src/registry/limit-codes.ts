@@ -32,6 +32,17 @@ export const LIMIT_CODES = {
       default: { fr: 'La requête dépasse la limite de {limit} jetons lexicaux.', en: 'Query exceeds the limit of {limit} tokens.' },
     },
   },
+  VARIABLES_DEPTH_LIMIT_EXCEEDED: {
+    description: 'The variables nest objects and lists deeper than the gateway accepts (extensions.limit); refused before any other work.',
+    httpStatus: 400,
+    writtenBy: 'house',
+    messages: {
+      default: {
+        fr: 'Les variables de la requête imbriquent objets et listes sur plus de {limit} niveaux.',
+        en: 'Query variables nest objects and lists deeper than the limit of {limit} levels.',
+      },
+    },
+  },
   COST_LIMIT_EXCEEDED: {
     description: 'The estimated cost of the operation (from @cost and @listSize) is over the budget (extensions.limit, extensions.actual).',
     httpStatus: 400,

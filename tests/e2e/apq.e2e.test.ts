@@ -47,6 +47,31 @@ it('refuses a query sent with a hash that is not its own', async () => {
   expect(wrong.body.data).toBeUndefined();
 });
 
+it('answers a hash that is not its query as BAD_REQUEST (400), in French and in English, caches nothing under it, and the right hash still works', async () => {
+  const query = `query ApqMismatch_${RUN} { sharedSpace(slug: "cuisine") { name capacity } }`;
+  const other = createHash('sha256').update(`${query} # something else`).digest('hex');
+  const fr = await post({ query, extensions: persisted(other) });
+  expect(fr).toEqual({
+    status: 400,
+    cache: null,
+    body: { errors: [{ message: 'le sha fourni ne correspond pas à la requête', extensions: { code: 'BAD_REQUEST' } }] },
+  });
+  const response = await fetch(graph.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+    body: JSON.stringify({ query, extensions: persisted(other) }),
+  });
+  expect(response.status).toBe(400);
+  expect(await response.json()).toEqual({ errors: [{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }] });
+  // Nothing was kept under the wrong hash: asked alone, it is unknown.
+  const alone = await post({ extensions: persisted(other) });
+  expect(alone.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+
+  const right = createHash('sha256').update(query).digest('hex');
+  expect((await post({ query, extensions: persisted(right) })).body).toEqual({ data: KITCHEN });
+  expect((await post({ extensions: persisted(right) })).body).toEqual({ data: KITCHEN });
+});
+
 it('serves anonymous answers to a hash from the response cache', async () => {
   await post({ query: QUERY, extensions: persisted() });
   const first = await post({ extensions: persisted() });

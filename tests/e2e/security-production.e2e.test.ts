@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { issueToken, signRequest, ANONYMOUS } from '@maison/auth';
 import { withDatabase } from '@maison/kit';
 import { addDays, todayInHouse } from '@maison/house';
@@ -75,6 +76,24 @@ describe('a production gateway', () => {
     // In English, as GraphQL.js writes it, without the suggestion either.
     const english = await graph.query('{ sharedSpace(slug: "cuisine") { nam } }', {}, { headers: { 'accept-language': 'en' } });
     expect(english.body.errors!.map((e) => e.message)).toEqual(['Cannot query field "nam" on type "SharedSpace".']);
+  });
+
+  it('answers an automatic persisted query whose hash is not its own as BAD_REQUEST with its message, logging no error', async () => {
+    const logBefore = graph.output().length;
+    const query = '{ sharedSpace(slug: "cuisine") { name } }';
+    const other = createHash('sha256').update('{ house { name } }').digest('hex');
+    const { status, headers, body } = await post(
+      graph.gatewayUrl,
+      JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: other } } }),
+    );
+    expect({ status, body }).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'le sha fourni ne correspond pas à la requête', extensions: { code: 'BAD_REQUEST' } }] },
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const logged = graph.output().slice(logBefore);
+    expect(logged).not.toContain('unexpected error');
+    expect(logged.split('\n').filter((line) => line.includes(headers.get('x-request-id')!) && /"level":"error"/.test(line))).toEqual([]);
   });
 
   it('shows an internal failure as a generic message with the request id, and logs the whole error', async () => {

@@ -109,4 +109,28 @@ describe("the gateway's formatError", () => {
     expect(inFrench(production, forbidden)).toEqual({ message: 'Action non permise.', path: ['cancelSpaceBooking'], extensions: { code: 'FORBIDDEN' } });
     expect(logged).toEqual([]);
   });
+
+  it("answers Apollo's uncoded APQ refusals as BAD_REQUEST in the caller's language, never masked nor logged", () => {
+    // Apollo Server writes these without a code; it then reports INTERNAL_SERVER_ERROR (HTTP 400 set by itself).
+    const mismatch = { message: 'provided sha does not match query', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['GraphQLError: …'] } };
+    const version = { message: 'Unsupported persisted query version', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    for (const f of [production, development]) {
+      expect(format(f, mismatch, new GraphQLError(mismatch.message))).toEqual({
+        message: 'provided sha does not match query',
+        extensions: { code: 'BAD_REQUEST' },
+      });
+      expect(runInRequestScope({ ...scope, lang: 'fr' }, () => f(mismatch, new GraphQLError(mismatch.message)))).toEqual({
+        message: 'le sha fourni ne correspond pas à la requête',
+        extensions: { code: 'BAD_REQUEST' },
+      });
+      expect(format(f, version, new GraphQLError(version.message))).toEqual({
+        message: 'Unsupported persisted query version',
+        extensions: { code: 'BAD_REQUEST' },
+      });
+    }
+    expect(logged).toEqual([]);
+    // The same words from a field are no refusal of the request: masked as any other.
+    const fromField = { ...mismatch, path: ['house'] };
+    expect(format(production, fromField, new GraphQLError(mismatch.message)).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
 });

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { codeMessage, translateKnownMessage } from '@maison/errors';
+import { codeMessage, GRAPHQL_JS_MESSAGES, translateKnownMessage } from '@maison/errors';
 import type { Logger } from '@maison/http';
 import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
 import { currentRequestScope, currentLang } from '../request-scope';
@@ -26,6 +26,14 @@ const CLIENT_EXTENSIONS = ['limit', 'actual', 'retryAfterSeconds', 'subgraph', '
 const OWN_CODES = new Set(['RATE_LIMITED', 'PAYLOAD_TOO_LARGE']);
 const INTERNAL_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 const SUGGESTION = / ?Did you mean .+?\?/g;
+/**
+ * Refusals Apollo Server writes without a code (it then reports INTERNAL_SERVER_ERROR) although they
+ * are the caller's: an automatic persisted query whose hash is not its query's, an APQ version it
+ * does not know. Apollo's protocol answers them as BAD_REQUEST (HTTP 400, set by Apollo itself).
+ */
+const UNCODED_BAD_REQUESTS = [GRAPHQL_JS_MESSAGES.PERSISTED_QUERY_HASH.pattern, GRAPHQL_JS_MESSAGES.PERSISTED_QUERY_VERSION.pattern];
+const isUncodedBadRequest = (formatted: GraphQLFormattedError): boolean =>
+  formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !formatted.path && UNCODED_BAD_REQUESTS.some((pattern) => pattern.test(formatted.message));
 
 const causes = (error: unknown): unknown[] => [error, (error as GraphQLError)?.originalError];
 
@@ -86,6 +94,7 @@ function shapeError(options: { production: boolean; log: Logger }) {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: unavailable.subgraph, reason: unavailable.reason },
       };
 
+    if (isUncodedBadRequest(formatted)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     if (OWN_CODES.has(String(formatted.extensions?.code)) || causes(error).some((e) => e instanceof BadScalarInputError)) return clientShape(formatted);
     if (isForClient(formatted)) return options.production ? clientShape(formatted) : formatted;
     const requestId = currentRequestScope()?.requestId ?? 'unknown';

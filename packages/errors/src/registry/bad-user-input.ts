@@ -20,6 +20,16 @@ export const BAD_USER_INPUT_CODE = {
         fr: 'L’argument « {name} » n’est pas un {scalar} valide : {problem}.',
         en: 'Argument "{name}" is not a valid {scalar}: {problem}.',
       },
+      NUL_VARIABLE: {
+        description: 'a variable holding a text with the NUL character (U+0000), which no text of the house may contain',
+        fr: 'La variable « ${name} » contient le caractère NUL (U+0000), refusé dans tout texte.',
+        en: 'Variable "${name}" contains the NUL character (U+0000), refused in any text.',
+      },
+      NUL_ARGUMENT: {
+        description: 'an argument written in the document with a text holding the NUL character (U+0000)',
+        fr: 'L’argument « {name} » contient le caractère NUL (U+0000), refusé dans tout texte.',
+        en: 'Argument "{name}" contains the NUL character (U+0000), refused in any text.',
+      },
       SCALAR_VALUE: {
         description: 'a subgraph’s own parse of a custom scalar (the gateway has checked it before)',
         fr: '{scalar} : {problem}',

@@ -98,6 +98,20 @@ describe('the refusals of a subgraph', () => {
         { message: 'Variable "$s" contains the NUL character (U+0000), refused in any text.', code: 'BAD_USER_INPUT', argument: undefined, variable: 's' },
       ],
     });
+    expect(
+      await ask('mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }', { input: { name: { fr: 'a\u0000' } } }, 'fr'),
+    ).toEqual({
+      status: 400,
+      data: undefined,
+      errors: [
+        {
+          message: 'La variable « $input.name.fr » contient le caractère NUL (U+0000), refusé dans tout texte.',
+          code: 'BAD_USER_INPUT',
+          argument: undefined,
+          variable: 'input.name.fr',
+        },
+      ],
+    });
     expect(Number((await graph.ds.query(`SELECT count(*) AS n FROM tenant`))[0].n)).toBe(before);
   });
 

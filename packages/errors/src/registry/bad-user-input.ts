@@ -4,7 +4,7 @@ import type { GraphQLCodeEntry } from './code-entry';
 export const BAD_USER_INPUT_CODE = {
   BAD_USER_INPUT: {
     description:
-      'A malformed argument. For a custom scalar the gateway answers before any subgraph is called, and extensions.variable or extensions.argument names it, extensions.scalar its scalar.',
+      'A malformed argument. For a custom scalar, or a text holding NUL (U+0000), the gateway answers before any subgraph is called, and extensions.variable or extensions.argument names it, extensions.scalar its scalar.',
     httpStatus: 400,
     httpNote: '200 when a resolver refuses the argument',
     writtenBy: 'house',

@@ -4,7 +4,7 @@ import type { Logger } from '@maison/http';
 import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
 import { currentRequestScope, currentLang } from '../request-scope';
 import { SubgraphUnavailableError } from './subgraph-unavailable';
-import { BadScalarInputError } from '../input/scalar-input-plugin';
+import { BadScalarInputError, NulInputError } from '../input/scalar-input-plugin';
 
 /** Codes whose message is meant for the client: it passes, its other extensions do not. */
 const CLIENT_CODES = new Set([
@@ -95,7 +95,8 @@ function shapeError(options: { production: boolean; log: Logger }) {
       };
 
     if (isUncodedBadRequest(formatted)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
-    if (OWN_CODES.has(String(formatted.extensions?.code)) || causes(error).some((e) => e instanceof BadScalarInputError)) return clientShape(formatted);
+    if (OWN_CODES.has(String(formatted.extensions?.code)) || causes(error).some((e) => e instanceof BadScalarInputError || e instanceof NulInputError))
+      return clientShape(formatted);
     if (isForClient(formatted)) return options.production ? clientShape(formatted) : formatted;
     const requestId = currentRequestScope()?.requestId ?? 'unknown';
     const original = (error as GraphQLError)?.originalError ?? error;

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { codeMessage } from '@maison/errors';
+import { nulInputs, type NulInput } from '@maison/house';
 import { currentLang } from '../request-scope';
 import { badScalarInputs, type BadScalarInput } from './scalar-inputs';
 
@@ -16,8 +17,20 @@ export class BadScalarInputError extends GraphQLError {
   }
 }
 
+/** BAD_USER_INPUT (HTTP 400) for a text holding NUL (U+0000), which PostgreSQL refuses, naming where it was written. */
+export class NulInputError extends GraphQLError {
+  constructor(readonly input: NulInput) {
+    const where = input.kind === 'variable' ? 'NUL_VARIABLE' : 'NUL_ARGUMENT';
+    super(codeMessage('BAD_USER_INPUT', where, currentLang(), { name: input.name }), {
+      extensions: { code: 'BAD_USER_INPUT', [input.kind]: input.name, http: { status: 400 } },
+    });
+    this.name = 'NulInputError';
+  }
+}
+
 /**
- * Checks every custom scalar value of an operation with the subgraphs' own rules once the
+ * Refuses any text holding NUL (any String, ID or custom scalar value, in variables or literals,
+ * nested or not), then checks every custom scalar value of an operation with the subgraphs' own rules once the
  * operation is resolved, before the query planner runs: a bad date is the caller's error,
  * answered in its language, and no subgraph is called.
  */
@@ -27,6 +40,8 @@ export function scalarInputPlugin<C extends BaseContext>(): ApolloServerPlugin<C
       return {
         async didResolveOperation({ request, operation, document, schema }) {
           if (!operation) return;
+          const [nul] = nulInputs(document, operation, request.variables ?? {});
+          if (nul) throw new NulInputError(nul);
           const [first] = badScalarInputs(schema, document, operation, request.variables ?? {});
           if (first) throw new BadScalarInputError(first);
         },

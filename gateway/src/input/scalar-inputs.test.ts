@@ -141,3 +141,31 @@ describe('custom scalars at the gateway', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('texts holding NUL at the gateway', () => {
+  it('refuses NUL in a literal or a variable before any subgraph call, naming it, in the caller’s language', async () => {
+    expect(await ask('{ tenant(slug: "a\\u0000") { id } }')).toEqual({
+      status: 400,
+      body: {
+        errors: [
+          {
+            message: 'L’argument « tenant.slug » contient le caractère NUL (U+0000), refusé dans tout texte.',
+            extensions: { code: 'BAD_USER_INPUT', argument: 'tenant.slug' },
+          },
+        ],
+      },
+    });
+    expect(await ask(BOOK, { input: { ...input('2026-12-03T12:00:00-05:00'), title: 'Dî\u0000ner' } }, 'en')).toEqual({
+      status: 400,
+      body: {
+        errors: [
+          {
+            message: 'Variable "$input.title" contains the NUL character (U+0000), refused in any text.',
+            extensions: { code: 'BAD_USER_INPUT', variable: 'input.title' },
+          },
+        ],
+      },
+    });
+    expect(calls).toBe(0);
+  });
+});

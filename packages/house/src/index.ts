@@ -8,6 +8,7 @@ export * from './access';
 export * from './calendar';
 export * from './ids';
 export * from './money';
+export * from './nul-inputs';
 export * from './outcome';
 export * from './query-window';
 export * from './record-rules';

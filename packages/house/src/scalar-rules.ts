@@ -40,9 +40,12 @@ export const DATE_TIME_RULE: ScalarRule<Date> = {
 
 export const LOCAL_DATE_RULE: ScalarRule<string> = {
   name: 'LocalDate',
-  description: 'A calendar date YYYY-MM-DD (ISO 8601, no time, no offset) in the house time zone, America/Toronto: 2026-11-26.',
+  description:
+    'A calendar date YYYY-MM-DD (ISO 8601, no time, no offset) in the house time zone, America/Toronto: 2026-11-26, years 0001 to 9999 (PostgreSQL has no year 0).',
   parse(value) {
-    if (typeof value === 'string' && isLocalDate(value)) return { value };
+    if (typeof value === 'string' && isLocalDate(value)) {
+      return value.startsWith('0000-') ? { problem: renderBoth(SCALAR_PROBLEMS.LOCAL_DATE_YEAR, { value: shown(value) }) } : { value };
+    }
     return {
       problem:
         typeof value === 'string' ? renderBoth(SCALAR_PROBLEMS.LOCAL_DATE_INVALID, { value: shown(value) }) : renderBoth(SCALAR_PROBLEMS.LOCAL_DATE_NOT_TEXT),

@@ -27,6 +27,7 @@ import type { RequestScope } from '@maison/house';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
+import { nulInputPlugin } from './nul-input-plugin';
 import type { SubgraphContext } from './context';
 import { requestLang, runInLang } from './request-lang';
 import { insertReference, loadDemoOnce, loadsDemo, seedModeVariable, type ReferenceRow } from './seeding';
@@ -173,6 +174,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      nulInputPlugin<SubgraphContext<S, L>>(),
       cacheHeaderPlugin(schema, module.cacheHints ?? NO_HINTS, (ctx: SubgraphContext<S, L>) => ctx.identity.sub === null),
     ],
     formatError(formatted, error) {

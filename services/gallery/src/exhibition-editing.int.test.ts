@@ -140,7 +140,7 @@ describe('createExhibition', () => {
     expect(await refusal(valid({ title: { fr: '   ', en: 'Only English' } }))).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'title', 'fr'] }]);
     expect(await refusal(valid({ title: { fr: 'é'.repeat(201) } }))).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'title', 'fr'] }]);
     expect(await refusal(valid({ title: { fr: 'Titre', en: 'e'.repeat(201) } }))).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'title', 'en'] }]);
-    expect(await refusal(valid({ title: { fr: 'Deux\u0000lignes' } }))).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'title', 'fr'] }]);
+    expect(await refusal(valid({ title: { fr: 'Deux\u0007lignes' } }))).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'title', 'fr'] }]);
     expect((await accepted(valid({ title: { fr: 'é'.repeat(200), en: 'e'.repeat(200) } }))).title).toBe('é'.repeat(200));
     expect((await accepted(valid({ title: { fr: 'F', en: '' } }))).title).toBe('F');
 

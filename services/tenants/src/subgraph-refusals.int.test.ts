@@ -66,4 +66,59 @@ describe('the refusals of a subgraph', () => {
     expect(await messages('en')).toEqual([expect.stringContaining('LocalDate: "2026-13-01" is not a calendar date YYYY-MM-DD')]);
     expect(await messages('fr')).toEqual([expect.stringContaining('LocalDate : "2026-13-01" n’est pas une date AAAA-MM-JJ du calendrier')]);
   });
+
+  it('refuses NUL in any text before a resolver runs, so it never reaches PostgreSQL (called directly, signed)', async () => {
+    const ask = async (query: string, variables: Record<string, unknown>, lang: Lang) => {
+      const body = JSON.stringify({ query, variables });
+      const { status, body: answer } = await post(body, signed(lang, body));
+      const { errors } = answer as { data?: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+      return {
+        status,
+        data: (answer as { data?: unknown }).data,
+        errors: errors.map(({ message, extensions: { code, argument, variable } }) => ({ message, code, argument, variable })),
+      };
+    };
+    const before = Number((await graph.ds.query(`SELECT count(*) AS n FROM tenant`))[0].n);
+    expect(await ask('{ tenant(slug: "a\\u0000b") { id } }', {}, 'fr')).toEqual({
+      status: 400,
+      data: undefined,
+      errors: [
+        {
+          message: 'L’argument « tenant.slug » contient le caractère NUL (U+0000), refusé dans tout texte.',
+          code: 'BAD_USER_INPUT',
+          argument: 'tenant.slug',
+          variable: undefined,
+        },
+      ],
+    });
+    expect(await ask('query($s: String!) { sharedSpace(slug: $s) { id } }', { s: '\u0000' }, 'en')).toEqual({
+      status: 400,
+      data: undefined,
+      errors: [
+        { message: 'Variable "$s" contains the NUL character (U+0000), refused in any text.', code: 'BAD_USER_INPUT', argument: undefined, variable: 's' },
+      ],
+    });
+    expect(
+      await ask('mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }', { input: { name: { fr: 'a\u0000' } } }, 'fr'),
+    ).toEqual({
+      status: 400,
+      data: undefined,
+      errors: [
+        {
+          message: 'La variable « $input.name.fr » contient le caractère NUL (U+0000), refusé dans tout texte.',
+          code: 'BAD_USER_INPUT',
+          argument: undefined,
+          variable: 'input.name.fr',
+        },
+      ],
+    });
+    expect(Number((await graph.ds.query(`SELECT count(*) AS n FROM tenant`))[0].n)).toBe(before);
+  });
+
+  it('refuses year 0 in a LocalDate with the scalar’s message', async () => {
+    const body = JSON.stringify({ query: 'query($d: LocalDate!) { calendar(from: $d, to: $d) { date } }', variables: { d: '0000-01-01' } });
+    const messages = async (lang: Lang) => ((await post(body, signed(lang, body))).body as { errors: { message: string }[] }).errors.map((e) => e.message);
+    expect(await messages('en')).toEqual([expect.stringContaining('LocalDate: "0000-01-01" is outside the years 0001 to 9999 the house records')]);
+    expect(await messages('fr')).toEqual([expect.stringContaining('LocalDate : "0000-01-01" est hors des années 0001 à 9999 que la maison enregistre')]);
+  });
 });

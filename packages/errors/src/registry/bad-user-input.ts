@@ -4,7 +4,7 @@ import type { GraphQLCodeEntry } from './code-entry';
 export const BAD_USER_INPUT_CODE = {
   BAD_USER_INPUT: {
     description:
-      'A malformed argument. For a custom scalar the gateway answers before any subgraph is called, and extensions.variable or extensions.argument names it, extensions.scalar its scalar.',
+      'A malformed argument. For a custom scalar, or a text holding NUL (U+0000), the gateway answers before any subgraph is called, and extensions.variable or extensions.argument names it, extensions.scalar its scalar.',
     httpStatus: 400,
     httpNote: '200 when a resolver refuses the argument',
     writtenBy: 'house',
@@ -19,6 +19,16 @@ export const BAD_USER_INPUT_CODE = {
         description: 'an argument written in the document that the custom scalar refuses',
         fr: 'L’argument « {name} » n’est pas un {scalar} valide : {problem}.',
         en: 'Argument "{name}" is not a valid {scalar}: {problem}.',
+      },
+      NUL_VARIABLE: {
+        description: 'a variable holding a text with the NUL character (U+0000), which no text of the house may contain',
+        fr: 'La variable « ${name} » contient le caractère NUL (U+0000), refusé dans tout texte.',
+        en: 'Variable "${name}" contains the NUL character (U+0000), refused in any text.',
+      },
+      NUL_ARGUMENT: {
+        description: 'an argument written in the document with a text holding the NUL character (U+0000)',
+        fr: 'L’argument « {name} » contient le caractère NUL (U+0000), refusé dans tout texte.',
+        en: 'Argument "{name}" contains the NUL character (U+0000), refused in any text.',
       },
       SCALAR_VALUE: {
         description: 'a subgraph’s own parse of a custom scalar (the gateway has checked it before)',

@@ -8,6 +8,10 @@ export const SCALAR_PROBLEMS = {
   },
   DATE_TIME_INVALID: { fr: '{value} n’est pas une date et heure valide', en: '{value} is not a valid date and time' },
   LOCAL_DATE_INVALID: { fr: '{value} n’est pas une date AAAA-MM-JJ du calendrier', en: '{value} is not a calendar date YYYY-MM-DD' },
+  LOCAL_DATE_YEAR: {
+    fr: '{value} est hors des années 0001 à 9999 que la maison enregistre',
+    en: '{value} is outside the years 0001 to 9999 the house records',
+  },
   LOCAL_DATE_NOT_TEXT: { fr: 'la valeur n’est pas une date AAAA-MM-JJ du calendrier', en: 'the value is not a calendar date YYYY-MM-DD' },
 } as const satisfies Record<string, Message>;
 

@@ -71,7 +71,7 @@ describe('createCoworkingEvent', () => {
     expect(await codes(valid({ title: { fr: '   ', en: 'Workshop' } }))).toEqual(['INVALID_INPUT@input.title.fr']);
     expect(await codes(valid({ title: { fr: 'é'.repeat(201) } }))).toEqual(['INVALID_INPUT@input.title.fr']);
     expect(await codes(valid({ title: { fr: 'Atelier', en: 'x'.repeat(201) } }))).toEqual(['INVALID_INPUT@input.title.en']);
-    expect(await codes(valid({ title: { fr: 'a\u0000b' } }))).toEqual(['INVALID_INPUT@input.title.fr']);
+    expect(await codes(valid({ title: { fr: 'a\u0007b' } }))).toEqual(['INVALID_INPUT@input.title.fr']);
     expect(await codes(valid({ title: { fr: 'é'.repeat(200) } }))).toEqual([]);
     expect(await codes(valid({ title: { fr: 'Seulement en français' } }))).toEqual([]);
   });

@@ -161,7 +161,7 @@ describe('an idempotencyKey on createCoworkingEvent', () => {
         { code: 'IDEMPOTENCY_KEY_REUSED', message: 'Cette clé d’idempotence a déjà servi pour une autre demande.', field: ['input', 'idempotencyKey'] },
       ],
     });
-    expect((await create({ ...input, idempotencyKey: 'a\u0000b' })).body.data!.createCoworkingEvent.userErrors).toEqual([
+    expect((await create({ ...input, idempotencyKey: 'a\u0007b' })).body.data!.createCoworkingEvent.userErrors).toEqual([
       expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'idempotencyKey'] }),
     ]);
   });

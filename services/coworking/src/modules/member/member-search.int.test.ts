@@ -86,13 +86,22 @@ describe('members(search:)', () => {
     expect(ours(await found(null))).toEqual(expect.arrayContaining([ids.helene, ids.helen, ids.cent]));
   });
 
-  it.each([['h'], [' e '], ['x'.repeat(101)], ['ab\u0000'], ['   ']])('refuses the search %j: BAD_USER_INPUT in French and English', async (search) => {
+  it.each([['h'], [' e '], ['x'.repeat(101)], ['ab\u0007'], ['   ']])('refuses the search %j: BAD_USER_INPUT in French and English', async (search) => {
     const fr = await graph.execute(SEARCH, { s: search }, {});
     expect(fr.body.errors!.map((e) => [e.extensions?.code, e.message])).toEqual([
       ['BAD_USER_INPUT', 'Argument invalide. search : 2 à 100 caractères imprimables.'],
     ]);
     const en = await graph.execute(SEARCH, { s: search }, { lang: 'en' });
     expect(en.body.errors!.map((e) => e.message)).toEqual(['Invalid argument. search: 2 to 100 printable characters.']);
+  });
+
+  it('refuses NUL in the search before the resolver, naming the variable (the kit’s guard for every text)', async () => {
+    const fr = await graph.execute(SEARCH, { s: 'ab\u0000' }, {});
+    expect(fr.body.errors!.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ['BAD_USER_INPUT', 'La variable « $s » contient le caractère NUL (U+0000), refusé dans tout texte.'],
+    ]);
+    const en = await graph.execute(SEARCH, { s: 'ab\u0000' }, { lang: 'en' });
+    expect(en.body.errors!.map((e) => e.message)).toEqual(['Variable "$s" contains the NUL character (U+0000), refused in any text.']);
   });
 
   it('takes a search of 2 and of 100 characters', async () => {

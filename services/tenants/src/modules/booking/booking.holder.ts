@@ -3,8 +3,8 @@ import { inputReason, UserErrorCode } from '@maison/errors';
 import type { RuleViolation } from '@maison/house';
 import { HolderKind } from './booking.enums';
 
-/** What coworking says of a member: a membership active today, none active, or no such member. */
-export type MembershipState = 'ACTIVE' | 'INACTIVE' | 'UNKNOWN';
+/** What coworking says of a member (a HolderState): a membership active today, none active, or no such member. */
+export type MembershipState = HolderState;
 
 /** Answers what coworking knows of a member's membership (a signed call to coworking). */
 export interface MembershipChecker {

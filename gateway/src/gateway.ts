@@ -28,6 +28,7 @@ import { SubgraphFetch } from './subgraph-fetch';
 import { VerifiedTokens } from './verified-tokens';
 import { serveCalendarFeed } from './ical/route';
 import { applyCors, corsPolicy } from './http/cors';
+import { gatewayReadiness } from './http/readiness';
 import { scalarInputPlugin } from './input/scalar-input-plugin';
 import { unavailablePathsPlugin } from './errors/unavailable-paths-plugin';
 import { operationResolutionPlugin } from './errors/operation-resolution-plugin';
@@ -46,8 +47,6 @@ export interface Gateway {
   listen(): Promise<RunningServer>;
   close(): Promise<void>;
 }
-
-const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toString();
 
 /** Prometheus text: the response cache's counters (zero when it is off). */
 function gatewayMetrics(cache: ResponseCache | undefined): string {
@@ -201,17 +200,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (url.pathname === '/metrics') return sendText(res, 200, gatewayMetrics(responseCache));
     if (url.pathname === '/ready') {
-      const checks = await Promise.all(
-        Object.entries(urls).map(async ([name, u]) => {
-          const ok = await fetch(healthUrl(u), { signal: AbortSignal.timeout(2000) }).then(
-            (r) => r.ok,
-            () => false,
-          );
-          return [name, ok ? 'ok' : 'unreachable'] as const;
-        }),
-      );
-      const ready = checks.every(([, s]) => s === 'ok');
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+      const { ready, body } = await gatewayReadiness(urls);
+      return sendJson(res, ready ? 200 : 503, body);
     }
     if (ide(req, res, url)) return;
     const started = Date.now();

@@ -4,6 +4,7 @@ import { createLogger, stopOnSignals } from '@maison/http';
 import { gatewaySpec } from './config';
 import { createGateway } from './gateway';
 import { workerRelay } from './response-cache/worker-relay';
+import { announceWhenAllListen } from './http/workers-listening';
 
 /**
  * One gateway process, or with GATEWAY_WORKERS=N a primary that forks N workers listening on the
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 function runPrimary(count: number, log: ReturnType<typeof createLogger>): void {
   let stopping = false;
   workerRelay.relay();
+  announceWhenAllListen(count);
   for (let i = 0; i < count; i += 1) cluster.fork();
   log.info('gateway workers started', { workers: count });
   cluster.on('exit', (worker, code, signal) => {

@@ -28,6 +28,7 @@ import { createDataSource, ensureDatabase, migrate, SqlCounter } from './databas
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
 import { nulInputPlugin } from './nul-input-plugin';
+import { subgraphReadiness } from './readiness';
 import type { SubgraphContext } from './context';
 import { requestLang, runInLang } from './request-lang';
 import { insertReference, loadDemoOnce, loadsDemo, seedModeVariable, type ReferenceRow } from './seeding';
@@ -205,12 +206,8 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: module.name });
     if (url.pathname === '/ready') {
-      try {
-        await ds.query('SELECT 1');
-        return sendJson(res, 200, { status: 'ready', service: module.name });
-      } catch {
-        return sendJson(res, 503, { status: 'unavailable', service: module.name });
-      }
+      const { ready, checks } = await subgraphReadiness(ds);
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', service: module.name, checks });
     }
     if (url.pathname === '/metrics') {
       return sendText(

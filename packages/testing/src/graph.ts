@@ -56,10 +56,10 @@ export interface RunningGraph {
 
 /**
  * Boots the whole graph through the real launcher (scripts/dist/start.js, what `npm start` runs),
- * on free ports, with fresh databases on the test server (or an embedded PostgreSQL when
- * embedded is true). `npm test` builds the code first.
+ * on free ports, with fresh databases on the test server (or on the server databaseUrl names, or
+ * an embedded PostgreSQL of the launcher's own when embedded is true). `npm test` builds the code first.
  */
-export async function startGraph(options: { embedded?: boolean; env?: Record<string, string> } = {}): Promise<RunningGraph> {
+export async function startGraph(options: { embedded?: boolean; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningGraph> {
   const [gateway, tenants, coworking, gallery, pgPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -80,7 +80,7 @@ export async function startGraph(options: { embedded?: boolean; env?: Record<str
     env.EMBEDDED_PG_PORT = String(pgPort);
     env.DATA_DIR ??= path.join(ROOT, '.data', `graph-${randomBytes(4).toString('hex')}`);
   } else {
-    env.DATABASE_URL = testServerUrl();
+    env.DATABASE_URL = options.databaseUrl ?? testServerUrl();
   }
   const launcher = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dist', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

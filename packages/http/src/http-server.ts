@@ -7,7 +7,11 @@ import type { Logger } from './logger';
 export interface RunningServer {
   server: Server;
   url: string;
-  /** Stops accepting, lets in-flight requests finish until graceMs, then cuts what is left. */
+  /**
+   * Stops accepting, lets in-flight requests finish until graceMs, then cuts what is left. Each
+   * answer given while closing says `Connection: close` and its keep-alive socket is closed once it
+   * is sent, so that the server is closed as soon as its last request is answered.
+   */
   close(): Promise<void>;
 }
 
@@ -17,7 +21,15 @@ export function startHttpServer(
   options: { port: number; host: string; graceMs: number; log: Logger; readyMessage: string },
 ): Promise<RunningServer> {
   const { log } = options;
+  let closing = false;
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
+    inFlight.add(res);
+    if (closing) res.shouldKeepAlive = false;
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
     handle(req, res).catch((error) => {
       log.error('request failed', { error });
       const message = codeMessage('INTERNAL_SERVER_ERROR', 'default', negotiateLang(req.headers['accept-language']));
@@ -39,10 +51,12 @@ export function startHttpServer(
         server,
         url,
         async close() {
-          const closing = new Promise<void>((done) => server.close(() => done()));
+          closing = true;
+          for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+          const closed = new Promise<void>((done) => server.close(() => done()));
           server.closeIdleConnections();
           const deadline = setTimeout(() => server.closeAllConnections(), options.graceMs);
-          await closing;
+          await closed;
           clearTimeout(deadline);
           log.debug('http server closed');
         },

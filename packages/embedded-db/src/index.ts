@@ -79,6 +79,12 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port?: number;
   persistent: boolean;
+  /**
+   * Durable (npm start's server): every acknowledged commit is on disk (fsync, synchronous_commit
+   * and full_page_writes on, PostgreSQL's defaults). Otherwise fsync is off: faster, for test
+   * servers whose data nobody keeps, and a power cut may lose or corrupt it.
+   */
+  durable?: boolean;
   onLog?: (message: unknown) => void;
 }): Promise<RunningPostgres> {
   const port = options.port ?? (await freePort());
@@ -99,7 +105,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     createPostgresUser: true,
     initdbFlags: ['--locale=C.UTF-8', '--lc-messages=C', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'max_connections=400', '-c', 'fsync=off', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: ['-c', 'max_connections=400', '-c', 'listen_addresses=127.0.0.1', ...durabilityFlags(options.durable ?? false)],
     onLog: options.onLog ?? (() => undefined),
     onError: options.onLog ?? (() => undefined),
   });
@@ -113,6 +119,12 @@ export async function startEmbeddedPostgres(options: {
     url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+/** The settings that decide whether an acknowledged commit survives a crash of the machine. */
+export function durabilityFlags(durable: boolean): string[] {
+  const settings = durable ? ['fsync=on', 'synchronous_commit=on', 'full_page_writes=on'] : ['fsync=off'];
+  return settings.flatMap((setting) => ['-c', setting]);
 }
 
 async function exists(file: string): Promise<boolean> {

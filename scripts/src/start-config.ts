@@ -12,5 +12,10 @@ export const launcherSpec = {
   coworkingPort: v.int('COWORKING_PORT', { description: 'port of the coworking subgraph', default: 4002, min: 1, max: 65535 }),
   galleryPort: v.int('GALLERY_PORT', { description: 'port of the gallery subgraph', default: 4003, min: 1, max: 65535 }),
   databasePrefix: v.string('DATABASE_PREFIX', { description: 'prefix of the per-subgraph database names', default: 'house_' }),
+  shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', {
+    description: 'how long each process may finish its requests after SIGTERM (SIGKILL 5 s later)',
+    default: 10_000,
+    min: 0,
+  }),
   readyTimeoutMs: v.int('READY_TIMEOUT_MS', { description: 'how long to wait for each process', default: 60_000, min: 1000 }),
 };

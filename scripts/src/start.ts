@@ -10,7 +10,8 @@ import { launcherSpec as spec } from './start-config';
  * `npm start`: one command for the whole graph. An embedded PostgreSQL (unless DATABASE_URL names
  * a server), the three subgraphs (each creates and migrates its own database, inserts the missing
  * reference data and, SEED=demo being the development default, loads the demo data once), then the
- * gateway; logs prefixed by process; Ctrl-C or SIGTERM stops everything cleanly.
+ * gateway; logs prefixed by process; Ctrl-C or SIGTERM stops everything cleanly, in order: the gateway
+ * (which finishes the requests it has), then the subgraphs, then PostgreSQL.
  */
 
 async function main(): Promise<void> {
@@ -18,7 +19,11 @@ async function main(): Promise<void> {
   const config = readConfig(spec);
   const ports: Record<string, number> = { tenants: config.tenantsPort, coworking: config.coworkingPort, gallery: config.galleryPort };
   const say = (message: string) => process.stdout.write(`[la-maison] ${message}\n`);
-  const children: Child[] = [];
+  // Stopped in this order: the gateway (it stops accepting and finishes what it has), then the
+  // subgraphs it was calling, then their database.
+  const gateways: Child[] = [];
+  const subgraphChildren: Child[] = [];
+  const killAfterMs = config.shutdownGraceMs + 5000;
   let pg: RunningPostgres | undefined;
   let stopping = false;
 
@@ -26,7 +31,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    await stopChildren([...children].reverse(), 15_000, say);
+    await stopChildren(gateways, killAfterMs, say);
+    await stopChildren(subgraphChildren, killAfterMs, say);
     if (pg) {
       const t = Date.now();
       await pg.stop().catch(() => undefined);
@@ -43,7 +49,8 @@ async function main(): Promise<void> {
     if (!serverUrl) {
       const dataDir = path.join(config.dataDir, 'postgres');
       say(`starting embedded PostgreSQL on port ${config.embeddedPort} (data in ${path.relative(ROOT, dataDir) || dataDir})`);
-      pg = await startEmbeddedPostgres({ dataDir, port: config.embeddedPort, persistent: true });
+      // Durable: fsync, synchronous_commit and full_page_writes on (only the tests' servers trade them for speed).
+      pg = await startEmbeddedPostgres({ dataDir, port: config.embeddedPort, persistent: true, durable: true });
       serverUrl = pg.url;
     }
     const env = {
@@ -64,11 +71,12 @@ async function main(): Promise<void> {
         },
         i,
       );
-      children.push(child);
+      subgraphChildren.push(child);
       watch(child);
       return { child, url: `http://127.0.0.1:${ports[s.name]}` };
     });
-    await Promise.all(subgraphs.map((s) => waitForHealth(`${s.url}/health`, s.child, config.readyTimeoutMs)));
+    // Ready, not only alive: each subgraph's /ready asks its database now.
+    await Promise.all(subgraphs.map((s) => waitForHealth(`${s.url}/ready`, s.child, config.readyTimeoutMs)));
     const gateway = startChild(
       'gateway',
       path.join(ROOT, 'gateway', 'dist', 'main.js'),
@@ -78,9 +86,10 @@ async function main(): Promise<void> {
       },
       SUBGRAPHS.length,
     );
-    children.push(gateway);
+    gateways.push(gateway);
     watch(gateway);
-    await waitForHealth(`http://127.0.0.1:${config.gatewayPort}/health`, gateway, config.readyTimeoutMs);
+    // The gateway's /ready asks every subgraph's /ready and, with GATEWAY_WORKERS > 1, waits for every worker.
+    await waitForHealth(`http://127.0.0.1:${config.gatewayPort}/ready`, gateway, config.readyTimeoutMs);
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${config.gatewayPort}/graphql`);
   } catch (error) {
     say(`failed: ${(error as Error).message}`);

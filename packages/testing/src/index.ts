@@ -14,3 +14,4 @@ export * from './ledger-rows';
 export * from './seed-boots';
 export * from './season-days';
 export * from './test-redis';
+export * from './gateway-process';

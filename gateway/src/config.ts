@@ -78,7 +78,7 @@ export const gatewaySpec = {
   }),
   bodyLimitBytes: v.int('BODY_LIMIT_BYTES', { description: 'largest accepted request body', default: 1_048_576, min: 1024 }),
   workers: v.int('GATEWAY_WORKERS', {
-    description: 'gateway processes sharing the port (node cluster); rate limits and the in-memory response cache are per process',
+    description: 'gateway processes sharing the port (node cluster); rate limits and persisted queries are per process unless REDIS_URL is set',
     default: 1,
     min: 1,
     max: 64,

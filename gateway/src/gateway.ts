@@ -21,7 +21,7 @@ import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName }
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';
 import { jsonDepth, operationLimits, requestVariables } from './limits';
-import { rateLimitedBody } from './rate-limit/rate-limit';
+import { rateLimitedBody, type RateLimits } from './rate-limit/rate-limit';
 import { replicaState } from './replicas';
 import { runInRequestScope } from './request-scope';
 import { SignedDataSource } from './signed-data-source';
@@ -43,6 +43,8 @@ export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
   /** Undefined when RESPONSE_CACHE=off. */
   responseCache?: ResponseCache;
+  /** The rate limits' counters (allowed, limited, decided in memory while Redis failed), for the metrics. */
+  rateLimitStats: RateLimits['stats'];
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   listen(): Promise<RunningServer>;
   close(): Promise<void>;
@@ -235,6 +237,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   return {
     apollo,
     responseCache,
+    rateLimitStats: rates.stats,
     handle,
     async listen() {
       running = await startHttpServer(handle, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs, log, readyMessage: 'gateway ready' });

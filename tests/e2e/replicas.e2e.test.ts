@@ -113,7 +113,8 @@ if (REDIS_URL) {
 
     it('a caller that forges X-Forwarded-For gains nothing: the balancer’s entry is the one trusted', async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 11; i++) statuses.push((await post(balancer.url, HOUSE, { 'x-test-client-address': '198.51.100.9', 'x-forwarded-for': `203.0.113.${i}` })).status);
+      for (let i = 0; i < 11; i++)
+        statuses.push((await post(balancer.url, HOUSE, { 'x-test-client-address': '198.51.100.9', 'x-forwarded-for': `203.0.113.${i}` })).status);
       expect(statuses).toEqual([...Array(10).fill(200), 429]);
     });
   });

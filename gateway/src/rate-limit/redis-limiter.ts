@@ -33,7 +33,14 @@ export class RedisLimiter implements Limiter {
       return memory;
     };
     const limiter = (name: string, p: number, d: number) =>
-      new RateLimiterRedis({ storeClient: redis, rejectIfRedisNotReady: true, keyPrefix: `${keyPrefix}${name}`, points: p, duration: d, insuranceLimiter: insurance(p, d) });
+      new RateLimiterRedis({
+        storeClient: redis,
+        rejectIfRedisNotReady: true,
+        keyPrefix: `${keyPrefix}${name}`,
+        points: p,
+        duration: d,
+        insuranceLimiter: insurance(p, d),
+      });
     const steady = limiter('pace', points, seconds);
     const burst = perMinute - points;
     this.limiter = burst > 0 ? new BurstyRateLimiter(steady, limiter('burst', burst, 60)) : steady;

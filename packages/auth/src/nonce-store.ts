@@ -45,13 +45,14 @@ export class MemoryNonceStore implements NonceStore {
     const now = this.now();
     const known = this.expiries.get(nonce);
     if (known !== undefined && known > now) return 'replayed';
-    if (now >= this.nextSweep || this.expiries.size >= this.maxEntries) this.sweep(now);
+    // At most once a second, full or not: a full store must not cost a walk of every entry per request.
+    if (now >= this.nextSweep) this.sweep(now);
     if (this.expiries.size >= this.maxEntries) return 'full';
     this.expiries.set(nonce, expiresAt);
     return 'fresh';
   }
 
-  /** Forgets the nonces whose signatures have expired; runs at most once a second unless the store is full. */
+  /** Forgets the nonces whose signatures have expired (claim runs it at most once a second). */
   sweep(now = this.now()): void {
     this.nextSweep = now + 1000;
     for (const [nonce, expiresAt] of this.expiries) if (expiresAt <= now) this.expiries.delete(nonce);

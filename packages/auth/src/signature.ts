@@ -56,15 +56,7 @@ export function signRequest(secret: string, identity: Identity, lang: Lang, body
 
 /** What is wrong with a request's signature: the key of its message in the registry (SIGNATURE_PROBLEMS). */
 export type SignatureProblem =
-  | 'MISSING'
-  | 'MALFORMED_TIMESTAMP'
-  | 'MALFORMED_NONCE'
-  | 'EXPIRED'
-  | 'BAD'
-  | 'UNKNOWN_LANGUAGE'
-  | 'MALFORMED_IDENTITY'
-  | 'REPLAYED'
-  | 'NONCES_FULL';
+  'MISSING' | 'MALFORMED_TIMESTAMP' | 'MALFORMED_NONCE' | 'EXPIRED' | 'BAD' | 'UNKNOWN_LANGUAGE' | 'MALFORMED_IDENTITY' | 'REPLAYED' | 'NONCES_FULL';
 
 export class SignatureError extends Error {
   /** reason: for the operator's log. */

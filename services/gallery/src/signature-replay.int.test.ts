@@ -41,12 +41,8 @@ describe('a signed request replayed to the same subgraph (nonces in memory)', ()
     expect(first.status).toBe(200);
     expect(first.body.data.createArtist.userErrors).toEqual([]);
     const rejectedBefore = gallery.stats.rejected;
-    expect(await send(gallery, request)).toEqual(
-      replayRefusal('Les requêtes doivent passer par la passerelle (signature déjà utilisée (rejeu)).'),
-    );
-    expect(await send(gallery, request)).toEqual(
-      replayRefusal('Les requêtes doivent passer par la passerelle (signature déjà utilisée (rejeu)).'),
-    );
+    expect(await send(gallery, request)).toEqual(replayRefusal('Les requêtes doivent passer par la passerelle (signature déjà utilisée (rejeu)).'));
+    expect(await send(gallery, request)).toEqual(replayRefusal('Les requêtes doivent passer par la passerelle (signature déjà utilisée (rejeu)).'));
     expect(gallery.stats.rejected - rejectedBefore).toBe(2);
     expect(await artistsNamed(gallery, name)).toBe(1);
   });

@@ -52,6 +52,17 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, any> };
 }
 
+/** The signed requests each subgraph refused since it started (maison_unsigned_requests_rejected_total). */
+async function refusedBySubgraphs(graph: RunningGraph): Promise<Record<string, number>> {
+  const counts = await Promise.all(
+    Object.entries(graph.subgraphUrls).map(async ([name, url]) => {
+      const text = await (await fetch(new URL('/metrics', url))).text();
+      return [name, Number(/^maison_unsigned_requests_rejected_total\{[^}]*\} (\d+)$/m.exec(text)?.[1])] as const;
+    }),
+  );
+  return Object.fromEntries(counts);
+}
+
 if (REDIS_URL) {
   describe('two gateways on one Redis behind a balancer (TEST_REDIS_URL)', () => {
     let graph: RunningGraph;
@@ -96,6 +107,9 @@ if (REDIS_URL) {
       // Another caller behind the same balancer has a budget of its own.
       expect((await asCaller('198.51.100.8')).status).toBe(200);
       expect((await asCaller('198.51.100.8')).status).toBe(200);
+      // Ten identical operations, signed by two gateways within a second or two: each call had a nonce of its own,
+      // so the subgraphs (whose nonces are in the same Redis) refused none as a replay.
+      expect(await refusedBySubgraphs(graph)).toEqual({ tenants: 0, coworking: 0, gallery: 0 });
     });
 
     it('a query registered (APQ) through gateway A is found by its hash through gateway B', async () => {

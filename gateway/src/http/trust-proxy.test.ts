@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { clientAddress, forwardedChain, parseTrustProxy } from './trust-proxy';
+import { readGatewayConfig } from '../config';
 
 const request = (peer: string, xff?: string | string[]) =>
   ({ socket: { remoteAddress: peer }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage;
@@ -47,5 +48,13 @@ describe('clientAddress', () => {
     expect(client('1', '127.0.0.1', 'garbage')).toBe('127.0.0.1');
     expect(client('2', '127.0.0.1', ['198.51.100.1', '203.0.113.9'])).toBe('198.51.100.1');
     expect(forwardedChain(request('127.0.0.1', ' 2001:db8::1 ,x'))).toEqual(['127.0.0.1', '2001:db8::1']);
+  });
+});
+
+describe('TRUST_PROXY in the gateway configuration', () => {
+  it('is off by default, and a bad value stops the boot with the variable named', () => {
+    expect(readGatewayConfig({}).trustProxy).toEqual({ kind: 'none' });
+    expect(readGatewayConfig({ TRUST_PROXY: '1' }).trustProxy).toEqual({ kind: 'hops', hops: 1 });
+    expect(() => readGatewayConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY="everyone" is invalid: a number, false, or addresses/);
   });
 });

@@ -28,9 +28,9 @@ import { createDataSource, ensureDatabase, migrate, SqlCounter } from './databas
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
 import { nulInputPlugin } from './nul-input-plugin';
-import { signatureNonces } from './signature-nonces';
 import type { SubgraphContext } from './context';
 import { requestLang, runInLang } from './request-lang';
+import { signatureNonces } from './signature-nonces';
 import { insertReference, loadDemoOnce, loadsDemo, seedModeVariable, type ReferenceRow } from './seeding';
 
 export interface SubgraphModule<Services = unknown, Loaders = unknown> {

@@ -55,7 +55,7 @@ describe('docker-compose.yml', () => {
     expect(env.HOST).toBe('0.0.0.0');
     expect(env.DATABASE_URL).toMatch(new RegExp(`^postgres://[^@]+@postgres:5432/house_${name}$`));
     for (const key of Object.keys(env)) expect(subgraphVars).toContain(key);
-    expect(service.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } }); // Redis: the shared signature nonces
+    expect(service.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
     expect(service.healthcheck?.test.join(' ')).toContain('/ready');
   });
 

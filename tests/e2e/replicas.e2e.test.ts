@@ -73,6 +73,7 @@ if (REDIS_URL) {
       REDIS_KEY_PREFIX: testRedisPrefix('replicas'),
       TRUST_PROXY: '127.0.0.1',
       RATE_LIMIT_PER_MINUTE: '10',
+      APQ_TTL_SECONDS: '120', // every key of the run expires on its own
       // The response cache's Redis keys have no per-run prefix; the answers here must not come from it.
       RESPONSE_CACHE: 'off',
     };

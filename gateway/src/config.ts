@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseCorsOrigins } from './http/cors';
-import { commonSpec, DEV_JWT_SECRET, devDefault, readConfig, v, type ConfigOf, type Env, type Variable } from '@maison/config';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy';
+import { commonSpec, DEV_JWT_SECRET, devDefault, readConfig, redisSpec, v, type ConfigOf, type Env, type Variable } from '@maison/config';
 
 export const SUBGRAPH_NAMES = ['tenants', 'coworking', 'gallery'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -77,7 +78,7 @@ export const gatewaySpec = {
   }),
   bodyLimitBytes: v.int('BODY_LIMIT_BYTES', { description: 'largest accepted request body', default: 1_048_576, min: 1024 }),
   workers: v.int('GATEWAY_WORKERS', {
-    description: 'gateway processes sharing the port (node cluster); rate limits and the in-memory response cache are per process',
+    description: 'gateway processes sharing the port (node cluster); rate limits and persisted queries are per process unless REDIS_URL is set',
     default: 1,
     min: 1,
     max: 64,
@@ -87,7 +88,12 @@ export const gatewaySpec = {
     default: 'on',
   }),
   responseCacheMaxEntries: v.int('RESPONSE_CACHE_MAX_ENTRIES', { description: 'answers kept by the in-memory response cache', default: 10_000, min: 1 }),
-  redisUrl: v.optionalUrl('REDIS_URL', 'Redis shared by every gateway instance for the response cache', ['redis:', 'rediss:']),
+  ...redisSpec,
+  apqTtlSeconds: v.int('APQ_TTL_SECONDS', { description: 'how long a persisted query stays registered in Redis (with REDIS_URL)', default: 86_400, min: 1 }),
+  trustProxy: v.custom('TRUST_PROXY', parseTrustProxy, {
+    description: 'when X-Forwarded-For names the client: false (default), a hop count, or proxy addresses/CIDRs, comma-separated',
+    default: parseTrustProxy('false'),
+  }) as Variable<TrustProxy>,
   corsOrigins: v.custom('CORS_ORIGINS', parseCorsOrigins, {
     description:
       'origins whose browser pages may call the gateway, comma-separated (*, https://*.domain allowed); unset: localhost in development, none in production',

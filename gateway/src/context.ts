@@ -7,6 +7,7 @@ import type { GatewayConfig } from './config';
 import type { VerifiedTokens } from './verified-tokens';
 import type { CacheSlot } from './response-cache/response-cache';
 import type { SubgraphFailure } from './errors/unavailable-paths';
+import { clientAddress, type TrustProxy } from './http/trust-proxy';
 
 export interface GatewayContext {
   identity: Identity;
@@ -68,6 +69,6 @@ function expiryOf(token: string): number | undefined {
 
 export const requestLang = (req: IncomingMessage): Lang => negotiateLang(req.headers['accept-language']);
 
-/** Rate limits count per verified identity, or per client address for anonymous callers. */
-export const clientKeyOf = (req: IncomingMessage, identity: Identity | undefined): string =>
-  identity?.sub ? `sub:${identity.sub}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+/** Rate limits count per verified identity, or per client address for anonymous callers (X-Forwarded-For as TRUST_PROXY says). */
+export const clientKeyOf = (req: IncomingMessage, identity: Identity | undefined, trust?: TrustProxy): string =>
+  identity?.sub ? `sub:${identity.sub}` : `ip:${clientAddress(req, trust)}`;

@@ -21,7 +21,8 @@ import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName }
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';
 import { jsonDepth, operationLimits, requestVariables } from './limits';
-import { rateLimitedBody, rateLimits } from './rate-limit/rate-limit';
+import { rateLimitedBody, type RateLimits } from './rate-limit/rate-limit';
+import { replicaState } from './replicas';
 import { runInRequestScope } from './request-scope';
 import { SignedDataSource } from './signed-data-source';
 import { SubgraphFetch } from './subgraph-fetch';
@@ -43,6 +44,8 @@ export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
   /** Undefined when RESPONSE_CACHE=off. */
   responseCache?: ResponseCache;
+  /** The rate limits' counters (allowed, limited, decided in memory while Redis failed), for the metrics. */
+  rateLimitStats: RateLimits['stats'];
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   listen(): Promise<RunningServer>;
   close(): Promise<void>;
@@ -66,7 +69,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const urls = subgraphUrls(config);
   const timeouts = subgraphTimeouts(config);
   const limits = operationLimits<GatewayContext>(config);
-  const rates = rateLimits(config.rateLimitPerMinute, config.rateLimitMutationsPerMinute);
+  const replicas = await replicaState(config, log); // rate limits and APQ, shared through REDIS_URL (replicas.ts)
+  const rates = replicas.rates;
   const tokens = accessTokenSettings(config);
   const verifiedTokens = new VerifiedTokens();
   const client = new SubgraphFetch();
@@ -104,6 +108,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    persistedQueries: replicas.persistedQueries,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: gatewayFormatError({ production, log }),
@@ -124,8 +129,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, lang: GatewayContext['lang']): Promise<void> {
     const who = await identify(req, tokens, lang, verifiedTokens);
     if (who.error) log.info('token refused', { requestId, reason: who.reason });
-    const clientKey = clientKeyOf(req, who.identity);
-    const taken = rates.requests.take(clientKey);
+    const clientKey = clientKeyOf(req, who.identity, config.trustProxy);
+    const taken = await rates.requests.take(clientKey);
     if (!taken.ok) {
       log.warn('rate limited', { requestId, client: clientKey });
       return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
@@ -207,7 +212,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const started = Date.now();
     await runInRequestScope({ requestId, lang }, async () => {
       if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) {
-        const taken = rates.requests.take(clientKeyOf(req, undefined));
+        const taken = await rates.requests.take(clientKeyOf(req, undefined, config.trustProxy));
         if (!taken.ok) return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
         return serveCalendarFeed(apollo, req, res, requestId);
       }
@@ -222,6 +227,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   return {
     apollo,
     responseCache,
+    rateLimitStats: rates.stats,
     handle,
     async listen() {
       running = await startHttpServer(handle, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs, log, readyMessage: 'gateway ready' });
@@ -232,6 +238,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       await apollo.stop();
       client.destroy();
       await responseCache?.store.close();
+      await replicas.close();
     },
   };
 }

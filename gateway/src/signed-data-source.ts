@@ -25,7 +25,8 @@ export interface SignedDataSourceOptions {
  *
  * Every call has a deadline: headers and body must arrive within timeoutMs, or the call is aborted,
  * its socket closed (SubgraphFetch), and the failure becomes SUBGRAPH_UNAVAILABLE. Calls are never
- * retried, so a mutation reaches its subgraph at most once.
+ * retried, so a mutation reaches its subgraph at most once; each call is signed when it is sent,
+ * with a nonce of its own, which the subgraph accepts once (single-use signatures).
  */
 /** Statuses by which a subgraph refuses the gateway's own request rather than the caller's operation. */
 const GATEWAY_FAULTS = new Set([401, 403, 407, 413, 429]);

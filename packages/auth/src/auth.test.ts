@@ -52,6 +52,17 @@ describe('access tokens', () => {
   });
 });
 
+/** The problem of the SignatureError fn throws. */
+function problemOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof SignatureError) return error.problem;
+    throw error;
+  }
+  return undefined;
+}
+
 describe('gateway signatures', () => {
   const secret = 'g'.repeat(40);
   const body = '{"query":"{ house { name } }"}';
@@ -59,8 +70,8 @@ describe('gateway signatures', () => {
 
   it('round-trips the identity and language', () => {
     const headers = signRequest(secret, identity, 'en', body);
-    expect(verifyRequest(secret, headers, body, 60)).toEqual({ identity, lang: 'en' });
-    expect(verifyRequest(secret, signRequest(secret, ANONYMOUS, 'fr', body), body, 60)).toEqual({ identity: ANONYMOUS, lang: 'fr' });
+    expect(verifyRequest(secret, headers, body, 60)).toMatchObject({ identity, lang: 'en', nonce: headers[HEADERS.nonce] });
+    expect(verifyRequest(secret, signRequest(secret, ANONYMOUS, 'fr', body), body, 60)).toMatchObject({ identity: ANONYMOUS, lang: 'fr' });
   });
 
   it('refuses a missing signature, a tampered body, a forged identity and another secret', () => {
@@ -78,5 +89,25 @@ describe('gateway signatures', () => {
     expect(() => verifyRequest(secret, headers, body, 60, now)).toThrow(/expired/);
     const fresh = signRequest(secret, identity, 'fr', body, now - 59_000);
     expect(verifyRequest(secret, fresh, body, 60, now).identity).toEqual(identity);
+  });
+
+  it('signs a fresh 128-bit nonce every time, inside the signed material: another nonce breaks the signature', () => {
+    const first = signRequest(secret, identity, 'fr', body);
+    const second = signRequest(secret, identity, 'fr', body, Number(first[HEADERS.timestamp]) * 1000);
+    expect(first[HEADERS.nonce]).toMatch(/^[0-9a-f]{32}$/);
+    expect(second[HEADERS.nonce]).not.toBe(first[HEADERS.nonce]);
+    expect(second[HEADERS.signature]).not.toBe(first[HEADERS.signature]);
+    expect(() => verifyRequest(secret, { ...first, [HEADERS.nonce]: second[HEADERS.nonce] }, body, 60)).toThrow(/bad signature/);
+    const { [HEADERS.nonce]: _nonce, ...withoutNonce } = first;
+    expect(problemOf(() => verifyRequest(secret, withoutNonce, body, 60))).toBe('MISSING');
+    expect(problemOf(() => verifyRequest(secret, { ...first, [HEADERS.nonce]: 'not-hex' }, body, 60))).toBe('MALFORMED_NONCE');
+  });
+
+  it('says until when the signature is accepted: the end of the second timestamp + max age', () => {
+    const now = 1_700_000_000_500;
+    const verified = verifyRequest(secret, signRequest(secret, identity, 'fr', body, now), body, 60, now);
+    expect(verified.expiresAt).toBe((1_700_000_000 + 61) * 1000);
+    expect(() => verifyRequest(secret, signRequest(secret, identity, 'fr', body, now), body, 60, verified.expiresAt)).toThrow(/expired/);
+    expect(verifyRequest(secret, signRequest(secret, identity, 'fr', body, now), body, 60, verified.expiresAt - 1).identity).toEqual(identity);
   });
 });

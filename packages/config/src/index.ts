@@ -182,6 +182,12 @@ export const commonSpec = {
   }),
 };
 
+/** The Redis that replicas share (gateway: rate limits, persisted queries, response cache; subgraphs: signature nonces). */
+export const redisSpec = {
+  redisUrl: v.optionalUrl('REDIS_URL', 'Redis shared by the replicas: rate limits, persisted queries, response cache, signature nonces', ['redis:', 'rediss:']),
+  redisKeyPrefix: v.string('REDIS_KEY_PREFIX', { description: 'prefix of the rate-limit, persisted-query and nonce keys in Redis', default: 'maison:' }),
+};
+
 /** The two languages of the house. French is the default and the fallback. */
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

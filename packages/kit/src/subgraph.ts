@@ -7,8 +7,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLFormattedError } from 'graphql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { ANONYMOUS, HEADERS, verifyRequest, SignatureError, type Identity } from '@maison/auth';
-import { commonSpec, LANGS, negotiateLang, readConfig, readConfigOrExit, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
+import { ANONYMOUS, HEADERS, verifySingleUse, SignatureError, type Identity } from '@maison/auth';
+import { commonSpec, LANGS, negotiateLang, readConfig, readConfigOrExit, redisSpec, v, type ConfigOf, type Env, type Lang, DEFAULT_LANG } from '@maison/config';
 import { codeMessage, SIGNATURE_PROBLEMS, type SignatureProblemKey } from '@maison/errors';
 import {
   createLogger,
@@ -31,6 +31,7 @@ import { nulInputPlugin } from './nul-input-plugin';
 import { subgraphReadiness } from './readiness';
 import type { SubgraphContext } from './context';
 import { requestLang, runInLang } from './request-lang';
+import { signatureNonces } from './signature-nonces';
 import { insertReference, loadDemoOnce, loadsDemo, seedModeVariable, type ReferenceRow } from './seeding';
 
 export interface SubgraphModule<Services = unknown, Loaders = unknown> {
@@ -61,6 +62,12 @@ export interface SubgraphModule<Services = unknown, Loaders = unknown> {
 
 export const subgraphSpec = (defaultPort: number, name: string) => ({
   ...commonSpec,
+  ...redisSpec,
+  signatureNonceMaxEntries: v.int('SIGNATURE_NONCE_MAX_ENTRIES', {
+    description: 'signature nonces a subgraph keeps in memory (without REDIS_URL) before it refuses signed requests',
+    default: 500_000,
+    min: 1,
+  }),
   port: v.int('PORT', { description: 'HTTP port of the subgraph', default: defaultPort, min: 0, max: 65535 }),
   host: v.string('HOST', { description: 'interface to listen on', default: '127.0.0.1' }),
   databaseUrl: v.url('DATABASE_URL', {
@@ -162,6 +169,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
   const ds = await openDatabase(module, config, counter, log);
   const services = module.createServices(ds, config);
   const stats = { requests: 0, rejected: 0 };
+  const nonces = await signatureNonces(config, module.name, log);
 
   const apollo = new ApolloServer<SubgraphContext<S, L>>({
     schema,
@@ -245,7 +253,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     }
     let verified: { identity: Identity; lang: Lang };
     try {
-      verified = verifyRequest(config.signingSecret, req.headers, raw, config.signatureMaxAgeSeconds);
+      verified = await verifySingleUse(config.signingSecret, req.headers, raw, config.signatureMaxAgeSeconds, nonces);
     } catch (error) {
       stats.rejected += 1;
       const reason = error instanceof SignatureError ? error.message : 'invalid request';
@@ -308,6 +316,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       log.debug('apollo stopped');
       await ds.destroy();
       log.debug('database pool closed');
+      await nonces.close();
     },
   };
 }

@@ -9,6 +9,8 @@ export * from './guide';
 export * from './browser';
 export * from './ledger-stub';
 export * from './signed-call';
+export * from './test-redis';
+export * from './gateway-process';
 export * from './crash-after-hold';
 export * from './ledger-rows';
 export * from './seed-boots';

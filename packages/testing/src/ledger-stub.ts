@@ -67,7 +67,8 @@ export async function startLedgerStub(): Promise<LedgerStub> {
       };
       let verified: { identity: Identity; lang: Lang };
       try {
-        verified = verifyRequest(DEV_SIGNING_SECRET, req.headers, body, 60);
+        const { identity, lang } = verifyRequest(DEV_SIGNING_SECRET, req.headers, body, 60);
+        verified = { identity, lang };
       } catch {
         return send(401, { errors: [{ message: 'unsigned', extensions: { code: 'UNAUTHENTICATED' } }] });
       }

@@ -86,6 +86,27 @@ describe('MemoryStore', () => {
   });
 });
 
+describe('MemoryStore types', () => {
+  it('moves on only the types invalidated, and announces them (everything: no types) to the other workers', async () => {
+    const announced: (readonly string[] | undefined)[] = [];
+    const store = new MemoryStore(10, Date.now, (types) => announced.push(types));
+    const booking = store.tagsOf(['SpaceBooking', 'CalendarDay']);
+    const exhibition = store.tagsOf(['Exhibition']);
+    expect(booking).toEqual({ SpaceBooking: 0, CalendarDay: 0 });
+    await store.invalidateTypes(['SpaceBooking']);
+    expect(store.isCurrent(booking)).toBe(false);
+    expect(store.isCurrent(exhibition)).toBe(true);
+    expect(store.tagsOf(['SpaceBooking'])).toEqual({ SpaceBooking: 1 });
+    // Told by another worker.
+    store.forgetTypes(['Exhibition']);
+    expect(store.isCurrent(exhibition)).toBe(false);
+    await store.invalidateAll();
+    expect(announced).toEqual([['SpaceBooking'], undefined]);
+    // An entry without tags (another format) is never current.
+    expect(store.isCurrent(undefined)).toBe(false);
+  });
+});
+
 describe('ResponseCache.keyOf', () => {
   const cache = new ResponseCache(new MemoryStore(10));
   const body = { query: 'query Q($d: String) { a(d: $d) { x } }', operationName: 'Q', variables: { d: '2026-01-01' } };

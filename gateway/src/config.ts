@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseCorsOrigins } from './http/cors';
+import { DEFAULT_REDIS_PREFIX, parseRedisPrefix } from './response-cache/redis-prefix';
 import { commonSpec, DEV_JWT_SECRET, devDefault, readConfig, v, type ConfigOf, type Env, type Variable } from '@maison/config';
 
 export const SUBGRAPH_NAMES = ['tenants', 'coworking', 'gallery'] as const;
@@ -88,6 +89,10 @@ export const gatewaySpec = {
   }),
   responseCacheMaxEntries: v.int('RESPONSE_CACHE_MAX_ENTRIES', { description: 'answers kept by the in-memory response cache', default: 10_000, min: 1 }),
   redisUrl: v.optionalUrl('REDIS_URL', 'Redis shared by every gateway instance for the response cache', ['redis:', 'rediss:']),
+  responseCacheRedisPrefix: v.custom('RESPONSE_CACHE_REDIS_PREFIX', parseRedisPrefix, {
+    description: 'start of every Redis key of the response cache: one per deployment sharing a Redis',
+    default: DEFAULT_REDIS_PREFIX,
+  }),
   corsOrigins: v.custom('CORS_ORIGINS', parseCorsOrigins, {
     description:
       'origins whose browser pages may call the gateway, comma-separated (*, https://*.domain allowed); unset: localhost in development, none in production',

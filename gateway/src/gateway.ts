@@ -76,7 +76,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   let responseCache: ResponseCache | undefined;
   if (config.responseCache === 'on') {
     let store: ResponseStore;
-    if (config.redisUrl) store = await RedisStore.connect(config.redisUrl, { log });
+    if (config.redisUrl) store = await RedisStore.connect(config.redisUrl, { log, prefix: config.responseCacheRedisPrefix });
     else {
       const memory = new MemoryStore(config.responseCacheMaxEntries, Date.now, workerRelay.announce());
       workerRelay.listen(memory);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { DEFAULT_PREFIX, RedisStore } from './redis-store';
+import { DEFAULT_REDIS_PREFIX } from './redis-prefix';
+import { RedisStore } from './redis-store';
 import type { CachedAnswer } from './store';
 
 /**
@@ -32,7 +33,7 @@ async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3
 // Needs no Redis server: nothing listens on port 1.
 describe('RedisStore on an unreachable Redis', () => {
   it('keeps its entries under a prefix of their own by default: those of the format without tags are never read', () => {
-    expect(DEFAULT_PREFIX).toBe('maison:response-cache:v2:');
+    expect(DEFAULT_REDIS_PREFIX).toBe('maison:response-cache:v2:');
   });
 
   it('connect rejects (and, closing its connections, leaves nothing retrying in the background)', async () => {

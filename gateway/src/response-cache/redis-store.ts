@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import type { Logger } from '@maison/http';
 import type { CachedAnswer, ResponseStore } from './store';
+import { DEFAULT_REDIS_PREFIX } from './redis-prefix';
 import { TypeVersions, type TypeTags } from './type-versions';
 
 /**
@@ -31,18 +32,12 @@ for i = 2, #ARGV, 2 do
 end
 return redis.call('HGETALL', KEYS[1])`;
 
-/**
- * Where entries and counters live by default. `v2`: answers carry the versions of their types
- * (tags); an entry written by an older gateway (under `maison:response-cache:`, without tags) is
- * never read, and their counters never mix.
- */
-export const DEFAULT_PREFIX = 'maison:response-cache:v2:';
 
 /**
  * Store shared by every gateway instance: answers live in Redis with their TTL; the generation is
  * a Redis counter and each type's version a field of a Redis hash, and an invalidation is announced
  * on a channel so every instance moves to it at once (and re-reads them whenever its subscription
- * reconnects). The default prefix names the format of the entries (DEFAULT_PREFIX). When Redis is unreachable, lookups
+ * reconnects). The default prefix names the format of the entries (DEFAULT_REDIS_PREFIX). When Redis is unreachable, lookups
  * miss and writes are dropped: the cache never fails a request.
  */
 export class RedisStore implements ResponseStore {
@@ -79,7 +74,7 @@ export class RedisStore implements ResponseStore {
   }
 
   static async connect(url: string, options: { prefix?: string; log?: Logger } = {}): Promise<RedisStore> {
-    const store = new RedisStore(url, options.prefix ?? DEFAULT_PREFIX, options.log);
+    const store = new RedisStore(url, options.prefix ?? DEFAULT_REDIS_PREFIX, options.log);
     try {
       await Promise.all([store.client.connect(), store.subscriber.connect()]);
       await store.subscriber.subscribe(store.channel, store.typesChannel);

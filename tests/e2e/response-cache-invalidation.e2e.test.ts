@@ -239,18 +239,29 @@ function families(make: () => Target): void {
 
   it('an artwork sold (markArtworkSold) empties the work and its artist’s page, not the tenants', async () => {
     // Signed in: never from the cache. Each target sells a work of its own (the first one still available).
-    const { body } = await graph.query(`{ artworks(availability: AVAILABLE, forSale: true, first: 1) { nodes { id artist { id } } } }`, {}, { identity: admin });
+    const { body } = await graph.query(
+      `{ artworks(availability: AVAILABLE, forSale: true, first: 1) { nodes { id artist { id } } } }`,
+      {},
+      { identity: admin },
+    );
     const work = (body.data!.artworks.nodes as { id: string; artist: { id: string } }[])[0];
     expect(work).toBeDefined();
     const artwork: Read = { query: `query ${names('Artwork')}($id: ID!) { artwork(id: $id) { availability } }`, variables: { id: work!.id } };
-    const artist: Read = { query: `query ${names('ArtistWorks')}($id: ID!) { artist(id: $id) { artworks { id availability } } }`, variables: { id: work!.artist.id } };
+    const artist: Read = {
+      query: `query ${names('ArtistWorks')}($id: ID!) { artist(id: $id) { artworks { id availability } } }`,
+      variables: { id: work!.artist.id },
+    };
     const tenants: Read = { query: `query ${names('Tenants')} { tenants { name } }` };
     await warm(target, artist);
     await expectOnlyDependentEmptied(
       target,
       { dependent: artwork, independent: tenants },
       async () => {
-        const sold = await target.mutate(`mutation($id: ID!) { markArtworkSold(id: $id) { artwork { availability } userErrors { code } } }`, { id: work!.id }, admin);
+        const sold = await target.mutate(
+          `mutation($id: ID!) { markArtworkSold(id: $id) { artwork { availability } userErrors { code } } }`,
+          { id: work!.id },
+          admin,
+        );
         expect(sold.body.data!.markArtworkSold).toEqual({ artwork: { availability: 'SOLD' }, userErrors: [] });
       },
       (data) => expect(data.artwork.availability).toBe('SOLD'),

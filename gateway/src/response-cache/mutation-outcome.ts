@@ -48,7 +48,9 @@ export function fieldsThatChanged(document: DocumentNode, operation: { selection
       const userErrorKeys = fieldsOf(field.selectionSet, fragments)
         .filter((child) => child.name.value === 'userErrors')
         .map(keyOf);
-      const refused = typeof payload === 'object' && userErrorKeys.some((k) => (payload as Record<string, unknown>)[k] instanceof Array && ((payload as Record<string, unknown[]>)[k]!).length > 0);
+      const refused =
+        typeof payload === 'object' &&
+        userErrorKeys.some((k) => (payload as Record<string, unknown>)[k] instanceof Array && (payload as Record<string, unknown[]>)[k]!.length > 0);
       if (!refused) changed.add(field.name.value);
       continue;
     }

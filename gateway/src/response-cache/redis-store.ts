@@ -32,7 +32,6 @@ for i = 2, #ARGV, 2 do
 end
 return redis.call('HGETALL', KEYS[1])`;
 
-
 /**
  * Store shared by every gateway instance: answers live in Redis with their TTL; the generation is
  * a Redis counter and each type's version a field of a Redis hash, and an invalidation is announced

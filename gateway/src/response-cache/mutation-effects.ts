@@ -40,7 +40,8 @@ export const MUTATION_SIDE_EFFECTS: Readonly<Record<string, ChangedTypes>> = {
   cancelEventRegistration: ['CoworkingEvent'],
   // Le Vivoir
   createArtist: [],
-  updateArtist: HOLDER,
+  // A public or private artist shows or hides their works.
+  updateArtist: ['Artwork', ...HOLDER],
   // An answer showing the work (an artist's works, an exhibition's, a space's) holds the Artwork type.
   markArtworkSold: [],
   createArtwork: [],

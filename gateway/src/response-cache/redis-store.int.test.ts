@@ -200,5 +200,16 @@ if (!REDIS_URL) {
       await expect(a.set(a.generation(), 'gone2', answer('{"data":{}}'))).resolves.toBeUndefined();
       expect(await admin.exists(`${prefix}${a.generation()}:gone2`)).toBe(0);
     });
+
+    it('an invalidation that cannot reach Redis still holds in this store (and says it failed)', async () => {
+      const a = await connect();
+      const tags = a.tagsOf(['SpaceBooking']);
+      const generation = a.generation();
+      await a.close();
+      await expect(a.invalidateTypes(['SpaceBooking'])).rejects.toThrow();
+      expect(a.isCurrent(tags)).toBe(false);
+      await expect(a.invalidateAll()).rejects.toThrow();
+      expect(a.generation()).toBe(generation + 1);
+    });
   });
 }

@@ -117,14 +117,17 @@ export class RedisStore implements ResponseStore {
   }
 
   async invalidateAll(): Promise<void> {
-    const next = Number(await this.client.eval(GENERATION, 1, this.generationKey, String(this.current), '1'));
+    const used = this.current;
+    this.advance(used + 1); // first here: even when Redis fails, this gateway never serves the old generation again
+    const next = Number(await this.client.eval(GENERATION, 1, this.generationKey, String(used), '1'));
     this.advance(next);
     await this.client.publish(this.channel, String(next));
   }
 
   async invalidateTypes(types: readonly string[]): Promise<void> {
-    const mine = this.versions.tagsOf(types);
-    const all = await this.client.eval(TYPE_VERSIONS, 1, this.typesKey, '1', ...Object.entries(mine).flat().map(String));
+    const used = this.versions.tagsOf(types);
+    this.versions.bump(types); // first here: even when Redis fails, this gateway never serves those answers again
+    const all = await this.client.eval(TYPE_VERSIONS, 1, this.typesKey, '1', ...Object.entries(used).flat().map(String));
     this.versions.advance(pairsOf(all));
     await this.client.publish(this.typesChannel, JSON.stringify(this.versions.tagsOf(types)));
   }

@@ -51,7 +51,7 @@ const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toStrin
 
 /** Prometheus text: the response cache's counters (zero when it is off). */
 function gatewayMetrics(cache: ResponseCache | undefined): string {
-  const stats = cache?.stats ?? { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0 };
+  const stats = cache?.stats ?? { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0, flushes: 0 };
   return (
     Object.entries(stats)
       .map(([name, value]) => `# TYPE maison_response_cache_${name}_total counter\nmaison_response_cache_${name}_total{service="gateway"} ${value}`)

@@ -121,7 +121,7 @@ function families(make: () => Target): void {
   const exhibitions = (name: string): Read => ({ query: `query ${names(name)} { exhibitions(first: 3) { nodes { title } } }` });
   const kitchenName = (name: string): Read => ({ query: `query ${names(name)} { sharedSpace(slug: "cuisine") { name } }` });
 
-  it('a booking (bookSharedSpace) empties the calendar and the space’s availability, not the exhibitions', async () => {
+  it('a booking (bookSharedSpace) empties the calendar and the space’s availability, not the space’s name', async () => {
     const date = day(0);
     const title = `Repas ${target.label} ${RUN}`;
     const startsAt = houseInstant(date, '19:00');
@@ -137,7 +137,7 @@ function families(make: () => Target): void {
     };
     await expectOnlyDependentEmptied(
       target,
-      { dependent: calendar, independent: exhibitions('BookingExhibitions') },
+      { dependent: calendar, independent: kitchenName('BookingKitchen') },
       () => book(startsAt),
       (data) => expect(data.calendar[0].spaceBookings.map((b: { title: string }) => b.title)).toContain(title),
     );

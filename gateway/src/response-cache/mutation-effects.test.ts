@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, isObjectType } from 'graphql';
+import { buildSchema, getNamedType, isObjectType } from 'graphql';
 import { changedTypes, MUTATION_SIDE_EFFECTS } from './mutation-effects';
 
 /** The schema clients use (the gateway's API schema, printed by `npm run compose`). */
@@ -20,13 +20,22 @@ describe('what each mutation changes', () => {
     expect(named.filter((type) => !isObjectType(api.getType(type)))).toEqual([]);
   });
 
+  it('counts on TimeSlot being the type of SharedSpace.availability alone (a booking empties it, not the space)', () => {
+    const returningTimeSlot = Object.values(api.getTypeMap())
+      .filter(isObjectType)
+      .flatMap((type) => Object.values(type.getFields()).map((field) => ({ at: `${type.name}.${field.name}`, type: getNamedType(field.type).name })))
+      .filter((field) => field.type === 'TimeSlot')
+      .map((field) => field.at);
+    expect(returningTimeSlot).toEqual(['SharedSpace.availability']);
+  });
+
   it('is what the payload returns plus the side effects it does not show', () => {
-    // A booking's payload holds the booking; the space's availability changes with it.
-    expect(changedTypes(api, 'bookSharedSpace')).toEqual(['BookSharedSpacePayload', 'SharedSpace', 'SpaceBooking']);
-    // A series' payload holds occurrences; the bookings and the space change.
-    expect(changedTypes(api, 'bookSharedSpaceSeries')).toEqual(['BookSharedSpaceSeriesPayload', 'SeriesOccurrence', 'SharedSpace', 'SpaceBooking']);
+    // A booking's payload holds the booking; the space's availability (TimeSlot) changes with it, not its name.
+    expect(changedTypes(api, 'bookSharedSpace')).toEqual(['BookSharedSpacePayload', 'SpaceBooking', 'TimeSlot']);
+    // A series' payload holds occurrences; the bookings and the availability change.
+    expect(changedTypes(api, 'bookSharedSpaceSeries')).toEqual(['BookSharedSpaceSeriesPayload', 'SeriesOccurrence', 'SpaceBooking', 'TimeSlot']);
     // A vernissage in a shared space holds it in the ledger.
-    expect(changedTypes(api, 'createExhibition')).toEqual(['CreateExhibitionPayload', 'Exhibition', 'SharedSpace', 'SpaceBooking', 'Vernissage']);
+    expect(changedTypes(api, 'createExhibition')).toEqual(['CreateExhibitionPayload', 'Exhibition', 'SpaceBooking', 'TimeSlot', 'Vernissage']);
     expect(changedTypes(api, 'registerForEvent')).toEqual(['CoworkingEvent', 'EventRegistration', 'RegisterForEventPayload']);
     expect(changedTypes(api, 'markArtworkSold')).toEqual(['Artwork', 'MarkArtworkSoldPayload']);
     expect(changedTypes(api, 'updateSpaceRules')).toEqual(['SharedSpace', 'SpaceBooking', 'UpdateSpaceRulesPayload']);

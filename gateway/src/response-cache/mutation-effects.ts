@@ -4,14 +4,20 @@ import { addObjectTypes } from './answer-types';
 /** A mutation field's effect on cached answers: the types it changes, or everything. */
 export type ChangedTypes = readonly string[] | 'everything';
 
-/** Spaces in the house ledger: a booking, a closure or a hold changes `SharedSpace.availability` too. */
-const LEDGER = ['SpaceBooking', 'SharedSpace'];
+/**
+ * The house ledger: a booking, a closure or a hold changes the bookings and the spaces'
+ * availability. TimeSlot is the type of `SharedSpace.availability` and of nothing else, so the
+ * answers about a space that do not ask for its availability (its name, rules, walls) stay.
+ */
+const LEDGER = ['SpaceBooking', 'TimeSlot'];
 /** Names shown as a booking's holder (`SpaceBooking.holder.name`) come from tenants, members and artists. */
 const HOLDER = ['BookingHolder'];
 
 /**
  * What each mutation changes besides the types its payload returns (those are always counted,
- * see changedTypes): the side effects its payload does not show. A mutation field missing here
+ * see changedTypes): the side effects its payload does not show. Tags are types: a field derived
+ * from other data (seats left, availability) is reached through the type of its answer or of its
+ * parent, so adding one means checking the mutations that change what it derives from. A mutation field missing here
  * empties the whole cache (a test fails on any mutation of the supergraph missing here, so a new
  * one is a decision, never a silently stale answer); 'everything' says so on purpose.
  */

@@ -10,7 +10,7 @@ import { MemoryStore } from './store';
 const typeDefs = `
   type Query { bookings: [SpaceBooking] }
   type SpaceBooking { id: ID }
-  type SharedSpace { id: ID }
+  type TimeSlot { startsAt: String }
   type Artwork { id: ID }
   type Exhibition { id: ID }
   type UserError { code: String! }
@@ -62,7 +62,7 @@ afterEach(async () => {
 
 /** Runs a mutation as a signed-in caller; returns the types it made stale. */
 async function staleAfter(query: string): Promise<string[]> {
-  const types = ['SpaceBooking', 'SharedSpace', 'Artwork', 'Exhibition'];
+  const types = ['SpaceBooking', 'TimeSlot', 'Artwork', 'Exhibition'];
   before = Object.fromEntries(types.map((t) => [t, store.tagsOf([t])]));
   await server.executeOperation({ query }, { contextValue: { identity: { sub: 'tenant:graphisme' } } });
   return types.filter((t) => !store.isCurrent(before[t]));
@@ -70,7 +70,7 @@ async function staleAfter(query: string): Promise<string[]> {
 
 describe('a mutation that changed something', () => {
   it('empties the types of its payload and its side effects, and nothing else, before its answer is returned', async () => {
-    expect(await staleAfter('mutation { bookSharedSpace(outcome: "ok") { booking { id } userErrors { code } } }')).toEqual(['SpaceBooking', 'SharedSpace']);
+    expect(await staleAfter('mutation { bookSharedSpace(outcome: "ok") { booking { id } userErrors { code } } }')).toEqual(['SpaceBooking', 'TimeSlot']);
     expect(store.generation()).toBe(0);
     expect(cache.stats).toEqual(expect.objectContaining({ invalidations: 1, flushes: 0 }));
     expect(await staleAfter('mutation { markArtworkSold(outcome: "ok") { artwork { id } } }')).toEqual(['Artwork']);
@@ -78,8 +78,8 @@ describe('a mutation that changed something', () => {
   });
 
   it('counts as a change when the answer cannot tell: userErrors not asked for, or another field aliased as userErrors', async () => {
-    expect(await staleAfter('mutation { bookSharedSpace(outcome: "ok") { booking { id } } }')).toEqual(['SpaceBooking', 'SharedSpace']);
-    expect(await staleAfter('mutation { bookSharedSpace(outcome: "ok") { userErrors: booking { id } } }')).toEqual(['SpaceBooking', 'SharedSpace']);
+    expect(await staleAfter('mutation { bookSharedSpace(outcome: "ok") { booking { id } } }')).toEqual(['SpaceBooking', 'TimeSlot']);
+    expect(await staleAfter('mutation { bookSharedSpace(outcome: "ok") { userErrors: booking { id } } }')).toEqual(['SpaceBooking', 'TimeSlot']);
   });
 
   it('empties everything for a mutation missing from the map of side effects', async () => {
@@ -89,7 +89,7 @@ describe('a mutation that changed something', () => {
   });
 
   it('counts SUBGRAPH_UNAVAILABLE as a change: the gateway did not hear whether the subgraph made it', async () => {
-    expect(await staleAfter('mutation { bookSharedSpace(outcome: "SUBGRAPH_UNAVAILABLE") { userErrors { code } } }')).toEqual(['SpaceBooking', 'SharedSpace']);
+    expect(await staleAfter('mutation { bookSharedSpace(outcome: "SUBGRAPH_UNAVAILABLE") { userErrors { code } } }')).toEqual(['SpaceBooking', 'TimeSlot']);
   });
 });
 
@@ -123,7 +123,7 @@ describe('partial success', () => {
       booked: bookSharedSpace(outcome: "${booked}") { userErrors { code } }
     }`;
     expect(await staleAfter(query('ok', 'refused'))).toEqual(['Artwork']);
-    expect(await staleAfter(query('refused', 'ok'))).toEqual(['SpaceBooking', 'SharedSpace']);
+    expect(await staleAfter(query('refused', 'ok'))).toEqual(['SpaceBooking', 'TimeSlot']);
     // The refused field's error nulls the whole answer (its payload is non-null): the sale still counts.
     expect(await staleAfter(query('ok', 'UNAUTHENTICATED'))).toEqual(['Artwork']);
     expect(await staleAfter(query('refused', 'refused'))).toEqual([]);

@@ -36,7 +36,7 @@ import { operationResolutionPlugin } from './errors/operation-resolution-plugin'
 import { varyOf } from './http/vary';
 import { ResponseCache, type CacheSlot } from './response-cache/response-cache';
 import { MemoryStore, type CachedAnswer, type ResponseStore } from './response-cache/store';
-import { RedisStore } from './response-cache/redis-store';
+import { RedisStore, RESPONSE_CACHE_KEYS } from './response-cache/redis-store';
 import { workerRelay } from './response-cache/worker-relay';
 import { ideRoutes } from './ide/routes';
 
@@ -53,7 +53,7 @@ export interface Gateway {
 
 /** Prometheus text: the response cache's counters (zero when it is off). */
 function gatewayMetrics(cache: ResponseCache | undefined): string {
-  const stats = cache?.stats ?? { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0 };
+  const stats = cache?.stats ?? { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0, flushes: 0 };
   return (
     Object.entries(stats)
       .map(([name, value]) => `# TYPE maison_response_cache_${name}_total counter\nmaison_response_cache_${name}_total{service="gateway"} ${value}`)
@@ -79,7 +79,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   let responseCache: ResponseCache | undefined;
   if (config.responseCache === 'on') {
     let store: ResponseStore;
-    if (config.redisUrl) store = await RedisStore.connect(config.redisUrl, { log });
+    if (config.redisUrl) store = await RedisStore.connect(config.redisUrl, { log, prefix: `${config.redisKeyPrefix}${RESPONSE_CACHE_KEYS}` });
     else {
       const memory = new MemoryStore(config.responseCacheMaxEntries, Date.now, workerRelay.announce());
       workerRelay.listen(memory);

@@ -6,10 +6,12 @@ import { asTenant, startGraph, tokenFor, type RunningGraph } from '@maison/testi
 /**
  * GATEWAY_WORKERS=2 without Redis: each worker process keeps its own memory cache, and an
  * invalidation in one reaches the other through the primary. After a mutation, no answer from
- * either worker may still be the old one.
+ * either worker may still be the old one, and answers that do not hold what it changed stay in
+ * both; a refused mutation empties nothing in either.
  */
 const RUN = randomBytes(4).toString('hex');
 const CALENDAR = `query Workers_${RUN}($from: LocalDate!, $to: LocalDate!) { calendar(from: $from, to: $to) { date spaceBookings { title } } }`;
+const EXHIBITIONS = `query Exhibitions_${RUN} { exhibitions(first: 3) { nodes { title } } }`;
 const BOOK = `mutation Book_${RUN}($input: BookSharedSpaceInput!) { bookSharedSpace(input: $input) { booking { id } userErrors { code } } }`;
 const day = addDays(todayInHouse(), 9);
 
@@ -43,6 +45,7 @@ const titles = (body: any): string[] => body.data.calendar.flatMap((d: { spaceBo
 
 it('invalidates the memory caches of every worker after a mutation in one of them', async () => {
   const read = () => post({ query: CALENDAR, variables: { from: day, to: day } });
+  const readExhibitions = () => post({ query: EXHIBITIONS });
   // Warm both workers: each keeps its own memory cache, so each answers its first read with a MISS.
   // The second worker may still be starting when the graph is ready (the first one answers alone
   // meanwhile, for seconds on a loaded machine), so read until both have missed once, then every
@@ -54,6 +57,10 @@ it('invalidates the memory caches of every worker after a mutation in one of the
     await new Promise((r) => setTimeout(r, 50));
   }
   expect(warm.filter((a) => a.cache === 'MISS')).toHaveLength(2);
+  // Both workers are up now: the exhibitions are a MISS in each, then HIT.
+  const exhibitions = [];
+  while (exhibitions.filter((a) => a.cache === 'MISS').length < 2 && exhibitions.length < 20) exhibitions.push(await readExhibitions());
+  expect(exhibitions.filter((a) => a.cache === 'MISS')).toHaveLength(2);
   for (let i = 0; i < 6; i += 1) warm.push(await read());
   expect(warm.slice(-6).map((a) => a.cache)).toEqual(Array(6).fill('HIT'));
   const title = `Atelier ${RUN}`;
@@ -67,7 +74,17 @@ it('invalidates the memory caches of every worker after a mutation in one of the
     title,
     visibility: 'PUBLIC',
   };
-  const booked = await post({ query: BOOK, variables: { input } }, { authorization: `Bearer ${tokenFor(asTenant('acupuncture'))}` });
+  const tenant = { authorization: `Bearer ${tokenFor(asTenant('acupuncture'))}` };
+  // Refused (an empty title), in whichever worker: nothing is emptied in either.
+  const refused = await post({ query: BOOK, variables: { input: { ...input, title: '' } } }, tenant);
+  expect(refused.body.data.bookSharedSpace.userErrors).not.toEqual([]);
+  await new Promise((r) => setTimeout(r, 200));
+  const kept = [];
+  for (let i = 0; i < 4; i += 1) kept.push((await read()).cache);
+  for (let i = 0; i < 4; i += 1) kept.push((await readExhibitions()).cache);
+  expect(kept).toEqual(Array(8).fill('HIT'));
+
+  const booked = await post({ query: BOOK, variables: { input } }, tenant);
   expect(booked.body.data.bookSharedSpace).toEqual({ booking: { id: expect.any(String) }, userErrors: [] });
   // The relay goes through the primary: give it a moment, then every answer, from either worker, is new.
   await new Promise((r) => setTimeout(r, 200));
@@ -75,4 +92,8 @@ it('invalidates the memory caches of every worker after a mutation in one of the
   for (let i = 0; i < 8; i += 1) after.push(await read());
   expect(after.map((a) => titles(a.body).includes(title))).toEqual(Array(8).fill(true));
   expect(after.filter((a) => a.cache === 'MISS').length).toBeGreaterThanOrEqual(1);
+  // The exhibitions hold no booking: still served from the cache of both workers.
+  const untouched = [];
+  for (let i = 0; i < 6; i += 1) untouched.push(await readExhibitions());
+  expect(untouched.map((a) => a.cache)).toEqual(Array(6).fill('HIT'));
 }, 60_000);

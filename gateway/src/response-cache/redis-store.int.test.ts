@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { RedisStore } from './redis-store';
+import { DEFAULT_REDIS_PREFIX, RedisStore } from './redis-store';
 import type { CachedAnswer } from './store';
 
 /**
@@ -15,6 +15,7 @@ const answer = (body: string, maxAgeSeconds = 60): CachedAnswer => ({
   contentType: 'application/json; charset=utf-8',
   storedAt: Date.now(),
   maxAgeSeconds,
+  tags: {},
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,6 +31,10 @@ async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 3
 
 // Needs no Redis server: nothing listens on port 1.
 describe('RedisStore on an unreachable Redis', () => {
+  it('keeps its entries under a prefix of their own by default: those of the format without tags are never read', () => {
+    expect(DEFAULT_REDIS_PREFIX).toBe('maison:response-cache:v2:');
+  });
+
   it('connect rejects (and, closing its connections, leaves nothing retrying in the background)', async () => {
     await expect(RedisStore.connect('redis://127.0.0.1:1', { prefix: 'maison-test:unreachable:' })).rejects.toThrow(/ECONNREFUSED|connect/i);
   });
@@ -145,6 +150,47 @@ if (!REDIS_URL) {
       expect(late.generation()).toBe(used);
     });
 
+    it('invalidateTypes on one store moves those types on in the other; answers of other types stay current', async () => {
+      const a = await connect();
+      const b = await connect();
+      const booking = a.tagsOf(['CalendarDay', 'SpaceBooking']);
+      const exhibition = a.tagsOf(['Exhibition']);
+      expect(b.tagsOf(['CalendarDay', 'SpaceBooking'])).toEqual(booking);
+      const generation = a.generation();
+
+      await b.invalidateTypes(['SpaceBooking', 'SharedSpace']);
+      expect(b.isCurrent(booking)).toBe(false);
+      expect(await eventually(() => !a.isCurrent(booking))).toBe(true);
+      expect(a.isCurrent(exhibition)).toBe(true);
+      expect(b.isCurrent(exhibition)).toBe(true);
+      expect(a.tagsOf(['SpaceBooking', 'SharedSpace'])).toEqual(b.tagsOf(['SpaceBooking', 'SharedSpace']));
+      // Not an invalidation of everything.
+      expect([a.generation(), b.generation()]).toEqual([generation, generation]);
+      // A store connected afterwards starts on the versions the others use.
+      const c = await connect();
+      expect(c.tagsOf(['SpaceBooking', 'Exhibition'])).toEqual(a.tagsOf(['SpaceBooking', 'Exhibition']));
+      expect(c.isCurrent(booking)).toBe(false);
+      expect(c.isCurrent(exhibition)).toBe(true);
+    });
+
+    it('keeps moving types on when Redis has lost their versions, and raises them again after a reconnection', async () => {
+      const a = await connect();
+      await a.invalidateTypes(['Artwork']);
+      await a.invalidateTypes(['Artwork']);
+      const tags = a.tagsOf(['Artwork']);
+      expect(tags.Artwork).toBeGreaterThanOrEqual(2);
+      await admin.del(`${prefix}types`);
+      await a.invalidateTypes(['Artwork']);
+      expect(a.tagsOf(['Artwork']).Artwork).toBe(tags.Artwork! + 1);
+      expect(a.isCurrent(tags)).toBe(false);
+      // Lost again: the reconnection puts this store's versions back, so stores started later join them.
+      await admin.del(`${prefix}types`);
+      (a as unknown as { subscriber: Redis }).subscriber.disconnect(true);
+      expect(await eventually(async () => Number(await admin.hget(`${prefix}types`, 'Artwork')) === tags.Artwork! + 1)).toBe(true);
+      const late = await connect();
+      expect(late.tagsOf(['Artwork'])).toEqual(a.tagsOf(['Artwork']));
+    });
+
     it('once its connection is gone, lookups miss and writes are dropped without throwing', async () => {
       const a = await connect();
       await a.set(a.generation(), 'gone', answer('{"data":{}}'));
@@ -152,6 +198,17 @@ if (!REDIS_URL) {
       await expect(a.get(a.generation(), 'gone')).resolves.toBeUndefined();
       await expect(a.set(a.generation(), 'gone2', answer('{"data":{}}'))).resolves.toBeUndefined();
       expect(await admin.exists(`${prefix}${a.generation()}:gone2`)).toBe(0);
+    });
+
+    it('an invalidation that cannot reach Redis still holds in this store (and says it failed)', async () => {
+      const a = await connect();
+      const tags = a.tagsOf(['SpaceBooking']);
+      const generation = a.generation();
+      await a.close();
+      await expect(a.invalidateTypes(['SpaceBooking'])).rejects.toThrow();
+      expect(a.isCurrent(tags)).toBe(false);
+      await expect(a.invalidateAll()).rejects.toThrow();
+      expect(a.generation()).toBe(generation + 1);
     });
   });
 }

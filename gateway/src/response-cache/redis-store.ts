@@ -1,6 +1,15 @@
 import Redis from 'ioredis';
 import type { Logger } from '@maison/http';
 import type { CachedAnswer, ResponseStore } from './store';
+import { TypeVersions, type TypeTags } from './type-versions';
+
+/**
+ * Where the response cache's keys start after REDIS_KEY_PREFIX. `v2`: answers carry the versions of
+ * their types (tags); entries of the older format (under `maison:response-cache:`, without tags) are
+ * never read, and the counters never mix.
+ */
+export const RESPONSE_CACHE_KEYS = 'response-cache:v2:';
+export const DEFAULT_REDIS_PREFIX = `maison:${RESPONSE_CACHE_KEYS}`;
 
 /**
  * The generation counter, never below a generation this instance has used (ARGV[1]), plus ARGV[2].
@@ -17,18 +26,36 @@ redis.call('SET', KEYS[1], v)
 return v`;
 
 /**
+ * The same for the versions of types, in one hash (KEYS[1]): each type of the pairs ARGV[2..]
+ * (type, version this instance has used) is raised to at least that version, plus ARGV[1]. Returns
+ * the whole hash, so a refresh (ARGV[1] = 0) also learns the types moved on by others meanwhile.
+ */
+const TYPE_VERSIONS = `local inc = tonumber(ARGV[1])
+for i = 2, #ARGV, 2 do
+  local v = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')
+  local used = tonumber(ARGV[i + 1])
+  if used > v then v = used end
+  redis.call('HSET', KEYS[1], ARGV[i], v + inc)
+end
+return redis.call('HGETALL', KEYS[1])`;
+
+/**
  * Store shared by every gateway instance: answers live in Redis with their TTL; the generation is
- * a Redis counter, and an invalidation is announced on a channel so every instance moves to it at
- * once (and re-reads it whenever its subscription reconnects). When Redis is unreachable, lookups
+ * a Redis counter and each type's version a field of a Redis hash, and an invalidation is announced
+ * on a channel so every instance moves to it at once (and re-reads them whenever its subscription
+ * reconnects). The default prefix names the format of the entries (DEFAULT_REDIS_PREFIX). When Redis is unreachable, lookups
  * miss and writes are dropped: the cache never fails a request.
  */
 export class RedisStore implements ResponseStore {
   readonly kind = 'redis';
   private current = 0;
+  private readonly versions = new TypeVersions();
   private readonly client: Redis;
   private readonly subscriber: Redis;
   private readonly generationKey: string;
   private readonly channel: string;
+  private readonly typesKey: string;
+  private readonly typesChannel: string;
   private lastErrorLog = 0;
 
   private constructor(
@@ -41,17 +68,22 @@ export class RedisStore implements ResponseStore {
     this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
     this.generationKey = `${prefix}generation`;
     this.channel = `${prefix}invalidate`;
+    this.typesKey = `${prefix}types`;
+    this.typesChannel = `${prefix}invalidate-types`;
     for (const connection of [this.client, this.subscriber]) connection.on('error', (error: Error) => this.failed('connection', error));
-    this.subscriber.on('message', (_channel: string, message: string) => this.advance(Number(message)));
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel === this.channel) this.advance(Number(message));
+      else if (channel === this.typesChannel) this.advanceTypes(message);
+    });
     // After a reconnection, invalidations announced meanwhile were missed: read the counter again.
     this.subscriber.on('ready', () => void this.refresh());
   }
 
   static async connect(url: string, options: { prefix?: string; log?: Logger } = {}): Promise<RedisStore> {
-    const store = new RedisStore(url, options.prefix ?? 'maison:response-cache:', options.log);
+    const store = new RedisStore(url, options.prefix ?? DEFAULT_REDIS_PREFIX, options.log);
     try {
       await Promise.all([store.client.connect(), store.subscriber.connect()]);
-      await store.subscriber.subscribe(store.channel);
+      await store.subscriber.subscribe(store.channel, store.typesChannel);
     } catch (error) {
       // Otherwise both connections keep reconnecting in the background, and keep the process alive.
       await store.close();
@@ -63,6 +95,14 @@ export class RedisStore implements ResponseStore {
 
   generation(): number {
     return this.current;
+  }
+
+  tagsOf(types: readonly string[]): TypeTags {
+    return this.versions.tagsOf(types);
+  }
+
+  isCurrent(tags: TypeTags | undefined): boolean {
+    return this.versions.isCurrent(tags);
   }
 
   async get(generation: number, key: string): Promise<CachedAnswer | undefined> {
@@ -84,9 +124,19 @@ export class RedisStore implements ResponseStore {
   }
 
   async invalidateAll(): Promise<void> {
-    const next = Number(await this.client.eval(GENERATION, 1, this.generationKey, String(this.current), '1'));
+    const used = this.current;
+    this.advance(used + 1); // first here: even when Redis fails, this gateway never serves the old generation again
+    const next = Number(await this.client.eval(GENERATION, 1, this.generationKey, String(used), '1'));
     this.advance(next);
     await this.client.publish(this.channel, String(next));
+  }
+
+  async invalidateTypes(types: readonly string[]): Promise<void> {
+    const used = this.versions.tagsOf(types);
+    this.versions.bump(types); // first here: even when Redis fails, this gateway never serves those answers again
+    const all = await this.client.eval(TYPE_VERSIONS, 1, this.typesKey, '1', ...Object.entries(used).flat().map(String));
+    this.versions.advance(pairsOf(all));
+    await this.client.publish(this.typesChannel, JSON.stringify(this.versions.tagsOf(types)));
   }
 
   async close(): Promise<void> {
@@ -102,9 +152,20 @@ export class RedisStore implements ResponseStore {
     if (Number.isSafeInteger(generation) && generation > this.current) this.current = generation;
   }
 
+  private advanceTypes(message: string): void {
+    try {
+      const versions: unknown = JSON.parse(message);
+      if (versions !== null && typeof versions === 'object' && !Array.isArray(versions)) this.versions.advance(versions as Record<string, unknown>);
+    } catch {
+      // not one of ours: ignored
+    }
+  }
+
   private async refresh(): Promise<void> {
     try {
       this.advance(Number(await this.client.eval(GENERATION, 1, this.generationKey, String(this.current), '0')));
+      const all = await this.client.eval(TYPE_VERSIONS, 1, this.typesKey, '0', ...this.versions.known().flat().map(String));
+      this.versions.advance(pairsOf(all));
     } catch (error) {
       this.failed('refresh', error as Error);
     }
@@ -116,4 +177,12 @@ export class RedisStore implements ResponseStore {
     this.lastErrorLog = now;
     this.log?.warn('response cache: Redis unavailable', { operation, error: error.message });
   }
+}
+
+/** HGETALL's flat [field, value, field, value...] reply as an object. */
+function pairsOf(reply: unknown): Record<string, unknown> {
+  const pairs: Record<string, unknown> = {};
+  if (!Array.isArray(reply)) return pairs;
+  for (let i = 0; i + 1 < reply.length; i += 2) pairs[String(reply[i])] = reply[i + 1];
+  return pairs;
 }

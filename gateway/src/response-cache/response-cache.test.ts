@@ -9,11 +9,12 @@ function clock(start = 1_700_000_000_000) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
-const answer = (storedAt: number, maxAgeSeconds: number, body = '{"data":{}}'): CachedAnswer => ({
+const answer = (storedAt: number, maxAgeSeconds: number, body = '{"data":{}}', tags = {}): CachedAnswer => ({
   body,
   contentType: 'application/json; charset=utf-8',
   storedAt,
   maxAgeSeconds,
+  tags,
 });
 
 function request(options: { method?: string; url?: string; headers?: Record<string, string> } = {}): IncomingMessage {
@@ -82,6 +83,27 @@ describe('MemoryStore', () => {
     // The current generation works as usual.
     await store.set(after, 'k', answer(Date.now(), 60, 'new'));
     expect((await store.get(after, 'k'))?.body).toBe('new');
+  });
+});
+
+describe('MemoryStore types', () => {
+  it('moves on only the types invalidated, and announces them (everything: no types) to the other workers', async () => {
+    const announced: (readonly string[] | undefined)[] = [];
+    const store = new MemoryStore(10, Date.now, (types) => announced.push(types));
+    const booking = store.tagsOf(['SpaceBooking', 'CalendarDay']);
+    const exhibition = store.tagsOf(['Exhibition']);
+    expect(booking).toEqual({ SpaceBooking: 0, CalendarDay: 0 });
+    await store.invalidateTypes(['SpaceBooking']);
+    expect(store.isCurrent(booking)).toBe(false);
+    expect(store.isCurrent(exhibition)).toBe(true);
+    expect(store.tagsOf(['SpaceBooking'])).toEqual({ SpaceBooking: 1 });
+    // Told by another worker.
+    store.forgetTypes(['Exhibition']);
+    expect(store.isCurrent(exhibition)).toBe(false);
+    await store.invalidateAll();
+    expect(announced).toEqual([['SpaceBooking'], undefined]);
+    // An entry without tags (another format) is never current.
+    expect(store.isCurrent(undefined)).toBe(false);
   });
 });
 
@@ -167,32 +189,35 @@ describe('ResponseCache.remember and lookup', () => {
     const time = clock();
     const store = new MemoryStore(10, time.now);
     const cache = new ResponseCache(store, undefined, time.now);
-    await cache.remember(0, 'k', { maxAgeSeconds: 30 }, ok());
+    await cache.remember(0, 'k', { maxAgeSeconds: 30, tags: { Item: 0 } }, ok());
     expect(cache.stats.stored).toBe(1);
     expect(await store.get(0, 'k')).toEqual({
       body: '{"data":{"a":1}}',
       contentType: 'application/json; charset=utf-8',
       storedAt: time.now(),
       maxAgeSeconds: 30,
+      tags: { Item: 0 },
     });
     expect(await cache.lookup(0, 'k')).toEqual(expect.objectContaining({ body: '{"data":{"a":1}}' }));
-    expect(cache.stats).toEqual({ hits: 1, misses: 0, stored: 1, invalidations: 0, coalesced: 0 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 0, stored: 1, invalidations: 0, coalesced: 0, flushes: 0 });
   });
 
-  it('refuses answers that are not 200, have no max-age in their slot, or are too large', async () => {
+  it('refuses answers that are not 200, have no max-age or no tags in their slot, or are too large', async () => {
     const store = new MemoryStore(10);
     const cache = new ResponseCache(store);
-    await cache.remember(0, 'status', { maxAgeSeconds: 30 }, { ...ok(), status: 400 });
-    await cache.remember(0, 'status500', { maxAgeSeconds: 30 }, { ...ok(), status: 500 });
-    await cache.remember(0, 'no-max-age', {}, ok());
-    await cache.remember(0, 'zero', { maxAgeSeconds: 0 }, ok());
-    await cache.remember(0, 'large', { maxAgeSeconds: 30 }, ok(`{"data":"${'x'.repeat(512 * 1024)}"}`));
+    const tags = {};
+    await cache.remember(0, 'status', { maxAgeSeconds: 30, tags }, { ...ok(), status: 400 });
+    await cache.remember(0, 'status500', { maxAgeSeconds: 30, tags }, { ...ok(), status: 500 });
+    await cache.remember(0, 'no-max-age', { tags }, ok());
+    await cache.remember(0, 'zero', { maxAgeSeconds: 0, tags }, ok());
+    await cache.remember(0, 'no-tags', { maxAgeSeconds: 30 }, ok());
+    await cache.remember(0, 'large', { maxAgeSeconds: 30, tags }, ok(`{"data":"${'x'.repeat(512 * 1024)}"}`));
     expect(store.size()).toBe(0);
     expect(cache.stats.stored).toBe(0);
     // Just under the limit is kept: the limit is what refused the large one.
     const fits = `{"data":"${'x'.repeat(512 * 1024 - 11)}"}`;
     expect(fits.length).toBe(512 * 1024);
-    await cache.remember(0, 'fits', { maxAgeSeconds: 30 }, ok(fits));
+    await cache.remember(0, 'fits', { maxAgeSeconds: 30, tags }, ok(fits));
     expect(store.size()).toBe(1);
   });
 
@@ -203,7 +228,7 @@ describe('ResponseCache.remember and lookup', () => {
     const body = `{"data":"${'é'.repeat(300 * 1024)}"}`;
     expect(body.length).toBeLessThan(512 * 1024);
     expect(Buffer.byteLength(body)).toBeGreaterThan(512 * 1024);
-    await cache.remember(0, 'accents', { maxAgeSeconds: 30 }, ok(body));
+    await cache.remember(0, 'accents', { maxAgeSeconds: 30, tags: {} }, ok(body));
     expect(store.size()).toBe(0);
     expect(cache.stats.stored).toBe(0);
   });
@@ -213,9 +238,54 @@ describe('ResponseCache.remember and lookup', () => {
     const cache = new ResponseCache(store);
     const generation = store.generation();
     await cache.invalidate();
-    await cache.remember(generation, 'k', { maxAgeSeconds: 30 }, ok());
+    await cache.remember(generation, 'k', { maxAgeSeconds: 30, tags: {} }, ok());
     expect(await store.get(store.generation(), 'k')).toBeUndefined();
-    expect(cache.stats).toEqual({ hits: 0, misses: 0, stored: 0, invalidations: 1, coalesced: 0 });
+    expect(cache.stats).toEqual({ hits: 0, misses: 0, stored: 0, invalidations: 1, coalesced: 0, flushes: 1 });
+  });
+
+  it('does not store an answer whose types changed while it was computed; one of other types it does', async () => {
+    const store = new MemoryStore(10);
+    const cache = new ResponseCache(store);
+    const booking = { maxAgeSeconds: 30, tags: store.tagsOf(['SpaceBooking']) };
+    const exhibition = { maxAgeSeconds: 30, tags: store.tagsOf(['Exhibition']) };
+    await cache.invalidate(['SpaceBooking']);
+    await cache.remember(0, 'booking', booking, ok());
+    await cache.remember(0, 'exhibition', exhibition, ok());
+    expect(await store.get(0, 'booking')).toBeUndefined();
+    expect(await cache.lookup(0, 'exhibition')).toEqual(expect.objectContaining({ tags: { Exhibition: 0 } }));
+    expect(cache.stats).toEqual({ hits: 1, misses: 0, stored: 1, invalidations: 1, coalesced: 0, flushes: 0 });
+  });
+
+  it('misses an answer once one of its types has changed, and keeps serving the others', async () => {
+    const store = new MemoryStore(10);
+    const cache = new ResponseCache(store);
+    await cache.remember(0, 'calendar', { maxAgeSeconds: 30, tags: store.tagsOf(['CalendarDay', 'SpaceBooking']) }, ok());
+    await cache.remember(0, 'exhibitions', { maxAgeSeconds: 30, tags: store.tagsOf(['Exhibition']) }, ok());
+    await cache.invalidate(['SpaceBooking', 'SharedSpace']);
+    expect(store.generation()).toBe(0);
+    expect(await cache.lookup(0, 'calendar')).toBeUndefined();
+    expect(await cache.lookup(0, 'exhibitions')).toBeDefined();
+    // The read of the calendar again is stored under the new versions and served.
+    await cache.remember(0, 'calendar', { maxAgeSeconds: 30, tags: store.tagsOf(['CalendarDay', 'SpaceBooking']) }, ok('{"data":{"new":1}}'));
+    expect((await cache.lookup(0, 'calendar'))?.body).toBe('{"data":{"new":1}}');
+    expect(cache.stats).toEqual({ hits: 2, misses: 1, stored: 3, invalidations: 1, coalesced: 0, flushes: 0 });
+  });
+
+  it('a reader following one being executed does not take its answer if its types changed meanwhile', async () => {
+    const store = new MemoryStore(10);
+    const cache = new ResponseCache(store);
+    const finish = cache.lead(0, 'k');
+    const follower = cache.follow(0, 'k');
+    const tags = store.tagsOf(['SpaceBooking']);
+    await cache.invalidate(['SpaceBooking']);
+    finish(answer(Date.now(), 30, '{"data":{}}', tags));
+    expect(await follower).toBeUndefined();
+    // Untouched types: taken.
+    const next = cache.lead(0, 'k2');
+    const taken = cache.follow(0, 'k2');
+    next(answer(Date.now(), 30, '{"data":{}}', store.tagsOf(['Exhibition'])));
+    expect(await taken).toBeDefined();
+    expect(cache.stats.coalesced).toBe(1);
   });
 
   it('counts hits and misses, and treats an answer a store returns past its max-age as a miss', async () => {
@@ -224,18 +294,21 @@ describe('ResponseCache.remember and lookup', () => {
     const store: ResponseStore = {
       kind: 'redis',
       generation: () => 0,
+      tagsOf: () => ({}),
+      isCurrent: () => true,
       get: async (_g, key) => (key === 'stale' ? stale : undefined),
       set: async () => undefined,
       invalidateAll: async () => undefined,
+      invalidateTypes: async () => undefined,
       close: async () => undefined,
     };
     const cache = new ResponseCache(store, undefined, time.now);
     expect(await cache.lookup(0, 'stale')).toBeUndefined();
     expect(await cache.lookup(0, 'absent')).toBeUndefined();
-    expect(cache.stats).toEqual({ hits: 0, misses: 2, stored: 0, invalidations: 0, coalesced: 0 });
+    expect(cache.stats).toEqual({ hits: 0, misses: 2, stored: 0, invalidations: 0, coalesced: 0, flushes: 0 });
     stale.storedAt = time.now() - 29_000;
     expect(await cache.lookup(0, 'stale')).toBe(stale);
-    expect(cache.stats).toEqual({ hits: 1, misses: 2, stored: 0, invalidations: 0, coalesced: 0 });
+    expect(cache.stats).toEqual({ hits: 1, misses: 2, stored: 0, invalidations: 0, coalesced: 0, flushes: 0 });
   });
 
   it('sends a hit with its age and remaining max-age', async () => {
@@ -319,18 +392,18 @@ describe('ResponseCache.plugin', () => {
   }
 
   it('gives an anonymous public query the shortest max-age of its objects', async () => {
-    expect((await run('{ shortLived { x } }')).slot).toEqual({ maxAgeSeconds: 30 });
-    expect((await run('{ longLived { x } }')).slot).toEqual({ maxAgeSeconds: 600 });
-    expect((await run('{ longLived { x item { x } } }')).slot).toEqual({ maxAgeSeconds: 30 });
+    expect((await run('{ shortLived { x } }')).slot).toEqual({ maxAgeSeconds: 30, tags: { Item: 0 } });
+    expect((await run('{ longLived { x } }')).slot).toEqual({ maxAgeSeconds: 600, tags: { Long: 0 } });
+    expect((await run('{ longLived { x item { x } } }')).slot).toEqual({ maxAgeSeconds: 30, tags: { Item: 0, Long: 0 } });
   });
 
   it('leaves the slot empty for an object type without a hint, a private answer, a signed-in caller, or errors', async () => {
-    expect((await run('{ shortLived { x } unhinted { x } }')).slot).toEqual({});
-    expect((await run('{ personal { x } }')).slot).toEqual({});
+    expect((await run('{ shortLived { x } unhinted { x } }')).slot.maxAgeSeconds).toBeUndefined();
+    expect((await run('{ personal { x } }')).slot.maxAgeSeconds).toBeUndefined();
     expect((await run('{ shortLived { x } }', 'tenant:acupuncture')).slot).toEqual({});
     const broken = await run('{ shortLived { x } broken { x } }');
     expect(broken.errors).toEqual([expect.objectContaining({ message: 'boom' })]);
-    expect(broken.slot).toEqual({});
+    expect(broken.slot.maxAgeSeconds).toBeUndefined();
     // Refused before execution (validation): nothing stored, nothing invalidated.
     const invalid = await run('{ nope }');
     expect(invalid.errors).toBeDefined();
@@ -338,7 +411,7 @@ describe('ResponseCache.plugin', () => {
     expect(cache.stats.invalidations).toBe(0);
   });
 
-  it('never stores a mutation, and starts a new generation when one runs', async () => {
+  it('never stores a mutation, and starts a new generation when one missing from the map of side effects runs', async () => {
     const key = cache.keyOf(request(), { query: 'mutation { change { x } }' }, 'fr')!;
     expect(key).toEqual(expect.any(String));
     const generation = store.generation();
@@ -347,7 +420,7 @@ describe('ResponseCache.plugin', () => {
     expect(errors).toBeUndefined();
     expect(slot).toEqual({});
     expect(store.generation()).toBe(generation + 1);
-    expect(cache.stats.invalidations).toBe(1);
+    expect(cache.stats).toEqual(expect.objectContaining({ invalidations: 1, flushes: 1 }));
     await cache.remember(store.generation(), key, slot, { status: 200, body: '{"data":{"change":{"x":6}}}', contentType: 'application/json' });
     expect(cache.stats.stored).toBe(0);
     expect(await cache.lookup(store.generation(), key)).toBeUndefined();
@@ -365,18 +438,21 @@ describe('ResponseCache.plugin', () => {
     const errors: unknown[] = [];
     const failing = new ResponseCache(
       {
-        ...store,
         kind: 'redis',
         generation: () => 0,
+        tagsOf: () => ({}),
+        isCurrent: () => true,
         get: async () => undefined,
         set: async () => undefined,
         close: async () => undefined,
         invalidateAll: async () => Promise.reject(new Error('down')),
+        invalidateTypes: async () => Promise.reject(new Error('down')),
       },
       { error: (...args: unknown[]) => errors.push(args) } as never,
     );
     await failing.invalidate();
+    await failing.invalidate(['SpaceBooking']);
     expect(failing.stats.invalidations).toBe(0);
-    expect(errors).toHaveLength(1);
+    expect(errors).toHaveLength(2);
   });
 });

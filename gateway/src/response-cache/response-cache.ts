@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '@maison/http';
+import { answerTypes } from './answer-types';
 import { serializeIteratively } from './cache-key-material';
+import { changedTypes } from './mutation-effects';
+import { fieldsThatChanged } from './mutation-outcome';
 import type { CachedAnswer, ResponseStore } from './store';
+import type { TypeTags } from './type-versions';
 
 /** Largest answer kept: bigger ones are rare and would crowd out the many small ones. */
 const MAX_CACHED_BYTES = 512 * 1024;
@@ -21,6 +25,8 @@ function requiresPreflight(req: IncomingMessage): boolean {
 export interface CacheSlot {
   /** Seconds the answer may be served again; set by the plugin when the answer may be shared. */
   maxAgeSeconds?: number;
+  /** The versions of the types the answer can contain, captured by the plugin before it executes. */
+  tags?: TypeTags;
 }
 
 export interface ResponseCacheContext {
@@ -35,12 +41,16 @@ export interface ResponseCacheContext {
  *   - its cache policy, combined by the gateway from the subgraphs' Cache-Control headers (each
  *     subgraph derives its own from the @cacheControl hints of the object types in its answer), is
  *     PUBLIC with a max-age above zero.
- * It is kept for that max-age, and every mutation that runs empties the cache (a new generation),
- * before its answer is sent: an anonymous reader never sees an answer older than a change made
- * through the gateway.
+ * It is kept for that max-age, tagged with the versions of the object types it can contain
+ * (answer-types.ts). A mutation that changed something moves on the versions of the types it
+ * changed (mutation-effects.ts), before its answer is sent: an anonymous reader never sees an
+ * answer older than a change made through the gateway, and answers about anything else stay. A
+ * refused or failed mutation changes nothing (mutation-outcome.ts); one the gateway cannot place
+ * empties everything (a new generation).
  */
 export class ResponseCache {
-  readonly stats = { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0 };
+  /** invalidations: mutations that changed something; flushes: those of them that emptied everything. */
+  readonly stats = { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0, flushes: 0 };
   /** Anonymous reads being answered now, by generation and key: identical ones wait for them. */
   private readonly inflight = new Map<string, Promise<CachedAnswer | undefined>>();
 
@@ -71,7 +81,7 @@ export class ResponseCache {
 
   async lookup(generation: number, key: string): Promise<CachedAnswer | undefined> {
     const answer = await this.store.get(generation, key);
-    if (answer && this.now() < answer.storedAt + answer.maxAgeSeconds * 1000) {
+    if (answer && this.now() < answer.storedAt + answer.maxAgeSeconds * 1000 && this.store.isCurrent(answer.tags)) {
       this.stats.hits += 1;
       return answer;
     }
@@ -86,10 +96,10 @@ export class ResponseCache {
     slot: CacheSlot,
     answer: { status: number; body: string; contentType: string },
   ): Promise<CachedAnswer | undefined> {
-    if (!slot.maxAgeSeconds || answer.status !== 200 || Buffer.byteLength(answer.body) > MAX_CACHED_BYTES) return undefined;
-    // Computed before an invalidation: already stale, and never read again under the new generation.
-    if (generation !== this.store.generation()) return undefined;
-    const cached = { body: answer.body, contentType: answer.contentType, storedAt: this.now(), maxAgeSeconds: slot.maxAgeSeconds };
+    if (!slot.maxAgeSeconds || !slot.tags || answer.status !== 200 || Buffer.byteLength(answer.body) > MAX_CACHED_BYTES) return undefined;
+    // Computed before an invalidation of its types or of everything: already stale, and never read again.
+    if (generation !== this.store.generation() || !this.store.isCurrent(slot.tags)) return undefined;
+    const cached = { body: answer.body, contentType: answer.contentType, storedAt: this.now(), maxAgeSeconds: slot.maxAgeSeconds, tags: slot.tags };
     await this.store.set(generation, key, cached);
     this.stats.stored += 1;
     return cached;
@@ -98,12 +108,14 @@ export class ResponseCache {
   /**
    * The answer of an identical anonymous read already being executed, once it is done; undefined
    * when there is none, or when its answer could not be shared (then the caller runs its own).
-   * After an invalidation, fifty identical readers cost one execution, not fifty.
+   * After an invalidation, fifty identical readers cost one execution, not fifty. An answer whose
+   * types changed while it was computed is not taken.
    */
   async follow(generation: number, key: string): Promise<CachedAnswer | undefined> {
     const leader = this.inflight.get(`${generation}:${key}`);
     const answer = leader && (await leader);
-    if (answer) this.stats.coalesced += 1;
+    if (!answer || !this.store.isCurrent(answer.tags)) return undefined;
+    this.stats.coalesced += 1;
     return answer;
   }
 
@@ -133,23 +145,37 @@ export class ResponseCache {
     res.end(answer.body);
   }
 
-  /** Decides, per request, whether its answer may be shared, and invalidates on mutations. */
+  /** Decides, per request, whether its answer may be shared, and invalidates what a mutation changed. */
   plugin<C extends ResponseCacheContext>(): ApolloServerPlugin<C> {
     return {
       requestDidStart: async () => {
         let executed = false;
         return {
-          async executionDidStart() {
+          executionDidStart: async ({ contextValue, operation, document, schema }) => {
             executed = true;
-          },
-          willSendResponse: async ({ contextValue, operation, response, overallCachePolicy }) => {
-            if (!executed || !operation) return;
-            if (operation.operation === 'mutation') {
-              await this.invalidate();
-              return;
-            }
             const slot = contextValue.responseCache;
             if (!slot || operation.operation !== 'query' || contextValue.identity.sub !== null) return;
+            // Before any data is read: a change made from now on moves one of these versions on.
+            const types = answerTypes(schema, document, operation);
+            if (types) slot.tags = this.store.tagsOf(types);
+          },
+          willSendResponse: async ({ contextValue, operation, document, schema, response, overallCachePolicy }) => {
+            if (!executed || !operation) return;
+            if (operation.operation === 'mutation') {
+              // Decided on the answer sent, before it goes out.
+              if (response.body.kind !== 'single' || !document) return this.invalidate();
+              const changed = fieldsThatChanged(document, operation, response.body.singleResult);
+              if (changed.length === 0) return;
+              const types = new Set<string>();
+              for (const field of changed) {
+                const ofField = changedTypes(schema, field);
+                if (ofField === 'everything') return this.invalidate();
+                for (const type of ofField) types.add(type);
+              }
+              return this.invalidate([...types]);
+            }
+            const slot = contextValue.responseCache;
+            if (!slot?.tags || operation.operation !== 'query' || contextValue.identity.sub !== null) return;
             if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
             const policy = overallCachePolicy.policyIfCacheable();
             if (policy && policy.scope === 'PUBLIC') slot.maxAgeSeconds = policy.maxAge;
@@ -159,10 +185,13 @@ export class ResponseCache {
     };
   }
 
-  async invalidate(): Promise<void> {
+  /** Empties the answers holding these types, or everything (a new generation) when none are named. */
+  async invalidate(types?: readonly string[]): Promise<void> {
     try {
-      await this.store.invalidateAll();
+      if (types) await this.store.invalidateTypes(types);
+      else await this.store.invalidateAll();
       this.stats.invalidations += 1;
+      if (!types) this.stats.flushes += 1;
     } catch (error) {
       this.log?.error('response cache: invalidation failed; cached answers expire by their max-age', { error });
     }

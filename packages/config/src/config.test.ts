@@ -1,4 +1,4 @@
-import { ConfigError, negotiateLang, readConfig, v } from './index';
+import { ConfigError, negotiateLang, readConfig, redisSpec, v } from './index';
 
 const spec = {
   port: v.int('PORT', { description: 'port', default: 4000, min: 1, max: 65535 }),
@@ -61,5 +61,16 @@ describe('optional variables', () => {
     const optional = { peer: v.optionalUrl('PEER_URL', 'peer') };
     expect(readConfig(optional, {})).toEqual({ peer: undefined });
     expect(() => readConfig(optional, { PEER_URL: 'not a url' })).toThrow(/PEER_URL="not a url" is invalid/);
+  });
+});
+
+describe('REDIS_KEY_PREFIX', () => {
+  const spec = { prefix: redisSpec.redisKeyPrefix };
+  it('defaults to maison: and takes letters, digits and : _ . -', () => {
+    expect(readConfig(spec, {}).prefix).toBe('maison:');
+    expect(readConfig(spec, { REDIS_KEY_PREFIX: 'staging:rc.v2_1-' }).prefix).toBe('staging:rc.v2_1-');
+  });
+  it.each(['with space', 'é:', 'x'.repeat(101), 'a*b'])('refuses %p at boot', (bad) => {
+    expect(() => readConfig(spec, { REDIS_KEY_PREFIX: bad })).toThrow(/REDIS_KEY_PREFIX/);
   });
 });

@@ -182,10 +182,19 @@ export const commonSpec = {
   }),
 };
 
+/** REDIS_KEY_PREFIX: letters, digits and `:_.-`, 1 to 100 of them. */
+export function parseRedisKeyPrefix(raw: string): string {
+  if (!/^[A-Za-z0-9:_.-]{1,100}$/.test(raw)) throw new Error('expected 1 to 100 letters, digits or : _ . -');
+  return raw;
+}
+
 /** The Redis that replicas share (gateway: rate limits, persisted queries, response cache; subgraphs: signature nonces). */
 export const redisSpec = {
   redisUrl: v.optionalUrl('REDIS_URL', 'Redis shared by the replicas: rate limits, persisted queries, response cache, signature nonces', ['redis:', 'rediss:']),
-  redisKeyPrefix: v.string('REDIS_KEY_PREFIX', { description: 'prefix of the rate-limit, persisted-query and nonce keys in Redis', default: 'maison:' }),
+  redisKeyPrefix: v.custom('REDIS_KEY_PREFIX', parseRedisKeyPrefix, {
+    description: 'start of every key La Maison keeps in Redis (rate limits, persisted queries, response cache, nonces): one per deployment sharing a Redis',
+    default: 'maison:',
+  }),
 };
 
 /** The two languages of the house. French is the default and the fallback. */

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import type { Logger } from '@maison/http';
+import { REDIS_OPTIONS, type Logger } from '@maison/http';
 import type { CachedAnswer, ResponseStore } from './store';
 import { TypeVersions, type TypeTags } from './type-versions';
 
@@ -63,9 +63,9 @@ export class RedisStore implements ResponseStore {
     private readonly prefix: string,
     private readonly log?: Logger,
   ) {
-    const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, connectTimeout: 2000 };
-    this.client = new Redis(url, options);
-    this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
+    // The house's Redis settings (@maison/http); the subscriber queues its SUBSCRIBE until connected.
+    this.client = new Redis(url, REDIS_OPTIONS);
+    this.subscriber = new Redis(url, { ...REDIS_OPTIONS, enableOfflineQueue: true });
     this.generationKey = `${prefix}generation`;
     this.channel = `${prefix}invalidate`;
     this.typesKey = `${prefix}types`;

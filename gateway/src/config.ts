@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseCorsOrigins } from './http/cors';
+import { metricsSpec, tracingSpec } from '@maison/telemetry';
 import { commonSpec, DEV_JWT_SECRET, devDefault, readConfig, v, type ConfigOf, type Env, type Variable } from '@maison/config';
 
 export const SUBGRAPH_NAMES = ['tenants', 'coworking', 'gallery'] as const;
@@ -94,6 +95,8 @@ export const gatewaySpec = {
     optional: true,
   }) as Variable<string[] | undefined>,
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),
+  ...metricsSpec(9464),
+  ...tracingSpec,
 };
 export type GatewayConfig = ConfigOf<typeof gatewaySpec>;
 

@@ -13,7 +13,6 @@ import {
   PayloadTooLargeError,
   readBody,
   sendJson,
-  sendText,
   startHttpServer,
   type RunningServer,
 } from '@maison/http';
@@ -37,6 +36,7 @@ import { MemoryStore, type CachedAnswer, type ResponseStore } from './response-c
 import { RedisStore } from './response-cache/redis-store';
 import { workerRelay } from './response-cache/worker-relay';
 import { ideRoutes } from './ide/routes';
+import { gatewayMetrics } from './gateway-metrics';
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -48,16 +48,6 @@ export interface Gateway {
 }
 
 const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toString();
-
-/** Prometheus text: the response cache's counters (zero when it is off). */
-function gatewayMetrics(cache: ResponseCache | undefined): string {
-  const stats = cache?.stats ?? { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0 };
-  return (
-    Object.entries(stats)
-      .map(([name, value]) => `# TYPE maison_response_cache_${name}_total counter\nmaison_response_cache_${name}_total{service="gateway"} ${value}`)
-      .join('\n') + '\n'
-  );
-}
 
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -85,6 +75,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     responseCache = new ResponseCache(store, log);
     log.info('response cache on', { store: store.kind });
   }
+  const metrics = gatewayMetrics(responseCache);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
@@ -116,6 +107,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       unavailablePathsPlugin(),
       limits.plugin,
       rates.plugin,
+      metrics.plugin,
       ...(responseCache ? [responseCache.plugin<GatewayContext>()] : []),
       ApolloServerPluginLandingPageDisabled(), // Apollo's page loads from a CDN; development has ./ide instead
     ],
@@ -199,7 +191,6 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     res.setHeader('vary', varyOf(url.pathname));
     if (applyCors(cors, req, res)) return;
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
-    if (url.pathname === '/metrics') return sendText(res, 200, gatewayMetrics(responseCache));
     if (url.pathname === '/ready') {
       const checks = await Promise.all(
         Object.entries(urls).map(async ([name, u]) => {
@@ -225,6 +216,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', lang), extensions: { code: 'NOT_FOUND' } }] });
       return serveGraphQL(req, res, requestId, lang);
     });
+    metrics.answered(url.pathname, res.statusCode);
     log.info('request', { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started });
   }
 
@@ -241,6 +233,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       await running?.close();
       await apollo.stop();
       client.destroy();
+      metrics.close();
       await responseCache?.store.close();
     },
   };

@@ -17,17 +17,18 @@ import {
   PayloadTooLargeError,
   readBody,
   sendJson,
-  sendText,
   startHttpServer,
   stopOnSignals,
   type Logger,
   type RunningServer,
 } from '@maison/http';
 import type { RequestScope } from '@maison/house';
+import { collectProcessMetrics, metricsSpec, runWithLogContext, startMetricsServer, tracingSpec } from '@maison/telemetry';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
 import { nulInputPlugin } from './nul-input-plugin';
+import { subgraphMetrics } from './subgraph-metrics';
 import type { SubgraphContext } from './context';
 import { requestLang, runInLang } from './request-lang';
 import { insertReference, loadDemoOnce, loadsDemo, seedModeVariable, type ReferenceRow } from './seeding';
@@ -79,6 +80,8 @@ export const subgraphSpec = (defaultPort: number, name: string) => ({
     min: 1,
     max: 3600,
   }),
+  ...metricsSpec(defaultPort + 5464), // tenants 9465, coworking 9466, gallery 9467 (the gateway has 9464)
+  ...tracingSpec,
 });
 export type SubgraphConfig = ConfigOf<ReturnType<typeof subgraphSpec>>;
 
@@ -161,6 +164,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
   const ds = await openDatabase(module, config, counter, log);
   const services = module.createServices(ds, config);
   const stats = { requests: 0, rejected: 0 };
+  const metrics = subgraphMetrics<SubgraphContext<S, L>>(module.name, stats, counter, ds);
 
   const apollo = new ApolloServer<SubgraphContext<S, L>>({
     schema,
@@ -175,6 +179,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       nulInputPlugin<SubgraphContext<S, L>>(),
+      metrics.plugin,
       cacheHeaderPlugin(schema, module.cacheHints ?? NO_HINTS, (ctx: SubgraphContext<S, L>) => ctx.identity.sub === null),
     ],
     formatError(formatted, error) {
@@ -212,28 +217,16 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
         return sendJson(res, 503, { status: 'unavailable', service: module.name });
       }
     }
-    if (url.pathname === '/metrics') {
-      return sendText(
-        res,
-        200,
-        [
-          `# TYPE maison_graphql_requests_total counter`,
-          `maison_graphql_requests_total{service="${module.name}"} ${stats.requests}`,
-          `# TYPE maison_unsigned_requests_rejected_total counter`,
-          `maison_unsigned_requests_rejected_total{service="${module.name}"} ${stats.rejected}`,
-          `# TYPE maison_sql_statements_total counter`,
-          `maison_sql_statements_total{service="${module.name}"} ${counter.total}`,
-          '',
-        ].join('\n'),
-        'text/plain; version=0.0.4',
-      );
-    }
     // Before the signature is checked, the language the request asks for (it only picks words).
     const asked = askedLang(req);
     if (url.pathname !== '/graphql')
       return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', asked), extensions: { code: 'NOT_FOUND' } }] });
 
     const requestId = String(req.headers[HEADERS.requestId] ?? randomUUID()).slice(0, 100);
+    return runWithLogContext({ requestId }, () => serveGraphQL(req, res, requestId, asked));
+  }
+
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, asked: Lang): Promise<void> {
     let raw: Buffer;
     try {
       raw = await readBody(req, config.bodyLimitBytes);
@@ -310,6 +303,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       await apollo.stop();
       log.debug('apollo stopped');
       await ds.destroy();
+      metrics.close();
       log.debug('database pool closed');
     },
   };
@@ -325,8 +319,10 @@ function askedLang(req: IncomingMessage): Lang {
 export async function runSubgraph(module: SubgraphModule<any, any>): Promise<void> {
   const config = readConfigOrExit(subgraphSpec(module.defaultPort, module.name));
   const log = createLogger(module.name, config.logLevel);
+  collectProcessMetrics();
   const subgraph = await createSubgraph(module, config);
   await subgraph.listen();
+  await startMetricsServer({ port: config.metricsPort, host: config.metricsHost, log });
   module.onReady?.(subgraph.services, log);
   stopOnSignals(() => subgraph.close(), log);
 }

@@ -13,3 +13,4 @@ export * from './crash-after-hold';
 export * from './ledger-rows';
 export * from './seed-boots';
 export * from './season-days';
+export * from './otlp-collector';

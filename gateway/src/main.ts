@@ -2,7 +2,7 @@ import './tracing'; // first: tracing hooks http before anything loads it
 import cluster from 'node:cluster';
 import { readConfigOrExit } from '@maison/config';
 import { createLogger, stopOnSignals } from '@maison/http';
-import { collectProcessMetrics, startMetricsServer } from '@maison/telemetry';
+import { answerPrimaryScrapes, collectProcessMetrics, startMetricsServer } from '@maison/telemetry';
 import { gatewaySpec } from './config';
 import { createGateway } from './gateway';
 import { workerRelay } from './response-cache/worker-relay';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     return;
   }
   collectProcessMetrics();
+  if (cluster.isWorker) answerPrimaryScrapes();
   const gateway = await createGateway(config);
   await gateway.listen();
   if (cluster.isPrimary) await startMetricsServer(metrics);

@@ -48,3 +48,11 @@ export function startMetricsServer(options: MetricsServerOptions): Promise<Serve
     });
   });
 }
+
+/**
+ * In a cluster worker: answer the primary's scrapes with this worker's metrics (prom-client only
+ * listens for them once an AggregatorRegistry exists in the process).
+ */
+export function answerPrimaryScrapes(): void {
+  new AggregatorRegistry();
+}

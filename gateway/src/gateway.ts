@@ -6,16 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { HEADERS } from '@maison/auth';
 import { codeMessage } from '@maison/errors';
-import {
-  createLogger,
-  executeApollo,
-  parseGraphQLBody,
-  PayloadTooLargeError,
-  readBody,
-  sendJson,
-  startHttpServer,
-  type RunningServer,
-} from '@maison/http';
+import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, startHttpServer, type RunningServer } from '@maison/http';
 import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';

@@ -14,8 +14,7 @@ export interface RequestScope {
 const storage = new AsyncLocalStorage<RequestScope>();
 
 /** Also the log context: every line logged while serving the request carries its id. */
-export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T =>
-  storage.run(scope, () => runWithLogContext({ requestId: scope.requestId }, fn));
+export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T => storage.run(scope, () => runWithLogContext({ requestId: scope.requestId }, fn));
 
 export const currentRequestScope = (): RequestScope | undefined => storage.getStore();
 

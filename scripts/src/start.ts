@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = readConfig(spec);
   const ports: Record<string, number> = { tenants: config.tenantsPort, coworking: config.coworkingPort, gallery: config.galleryPort };
-  const metricsPorts: Record<string, number> = { tenants: config.tenantsMetricsPort, coworking: config.coworkingMetricsPort, gallery: config.galleryMetricsPort };
+  const metricsPorts: Record<string, number> = {
+    tenants: config.tenantsMetricsPort,
+    coworking: config.coworkingMetricsPort,
+    gallery: config.galleryMetricsPort,
+  };
   const say = (message: string) => process.stdout.write(`[la-maison] ${message}\n`);
   const children: Child[] = [];
   let pg: RunningPostgres | undefined;

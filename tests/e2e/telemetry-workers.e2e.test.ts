@@ -42,7 +42,13 @@ function read(): Promise<string | undefined> {
 async function series(name: string): Promise<number> {
   const text = await (await fetch(graph.metricsUrls.gateway)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  if (!line) throw new Error(`no ${name} in the primary's metrics:\n${text.split('\n').filter((l) => l.startsWith('maison_')).join('\n')}`);
+  if (!line)
+    throw new Error(
+      `no ${name} in the primary's metrics:\n${text
+        .split('\n')
+        .filter((l) => l.startsWith('maison_'))
+        .join('\n')}`,
+    );
   return Number(line.slice(name.length + 1));
 }
 

@@ -29,7 +29,15 @@ describe('the logger', () => {
       log.info('request', { status: 200, path: '/graphql' });
     });
     expect(lines).toEqual([
-      { time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), level: 'info', service: 'gateway', pid: process.pid, status: 200, path: '/graphql', message: 'request' },
+      {
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        level: 'info',
+        service: 'gateway',
+        pid: process.pid,
+        status: 200,
+        path: '/graphql',
+        message: 'request',
+      },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { runWithLogContext } from './log-context';
 import { createLogger } from './logger';
@@ -100,6 +101,18 @@ describe('the logger', () => {
     expect(line!.accessToken).toBe('[redacted]');
     expect(line!.nested).toEqual({ deeper: { signingSecret: '[redacted]', kept: 1 } });
     expect(JSON.stringify(line)).not.toMatch(/abc\.def|beef|f00d|xyz|sid=1/);
+  });
+
+  it("writes errors of another realm and DOMExceptions as errors too (Node's own, a timeout)", async () => {
+    const log = createLogger('gateway');
+    const [line] = await linesOf(() =>
+      log.warn('subgraph call failed', {
+        error: new DOMException('no answer within 300 ms', 'TimeoutError'),
+        other: runInNewContext('new TypeError("elsewhere")'),
+      }),
+    );
+    expect(line!.error).toMatchObject({ type: 'TimeoutError', message: 'no answer within 300 ms', stack: expect.any(String) });
+    expect(line!.other).toMatchObject({ type: 'TypeError', message: 'elsewhere', stack: expect.any(String) });
   });
 
   it('survives cycles and deep structures', async () => {

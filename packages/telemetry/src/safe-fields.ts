@@ -1,7 +1,13 @@
+import { types } from 'node:util';
+
 /** Names of fields whose values never reach a log line, at any depth (headers, credentials). */
 const SECRET_KEY = /^(authorization|proxy-authorization|cookie|set-cookie|x-maison-signature|x-maison-nonce)$|secret|password|token/i;
 const REDACTED = '[redacted]';
 const MAX_DEPTH = 6;
+
+/** An error, from this realm or another (Node's own errors are not instanceof a test runner's Error; a DOMException is an error too). */
+const isError = (value: object): value is Error =>
+  value instanceof Error || types.isNativeError(value) || (typeof (value as Error).message === 'string' && typeof (value as Error).stack === 'string');
 
 /** An error as a plain object: its type, message, stack, code and own fields (sanitized), and its cause. */
 function errorFields(error: Error, depth: number): Record<string, unknown> {
@@ -24,7 +30,7 @@ function errorFields(error: Error, depth: number): Record<string, unknown> {
 export function safeValue(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? value.toString() : value;
   if (depth >= MAX_DEPTH) return '[…]';
-  if (value instanceof Error) return errorFields(value, depth);
+  if (isError(value)) return errorFields(value, depth);
   if (Array.isArray(value)) return value.map((item) => safeValue(item, depth + 1));
   if (value instanceof Date || Buffer.isBuffer(value)) return value;
   if (value instanceof Map) return safeValue(Object.fromEntries(value), depth);

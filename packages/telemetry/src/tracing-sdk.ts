@@ -29,5 +29,7 @@ export function startTracingSdk(service: string, options: { endpoint: string; de
       new PgInstrumentation(),
     ],
   });
+  // The entry points stop on these signals: send what is still batched while they close their servers.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void provider.forceFlush().catch(() => undefined));
   return provider;
 }

@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { startOtlpCollector } from '@maison/testing';
 
 /**
- * Tracing costs nothing when no collector is named: without OTEL_EXPORTER_OTLP_ENDPOINT the
+ * Tracing in a process, as each main.ts starts it first. It costs nothing when no collector is named: without OTEL_EXPORTER_OTLP_ENDPOINT the
  * process loads no OpenTelemetry SDK, exporter or instrumentation, and http stays unpatched. With
  * it, they are loaded and http is wrapped (what makes the first case a real check). Run in a fresh
  * node process on the built package, as each main.ts does first.
@@ -36,5 +37,32 @@ describe('tracing', () => {
     const result = spawnSync(process.execPath, ['-e', probe], { env: { PATH: process.env.PATH!, OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' }, encoding: 'utf8' });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
+  });
+
+  it('sends the spans still batched when the process is stopped by SIGTERM', async () => {
+    const collector = await startOtlpCollector();
+    try {
+      const program = [
+        `require(${JSON.stringify(path.join(ROOT, 'packages', 'telemetry', 'dist'))}).startTracing('stopping');`,
+        `const { trace } = require(require.resolve('@opentelemetry/api', { paths: [${JSON.stringify(path.join(ROOT, 'packages', 'telemetry'))}] }));`,
+        `trace.getTracer('test').startSpan('before the signal').end();`,
+        // Like stopOnSignals: close what is open, then exit.
+        `process.on('SIGTERM', () => setTimeout(() => process.exit(0), 1000));`,
+        `process.stdout.write('ready\\n');`,
+        `setInterval(() => undefined, 1000);`,
+      ].join('\n');
+      // The batch would wait ten minutes: only the flush on SIGTERM can send it in time.
+      const child = spawn(process.execPath, ['-e', program], {
+        env: { PATH: process.env.PATH!, OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint, OTEL_BSP_SCHEDULE_DELAY: '600000' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      expect(collector.spans.map((s) => [s.service, s.name])).toEqual([['stopping', 'before the signal']]);
+    } finally {
+      await collector.close();
+    }
   });
 });

@@ -10,7 +10,7 @@ const shared = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@maison/(config|errors|auth|http|house|kit|testing|embedded-db|space-holds)$': '<rootDir>/packages/$1/src',
+    '^@maison/(config|errors|auth|http|house|kit|testing|embedded-db|space-holds|telemetry)$': '<rootDir>/packages/$1/src',
     '^@maison/(tenants|coworking|gallery)$': '<rootDir>/services/$1/src',
     '^@maison/gateway$': '<rootDir>/gateway/src',
   },

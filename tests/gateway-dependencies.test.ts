@@ -29,7 +29,7 @@ function filesLoadedByTheGateway(): Promise<string[]> {
     `require(${JSON.stringify(main)});`,
   ].join('\n');
   const child = spawn(process.execPath, ['-e', probe], {
-    env: { PATH: process.env.PATH!, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', APOLLO_TELEMETRY_DISABLED: '1' },
+    env: { PATH: process.env.PATH!, PORT: '0', METRICS_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', APOLLO_TELEMETRY_DISABLED: '1' },
   });
   let stdout = '';
   let stderr = '';

@@ -6,17 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { HEADERS } from '@maison/auth';
 import { codeMessage } from '@maison/errors';
-import {
-  createLogger,
-  executeApollo,
-  parseGraphQLBody,
-  PayloadTooLargeError,
-  readBody,
-  sendJson,
-  sendText,
-  startHttpServer,
-  type RunningServer,
-} from '@maison/http';
+import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, startHttpServer, type RunningServer } from '@maison/http';
 import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';
@@ -39,6 +29,7 @@ import { MemoryStore, type CachedAnswer, type ResponseStore } from './response-c
 import { RedisStore, RESPONSE_CACHE_KEYS } from './response-cache/redis-store';
 import { workerRelay } from './response-cache/worker-relay';
 import { ideRoutes } from './ide/routes';
+import { gatewayMetrics } from './gateway-metrics';
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -49,16 +40,6 @@ export interface Gateway {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   listen(): Promise<RunningServer>;
   close(): Promise<void>;
-}
-
-/** Prometheus text: the response cache's counters (zero when it is off). */
-function gatewayMetrics(cache: ResponseCache | undefined): string {
-  const stats = cache?.stats ?? { hits: 0, misses: 0, stored: 0, invalidations: 0, coalesced: 0, flushes: 0 };
-  return (
-    Object.entries(stats)
-      .map(([name, value]) => `# TYPE maison_response_cache_${name}_total counter\nmaison_response_cache_${name}_total{service="gateway"} ${value}`)
-      .join('\n') + '\n'
-  );
 }
 
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
@@ -88,6 +69,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     responseCache = new ResponseCache(store, log);
     log.info('response cache on', { store: store.kind });
   }
+  const metrics = gatewayMetrics(responseCache, rates.stats);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
@@ -120,6 +102,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       unavailablePathsPlugin(),
       limits.plugin,
       rates.plugin,
+      metrics.plugin,
       ...(responseCache ? [responseCache.plugin<GatewayContext>()] : []),
       ApolloServerPluginLandingPageDisabled(), // Apollo's page loads from a CDN; development has ./ide instead
     ],
@@ -203,7 +186,6 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     res.setHeader('vary', varyOf(url.pathname));
     if (applyCors(cors, req, res)) return;
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
-    if (url.pathname === '/metrics') return sendText(res, 200, gatewayMetrics(responseCache));
     if (url.pathname === '/ready') {
       const { ready, body } = await gatewayReadiness(urls);
       return sendJson(res, ready ? 200 : 503, body);
@@ -220,6 +202,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', lang), extensions: { code: 'NOT_FOUND' } }] });
       return serveGraphQL(req, res, requestId, lang);
     });
+    metrics.answered(url.pathname, res.statusCode);
     log.info('request', { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started });
   }
 
@@ -237,6 +220,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       await running?.close();
       await apollo.stop();
       client.destroy();
+      metrics.close();
       await responseCache?.store.close();
       await replicas.close();
     },

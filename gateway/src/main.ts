@@ -1,6 +1,8 @@
+import './tracing'; // first: tracing hooks http before anything loads it
 import cluster from 'node:cluster';
 import { readConfigOrExit } from '@maison/config';
 import { createLogger, stopOnSignals } from '@maison/http';
+import { answerPrimaryScrapes, collectProcessMetrics, startMetricsServer } from '@maison/telemetry';
 import { gatewaySpec } from './config';
 import { createGateway } from './gateway';
 import { workerRelay } from './response-cache/worker-relay';
@@ -14,9 +16,17 @@ import { announceWhenAllListen } from './http/workers-listening';
 async function main(): Promise<void> {
   const config = readConfigOrExit(gatewaySpec);
   const log = createLogger('gateway', config.logLevel);
-  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers, log);
+  const metrics = { port: config.metricsPort, host: config.metricsHost, log };
+  if (config.workers > 1 && cluster.isPrimary) {
+    runPrimary(config.workers, log);
+    await startMetricsServer({ ...metrics, cluster: true }); // the sum of the workers' metrics
+    return;
+  }
+  collectProcessMetrics();
+  if (cluster.isWorker) answerPrimaryScrapes();
   const gateway = await createGateway(config);
   await gateway.listen();
+  if (cluster.isPrimary) await startMetricsServer(metrics);
   stopOnSignals(() => gateway.close(), log);
 }
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DEFAULT_LANG, type Lang } from '@maison/config';
+import { runWithLogContext } from '@maison/telemetry';
 
 /**
  * What the gateway knows about the HTTP request being served, for code that Apollo calls without
@@ -12,7 +13,8 @@ export interface RequestScope {
 
 const storage = new AsyncLocalStorage<RequestScope>();
 
-export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T => storage.run(scope, fn);
+/** Also the log context: every line logged while serving the request carries its id. */
+export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T => storage.run(scope, () => runWithLogContext({ requestId: scope.requestId }, fn));
 
 export const currentRequestScope = (): RequestScope | undefined => storage.getStore();
 

@@ -4,6 +4,7 @@ import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/serv
 import { encodeIdentity, HEADERS, signatureHeaders } from '@maison/auth';
 import { DEFAULT_LANG } from '@maison/config';
 import type { Logger } from '@maison/http';
+import { subgraphFetchDuration, subgraphFetchErrors } from '@maison/telemetry';
 import type { GatewayContext } from './context';
 import { failureReason, SubgraphUnavailableError, unavailableReason, UnusableAnswerError } from './errors/subgraph-unavailable';
 import { fetchedFields } from './errors/unavailable-paths';
@@ -71,6 +72,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const headers: Record<string, string> = {};
     for (const [key, value] of http.headers) headers[key] = value;
     Object.assign(headers, signatureHeaders(this.options.secret, headers[HEADERS.identity] ?? '', headers[HEADERS.lang] ?? 'fr', body));
+    const timer = subgraphFetchDuration.startTimer({ subgraph: this.options.name });
     try {
       const answer = await this.client.send(http.url, { method: http.method, headers, body }, this.options.timeoutMs);
       const graphql = graphQLAnswer(answer.body);
@@ -88,6 +90,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     } catch (error) {
       this.didEncounterError(error as Error, undefined as never, undefined, context);
       throw error;
+    } finally {
+      timer();
     }
   }
 
@@ -117,6 +121,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: GatewayContext): void {
     const { name, timeoutMs, log } = this.options;
+    subgraphFetchErrors.inc({ subgraph: name, reason: unavailableReason(error) });
     log?.warn('subgraph call failed', {
       requestId: context?.requestId,
       subgraph: name,

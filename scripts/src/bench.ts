@@ -45,8 +45,9 @@ const readers = Array.from({ length: 500 }, (_, i) =>
 const writers = Array.from({ length: 50 }, (_, i) => issueToken({ sub: `bench-admin-${i}`, roles: ['ADMIN'] }, settings, 3600));
 const writerIdentity = (n: number): Identity => ({ sub: `bench-admin-${n % 50}`, roles: ['ADMIN'] });
 
+/** A subgraph's counters, from its metrics endpoint (METRICS_PORT). */
 async function metrics(url: string): Promise<{ sql: number; requests: number }> {
-  const text = await (await fetch(new URL('/metrics', url))).text();
+  const text = await (await fetch(url)).text();
   const value = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   return { sql: value('maison_sql_statements_total'), requests: value('maison_graphql_requests_total') };
 }
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     await gallery.end();
 
     const [gatewayPort, tenantsPort, coworkingPort, galleryPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const metricsPorts = { tenants: await freePort(), coworking: await freePort(), gallery: await freePort() };
     const graphEnv = {
       ...process.env,
       NODE_ENV: 'production',
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
       APOLLO_TELEMETRY_DISABLED: '1',
+      METRICS_PORT: '0', // the gateways' metrics are not read here
     };
     launcher = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/start.js')], {
       env: {
@@ -126,6 +129,9 @@ async function main(): Promise<void> {
         TENANTS_PORT: String(tenantsPort),
         COWORKING_PORT: String(coworkingPort),
         GALLERY_PORT: String(galleryPort),
+        TENANTS_METRICS_PORT: String(metricsPorts.tenants),
+        COWORKING_METRICS_PORT: String(metricsPorts.coworking),
+        GALLERY_METRICS_PORT: String(metricsPorts.gallery),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -141,6 +147,11 @@ async function main(): Promise<void> {
       tenants: `http://127.0.0.1:${tenantsPort}/graphql`,
       coworking: `http://127.0.0.1:${coworkingPort}/graphql`,
       gallery: `http://127.0.0.1:${galleryPort}/graphql`,
+    };
+    const subgraphMetricsUrl = {
+      tenants: `http://127.0.0.1:${metricsPorts.tenants}/metrics`,
+      coworking: `http://127.0.0.1:${metricsPorts.coworking}/metrics`,
+      gallery: `http://127.0.0.1:${metricsPorts.gallery}/metrics`,
     };
     // The launcher's gateway has the response cache on (the default). The comparisons use gateways
     // of our own over the same subgraphs without it, with one process and with WORKERS processes.
@@ -215,9 +226,9 @@ async function main(): Promise<void> {
             valid: scenario.valid,
           });
         };
-      const viaGateway = await measure(scenario, 'gateway', throughGateway(gatewayUrl), subgraphUrl);
-      const viaWorkers = workersUrl ? await measure(scenario, `gateway, ${WORKERS} workers`, throughGateway(workersUrl), subgraphUrl) : undefined;
-      const viaHive = await measure(scenario, 'Hive Gateway', throughGateway(hiveUrl), subgraphUrl);
+      const viaGateway = await measure(scenario, 'gateway', throughGateway(gatewayUrl), subgraphMetricsUrl);
+      const viaWorkers = workersUrl ? await measure(scenario, `gateway, ${WORKERS} workers`, throughGateway(workersUrl), subgraphMetricsUrl) : undefined;
+      const viaHive = await measure(scenario, 'Hive Gateway', throughGateway(hiveUrl), subgraphMetricsUrl);
       const direct = await measure(
         scenario,
         'direct',
@@ -246,8 +257,8 @@ async function main(): Promise<void> {
       );
       if (!scenario.mutation) {
         // Anonymous readers: the same operation without Authorization, response cache off, then on.
-        const uncached = await measure(scenario, 'gateway, anonymous, no response cache', throughGateway(gatewayUrl, true), subgraphUrl);
-        const cached = await measure(scenario, 'gateway, anonymous, response cache', throughGateway(cachedUrl, true), subgraphUrl);
+        const uncached = await measure(scenario, 'gateway, anonymous, no response cache', throughGateway(gatewayUrl, true), subgraphMetricsUrl);
+        const cached = await measure(scenario, 'gateway, anonymous, response cache', throughGateway(cachedUrl, true), subgraphMetricsUrl);
         cacheRows.push({ scenario: scenario.name, uncached, cached });
         say(
           `${scenario.name}, anonymous: ${uncached.rps.toFixed(0)} req/s without the response cache, ${cached.rps.toFixed(0)} with it (${(cached.rps / uncached.rps).toFixed(1)}×)`,

@@ -9,7 +9,7 @@ const RESET = '\x1b[0m';
 export function formatLine(line: string): string {
   if (!line.startsWith('{')) return line;
   try {
-    const { time, level, service: _service, message, ...fields } = JSON.parse(line) as Record<string, unknown>;
+    const { time, level, service: _service, pid: _pid, message, ...fields } = JSON.parse(line) as Record<string, unknown>;
     const extra = Object.entries(fields)
       .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
       .join(' ');

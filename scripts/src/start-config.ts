@@ -11,6 +11,10 @@ export const launcherSpec = {
   tenantsPort: v.int('TENANTS_PORT', { description: 'port of the tenants subgraph', default: 4001, min: 1, max: 65535 }),
   coworkingPort: v.int('COWORKING_PORT', { description: 'port of the coworking subgraph', default: 4002, min: 1, max: 65535 }),
   galleryPort: v.int('GALLERY_PORT', { description: 'port of the gallery subgraph', default: 4003, min: 1, max: 65535 }),
+  // Each subgraph's METRICS_PORT (the gateway reads METRICS_PORT itself); 0 turns one off.
+  tenantsMetricsPort: v.int('TENANTS_METRICS_PORT', { description: 'metrics port of the tenants subgraph (0: off)', default: 9465, min: 0, max: 65535 }),
+  coworkingMetricsPort: v.int('COWORKING_METRICS_PORT', { description: 'metrics port of the coworking subgraph (0: off)', default: 9466, min: 0, max: 65535 }),
+  galleryMetricsPort: v.int('GALLERY_METRICS_PORT', { description: 'metrics port of the gallery subgraph (0: off)', default: 9467, min: 0, max: 65535 }),
   databasePrefix: v.string('DATABASE_PREFIX', { description: 'prefix of the per-subgraph database names', default: 'house_' }),
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', {
     description: 'how long each process may finish its requests after SIGTERM (SIGKILL 5 s later)',

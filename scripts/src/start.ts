@@ -18,6 +18,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = readConfig(spec);
   const ports: Record<string, number> = { tenants: config.tenantsPort, coworking: config.coworkingPort, gallery: config.galleryPort };
+  const metricsPorts: Record<string, number> = {
+    tenants: config.tenantsMetricsPort,
+    coworking: config.coworkingMetricsPort,
+    gallery: config.galleryMetricsPort,
+  };
   const say = (message: string) => process.stdout.write(`[la-maison] ${message}\n`);
   // Stopped in this order: the gateway (it stops accepting and finishes what it has), then the
   // subgraphs it was calling, then their database.
@@ -67,6 +72,7 @@ async function main(): Promise<void> {
         {
           ...env,
           PORT: String(ports[s.name]),
+          METRICS_PORT: String(metricsPorts[s.name]),
           DATABASE_URL: withDatabase(serverUrl!, `${config.databasePrefix}${s.name}`),
         },
         i,

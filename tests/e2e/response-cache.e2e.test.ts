@@ -60,9 +60,9 @@ async function measured(run: () => Promise<Answer>): Promise<{ answer: Answer; f
 }
 
 type Stats = { hits: number; misses: number; stored: number; invalidations: number };
-/** The gateway's response cache counters, from its /metrics. */
-async function metrics(gatewayUrl = graph.gatewayUrl): Promise<Stats> {
-  const text = await (await fetch(new URL('/metrics', gatewayUrl))).text();
+/** The gateway's response cache counters, from its metrics endpoint. */
+async function metrics(): Promise<Stats> {
+  const text = await (await fetch(graph.metricsUrls.gateway)).text();
   const read = (name: string) => {
     const match = new RegExp(`^maison_response_cache_${name}_total\\{service="gateway"\\} (\\d+)$`, 'm').exec(text);
     if (!match) throw new Error(`no maison_response_cache_${name}_total in /metrics:\n${text}`);

@@ -17,18 +17,19 @@ import {
   PayloadTooLargeError,
   readBody,
   sendJson,
-  sendText,
   startHttpServer,
   stopOnSignals,
   type Logger,
   type RunningServer,
 } from '@maison/http';
 import type { RequestScope } from '@maison/house';
+import { collectProcessMetrics, metricsSpec, runWithLogContext, startMetricsServer, tracingSpec } from '@maison/telemetry';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
 import { nulInputPlugin } from './nul-input-plugin';
 import { subgraphReadiness } from './readiness';
+import { subgraphMetrics } from './subgraph-metrics';
 import type { SubgraphContext } from './context';
 import { requestLang, runInLang } from './request-lang';
 import { signatureNonces } from './signature-nonces';
@@ -87,6 +88,8 @@ export const subgraphSpec = (defaultPort: number, name: string) => ({
     min: 1,
     max: 3600,
   }),
+  ...metricsSpec(defaultPort + 5464), // tenants 9465, coworking 9466, gallery 9467 (the gateway has 9464)
+  ...tracingSpec,
 });
 export type SubgraphConfig = ConfigOf<ReturnType<typeof subgraphSpec>>;
 
@@ -170,6 +173,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
   const services = module.createServices(ds, config);
   const stats = { requests: 0, rejected: 0 };
   const nonces = await signatureNonces(config, module.name, log);
+  const metrics = subgraphMetrics<SubgraphContext<S, L>>(module.name, stats, counter, ds);
 
   const apollo = new ApolloServer<SubgraphContext<S, L>>({
     schema,
@@ -184,6 +188,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       nulInputPlugin<SubgraphContext<S, L>>(),
+      metrics.plugin,
       cacheHeaderPlugin(schema, module.cacheHints ?? NO_HINTS, (ctx: SubgraphContext<S, L>) => ctx.identity.sub === null),
     ],
     formatError(formatted, error) {
@@ -217,28 +222,16 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       const { ready, checks } = await subgraphReadiness(ds);
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', service: module.name, checks });
     }
-    if (url.pathname === '/metrics') {
-      return sendText(
-        res,
-        200,
-        [
-          `# TYPE maison_graphql_requests_total counter`,
-          `maison_graphql_requests_total{service="${module.name}"} ${stats.requests}`,
-          `# TYPE maison_unsigned_requests_rejected_total counter`,
-          `maison_unsigned_requests_rejected_total{service="${module.name}"} ${stats.rejected}`,
-          `# TYPE maison_sql_statements_total counter`,
-          `maison_sql_statements_total{service="${module.name}"} ${counter.total}`,
-          '',
-        ].join('\n'),
-        'text/plain; version=0.0.4',
-      );
-    }
     // Before the signature is checked, the language the request asks for (it only picks words).
     const asked = askedLang(req);
     if (url.pathname !== '/graphql')
       return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', asked), extensions: { code: 'NOT_FOUND' } }] });
 
     const requestId = String(req.headers[HEADERS.requestId] ?? randomUUID()).slice(0, 100);
+    return runWithLogContext({ requestId }, () => serveGraphQL(req, res, requestId, asked));
+  }
+
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, asked: Lang): Promise<void> {
     let raw: Buffer;
     try {
       raw = await readBody(req, config.bodyLimitBytes);
@@ -315,6 +308,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       await apollo.stop();
       log.debug('apollo stopped');
       await ds.destroy();
+      metrics.close();
       log.debug('database pool closed');
       await nonces.close();
     },
@@ -331,8 +325,10 @@ function askedLang(req: IncomingMessage): Lang {
 export async function runSubgraph(module: SubgraphModule<any, any>): Promise<void> {
   const config = readConfigOrExit(subgraphSpec(module.defaultPort, module.name));
   const log = createLogger(module.name, config.logLevel);
+  collectProcessMetrics();
   const subgraph = await createSubgraph(module, config);
   await subgraph.listen();
+  await startMetricsServer({ port: config.metricsPort, host: config.metricsHost, log });
   module.onReady?.(subgraph.services, log);
   stopOnSignals(() => subgraph.close(), log);
 }

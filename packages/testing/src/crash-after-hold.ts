@@ -28,6 +28,7 @@ export async function startSubgraphThatDiesAfterHold(
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       PORT: String(port),
+      METRICS_PORT: '0',
       DATABASE_URL: options.databaseUrl,
       TENANTS_URL: options.tenantsUrl,
       SEED: 'none',

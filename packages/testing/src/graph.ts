@@ -30,6 +30,8 @@ export interface GraphResponse {
 export interface RunningGraph {
   gatewayUrl: string;
   subgraphUrls: Record<'tenants' | 'coworking' | 'gallery', string>;
+  /** Each process's Prometheus endpoint (METRICS_PORT; never the public port). */
+  metricsUrls: Record<'gateway' | 'tenants' | 'coworking' | 'gallery', string>;
   output: () => string;
   launcher: ChildProcess;
   query(
@@ -61,6 +63,8 @@ export interface RunningGraph {
  */
 export async function startGraph(options: { embedded?: boolean; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningGraph> {
   const [gateway, tenants, coworking, gallery, pgPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [gatewayMetrics, tenantsMetrics, coworkingMetrics, galleryMetrics] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const metricsPorts = { gateway: gatewayMetrics, tenants: tenantsMetrics, coworking: coworkingMetrics, gallery: galleryMetrics };
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     NODE_ENV: 'test',
@@ -69,6 +73,10 @@ export async function startGraph(options: { embedded?: boolean; databaseUrl?: st
     TENANTS_PORT: String(tenants),
     COWORKING_PORT: String(coworking),
     GALLERY_PORT: String(gallery),
+    METRICS_PORT: String(metricsPorts.gateway),
+    TENANTS_METRICS_PORT: String(metricsPorts.tenants),
+    COWORKING_METRICS_PORT: String(metricsPorts.coworking),
+    GALLERY_METRICS_PORT: String(metricsPorts.gallery),
     DATABASE_PREFIX: `t_graph_${randomBytes(4).toString('hex')}_`,
     // The hold reconcilers run their round at boot (before settle() returns), then not again during a
     // test file unless it asks: their rounds would count in the requests and SQL statements tests measure.
@@ -110,9 +118,16 @@ export async function startGraph(options: { embedded?: boolean; databaseUrl?: st
     coworking: `http://127.0.0.1:${coworking}/graphql`,
     gallery: `http://127.0.0.1:${gallery}/graphql`,
   };
+  const metricsUrls = {
+    gateway: `http://127.0.0.1:${metricsPorts.gateway}/metrics`,
+    tenants: `http://127.0.0.1:${metricsPorts.tenants}/metrics`,
+    coworking: `http://127.0.0.1:${metricsPorts.coworking}/metrics`,
+    gallery: `http://127.0.0.1:${metricsPorts.gallery}/metrics`,
+  };
   const running: RunningGraph = {
     gatewayUrl,
     subgraphUrls,
+    metricsUrls,
     launcher,
     output: () => output,
     async query(query, variables, opts = {}) {
@@ -128,13 +143,13 @@ export async function startGraph(options: { embedded?: boolean; databaseUrl?: st
       return body.data;
     },
     sqlStatements(subgraph) {
-      return readCounter(subgraphUrls[subgraph], subgraph, 'maison_sql_statements_total');
+      return readCounter(metricsUrls[subgraph], subgraph, 'maison_sql_statements_total');
     },
     subgraphRequests(subgraph) {
-      return readCounter(subgraphUrls[subgraph], subgraph, 'maison_graphql_requests_total');
+      return readCounter(metricsUrls[subgraph], subgraph, 'maison_graphql_requests_total');
     },
     gatewayCounter(name) {
-      return readCounter(gatewayUrl, 'gateway', name);
+      return readCounter(metricsUrls.gateway, 'gateway', name);
     },
     async settle() {
       const names = Object.keys(subgraphUrls) as (keyof typeof subgraphUrls)[];
@@ -155,9 +170,9 @@ export async function startGraph(options: { embedded?: boolean; databaseUrl?: st
   return running;
 }
 
-/** One counter of a process's /metrics (Prometheus text), e.g. maison_sql_statements_total. */
-async function readCounter(url: string, subgraph: string, name: string): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', url))).text();
+/** One counter of a process's metrics endpoint (Prometheus text), e.g. maison_sql_statements_total. */
+async function readCounter(metricsUrl: string, subgraph: string, name: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
   const match = new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, 'm').exec(text);
   if (!match) throw new Error(`no ${name} in /metrics of ${subgraph}`);
   return Number(match[1]);

@@ -16,3 +16,4 @@ export * from './ledger-rows';
 export * from './seed-boots';
 export * from './season-days';
 export * from './postgres-process';
+export * from './otlp-collector';

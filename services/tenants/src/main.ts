@@ -1,3 +1,4 @@
+import './tracing'; // first: tracing hooks http and pg before anything loads them
 import { runSubgraph } from '@maison/kit';
 import { tenantsModule } from './module';
 

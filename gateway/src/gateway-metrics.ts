@@ -1,0 +1,42 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { collectedCounter, operationMetricsPlugin, rateLimitRefusals } from '@maison/telemetry';
+import type { GatewayContext } from './context';
+import type { RateLimits } from './rate-limit/rate-limit';
+import type { ResponseCache } from './response-cache/response-cache';
+
+/** The response cache's counters, under the names /metrics always had (zero when the cache is off). */
+const CACHE_COUNTERS = ['hits', 'misses', 'stored', 'invalidations', 'coalesced', 'flushes'] as const;
+
+export interface GatewayMetrics {
+  /** Times each operation into maison_graphql_request_duration_seconds. */
+  plugin: ApolloServerPlugin<GatewayContext>;
+  /** Once a request is answered: a 429 counts as a rate-limit refusal, whichever check refused it. */
+  answered(path: string, status: number): void;
+  /** Stops reading this gateway's response cache (in-process tests start several gateways). */
+  close(): void;
+}
+
+/** What one gateway adds to the process's metrics (served by main.ts on METRICS_PORT). */
+export function gatewayMetrics(cache: ResponseCache | undefined, rates: RateLimits['stats']): GatewayMetrics {
+  const removers = CACHE_COUNTERS.map((name) =>
+    collectedCounter(`maison_response_cache_${name}_total`, `response cache: ${name}`, { service: 'gateway' }, () => cache?.stats[name] ?? 0),
+  );
+  // With REDIS_URL: rate-limit checks answered by this process's memory because Redis could not be reached.
+  removers.push(
+    collectedCounter(
+      'maison_rate_limit_redis_fallbacks_total',
+      'rate-limit checks answered in memory, Redis unreachable',
+      { service: 'gateway' },
+      () => rates.fallback,
+    ),
+  );
+  return {
+    plugin: operationMetricsPlugin<GatewayContext>('gateway'),
+    answered(path, status) {
+      if (status === 429) rateLimitRefusals.inc({ service: 'gateway', path: path === '/calendar.ics' ? path : '/graphql' });
+    },
+    close() {
+      for (const remove of removers) remove();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { IncomingMessage } from 'node:http';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+
+/** Probes and scrapes are not traced: only the requests that do work. */
+const UNTRACED = /^\/(health|ready|metrics)\b/;
+
+/**
+ * The tracer of this process: spans of incoming and outgoing HTTP (the gateway's subgraph calls are
+ * node:http, subgraph-fetch.ts) and of pg queries, sent in batches as OTLP JSON to <endpoint>/v1/traces.
+ * W3C traceparent is injected into outgoing calls and read from incoming ones, so one client request
+ * is one trace across the gateway and the subgraphs.
+ */
+export function startTracingSdk(service: string, options: { endpoint: string; delayMs: number }): NodeTracerProvider {
+  const exporter = new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/+$/, '')}/v1/traces` });
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': service }),
+    spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: options.delayMs })],
+  });
+  provider.register();
+  registerInstrumentations({
+    tracerProvider: provider,
+    instrumentations: [
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED.test(req.url ?? '/') }),
+      new PgInstrumentation(),
+    ],
+  });
+  // The entry points stop on these signals: send what is still batched while they close their servers.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void provider.forceFlush().catch(() => undefined));
+  return provider;
+}

@@ -54,12 +54,8 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 
 /** The signed requests each subgraph refused since it started (maison_unsigned_requests_rejected_total). */
 async function refusedBySubgraphs(graph: RunningGraph): Promise<Record<string, number>> {
-  const counts = await Promise.all(
-    Object.entries(graph.subgraphUrls).map(async ([name, url]) => {
-      const text = await (await fetch(new URL('/metrics', url))).text();
-      return [name, Number(/^maison_unsigned_requests_rejected_total\{[^}]*\} (\d+)$/m.exec(text)?.[1])] as const;
-    }),
-  );
+  const names = ['tenants', 'coworking', 'gallery'] as const;
+  const counts = await Promise.all(names.map(async (name) => [name, await graph.subgraphCounter(name, 'maison_unsigned_requests_rejected_total')] as const));
   return Object.fromEntries(counts);
 }
 

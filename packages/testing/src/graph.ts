@@ -51,6 +51,8 @@ export interface RunningGraph {
   subgraphRequests(subgraph: 'tenants' | 'coworking' | 'gallery'): Promise<number>;
   /** A counter of the gateway's /metrics, e.g. maison_response_cache_hits_total. */
   gatewayCounter(name: string): Promise<number>;
+  /** A counter of a subgraph's /metrics, e.g. maison_unsigned_requests_rejected_total. */
+  subgraphCounter(subgraph: 'tenants' | 'coworking' | 'gallery', name: string): Promise<number>;
   /** Waits until no subgraph serves requests or runs SQL any more (the hold reconcilers' boot rounds call tenants). */
   settle(): Promise<void>;
   stop(): Promise<number | null>;
@@ -150,6 +152,9 @@ export async function startGraph(options: { embedded?: boolean; databaseUrl?: st
     },
     gatewayCounter(name) {
       return readCounter(metricsUrls.gateway, 'gateway', name);
+    },
+    subgraphCounter(subgraph, name) {
+      return readCounter(metricsUrls[subgraph], subgraph, name);
     },
     async settle() {
       const names = Object.keys(subgraphUrls) as (keyof typeof subgraphUrls)[];

@@ -18,7 +18,12 @@ const NAMES = ['tenants', 'coworking', 'gallery', 'gateway'] as const;
 type Name = (typeof NAMES)[number];
 
 const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { slug } userErrors { code } } }`;
-const newTenant = { slug: `outage-${randomUUID().slice(0, 8)}`, name: { fr: 'Atelier', en: 'Studio' }, kind: 'PROFESSIONAL', contactEmail: 'atelier@outage.example' };
+const newTenant = {
+  slug: `outage-${randomUUID().slice(0, 8)}`,
+  name: { fr: 'Atelier', en: 'Studio' },
+  kind: 'PROFESSIONAL',
+  contactEmail: 'atelier@outage.example',
+};
 
 /** The error a field of the tenants subgraph gets while its database is down, in the registry's words. */
 function databaseUnavailable(answer: GraphResponse, path: string[], lang: 'fr' | 'en') {
@@ -100,7 +105,8 @@ it('says 503 on every /ready while PostgreSQL is down, naming the check, answers
   expect(write.status).toBe(200);
   expect(write.body).toEqual({ data: null, errors: [databaseUnavailable(write, ['createTenant'], 'fr')] });
   // Nothing of the driver reaches the client (no ECONNREFUSED, no host or port), in this development mode too.
-  for (const answer of [during, inEnglish, write]) expect(JSON.stringify(answer.body)).not.toMatch(new RegExp(`INTERNAL_SERVER_ERROR|ECONN|127\\.0\\.0\\.1|${port}`));
+  for (const answer of [during, inEnglish, write])
+    expect(JSON.stringify(answer.body)).not.toMatch(new RegExp(`INTERNAL_SERVER_ERROR|ECONN|127\\.0\\.0\\.1|${port}`));
   // The operator's log (the launcher relays it line by line): one warn per failed request, no error line.
   const outageLog = async () => {
     for (let i = 0; i < 50 && (graph.output().slice(logsBefore).match(WARNED) ?? []).length < 3; i += 1) await new Promise((r) => setTimeout(r, 100));

@@ -182,7 +182,12 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     formatError(formatted, error) {
       const unavailable = databaseUnavailableAnswer(formatted, error, module.name, requestLang());
       if (unavailable) {
-        log.warn('database unavailable', { requestId: counter.currentRequestId(), reason: unavailable.reason, error: driverMessage(error), path: formatted.path });
+        log.warn('database unavailable', {
+          requestId: counter.currentRequestId(),
+          reason: unavailable.reason,
+          error: driverMessage(error),
+          path: formatted.path,
+        });
         return unavailable.answer;
       }
       const code = formatted.extensions?.code;

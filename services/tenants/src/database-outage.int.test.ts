@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { databaseUnavailableReason } from '@maison/kit';
 import { reasonMessage } from '@maison/errors';
-import { admin, useTestSubgraph, withClient } from '@maison/testing';
+import { admin, startTestSubgraph, useTestSubgraph, withClient } from '@maison/testing';
 import { tenantsModule } from './module';
 import { createSpace, futureHour, tenantIdentity } from './test-fixtures';
 
@@ -92,6 +92,38 @@ it('answers DATABASE_UNAVAILABLE (CONNECTION_LOST) when the connection is cut mi
     endedOffices: [{ id: officeId }],
     userErrors: [],
   });
+});
+
+it('answers the same in production, in French, where every other error is masked', async () => {
+  const production = await startTestSubgraph(tenantsModule, {
+    seed: false,
+    env: { NODE_ENV: 'production', GATEWAY_SIGNING_SECRET: 'outage-test-signing-secret-0123456789abcdef' },
+  });
+  try {
+    const answer = await withClient(production.databaseUrl, async (blocker) => {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE tenant IN ACCESS EXCLUSIVE MODE');
+      const reading = production.execute('{ tenants { slug } }', {}, { identity: admin });
+      await blocker.query('SELECT pg_terminate_backend($1)', [await waitingBackend(production.databaseUrl)]);
+      const body = (await reading).body;
+      await blocker.query('COMMIT');
+      return body;
+    });
+    expect(answer).toEqual({
+      data: null,
+      errors: [
+        {
+          message:
+            'La connexion du service « tenants » à sa base de données a été coupée pendant la requête ; ses données manquent dans cette réponse. Réessayez dans un instant.',
+          locations: expect.any(Array),
+          path: ['tenants'],
+          extensions: { code: 'DATABASE_UNAVAILABLE', subgraph: 'tenants', reason: 'CONNECTION_LOST' },
+        },
+      ],
+    });
+  } finally {
+    await production.close();
+  }
 });
 
 it('reads a real pool acquire timeout as TIMEOUT', async () => {

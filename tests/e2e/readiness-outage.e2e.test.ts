@@ -37,7 +37,7 @@ function databaseUnavailable(answer: GraphResponse, path: string[], lang: 'fr' |
   };
 }
 
-const WARNED = /^\[tenants *\] \S+ warn +database unavailable .*reason=CONNECTION_(REFUSED|LOST)/gm;
+const WARNED = /^\[(?:tenants|coworking|gallery) *\] \S+ warn +database unavailable .*reason=CONNECTION_(REFUSED|LOST)/gm;
 
 const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'maison-outage-')), 'postgres');
 let port: number;
@@ -97,6 +97,7 @@ it('says 503 on every /ready while PostgreSQL is down, naming the check, answers
   const during = await graph.query('{ tenants { slug } }', {}, { identity: admin });
   const inEnglish = await graph.query('{ tenants { slug } }', {}, { identity: admin, headers: { 'accept-language': 'en' } });
   const write = await graph.query(CREATE_TENANT, { input: newTenant }, { identity: admin });
+  const everyone = await graph.query('{ tenants { slug } membershipPlans { id } artists { nodes { id } } }', {}, { identity: admin });
   expect(during.status).toBe(200);
   expect(during.body).toEqual({ data: null, errors: [databaseUnavailable(during, ['tenants'], 'fr')] });
   expect(during.body.errors![0]!.message).toMatch(/^La /);
@@ -104,16 +105,23 @@ it('says 503 on every /ready while PostgreSQL is down, naming the check, answers
   expect(inEnglish.body.errors![0]!.message).toMatch(/^The /);
   expect(write.status).toBe(200);
   expect(write.body).toEqual({ data: null, errors: [databaseUnavailable(write, ['createTenant'], 'fr')] });
+  // Each subgraph names itself: three errors, one per root field, one per subgraph.
+  expect(everyone.body.data ?? null).toBeNull();
+  expect(everyone.body.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.subgraph]).sort()).toEqual([
+    [['artists'], 'DATABASE_UNAVAILABLE', 'gallery'],
+    [['membershipPlans'], 'DATABASE_UNAVAILABLE', 'coworking'],
+    [['tenants'], 'DATABASE_UNAVAILABLE', 'tenants'],
+  ]);
   // Nothing of the driver reaches the client (no ECONNREFUSED, no host or port), in this development mode too.
-  for (const answer of [during, inEnglish, write])
+  for (const answer of [during, inEnglish, write, everyone])
     expect(JSON.stringify(answer.body)).not.toMatch(new RegExp(`INTERNAL_SERVER_ERROR|ECONN|127\\.0\\.0\\.1|${port}`));
-  // The operator's log (the launcher relays it line by line): one warn per failed request, no error line.
+  // The operator's log (the launcher relays it line by line): one warn per failed subgraph request (4 to tenants, 1 each to the others), no error line.
   const outageLog = async () => {
-    for (let i = 0; i < 50 && (graph.output().slice(logsBefore).match(WARNED) ?? []).length < 3; i += 1) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && (graph.output().slice(logsBefore).match(WARNED) ?? []).length < 6; i += 1) await new Promise((r) => setTimeout(r, 100));
     return graph.output().slice(logsBefore);
   };
   const logged = await outageLog();
-  expect(logged.match(WARNED)).toHaveLength(3);
+  expect(logged.match(WARNED)).toHaveLength(6);
   expect(logged).not.toMatch(/ error /);
 
   // The same data folder and port: what a supervisor restarting PostgreSQL does. The killed

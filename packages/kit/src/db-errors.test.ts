@@ -1,10 +1,12 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { Client, DatabaseError } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { createDataSource } from './database';
-import { databaseUnavailableAnswer } from './database-unavailable';
+import { databaseUnavailableAnswer, RelayedDatabaseOutage } from './database-unavailable';
 import { databaseUnavailableReason, pgCode, transactionWithRetry } from './db-errors';
+import { ServiceClient } from './service-client';
 
 /** A DataSource whose transactions fail with the given SQLSTATEs, then succeed. */
 function flakyDataSource(failures: string[]) {
@@ -131,5 +133,55 @@ describe('databaseUnavailableAnswer: what the client reads', () => {
 
   it('is nothing for any other error (the usual masking applies)', () => {
     expect(databaseUnavailableAnswer(formatted, new Error('relation "x" does not exist'), 'tenants', 'fr')).toBeUndefined();
+  });
+});
+
+describe('a database outage another subgraph answered to a service call', () => {
+  /** A subgraph's /graphql that answers every call with these errors, as createSubgraph would. */
+  async function answering(errors: unknown[]): Promise<{ url: string; close: () => void }> {
+    const server = createHttpServer((req, res) => {
+      req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: null, errors })));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, close: () => server.close() };
+  }
+  const coworkingDown = {
+    message: 'La base de données du service « coworking » est indisponible ; ses données manquent dans cette réponse. Réessayez dans un instant.',
+    path: ['_entities'],
+    extensions: { code: 'DATABASE_UNAVAILABLE', subgraph: 'coworking', reason: 'CONNECTION_REFUSED' },
+  };
+
+  it('is answered by the caller as that subgraph’s DATABASE_UNAVAILABLE, in the caller’s language, without the service’s address', async () => {
+    const coworking = await answering([coworkingDown]);
+    try {
+      const failed = await new ServiceClient(coworking.url, 'secret', 'tenants')
+        .request('{ _entities(representations: []) { __typename } }')
+        .catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(RelayedDatabaseOutage);
+      const formatted = { message: (failed as Error).message, path: ['bookSharedSpace'], extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      expect(databaseUnavailableAnswer(formatted, new GraphQLError(formatted.message, { originalError: failed as Error }), 'tenants', 'en')).toEqual({
+        reason: 'CONNECTION_REFUSED',
+        answer: {
+          message: 'The database of the coworking service is unavailable; its data is missing from this response. Try again in a moment.',
+          path: ['bookSharedSpace'],
+          extensions: { code: 'DATABASE_UNAVAILABLE', subgraph: 'coworking', reason: 'CONNECTION_REFUSED' },
+        },
+      });
+    } finally {
+      coworking.close();
+    }
+  });
+
+  it('is not made up from any other error of the call, nor from a malformed one', async () => {
+    const others = await answering([{ message: 'Erreur interne.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    try {
+      const failed = await new ServiceClient(others.url, 'secret', 'tenants').request('{ x }').catch((e: unknown) => e);
+      expect(failed).not.toBeInstanceOf(RelayedDatabaseOutage);
+      expect(databaseUnavailableReason(failed)).toBeUndefined();
+    } finally {
+      others.close();
+    }
+    expect(RelayedDatabaseOutage.from({ extensions: { ...coworkingDown.extensions, reason: 'MAYBE' } })).toBeUndefined();
+    expect(RelayedDatabaseOutage.from({ extensions: { ...coworkingDown.extensions, subgraph: 'http://10.0.0.5' } })).toBeUndefined();
   });
 });

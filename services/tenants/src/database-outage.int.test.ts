@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { databaseUnavailableReason } from '@maison/kit';
 import { reasonMessage } from '@maison/errors';
-import { admin, startTestSubgraph, useTestSubgraph, withClient } from '@maison/testing';
+import { admin, startTestSubgraph, useTestSubgraph, withClient, withRoles } from '@maison/testing';
 import { tenantsModule } from './module';
 import { createSpace, futureHour, tenantIdentity } from './test-fixtures';
 
@@ -123,6 +125,42 @@ it('answers the same in production, in French, where every other error is masked
     });
   } finally {
     await production.close();
+  }
+});
+
+it('answers the DATABASE_UNAVAILABLE of the coworking subgraph it asked about a member as that one, and books nothing', async () => {
+  // The coworking subgraph as it answers with its database down (what its formatError writes).
+  const coworking = createServer((req, res) => {
+    req.resume().on('end', () => {
+      const down = { code: 'DATABASE_UNAVAILABLE', subgraph: 'coworking', reason: 'CONNECTION_REFUSED' };
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ data: null, errors: [{ message: 'indisponible', path: ['_entities'], extensions: down }] }));
+    });
+  });
+  await new Promise<void>((resolve) => coworking.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(coworking.address() as AddressInfo).port}/graphql`;
+  const tenants = await startTestSubgraph(tenantsModule, { seed: false, env: { COWORKING_URL: url } });
+  try {
+    const spaceId = await createSpace(tenants.ds);
+    const member = withRoles(`member:${randomUUID()}`, ['MEMBER'], { memberId: randomUUID() });
+    const input = { spaceId, startsAt: futureHour(5, 10), endsAt: futureHour(5, 11), title: 'Réunion' };
+    const { body } = await tenants.execute(BOOK, { input }, { identity: member });
+    expect(body).toEqual({
+      data: null,
+      errors: [
+        {
+          message: 'La base de données du service « coworking » est indisponible ; ses données manquent dans cette réponse. Réessayez dans un instant.',
+          locations: expect.any(Array),
+          path: ['bookSharedSpace'],
+          extensions: { code: 'DATABASE_UNAVAILABLE', subgraph: 'coworking', reason: 'CONNECTION_REFUSED' },
+        },
+      ],
+    });
+    expect((await tenants.ds.query('SELECT count(*)::int AS n FROM space_booking WHERE space_id = $1', [spaceId]))[0].n).toBe(0);
+  } finally {
+    await tenants.close();
+    coworking.close();
   }
 });
 

@@ -60,6 +60,19 @@ describe("the gateway's formatError", () => {
     expect(logged).toEqual([]);
   });
 
+  it("forwards a subgraph's DATABASE_UNAVAILABLE with its message, subgraph and reason, in the same shape in every mode, unlogged", () => {
+    const message = 'La base de données du service « tenants » est indisponible ; ses données manquent dans cette réponse. Réessayez dans un instant.';
+    const fromSubgraph = {
+      message,
+      path: ['tenants'],
+      extensions: { code: 'DATABASE_UNAVAILABLE', subgraph: 'tenants', reason: 'CONNECTION_REFUSED', serviceName: 'tenants', stacktrace: ['GraphQLError: …'] },
+    };
+    const clean = { message, path: ['tenants'], extensions: { code: 'DATABASE_UNAVAILABLE', subgraph: 'tenants', reason: 'CONNECTION_REFUSED' } };
+    expect(format(production, fromSubgraph, new GraphQLError(message))).toEqual(clean);
+    expect(format(development, fromSubgraph, new GraphQLError(message))).toEqual(clean);
+    expect(logged).toEqual([]);
+  });
+
   it('gives its own errors their code and numbers, in every mode', () => {
     const limit = runInRequestScope(scope, () => new LimitError('DEPTH_LIMIT_EXCEEDED', 10, 11));
     const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });

@@ -24,6 +24,8 @@ const CLIENT_CODES = new Set([
 const CLIENT_EXTENSIONS = ['limit', 'actual', 'retryAfterSeconds', 'subgraph', 'variable', 'argument', 'scalar'] as const;
 /** Codes the gateway itself sets: the same clean shape in every mode. */
 const OWN_CODES = new Set(['RATE_LIMITED', 'PAYLOAD_TOO_LARGE']);
+/** Outages a subgraph reports (its database could not be used): as SUBGRAPH_UNAVAILABLE, one clean shape in every mode. */
+const SUBGRAPH_OUTAGE_CODES = new Set(['DATABASE_UNAVAILABLE']);
 const INTERNAL_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 const SUGGESTION = / ?Did you mean .+?\?/g;
 /**
@@ -97,6 +99,7 @@ function shapeError(options: { production: boolean; log: Logger }) {
     if (isUncodedBadRequest(formatted)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     if (OWN_CODES.has(String(formatted.extensions?.code)) || causes(error).some((e) => e instanceof BadScalarInputError || e instanceof NulInputError))
       return clientShape(formatted);
+    if (isForClient(formatted) && SUBGRAPH_OUTAGE_CODES.has(String(formatted.extensions?.code))) return clientShape(formatted);
     if (isForClient(formatted)) return options.production ? clientShape(formatted) : formatted;
     const requestId = currentRequestScope()?.requestId ?? 'unknown';
     const original = (error as GraphQLError)?.originalError ?? error;

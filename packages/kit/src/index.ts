@@ -19,6 +19,7 @@ export * from './loaders';
 export * from './calendar-day';
 export * from './me';
 export * from './db-errors';
+export * from './database-unavailable';
 export * from './service-client';
 export * from './sql';
 export * from './cache-hints';

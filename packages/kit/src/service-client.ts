@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { HEADERS, signRequest, type Identity } from '@maison/auth';
 import type { Lang } from '@maison/config';
+import { RelayedDatabaseOutage } from './database-unavailable';
 
 /**
  * Signed service-to-service GraphQL calls between subgraphs, with the same HMAC the gateway uses.
@@ -30,8 +31,11 @@ export class ServiceClient {
       body,
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    const payload = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    const payload = (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     if (!response.ok || payload.errors?.length || !payload.data) {
+      // The called subgraph's database is down: the caller answers that, not an internal error.
+      const outage = RelayedDatabaseOutage.from(payload.errors?.[0]);
+      if (outage) throw outage;
       throw new GraphQLError(`service call to ${new URL(this.url).host} failed: ${payload.errors?.[0]?.message ?? response.status}`);
     }
     return payload.data;

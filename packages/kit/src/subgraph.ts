@@ -30,6 +30,7 @@ import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
 import { nulInputPlugin } from './nul-input-plugin';
 import { subgraphReadiness } from './readiness';
 import { subgraphMetrics } from './subgraph-metrics';
+import { databaseUnavailableAnswer, driverMessage } from './database-unavailable';
 import type { SubgraphContext } from './context';
 import { requestLang, runInLang } from './request-lang';
 import { signatureNonces } from './signature-nonces';
@@ -192,6 +193,16 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       cacheHeaderPlugin(schema, module.cacheHints ?? NO_HINTS, (ctx: SubgraphContext<S, L>) => ctx.identity.sub === null),
     ],
     formatError(formatted, error) {
+      const unavailable = databaseUnavailableAnswer(formatted, error, module.name, requestLang());
+      if (unavailable) {
+        log.warn('database unavailable', {
+          requestId: counter.currentRequestId(),
+          reason: unavailable.reason,
+          error: driverMessage(error),
+          path: formatted.path,
+        });
+        return unavailable.answer;
+      }
       const code = formatted.extensions?.code;
       const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
       if (!known) {

@@ -41,6 +41,30 @@ export const OUTAGE_CODES = {
       },
     },
   },
+  DATABASE_UNAVAILABLE: {
+    description:
+      'A subgraph could not use its PostgreSQL (down, restarting, unreachable, or the connection was cut): the fields it serves are null, each with this error and its path; extensions.subgraph names it, extensions.reason says why. Retry later: the transaction of a write that failed this way did not commit and changed nothing; only a connection lost during the commit itself leaves the outcome unknown (retry with the same idempotencyKey where the mutation takes one).',
+    httpStatus: 200,
+    writtenBy: 'house',
+    messages: {},
+    reasons: {
+      CONNECTION_REFUSED: {
+        description: 'the database refused the connection or is not accepting any (stopped, starting, restarting, or out of connections)',
+        fr: 'La base de données du service « {subgraph} » est indisponible ; ses données manquent dans cette réponse. Réessayez dans un instant.',
+        en: 'The database of the {subgraph} service is unavailable; its data is missing from this response. Try again in a moment.',
+      },
+      CONNECTION_LOST: {
+        description: 'the connection to the database was cut during the request (the server shut down, crashed or ended it)',
+        fr: 'La connexion du service « {subgraph} » à sa base de données a été coupée pendant la requête ; ses données manquent dans cette réponse. Réessayez dans un instant.',
+        en: 'The connection of the {subgraph} service to its database was lost during the request; its data is missing from this response. Try again in a moment.',
+      },
+      TIMEOUT: {
+        description: 'no connection to the database could be had in time (unreachable, or every connection of the pool busy)',
+        fr: 'La base de données du service « {subgraph} » n’a pas répondu à temps ; ses données manquent dans cette réponse. Réessayez dans un instant.',
+        en: 'The database of the {subgraph} service did not answer in time; its data is missing from this response. Try again in a moment.',
+      },
+    },
+  },
   SERVICE_UNAVAILABLE: {
     description: 'A write in a shared space needs the ledger of the tenants subgraph, which could not be used: nothing was saved; extensions.reason says why.',
     httpStatus: 200,

@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: process.env.BENCH_WORKERS ?? '1' },
     /** Which targets to measure, comma-separated: ours, workers, hive, hive-rust, direct, cache. */
     targets: { type: 'string' },
+    /** A checkout of an earlier commit, built, with node_modules/@maison linked to its packages: its gateway is measured too ("before"). */
+    baseline: { type: 'string' },
   },
 });
 const TARGETS = new Set((args.targets ?? 'ours,workers,hive,hive-rust,direct,cache').split(',').map((t) => t.trim()));
@@ -129,6 +131,9 @@ async function main(): Promise<void> {
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
       APOLLO_TELEMETRY_DISABLED: '1',
+      // The hold reconcilers run their round at boot (the bench waits for it to end), then not again
+      // during the run: their rounds would count in the requests, statements and CPU measured.
+      HOLD_RECONCILE_SECONDS: '3600',
     };
     launcher = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/start.js')], {
       env: {
@@ -158,9 +163,9 @@ async function main(): Promise<void> {
     // The launcher's gateway has the response cache on (the default). The comparisons use gateways
     // of our own over the same subgraphs without it, with one process and with WORKERS processes.
     const cachedUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const startGateway = async (name: string, env: Record<string, string>): Promise<Target> => {
+    const startGateway = async (name: string, env: Record<string, string>, flags: string[] = [], root = ROOT): Promise<Target> => {
       const port = await freePort();
-      const child = spawn(process.execPath, [path.join(ROOT, 'gateway', 'dist', 'main.js')], {
+      const child = spawn(process.execPath, [...flags, path.join(root, 'gateway', 'dist', 'main.js')], {
         env: {
           ...graphEnv,
           ...env,
@@ -176,7 +181,10 @@ async function main(): Promise<void> {
       say(`${name} ready on port ${port}`);
       return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! };
     };
-    const ours = await startGateway('our gateway (no response cache)', { RESPONSE_CACHE: 'off', ...profiled('ours') });
+    const ours = await startGateway('our gateway (no response cache)', { RESPONSE_CACHE: 'off' }, profiled('ours'));
+    const before = args.baseline
+      ? await startGateway(`our gateway before (${args.baseline})`, { RESPONSE_CACHE: 'off' }, profiled('before'), path.resolve(args.baseline))
+      : undefined;
     const workers =
       WORKERS > 1 && TARGETS.has('workers')
         ? await startGateway(`our gateway (${WORKERS} workers, no response cache)`, { RESPONSE_CACHE: 'off', GATEWAY_WORKERS: String(WORKERS) })
@@ -194,8 +202,8 @@ async function main(): Promise<void> {
     );
     const startHive = async (planner: 'javascript' | 'rust'): Promise<Target> => {
       const port = await freePort();
-      const child = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/bench/hive.js')], {
-        env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: supergraphPath, HIVE_PLANNER: planner, ...profiled(`hive-${planner}`) },
+      const child = spawn(process.execPath, [...profiled(`hive-${planner}`), path.join(ROOT, 'scripts/dist/bench/hive.js')], {
+        env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: supergraphPath, HIVE_PLANNER: planner },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       extras.push(child);
@@ -226,6 +234,7 @@ async function main(): Promise<void> {
       { name: 'load generator', pid: process.pid },
     ];
 
+    await settle(Object.values(subgraphUrl));
     const runId = newRunId();
     const rows: Row[] = [];
     const cacheRows: CacheRow[] = [];
@@ -236,7 +245,9 @@ async function main(): Promise<void> {
       const next = () => (offset += 100_000);
       const token = (n: number) => (scenario.mutation ? writers[n % writers.length] : readers[n % readers.length]);
       const identityOf = (n: number): Identity =>
-        scenario.mutation ? writerIdentity(n) : { sub: `bench-reader-${n % readers.length}`, roles: ['TENANT'], tenantId: stableId('tenant', `bench-${n % readers.length}`) };
+        scenario.mutation
+          ? writerIdentity(n)
+          : { sub: `bench-reader-${n % readers.length}`, roles: ['TENANT'], tenantId: stableId('tenant', `bench-${n % readers.length}`) };
       const throughGateway =
         (url: string, anonymous = false) =>
         async (seconds: number) => {
@@ -273,13 +284,17 @@ async function main(): Promise<void> {
           valid: scenario.valid,
         });
       };
-      const via = (target: Target | undefined, name: string) =>
-        target ? measure(scenario, name, throughGateway(target.url), subgraphUrl, watched(target)) : Promise.resolve(undefined);
-      const row: Row = { scenario: scenario.name, calendar: !!scenario.calendar, ours: (await via(ours, 'our gateway'))! };
-      row.workers = await via(workers, `our gateway, ${WORKERS} workers`);
-      row.hive = await via(hive, 'Hive Gateway');
-      row.hiveRust = await via(hiveRust, 'Hive (Rust planner)');
-      if (TARGETS.has('direct')) row.direct = await measure(scenario, 'direct', straight, subgraphUrl, watched());
+      const via = (key: TargetKey, target: Target | undefined, name: string): Measuring[] =>
+        target ? [{ key, name, run: throughGateway(target.url), watched: watched(target) }] : [];
+      const measured = await measure(scenario, subgraphUrl, [
+        ...via('ours', ours, 'our gateway'),
+        ...via('before', before, 'our gateway, before'),
+        ...via('workers', workers, `our gateway, ${WORKERS} workers`),
+        ...via('hive', hive, 'Hive Gateway'),
+        ...via('hiveRust', hiveRust, 'Hive (Rust planner)'),
+        ...(TARGETS.has('direct') ? [{ key: 'direct' as const, name: 'direct', run: straight, watched: watched() }] : []),
+      ]);
+      const row: Row = { scenario: scenario.name, calendar: !!scenario.calendar, ours: measured.ours!, ...measured };
       rows.push(row);
       const ratio = (m?: Measured) => (m ? `${(row.ours.rps / m.rps).toFixed(2)}×` : '–');
       say(
@@ -287,8 +302,11 @@ async function main(): Promise<void> {
       );
       if (!scenario.mutation && TARGETS.has('cache')) {
         // Anonymous readers: the same operation without Authorization, response cache off, then on.
-        const uncached = await measure(scenario, 'gateway, anonymous, no response cache', throughGateway(ours.url, true), subgraphUrl, watched(ours));
-        const cached = await measure(scenario, 'gateway, anonymous, response cache', throughGateway(cachedUrl, true), subgraphUrl, []);
+        const anonymous = await measure(scenario, subgraphUrl, [
+          { key: 'uncached', name: 'gateway, anonymous, no response cache', run: throughGateway(ours.url, true), watched: watched(ours) },
+          { key: 'cached', name: 'gateway, anonymous, response cache', run: throughGateway(cachedUrl, true), watched: [] },
+        ]);
+        const [uncached, cached] = [anonymous.uncached!, anonymous.cached!];
         cacheRows.push({ scenario: scenario.name, uncached, cached });
         say(
           `${scenario.name}, anonymous: ${uncached.rps.toFixed(0)} req/s without the response cache, ${cached.rps.toFixed(0)} with it (${(cached.rps / uncached.rps).toFixed(1)}×)`,
@@ -296,7 +314,15 @@ async function main(): Promise<void> {
       }
     }
     const text = renderReport(
-      { date: new Date().toISOString().slice(0, 10), scale: SCALE, connections: CONNECTIONS, runs: RUNS, durationSeconds: DURATION, cores: os.cpus().length, workers: WORKERS },
+      {
+        date: new Date().toISOString().slice(0, 10),
+        scale: SCALE,
+        connections: CONNECTIONS,
+        runs: RUNS,
+        durationSeconds: DURATION,
+        cores: os.cpus().length,
+        workers: WORKERS,
+      },
       rows,
       cacheRows,
     );
@@ -315,11 +341,23 @@ interface Target {
 }
 
 /** BENCH_PROFILE=ours (or hive-rust, hive-javascript): that gateway runs under `node --cpu-prof`, its profile in .data/profiles. */
-function profiled(name: string): Record<string, string> {
-  if (process.env.BENCH_PROFILE !== name) return {};
+function profiled(name: string): string[] {
+  if (process.env.BENCH_PROFILE !== name) return [];
   const dir = path.join(ROOT, '.data', 'profiles');
   mkdirSync(dir, { recursive: true });
-  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim() };
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
+/** Until the subgraphs' counters stay still for stillFor × 200 ms (the reconcilers' boot rounds call tenants). */
+async function settle(urls: string[], stillFor = 5): Promise<void> {
+  const snapshot = async () => JSON.stringify(await Promise.all(urls.map(metrics)));
+  let last = await snapshot();
+  for (let still = 0, i = 0; still < stillFor && i < 300; i += 1) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = await snapshot();
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
 }
 
 /** The postmaster of the server at url: the first line of postmaster.pid in its data directory. */
@@ -334,44 +372,67 @@ async function postmasterPid(url: string): Promise<number> {
   }
 }
 
-async function measure(
-  scenario: Scenario,
-  target: string,
-  run: (seconds: number) => Promise<LoadResult>,
-  subgraphs: Record<string, string>,
-  watched: Watched[],
-): Promise<Measured> {
-  say(`${scenario.name} via ${target}: warm-up`);
-  await run(WARMUP);
-  const results: Omit<Measured, 'cpuMsPerRequest'>[] = [];
-  const cpu: Parameters<typeof cpuPerRequest>[0] = [];
-  for (let i = 1; i <= RUNS; i += 1) {
-    const before = await Promise.all(Object.values(subgraphs).map(metrics));
-    const cpuBefore = cpuSnapshot(watched);
-    const result = await run(DURATION);
-    const cpuAfter = cpuSnapshot(watched);
-    const after = await Promise.all(Object.values(subgraphs).map(metrics));
-    const names = Object.keys(subgraphs);
-    const total = Math.max(1, result.requests);
-    cpu.push({ before: cpuBefore, after: cpuAfter, requests: result.requests });
-    results.push({
-      ...result,
-      sqlPerRequest: Object.fromEntries(names.map((name, k) => [name, (after[k]!.sql - before[k]!.sql) / total])),
-      fetchesPerRequest: names.reduce((sum, _, k) => sum + after[k]!.requests - before[k]!.requests, 0) / total,
-    });
-    if (result.invalid > 0 || result.errors > 0) say(`  run ${i}: ${result.invalid} wrong answers, ${result.errors} errors`);
+type TargetKey = 'ours' | 'before' | 'workers' | 'hive' | 'hiveRust' | 'direct' | 'uncached' | 'cached';
+interface Measuring {
+  key: TargetKey;
+  name: string;
+  run: (seconds: number) => Promise<LoadResult>;
+  watched: Watched[];
+}
+
+/**
+ * The targets of one scenario: a warm-up of each, then RUNS rounds in which every target runs once,
+ * each round starting with the next target (on a shared machine whose speed drifts, no target is
+ * always measured first or last). After each run the bench waits for the requests still in flight
+ * to end before reading the counters and CPU, and divides by the requests sent.
+ */
+async function measure(scenario: Scenario, subgraphs: Record<string, string>, targets: Measuring[]): Promise<Partial<Record<TargetKey, Measured>>> {
+  for (const t of targets) {
+    say(`${scenario.name} via ${t.name}: warm-up`);
+    await t.run(WARMUP);
   }
-  const mid = results.map((r) => r.rps);
-  const chosen = results.find((r) => r.rps === median(mid)) ?? results[0]!;
-  return {
-    ...chosen,
-    rps: median(mid),
-    p50: median(results.map((r) => r.p50)),
-    p99: median(results.map((r) => r.p99)),
-    invalid: results.reduce((s, r) => s + r.invalid, 0),
-    errors: results.reduce((s, r) => s + r.errors, 0),
-    cpuMsPerRequest: cpuPerRequest(cpu),
-  };
+  const names = Object.keys(subgraphs);
+  const results = new Map<TargetKey, Omit<Measured, 'cpuMsPerRequest'>[]>(targets.map((t) => [t.key, []]));
+  const cpu = new Map<TargetKey, Parameters<typeof cpuPerRequest>[0]>(targets.map((t) => [t.key, []]));
+  for (let i = 0; i < RUNS; i += 1) {
+    for (let k = 0; k < targets.length; k += 1) {
+      const t = targets[(i + k) % targets.length]!;
+      await settle(Object.values(subgraphs), 2);
+      const before = await Promise.all(Object.values(subgraphs).map(metrics));
+      const cpuBefore = cpuSnapshot(t.watched);
+      const result = await t.run(DURATION);
+      await settle(Object.values(subgraphs), 2);
+      const cpuAfter = cpuSnapshot(t.watched);
+      const after = await Promise.all(Object.values(subgraphs).map(metrics));
+      const sent = Math.max(1, result.sent);
+      cpu.get(t.key)!.push({ before: cpuBefore, after: cpuAfter, requests: sent });
+      results.get(t.key)!.push({
+        ...result,
+        sqlPerRequest: Object.fromEntries(names.map((name, j) => [name, (after[j]!.sql - before[j]!.sql) / sent])),
+        fetchesPerRequest: names.reduce((sum, _, j) => sum + after[j]!.requests - before[j]!.requests, 0) / sent,
+      });
+      say(
+        `  ${t.name}, run ${i + 1}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms${result.invalid + result.errors > 0 ? `, ${result.invalid} wrong answers, ${result.errors} errors` : ''}`,
+      );
+    }
+  }
+  return Object.fromEntries(
+    targets.map((t) => {
+      const runs = results.get(t.key)!;
+      const mid = median(runs.map((r) => r.rps));
+      const chosen = runs.find((r) => r.rps === mid) ?? runs[0]!;
+      const combined: Measured = {
+        ...chosen,
+        rps: mid,
+        p50: median(runs.map((r) => r.p50)),
+        p99: median(runs.map((r) => r.p99)),
+        invalid: runs.reduce((s, r) => s + r.invalid, 0),
+        errors: runs.reduce((s, r) => s + r.errors, 0),
+        cpuMsPerRequest: cpuPerRequest(cpu.get(t.key)!),
+      };
+      return [t.key, combined];
+    }),
+  );
 }
 
 main().catch((error) => {

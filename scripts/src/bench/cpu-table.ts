@@ -5,9 +5,7 @@
 export function cpuPerRequest(runs: { before: Record<string, number>; after: Record<string, number>; requests: number }[]): Record<string, number> {
   const requests = runs.reduce((n, r) => n + r.requests, 0);
   const names = [...new Set(runs.flatMap((r) => Object.keys(r.after)))];
-  return Object.fromEntries(
-    names.map((name) => [name, runs.reduce((ms, r) => ms + (r.after[name] ?? 0) - (r.before[name] ?? 0), 0) / Math.max(1, requests)]),
-  );
+  return Object.fromEntries(names.map((name) => [name, runs.reduce((ms, r) => ms + (r.after[name] ?? 0) - (r.before[name] ?? 0), 0) / Math.max(1, requests)]));
 }
 
 /** Everything the machine spent on one request, by all the processes watched. */

@@ -77,7 +77,11 @@ export function evaluateGoals(rows: Row[]): GoalResult[] {
       target: GOALS.p99Ms,
       met,
       margin: `${diff >= 0 ? `${diff} ms to spare` : `${-diff} ms over`}`,
-      ...(met ? {} : { why: `median ${r.ours.p50} ms at ${Math.round(r.ours.rps)} req/s: the queue of 50 connections on a machine busy at ${ms(cpuTotal(r.ours))} of CPU per request` }),
+      ...(met
+        ? {}
+        : {
+            why: `median ${r.ours.p50} ms at ${Math.round(r.ours.rps)} req/s: the queue of 50 connections on a machine busy at ${ms(cpuTotal(r.ours))} of CPU per request`,
+          }),
     });
   }
   return results;

@@ -62,7 +62,9 @@ const gateway = createGatewayRuntime({
   ],
 });
 
-const server = createServer(gateway).listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write(`hive gateway ready (${rustPlanner ? 'Rust' : 'JavaScript'} planner)\n`));
+const server = createServer(gateway).listen(Number(process.env.PORT), '127.0.0.1', () =>
+  process.stdout.write(`hive gateway ready (${rustPlanner ? 'Rust' : 'JavaScript'} planner)\n`),
+);
 // The benchmark stops this process with SIGTERM; Hive's runtime keeps the event loop alive otherwise.
 process.once('SIGTERM', () => {
   server.closeAllConnections();

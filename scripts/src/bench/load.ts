@@ -1,7 +1,10 @@
 import autocannon from 'autocannon';
 
 export interface LoadResult {
+  /** Answers received within the duration. */
   requests: number;
+  /** Requests sent, those still in flight when the duration ended included: what the servers did. */
+  sent: number;
   rps: number;
   p50: number;
   p99: number;
@@ -51,6 +54,7 @@ export async function load(options: {
   } as unknown as autocannon.Options);
   return {
     requests: result.requests.total,
+    sent: n,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -85,7 +89,7 @@ export async function loadPattern(options: { connections: number; durationSecond
   await Promise.all(Array.from({ length: options.connections }, loop));
   const sorted = latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { requests: sorted.length, rps: sorted.length / options.durationSeconds, p50: at(0.5), p99: at(0.99), errors, invalid };
+  return { requests: sorted.length, sent: sorted.length, rps: sorted.length / options.durationSeconds, p50: at(0.5), p99: at(0.99), errors, invalid };
 }
 
 export const median = (values: number[]) => {

@@ -12,8 +12,9 @@ export interface RunSettings {
   workers: number;
 }
 
-const TARGETS: { key: 'ours' | 'workers' | 'hive' | 'hiveRust' | 'direct'; name: (r: Row, s: RunSettings) => string }[] = [
+const TARGETS: { key: 'ours' | 'before' | 'workers' | 'hive' | 'hiveRust' | 'direct'; name: (r: Row, s: RunSettings) => string }[] = [
   { key: 'ours', name: () => 'our gateway' },
+  { key: 'before', name: () => 'our gateway, before (baseline)' },
   { key: 'workers', name: (_, s) => `our gateway, ${s.workers} workers` },
   { key: 'hive', name: () => 'Hive Gateway' },
   { key: 'hiveRust', name: () => 'Hive (Rust planner)' },
@@ -38,7 +39,9 @@ export function renderReport(settings: RunSettings, rows: Row[], cacheRows: Cach
       'checked. All gateways run with NODE_ENV=production over the same subgraphs and supergraph:',
     '',
     '- **our gateway**: `gateway/`, one process, response cache off (signed-in callers never use it anyway);',
-    ...(rows.some((r) => r.workers) ? [`- **our gateway, ${settings.workers} workers**: the same with \`GATEWAY_WORKERS=${settings.workers}\` (node cluster);`] : []),
+    ...(rows.some((r) => r.workers)
+      ? [`- **our gateway, ${settings.workers} workers**: the same with \`GATEWAY_WORKERS=${settings.workers}\` (node cluster);`]
+      : []),
     '- **Hive Gateway**: `@graphql-hive/gateway-runtime` with its default settings (its JavaScript query planner), verifying the same ' +
       "tokens and forwarding the caller's identity as headers, signed as ours does (the subgraphs refuse unsigned calls);",
     '- **Hive (Rust planner)**: the same with `@graphql-hive/router-runtime` (`unifiedGraphHandler`, the query planner of Hive Router);',

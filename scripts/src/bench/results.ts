@@ -16,6 +16,8 @@ export interface Row {
   /** The floor is the plan's calls to three subgraphs (a calendar), not one call to one subgraph. */
   calendar: boolean;
   ours: Measured;
+  /** Our gateway built from an earlier commit (--baseline), for a change's before and after in one run. */
+  before?: Measured;
   workers?: Measured;
   hive?: Measured;
   hiveRust?: Measured;

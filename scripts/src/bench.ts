@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     targets: { type: 'string' },
     /** A checkout of an earlier commit, built, with node_modules/@maison linked to its packages: its gateway is measured too ("before"). */
     baseline: { type: 'string' },
+    /** Which gateway runs under `node --cpu-prof` (ours, before, hive-javascript, hive-rust): its profile goes to .data/profiles. */
+    profile: { type: 'string' },
   },
 });
 const TARGETS = new Set((args.targets ?? 'ours,workers,hive,hive-rust,direct,cache').split(',').map((t) => t.trim()));
@@ -202,8 +204,8 @@ async function main(): Promise<void> {
     );
     const startHive = async (planner: 'javascript' | 'rust'): Promise<Target> => {
       const port = await freePort();
-      const child = spawn(process.execPath, [...profiled(`hive-${planner}`), path.join(ROOT, 'scripts/dist/bench/hive.js')], {
-        env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: supergraphPath, HIVE_PLANNER: planner },
+      const child = spawn(process.execPath, [...profiled(`hive-${planner}`), path.join(ROOT, 'scripts/dist/bench/hive.js'), '--planner', planner], {
+        env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       extras.push(child);
@@ -340,9 +342,9 @@ interface Target {
   pid: number;
 }
 
-/** BENCH_PROFILE=ours (or hive-rust, hive-javascript): that gateway runs under `node --cpu-prof`, its profile in .data/profiles. */
+/** --profile ours (or before, hive-rust, hive-javascript): that gateway runs under `node --cpu-prof`, its profile in .data/profiles. */
 function profiled(name: string): string[] {
-  if (process.env.BENCH_PROFILE !== name) return [];
+  if (args.profile !== name) return [];
   const dir = path.join(ROOT, '.data', 'profiles');
   mkdirSync(dir, { recursive: true });
   return ['--cpu-prof', `--cpu-prof-dir=${dir}`];

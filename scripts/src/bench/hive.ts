@@ -6,14 +6,14 @@ import { DEV_JWT_SECRET, DEV_SIGNING_SECRET, negotiateLang } from '@maison/confi
 /**
  * The peers of the benchmark: Hive Gateway (@graphql-hive/gateway-runtime, default settings) serving
  * the same supergraph over the same subgraphs, with its JavaScript query planner or, with
- * HIVE_PLANNER=rust, with Hive Router's Rust query planner (@graphql-hive/router-runtime's
+ * `--planner rust`, with Hive Router's Rust query planner (@graphql-hive/router-runtime's
  * unifiedGraphHandler). It verifies the caller's token and signs each subgraph call exactly as our
  * gateway does, since our subgraphs refuse anything unsigned.
- * Benchmark only: `node scripts/dist/bench/hive.js` with PORT, SUPERGRAPH_PATH and HIVE_PLANNER.
+ * Benchmark only: `node scripts/dist/bench/hive.js` with PORT and SUPERGRAPH_PATH, and `--planner rust` or `--planner javascript`.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime') as { createGatewayRuntime: (config: Record<string, unknown>) => any };
-const rustPlanner = process.env.HIVE_PLANNER === 'rust';
+const rustPlanner = process.argv.includes('--planner') && process.argv[process.argv.indexOf('--planner') + 1] === 'rust';
 const unifiedGraphHandler = rustPlanner ? (require('@graphql-hive/router-runtime') as { unifiedGraphHandler: unknown }).unifiedGraphHandler : undefined;
 /* eslint-enable @typescript-eslint/no-require-imports */
 

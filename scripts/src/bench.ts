@@ -13,7 +13,7 @@ import { cpuPerRequest } from './bench/cpu-table';
 import { calendarFloor } from './bench/floor';
 import { load, loadPattern, median, type LoadResult } from './bench/load';
 import { childPid, cpuSnapshot, type Watched } from './bench/proc-cpu';
-import { renderReport } from './bench/report';
+import { renderReport, type RunSettings } from './bench/report';
 import type { CacheRow, Measured, Row } from './bench/results';
 import { newRunId, scenarios, type Scenario } from './bench/scenarios';
 import { ROOT } from './services';
@@ -41,6 +41,8 @@ const { values: args } = parseArgs({
     baseline: { type: 'string' },
     /** Which gateway runs under `node --cpu-prof` (ours, before, hive-javascript, hive-rust): its profile goes to .data/profiles. */
     profile: { type: 'string' },
+    /** Writes docs/benchmarks.md again from the results a run saved (.data/bench-results.json), without measuring. */
+    render: { type: 'string' },
   },
 });
 const TARGETS = new Set((args.targets ?? 'ours,workers,hive,hive-rust,direct,cache').split(',').map((t) => t.trim()));
@@ -69,6 +71,10 @@ async function metrics(url: string): Promise<{ sql: number; requests: number }> 
 }
 
 async function main(): Promise<void> {
+  if (args.render) {
+    const saved = JSON.parse(readFileSync(path.resolve(args.render), 'utf8')) as { settings: RunSettings; rows: Row[]; cacheRows: CacheRow[] };
+    return writeReport(saved.settings, saved.rows, saved.cacheRows, args.render.includes('partial'));
+  }
   let pg: RunningPostgres | undefined;
   let launcher: ChildProcess | undefined;
   const extras: ChildProcess[] = [];
@@ -335,6 +341,15 @@ async function main(): Promise<void> {
   } finally {
     await stop();
   }
+}
+
+/** docs/benchmarks.md (or, for a partial run, .data/benchmarks.partial.md), printed too. */
+function writeReport(settings: RunSettings, rows: Row[], cacheRows: CacheRow[], partial: boolean): void {
+  const text = renderReport(settings, rows, cacheRows);
+  const out = partial ? path.join(ROOT, '.data', 'benchmarks.partial.md') : path.join(ROOT, 'docs', 'benchmarks.md');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  process.stdout.write(`\n${text}\n\n[bench] written to ${path.relative(ROOT, out)}\n`);
 }
 
 interface Target {

@@ -16,6 +16,12 @@ export interface GoalResult {
   met: boolean;
   /** By how much it is met or missed, in words ("+12 %", "−40 ms"). */
   margin: string;
+  /**
+   * For a ratio: the same ratio from CPU per request instead of req/s (the peer's total CPU per
+   * request over ours), what the machine would give each if it did nothing else: steadier than
+   * req/s on a machine shared with other work.
+   */
+  cpuRatio?: number;
   /** Where a goal is missed: what the CPU table shows. */
   why?: string;
 }
@@ -26,6 +32,10 @@ const percent = (actual: number, target: number) => {
 };
 
 const cpuOf = (m: Measured, process: string) => m.cpuMsPerRequest[process] ?? 0;
+const cpuRatio = (ours: Measured, peer: Measured) => {
+  const [a, b] = [cpuTotal(ours), cpuTotal(peer)];
+  return a > 0 && b > 0 ? { cpuRatio: b / a } : {};
+};
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
 /** The CPU table's reading of a missed ratio: which process spends more per request than its peer. */
@@ -50,6 +60,7 @@ export function evaluateGoals(rows: Row[]): GoalResult[] {
         target: GOALS.overHiveRust,
         met,
         margin: percent(actual, GOALS.overHiveRust),
+        ...cpuRatio(r.ours, r.hiveRust),
         ...(met ? {} : { why: whyRatio(r, r.hiveRust, 'Hive (Rust)') }),
       });
     }
@@ -64,6 +75,7 @@ export function evaluateGoals(rows: Row[]): GoalResult[] {
         target,
         met,
         margin: percent(actual, target),
+        ...cpuRatio(r.ours, r.direct),
         ...(met ? {} : { why: whyRatio(r, r.direct, 'direct') }),
       });
     }

@@ -82,7 +82,7 @@ function cpuSection(rows: Row[], settings: RunSettings): string[] {
     '## CPU per request',
     '',
     'CPU milliseconds per request of each process during the measured runs (`/proc/<pid>/stat` utime + stime before and after, ' +
-      'divided by the requests answered; PostgreSQL is the postmaster and all its backends). On this machine of ' +
+      'once the requests in flight have ended, divided by the requests sent; PostgreSQL is the postmaster and all its backends). On this machine of ' +
       `${settings.cores} cores, ${settings.cores * 1000} ms of CPU per second is the ceiling: the total is what one request costs the machine.`,
     '',
     `| scenario | target | ${processes.join(' | ')} | total |`,
@@ -103,10 +103,20 @@ function cpuSection(rows: Row[], settings: RunSettings): string[] {
 function goalsSection(rows: Row[]): string[] {
   const goals = evaluateGoals(rows);
   if (goals.length === 0) return [];
-  const lines = ['', '## Goals (issue 15)', '', '| goal | scenario | measured | met? | by how much | what the profile shows |', '|---|---|---:|---|---|---|'];
+  const lines = [
+    '',
+    '## Goals (issue 15)',
+    '',
+    'Each ratio is of req/s in this run. Beside it, the same ratio from the CPU table (the peer’s total CPU per request over ours): ' +
+      'what each would serve on a machine doing nothing else, steadier than req/s on a machine shared with other work.',
+    '',
+    '| goal | scenario | measured | met? | by how much | by CPU per request | what the profile shows |',
+    '|---|---|---:|---|---|---:|---|',
+  ];
   for (const g of goals) {
     const measured = g.goal.startsWith('p99') ? `${g.actual} ms` : `${g.actual.toFixed(2)}×`;
-    lines.push(`| ${g.goal} | ${g.scenario} | ${measured} | ${g.met ? 'met' : '**not met**'} | ${g.margin} | ${g.why ?? ''} |`);
+    const byCpu = g.cpuRatio === undefined ? '–' : `${g.cpuRatio.toFixed(2)}×`;
+    lines.push(`| ${g.goal} | ${g.scenario} | ${measured} | ${g.met ? 'met' : '**not met**'} | ${g.margin} | ${byCpu} | ${g.why ?? ''} |`);
   }
   const missed = goals.filter((g) => !g.met).length;
   lines.push('', `${goals.length - missed} of ${goals.length} goals met in this run. What each change did is in [\`tuning.md\`](tuning.md).`);

@@ -321,23 +321,18 @@ async function main(): Promise<void> {
         );
       }
     }
-    const text = renderReport(
-      {
-        date: new Date().toISOString().slice(0, 10),
-        scale: SCALE,
-        connections: CONNECTIONS,
-        runs: RUNS,
-        durationSeconds: DURATION,
-        cores: os.cpus().length,
-        workers: WORKERS,
-      },
-      rows,
-      cacheRows,
-    );
-    const out = args.only || args.targets ? path.join(ROOT, '.data', 'benchmarks.partial.md') : path.join(ROOT, 'docs', 'benchmarks.md');
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, text);
-    process.stdout.write(`\n${text}\n\n[bench] written to ${path.relative(ROOT, out)}\n`);
+    const settings: RunSettings = {
+      date: new Date().toISOString().slice(0, 10),
+      scale: SCALE,
+      connections: CONNECTIONS,
+      runs: RUNS,
+      durationSeconds: DURATION,
+      cores: os.cpus().length,
+      workers: WORKERS,
+    };
+    const partial = Boolean(args.only || args.targets);
+    writeFileSync(path.join(ROOT, '.data', partial ? 'bench-results.partial.json' : 'bench-results.json'), JSON.stringify({ settings, rows, cacheRows }));
+    writeReport(settings, rows, cacheRows, partial);
   } finally {
     await stop();
   }

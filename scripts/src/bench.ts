@@ -9,13 +9,13 @@ import { DEV_JWT_SECRET, DEV_SIGNING_SECRET } from '@maison/config';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from '@maison/embedded-db';
 import { withDatabase } from '@maison/kit';
 import { stableId } from '@maison/house';
-import { cpuPerRequest } from './bench/cpu-table';
 import { calendarFloor } from './bench/floor';
-import { load, loadPattern, median, type LoadResult } from './bench/load';
-import { childPid, cpuSnapshot, type Watched } from './bench/proc-cpu';
+import { load, loadPattern } from './bench/load';
+import { childPid, type Watched } from './bench/proc-cpu';
+import { measurer, type Measuring, type TargetKey } from './bench/measure';
 import { renderReport, type RunSettings } from './bench/report';
 import type { CacheRow, Measured, Row } from './bench/results';
-import { newRunId, scenarios, type Scenario } from './bench/scenarios';
+import { newRunId, scenarios } from './bench/scenarios';
 import { ROOT } from './services';
 import { waitForHealth } from './launcher';
 
@@ -69,6 +69,7 @@ async function metrics(url: string): Promise<{ sql: number; requests: number }> 
   const value = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   return { sql: value('maison_sql_statements_total'), requests: value('maison_graphql_requests_total') };
 }
+const { measure, settle } = measurer({ runs: RUNS, warmupSeconds: WARMUP, durationSeconds: DURATION, counters: metrics, say });
 
 async function main(): Promise<void> {
   if (args.render) {
@@ -360,18 +361,6 @@ function profiled(name: string): string[] {
   return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 }
 
-/** Until the subgraphs' counters stay still for stillFor × 200 ms (the reconcilers' boot rounds call tenants). */
-async function settle(urls: string[], stillFor = 5): Promise<void> {
-  const snapshot = async () => JSON.stringify(await Promise.all(urls.map(metrics)));
-  let last = await snapshot();
-  for (let still = 0, i = 0; still < stillFor && i < 300; i += 1) {
-    await new Promise((r) => setTimeout(r, 200));
-    const now = await snapshot();
-    still = now === last ? still + 1 : 0;
-    last = now;
-  }
-}
-
 /** The postmaster of the server at url: the first line of postmaster.pid in its data directory. */
 async function postmasterPid(url: string): Promise<number> {
   const client = new Client({ connectionString: url });
@@ -382,69 +371,6 @@ async function postmasterPid(url: string): Promise<number> {
   } finally {
     await client.end();
   }
-}
-
-type TargetKey = 'ours' | 'before' | 'workers' | 'hive' | 'hiveRust' | 'direct' | 'uncached' | 'cached';
-interface Measuring {
-  key: TargetKey;
-  name: string;
-  run: (seconds: number) => Promise<LoadResult>;
-  watched: Watched[];
-}
-
-/**
- * The targets of one scenario: a warm-up of each, then RUNS rounds in which every target runs once,
- * each round starting with the next target (on a shared machine whose speed drifts, no target is
- * always measured first or last). After each run the bench waits for the requests still in flight
- * to end before reading the counters and CPU, and divides by the requests sent.
- */
-async function measure(scenario: Scenario, subgraphs: Record<string, string>, targets: Measuring[]): Promise<Partial<Record<TargetKey, Measured>>> {
-  for (const t of targets) {
-    say(`${scenario.name} via ${t.name}: warm-up`);
-    await t.run(WARMUP);
-  }
-  const names = Object.keys(subgraphs);
-  const results = new Map<TargetKey, Omit<Measured, 'cpuMsPerRequest'>[]>(targets.map((t) => [t.key, []]));
-  const cpu = new Map<TargetKey, Parameters<typeof cpuPerRequest>[0]>(targets.map((t) => [t.key, []]));
-  for (let i = 0; i < RUNS; i += 1) {
-    for (let k = 0; k < targets.length; k += 1) {
-      const t = targets[(i + k) % targets.length]!;
-      await settle(Object.values(subgraphs), 2);
-      const before = await Promise.all(Object.values(subgraphs).map(metrics));
-      const cpuBefore = cpuSnapshot(t.watched);
-      const result = await t.run(DURATION);
-      await settle(Object.values(subgraphs), 2);
-      const cpuAfter = cpuSnapshot(t.watched);
-      const after = await Promise.all(Object.values(subgraphs).map(metrics));
-      const sent = Math.max(1, result.sent);
-      cpu.get(t.key)!.push({ before: cpuBefore, after: cpuAfter, requests: sent });
-      results.get(t.key)!.push({
-        ...result,
-        sqlPerRequest: Object.fromEntries(names.map((name, j) => [name, (after[j]!.sql - before[j]!.sql) / sent])),
-        fetchesPerRequest: names.reduce((sum, _, j) => sum + after[j]!.requests - before[j]!.requests, 0) / sent,
-      });
-      say(
-        `  ${t.name}, run ${i + 1}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms${result.invalid + result.errors > 0 ? `, ${result.invalid} wrong answers, ${result.errors} errors` : ''}`,
-      );
-    }
-  }
-  return Object.fromEntries(
-    targets.map((t) => {
-      const runs = results.get(t.key)!;
-      const mid = median(runs.map((r) => r.rps));
-      const chosen = runs.find((r) => r.rps === mid) ?? runs[0]!;
-      const combined: Measured = {
-        ...chosen,
-        rps: mid,
-        p50: median(runs.map((r) => r.p50)),
-        p99: median(runs.map((r) => r.p99)),
-        invalid: runs.reduce((s, r) => s + r.invalid, 0),
-        errors: runs.reduce((s, r) => s + r.errors, 0),
-        cpuMsPerRequest: cpuPerRequest(cpu.get(t.key)!),
-      };
-      return [t.key, combined];
-    }),
-  );
 }
 
 main().catch((error) => {

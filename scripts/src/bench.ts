@@ -9,32 +9,50 @@ import { DEV_JWT_SECRET, DEV_SIGNING_SECRET } from '@maison/config';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from '@maison/embedded-db';
 import { withDatabase } from '@maison/kit';
 import { stableId } from '@maison/house';
-import { load, median, type LoadResult } from './bench/load';
-import { newRunId, scenarios, type Scenario } from './bench/scenarios';
+import { calendarFloor } from './bench/floor';
+import { load, loadPattern } from './bench/load';
+import { childPid, type Watched } from './bench/proc-cpu';
+import { measurer, type Measuring, type TargetKey } from './bench/measure';
+import { renderReport, type RunSettings } from './bench/report';
+import type { CacheRow, Measured, Row } from './bench/results';
+import { newRunId, scenarios } from './bench/scenarios';
 import { ROOT } from './services';
 import { waitForHealth } from './launcher';
 
 /**
  * `npm run bench`: the graph on a large data set (seed --scale), driven at 50 connections by
  * autocannon, each request with its own Authorization header; a warm-up, then measured runs.
- * Each scenario runs through our gateway and, as the floor no gateway can beat, straight to the
- * subgraph that answers it. Prints medians and ratios and writes docs/benchmarks.md.
+ * Each scenario runs through our gateway, Hive Gateway (JavaScript and Rust planners) and, as the
+ * floor no gateway can beat, straight to the subgraphs (./bench/floor.ts for a calendar), reading
+ * each process's CPU from /proc. Prints medians, ratios and goals and writes docs/benchmarks.md
+ * (a run with --only or --targets writes .data/benchmarks.partial.md instead).
  */
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: process.env.BENCH_SCALE ?? '100' },
-    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' },
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '3' },
     duration: { type: 'string', default: process.env.BENCH_DURATION ?? '5' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
-    workers: { type: 'string', default: process.env.BENCH_WORKERS ?? '2' },
+    workers: { type: 'string', default: process.env.BENCH_WORKERS ?? '1' },
+    /** Which targets to measure, comma-separated: ours, workers, hive, hive-rust, direct, cache. */
+    targets: { type: 'string' },
+    /** A checkout of an earlier commit, built, with node_modules/@maison linked to its packages: its gateway is measured too ("before"). */
+    baseline: { type: 'string' },
+    /** Which gateway runs under `node --cpu-prof` (ours, before, hive-javascript, hive-rust): its profile goes to .data/profiles. */
+    profile: { type: 'string' },
+    /** Writes docs/benchmarks.md again from the results a run saved (.data/bench-results.json), without measuring. */
+    render: { type: 'string' },
   },
 });
+const TARGETS = new Set((args.targets ?? 'ours,workers,hive,hive-rust,direct,cache').split(',').map((t) => t.trim()));
 const SCALE = Number(args.scale);
 const RUNS = Number(args.runs);
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const WORKERS = Number(args.workers);
+/** Seconds of the warm-up before each target's measured runs. */
+const WARMUP = Math.min(DURATION, 2);
 const PREFIX = 'bench_';
 const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
 
@@ -45,14 +63,19 @@ const readers = Array.from({ length: 500 }, (_, i) =>
 const writers = Array.from({ length: 50 }, (_, i) => issueToken({ sub: `bench-admin-${i}`, roles: ['ADMIN'] }, settings, 3600));
 const writerIdentity = (n: number): Identity => ({ sub: `bench-admin-${n % 50}`, roles: ['ADMIN'] });
 
-/** A subgraph's counters, from its metrics endpoint (METRICS_PORT). */
+/** A subgraph's counters, from its metrics endpoint (METRICS_PORT): the one place the bench reads them. */
 async function metrics(url: string): Promise<{ sql: number; requests: number }> {
   const text = await (await fetch(url)).text();
   const value = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   return { sql: value('maison_sql_statements_total'), requests: value('maison_graphql_requests_total') };
 }
+const { measure, settle } = measurer({ runs: RUNS, warmupSeconds: WARMUP, durationSeconds: DURATION, counters: metrics, say });
 
 async function main(): Promise<void> {
+  if (args.render) {
+    const saved = JSON.parse(readFileSync(path.resolve(args.render), 'utf8')) as { settings: RunSettings; rows: Row[]; cacheRows: CacheRow[] };
+    return writeReport(saved.settings, saved.rows, saved.cacheRows, args.render.includes('partial'));
+  }
   let pg: RunningPostgres | undefined;
   let launcher: ChildProcess | undefined;
   const extras: ChildProcess[] = [];
@@ -118,6 +141,9 @@ async function main(): Promise<void> {
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
       APOLLO_TELEMETRY_DISABLED: '1',
+      // The hold reconcilers run their round at boot (the bench waits for it to end), then not again
+      // during the run: their rounds would count in the requests, statements and CPU measured.
+      HOLD_RECONCILE_SECONDS: '3600',
       METRICS_PORT: '0', // the gateways' metrics are not read here
     };
     launcher = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/start.js')], {
@@ -156,9 +182,9 @@ async function main(): Promise<void> {
     // The launcher's gateway has the response cache on (the default). The comparisons use gateways
     // of our own over the same subgraphs without it, with one process and with WORKERS processes.
     const cachedUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const startGateway = async (name: string, env: Record<string, string>): Promise<string> => {
+    const startGateway = async (name: string, env: Record<string, string>, flags: string[] = [], root = ROOT): Promise<Target> => {
       const port = await freePort();
-      const child = spawn(process.execPath, [path.join(ROOT, 'gateway', 'dist', 'main.js')], {
+      const child = spawn(process.execPath, [...flags, path.join(root, 'gateway', 'dist', 'main.js')], {
         env: {
           ...graphEnv,
           ...env,
@@ -172,16 +198,19 @@ async function main(): Promise<void> {
       extras.push(child);
       await waitForHealth(`http://127.0.0.1:${port}/health`, undefined, 30_000);
       say(`${name} ready on port ${port}`);
-      return `http://127.0.0.1:${port}/graphql`;
+      return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! };
     };
-    const gatewayUrl = await startGateway('our gateway (no response cache)', { RESPONSE_CACHE: 'off' });
-    const workersUrl =
-      WORKERS > 1
+    const ours = await startGateway('our gateway (no response cache)', { RESPONSE_CACHE: 'off' }, profiled('ours'));
+    const before = args.baseline
+      ? await startGateway(`our gateway before (${args.baseline})`, { RESPONSE_CACHE: 'off' }, profiled('before'), path.resolve(args.baseline))
+      : undefined;
+    const workers =
+      WORKERS > 1 && TARGETS.has('workers')
         ? await startGateway(`our gateway (${WORKERS} workers, no response cache)`, { RESPONSE_CACHE: 'off', GATEWAY_WORKERS: String(WORKERS) })
         : undefined;
 
-    // The peer: Hive Gateway on the same supergraph (its subgraph URLs pointed at this run's ports).
-    const hivePort = await freePort();
+    // The peers: Hive Gateway on the same supergraph (its subgraph URLs pointed at this run's ports),
+    // with its JavaScript planner and with the Rust one.
     const supergraphPath = path.join(ROOT, '.data', 'bench-supergraph.graphql');
     writeFileSync(
       supergraphPath,
@@ -190,18 +219,41 @@ async function main(): Promise<void> {
         .replace('http://127.0.0.1:4002/graphql', subgraphUrl.coworking)
         .replace('http://127.0.0.1:4003/graphql', subgraphUrl.gallery),
     );
-    const hive = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/bench/hive.js')], {
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(hivePort), SUPERGRAPH_PATH: supergraphPath },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    extras.push(hive);
-    await new Promise<void>((resolve, reject) => {
-      hive.stdout!.on('data', (c: Buffer) => c.toString().includes('hive gateway ready') && resolve());
-      hive.once('exit', () => reject(new Error('Hive Gateway did not start')));
-    });
-    const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
-    say(`Hive Gateway ready: ${hiveUrl}`);
+    const startHive = async (planner: 'javascript' | 'rust'): Promise<Target> => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [...profiled(`hive-${planner}`), path.join(ROOT, 'scripts/dist/bench/hive.js'), '--planner', planner], {
+        env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      extras.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (c: Buffer) => c.toString().includes('hive gateway ready') && resolve());
+        child.once('exit', () => reject(new Error(`Hive Gateway (${planner} planner) did not start`)));
+      });
+      say(`Hive Gateway (${planner} planner) ready on port ${port}`);
+      return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! };
+    };
+    const hive = TARGETS.has('hive') ? await startHive('javascript') : undefined;
+    const hiveRust = TARGETS.has('hive-rust') ? await startHive('rust') : undefined;
 
+    // The processes whose CPU each run reads: the subgraphs (children of the launcher), PostgreSQL
+    // (the postmaster and its backends) and this process, the load generator.
+    const subgraphPids = Object.fromEntries(
+      (['tenants', 'coworking', 'gallery'] as const).map((name) => {
+        const pid = childPid(launcher!.pid!, path.join('services', name, 'dist', 'main.js'));
+        if (!pid) throw new Error(`no process found for the ${name} subgraph`);
+        return [name, pid];
+      }),
+    );
+    const postmaster = await postmasterPid(server);
+    const watched = (gateway?: Target): Watched[] => [
+      ...(gateway ? [{ name: 'gateway', pid: gateway.pid }] : []),
+      ...Object.entries(subgraphPids).map(([name, pid]) => ({ name, pid })),
+      { name: 'postgres', pid: postmaster, tree: true },
+      { name: 'load generator', pid: process.pid },
+    ];
+
+    await settle(Object.values(subgraphMetricsUrl));
     const runId = newRunId();
     const rows: Row[] = [];
     const cacheRows: CacheRow[] = [];
@@ -211,14 +263,18 @@ async function main(): Promise<void> {
       // Each measured run gets its own range of request numbers (mutations book distinct slots).
       const next = () => (offset += 100_000);
       const token = (n: number) => (scenario.mutation ? writers[n % writers.length] : readers[n % readers.length]);
+      const identityOf = (n: number): Identity =>
+        scenario.mutation
+          ? writerIdentity(n)
+          : { sub: `bench-reader-${n % readers.length}`, roles: ['TENANT'], tenantId: stableId('tenant', `bench-${n % readers.length}`) };
       const throughGateway =
         (url: string, anonymous = false) =>
-        async () => {
+        async (seconds: number) => {
           const base = next();
           return load({
             url,
             connections: CONNECTIONS,
-            durationSeconds: DURATION,
+            durationSeconds: seconds,
             request: (n) => ({
               headers: anonymous ? ({} as Record<string, string>) : { authorization: `Bearer ${token(base + n)}` },
               body: scenario.gatewayBody(base + n),
@@ -226,178 +282,105 @@ async function main(): Promise<void> {
             valid: scenario.valid,
           });
         };
-      const viaGateway = await measure(scenario, 'gateway', throughGateway(gatewayUrl), subgraphMetricsUrl);
-      const viaWorkers = workersUrl ? await measure(scenario, `gateway, ${WORKERS} workers`, throughGateway(workersUrl), subgraphMetricsUrl) : undefined;
-      const viaHive = await measure(scenario, 'Hive Gateway', throughGateway(hiveUrl), subgraphMetricsUrl);
-      const direct = await measure(
-        scenario,
-        'direct',
-        async () => {
-          const base = next();
-          return load({
-            url: subgraphUrl[scenario.direct],
+      const straight = async (seconds: number) => {
+        const base = next();
+        const range = scenario.calendar;
+        if (range) {
+          return loadPattern({
             connections: CONNECTIONS,
-            durationSeconds: DURATION,
-            request: (n) => {
-              const body = scenario.directBody(base + n);
-              const identity = scenario.mutation
-                ? writerIdentity(base + n)
-                : { sub: `bench-reader-${(base + n) % readers.length}`, roles: ['TENANT' as const] };
-              return { headers: signRequest(DEV_SIGNING_SECRET, identity, 'fr', body), body };
-            },
-            valid: scenario.valid,
+            durationSeconds: seconds,
+            run: (n) => calendarFloor(subgraphUrl, range, (body) => signRequest(DEV_SIGNING_SECRET, identityOf(base + n), 'fr', body)),
           });
-        },
-        subgraphUrl,
-      );
-      rows.push({ scenario: scenario.name, gateway: viaGateway, workers: viaWorkers, hive: viaHive, direct });
+        }
+        return load({
+          url: subgraphUrl[scenario.direct],
+          connections: CONNECTIONS,
+          durationSeconds: seconds,
+          request: (n) => {
+            const body = scenario.directBody(base + n);
+            return { headers: signRequest(DEV_SIGNING_SECRET, identityOf(base + n), 'fr', body), body };
+          },
+          valid: scenario.valid,
+        });
+      };
+      const via = (key: TargetKey, target: Target | undefined, name: string): Measuring[] =>
+        target ? [{ key, name, run: throughGateway(target.url), watched: watched(target) }] : [];
+      const measured = await measure(scenario, subgraphMetricsUrl, [
+        ...via('ours', ours, 'our gateway'),
+        ...via('before', before, 'our gateway, before'),
+        ...via('workers', workers, `our gateway, ${WORKERS} workers`),
+        ...via('hive', hive, 'Hive Gateway'),
+        ...via('hiveRust', hiveRust, 'Hive (Rust planner)'),
+        ...(TARGETS.has('direct') ? [{ key: 'direct' as const, name: 'direct', run: straight, watched: watched() }] : []),
+      ]);
+      const row: Row = { scenario: scenario.name, calendar: !!scenario.calendar, ours: measured.ours!, ...measured };
+      rows.push(row);
+      const ratio = (m?: Measured) => (m ? `${(row.ours.rps / m.rps).toFixed(2)}×` : '–');
       say(
-        `${scenario.name}: ours ${viaGateway.rps.toFixed(0)} req/s (p99 ${viaGateway.p99} ms), Hive ${viaHive.rps.toFixed(0)} req/s, direct ${direct.rps.toFixed(0)} req/s` +
-          ` → ${(viaGateway.rps / viaHive.rps).toFixed(2)}× Hive, ${(viaGateway.rps / direct.rps).toFixed(2)}× the floor`,
+        `${scenario.name}: ours ${row.ours.rps.toFixed(0)} req/s (p99 ${row.ours.p99} ms) → ${ratio(row.hive)} Hive, ${ratio(row.hiveRust)} Hive (Rust planner), ${ratio(row.direct)} the floor`,
       );
-      if (!scenario.mutation) {
+      if (!scenario.mutation && TARGETS.has('cache')) {
         // Anonymous readers: the same operation without Authorization, response cache off, then on.
-        const uncached = await measure(scenario, 'gateway, anonymous, no response cache', throughGateway(gatewayUrl, true), subgraphMetricsUrl);
-        const cached = await measure(scenario, 'gateway, anonymous, response cache', throughGateway(cachedUrl, true), subgraphMetricsUrl);
+        const anonymous = await measure(scenario, subgraphMetricsUrl, [
+          { key: 'uncached', name: 'gateway, anonymous, no response cache', run: throughGateway(ours.url, true), watched: watched(ours) },
+          { key: 'cached', name: 'gateway, anonymous, response cache', run: throughGateway(cachedUrl, true), watched: [] },
+        ]);
+        const [uncached, cached] = [anonymous.uncached!, anonymous.cached!];
         cacheRows.push({ scenario: scenario.name, uncached, cached });
         say(
           `${scenario.name}, anonymous: ${uncached.rps.toFixed(0)} req/s without the response cache, ${cached.rps.toFixed(0)} with it (${(cached.rps / uncached.rps).toFixed(1)}×)`,
         );
       }
     }
-    report(rows, cacheRows);
+    const settings: RunSettings = {
+      date: new Date().toISOString().slice(0, 10),
+      scale: SCALE,
+      connections: CONNECTIONS,
+      runs: RUNS,
+      durationSeconds: DURATION,
+      cores: os.cpus().length,
+      workers: WORKERS,
+    };
+    const partial = Boolean(args.only || args.targets);
+    writeFileSync(path.join(ROOT, '.data', partial ? 'bench-results.partial.json' : 'bench-results.json'), JSON.stringify({ settings, rows, cacheRows }));
+    writeReport(settings, rows, cacheRows, partial);
   } finally {
     await stop();
   }
 }
 
-interface Measured extends LoadResult {
-  sqlPerRequest: Record<string, number>;
-  fetchesPerRequest: number;
-}
-interface Row {
-  scenario: string;
-  gateway: Measured;
-  workers?: Measured;
-  hive: Measured;
-  direct: Measured;
-}
-interface CacheRow {
-  scenario: string;
-  uncached: Measured;
-  cached: Measured;
+/** docs/benchmarks.md (or, for a partial run, .data/benchmarks.partial.md), printed too. */
+function writeReport(settings: RunSettings, rows: Row[], cacheRows: CacheRow[], partial: boolean): void {
+  const text = renderReport(settings, rows, cacheRows);
+  const out = partial ? path.join(ROOT, '.data', 'benchmarks.partial.md') : path.join(ROOT, 'docs', 'benchmarks.md');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  process.stdout.write(`\n${text}\n\n[bench] written to ${path.relative(ROOT, out)}\n`);
 }
 
-async function measure(scenario: Scenario, target: string, run: () => Promise<LoadResult>, subgraphs: Record<string, string>): Promise<Measured> {
-  say(`${scenario.name} via ${target}: warm-up`);
-  await run();
-  const results: Measured[] = [];
-  for (let i = 1; i <= RUNS; i += 1) {
-    const before = await Promise.all(Object.values(subgraphs).map(metrics));
-    const result = await run();
-    const after = await Promise.all(Object.values(subgraphs).map(metrics));
-    const names = Object.keys(subgraphs);
-    const total = Math.max(1, result.requests);
-    results.push({
-      ...result,
-      sqlPerRequest: Object.fromEntries(names.map((name, k) => [name, (after[k]!.sql - before[k]!.sql) / total])),
-      fetchesPerRequest: names.reduce((sum, _, k) => sum + after[k]!.requests - before[k]!.requests, 0) / total,
-    });
-    if (result.invalid > 0 || result.errors > 0) say(`  run ${i}: ${result.invalid} wrong answers, ${result.errors} errors`);
-  }
-  const mid = results.map((r) => r.rps);
-  const chosen = results.find((r) => r.rps === median(mid)) ?? results[0]!;
-  return {
-    ...chosen,
-    rps: median(mid),
-    p50: median(results.map((r) => r.p50)),
-    p99: median(results.map((r) => r.p99)),
-    invalid: results.reduce((s, r) => s + r.invalid, 0),
-    errors: results.reduce((s, r) => s + r.errors, 0),
-  };
+interface Target {
+  url: string;
+  pid: number;
 }
 
-function report(rows: Row[], cacheRows: CacheRow[]): void {
-  const sql = (m: Measured) =>
-    Object.entries(m.sqlPerRequest)
-      .filter(([, v]) => v > 0)
-      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
-      .join(', ') || '0';
-  const lines = [
-    '# Benchmarks',
-    '',
-    `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: seed scale ${SCALE}, ${CONNECTIONS} connections, ` +
-      `${RUNS} measured runs of ${DURATION} s after a warm-up, medians, on one machine (${os.cpus().length} cores) that also runs ` +
-      'the subgraphs, PostgreSQL and the load generator. Every request carries its own `Authorization` header; every answer is ' +
-      'checked. All gateways run with NODE_ENV=production over the same subgraphs and supergraph:',
-    '',
-    '- **our gateway**: `gateway/`, one process, response cache off (signed-in callers never use it anyway);',
-    ...(rows.some((r) => r.workers) ? [`- **our gateway, ${WORKERS} workers**: the same with \`GATEWAY_WORKERS=${WORKERS}\` (node cluster);`] : []),
-    '- **Hive Gateway**: `@graphql-hive/gateway-runtime` with its default settings, verifying the same tokens and forwarding the ' +
-      "caller's identity as headers, signed as ours does (the subgraphs refuse unsigned calls);",
-    '- **direct**: the same operation sent straight to the subgraph that answers it, signed as a gateway would: the floor no ' +
-      'gateway can beat (for the calendar, only the tenants part: the gateways also call coworking and gallery).',
-    '',
-    '| scenario | target | req/s | p50 ms | p99 ms | subgraph fetches / req | SQL / req | wrong answers | ÷ Hive | ÷ direct |',
-    '|---|---|---:|---:|---:|---:|---|---:|---:|---:|',
-  ];
-  const line = (r: Row, name: string, m: Measured) =>
-    `| ${r.scenario} | ${name} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.fetchesPerRequest.toFixed(1)} | ${sql(m)} | ${m.invalid + m.errors} | ${(m.rps / r.hive.rps).toFixed(2)} | ${(m.rps / r.direct.rps).toFixed(2)} |`;
-  for (const r of rows) {
-    lines.push(line(r, 'our gateway', r.gateway));
-    if (r.workers) lines.push(line(r, `our gateway, ${WORKERS} workers`, r.workers));
-    lines.push(line(r, 'Hive Gateway', r.hive), line(r, 'direct', r.direct));
+/** --profile ours (or before, hive-rust, hive-javascript): that gateway runs under `node --cpu-prof`, its profile in .data/profiles. */
+function profiled(name: string): string[] {
+  if (args.profile !== name) return [];
+  const dir = path.join(ROOT, '.data', 'profiles');
+  mkdirSync(dir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
+/** The postmaster of the server at url: the first line of postmaster.pid in its data directory. */
+async function postmasterPid(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ setting: string }>(`SELECT setting FROM pg_settings WHERE name = 'data_directory'`);
+    return Number(readFileSync(path.join(rows[0]!.setting, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } finally {
+    await client.end();
   }
-  const deduplicated = rows.filter((r) => r.hive.fetchesPerRequest < 0.5).map((r) => r.scenario);
-  if (deduplicated.length > 0) {
-    lines.push(
-      '',
-      `**Read this before the Hive ratios.** On ${deduplicated.join(', ')}, Hive Gateway made fewer than one subgraph call per ` +
-        'request: it shared in-flight subgraph calls between callers, so those rows compare different work.',
-    );
-  }
-  if (cacheRows.length > 0) {
-    lines.push(
-      '',
-      '## Response cache',
-      '',
-      'Anonymous readers (no `Authorization` header), the same operations through our gateway with the response cache off and on ' +
-        '(in memory; `REDIS_URL` shares it between instances). Cached answers are served without any subgraph call until their ' +
-        "max-age (from the subgraphs' cache hints) runs out or a mutation goes through the gateway.",
-      '',
-      '| scenario | response cache | req/s | p50 ms | p99 ms | subgraph fetches / req | wrong answers | × uncached |',
-      '|---|---|---:|---:|---:|---:|---:|---:|',
-    );
-    for (const c of cacheRows) {
-      for (const [name, m] of [
-        ['off', c.uncached],
-        ['on', c.cached],
-      ] as const) {
-        lines.push(
-          `| ${c.scenario} | ${name} | ${m.rps.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.fetchesPerRequest.toFixed(2)} | ${m.invalid + m.errors} | ${(m.rps / c.uncached.rps).toFixed(1)} |`,
-        );
-      }
-    }
-  }
-  lines.push(
-    '',
-    '```mermaid',
-    'xychart-beta',
-    '  title "Requests per second (median)"',
-    `  x-axis [${rows.map((r) => `"${r.scenario.split(' (')[0]}"`).join(', ')}]`,
-    '  y-axis "req/s"',
-    `  bar [${rows.map((r) => r.direct.rps.toFixed(0)).join(', ')}]`,
-    `  bar [${rows.map((r) => r.gateway.rps.toFixed(0)).join(', ')}]`,
-    `  bar [${rows.map((r) => r.hive.rps.toFixed(0)).join(', ')}]`,
-    '```',
-    '',
-    'Bars: direct to the subgraph (first), our gateway (second), Hive Gateway with default settings (third).',
-    '',
-  );
-  const text = lines.join('\n');
-  mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), text);
-  process.stdout.write(`\n${text}\n`);
 }
 
 main().catch((error) => {

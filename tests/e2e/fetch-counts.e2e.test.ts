@@ -34,6 +34,8 @@ const SMALL_ROOM = { slug: 'petite-salle', id: stableId('shared-space', 'petite-
  * of items into them.
  */
 const LARGE_DAYS = 21;
+/** The month view of the benchmark (issue 15): a grid of six weeks. */
+const MONTH_DAYS = 42;
 const SPACE_EVENT = stableId('coworking-event', 'mesure-dans-la-salle');
 const ROOM_EVENT = stableId('coworking-event', 'mesure-dans-une-piece');
 
@@ -254,6 +256,25 @@ describe('subgraph fetches per client request (the operations of the benchmark)'
     expect(week.fetches).toEqual(counts(2, 1, 1));
     expect(threeWeeks.fetches).toEqual(week.fetches);
     expect(threeWeeks.sql).toEqual(week.sql);
+  });
+
+  it(`the month view (whats-on over ${MONTH_DAYS} days) costs the statements and fetches of a week`, async () => {
+    // Signed in, as in the benchmark: never answered from the response cache (the first test asked for this week anonymously).
+    const identity = asTenant('acupuncture');
+    const week = await measure('whats-on, 7 days, signed in', WHATS_ON, { from: FAR, to: addDays(FAR, 6) }, { identity });
+    const month = await measure(
+      `month view, whats-on over ${MONTH_DAYS} days, signed in`,
+      WHATS_ON,
+      { from: FAR, to: addDays(FAR, MONTH_DAYS - 1) },
+      { identity },
+    );
+    const items = calendarItems(month.body);
+    // Every fixture of the three weeks is in the month, six times the items of the week and more.
+    expect(items).toEqual({ days: MONTH_DAYS, bookings: 252, events: 123, eventsInSharedSpaces: 122, exhibitions: expect.any(Number), vernissages: 41 });
+    expect(size(month.body)).toBeGreaterThan(6 * size(week.body));
+    expect(month.fetches).toEqual(counts(2, 1, 1));
+    expect(month.fetches).toEqual(week.fetches);
+    expect(month.sql).toEqual(week.sql);
   });
 
   it('whats-on of this week, with the seed only: no event of the week is in a shared space, so the gateway skips that fetch', async () => {

@@ -82,6 +82,22 @@ export function badScalarInputs(
     if (name in variables) checkValue(type, variables[name], name, inVariables);
     else if (definition.defaultValue) checkLiteral(type, definition.defaultValue, name, inVariables);
   }
+  return [...inVariables.map((b) => ({ ...b, kind: 'variable' as const })), ...badScalarLiterals(schema, document, operation)];
+}
+
+/**
+ * The literals of an operation (and of the fragments of its document) that a scalar's rule
+ * refuses, walked once per schema, parsed document and operation: Apollo Server hands the same
+ * parsed document to every request of the same text, and its literals do not change.
+ */
+const literalsOf = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<OperationDefinitionNode, BadScalarInput[]>>>();
+function badScalarLiterals(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): BadScalarInput[] {
+  let byDocument = literalsOf.get(schema);
+  if (!byDocument) literalsOf.set(schema, (byDocument = new WeakMap()));
+  let byOperation = byDocument.get(document);
+  if (!byOperation) byDocument.set(document, (byOperation = new Map()));
+  const known = byOperation.get(operation);
+  if (known) return known;
   const inLiterals: Omit<BadScalarInput, 'kind'>[] = [];
   const typeInfo = new TypeInfo(schema);
   const fieldNames: string[] = [];
@@ -96,5 +112,7 @@ export function badScalarInputs(
   for (const definition of document.definitions) {
     if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
   }
-  return [...inVariables.map((b) => ({ ...b, kind: 'variable' as const })), ...inLiterals.map((b) => ({ ...b, kind: 'argument' as const }))];
+  const found = inLiterals.map((b) => ({ ...b, kind: 'argument' as const }));
+  byOperation.set(operation, found);
+  return found;
 }

@@ -34,3 +34,17 @@ describe('nulInputs', () => {
     expect(check('{ calendar(from: "2026-12-01", to: "2026-12-02") { date } }')).toEqual([]);
   });
 });
+
+describe('nulInputs, once per parsed document', () => {
+  it('walks the literals of a document once: later requests of the same parsed document only check their variables', () => {
+    const document = parse('query($q: String) { tenant(slug: "clean") { id } search(q: $q) { id } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(nulInputs(document, operation, { q: 'ok' })).toEqual([]);
+    // Were the literals walked again, this (never done in practice: parsed documents are not changed) would be seen.
+    const argument = (operation.selectionSet.selections[0] as { arguments: { value: { value: string } }[] }).arguments[0]!;
+    (argument.value as { value: string }).value = 'a\u0000b';
+    expect(nulInputs(document, operation, { q: 'x\u0000' })).toEqual([{ kind: 'variable', name: 'q' }]);
+    // A document parsed anew is walked anew.
+    expect(check('query { tenant(slug: "a\\u0000b") { id } }')).toEqual([{ kind: 'argument', name: 'tenant.slug' }]);
+  });
+});

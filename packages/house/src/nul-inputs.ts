@@ -43,6 +43,23 @@ export function nulInputs(document: DocumentNode, operation: OperationDefinition
     if (name in variables) inValue(variables[name], name, inVariables);
     else if (definition.defaultValue) inLiteral(definition.defaultValue, name, inVariables);
   }
+  return [
+    ...inVariables.map((name) => ({ kind: 'variable' as const, name })),
+    ...nulArguments(document, operation).map((name) => ({ kind: 'argument' as const, name })),
+  ];
+}
+
+/**
+ * The literal arguments holding NUL, walked once per parsed document and operation: Apollo Server
+ * keeps each parsed document and hands the same one to every request of the same text, and a
+ * document's literals do not change from one request to the next.
+ */
+const argumentsOf = new WeakMap<DocumentNode, Map<OperationDefinitionNode, string[]>>();
+function nulArguments(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+  let byOperation = argumentsOf.get(document);
+  if (!byOperation) argumentsOf.set(document, (byOperation = new Map()));
+  const known = byOperation.get(operation);
+  if (known) return known;
   const inArguments: string[] = [];
   const fieldNames: string[] = [];
   const visitor = {
@@ -55,5 +72,6 @@ export function nulInputs(document: DocumentNode, operation: OperationDefinition
   for (const definition of document.definitions) {
     if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
   }
-  return [...inVariables.map((name) => ({ kind: 'variable' as const, name })), ...inArguments.map((name) => ({ kind: 'argument' as const, name }))];
+  byOperation.set(operation, inArguments);
+  return inArguments;
 }

@@ -1,3 +1,4 @@
+import { DateTime as Luxon } from 'luxon';
 import { DATE_TIME_RULE, LOCAL_DATE_RULE } from './scalar-rules';
 
 describe('LOCAL_DATE_RULE', () => {
@@ -28,5 +29,18 @@ describe('DATE_TIME_RULE', () => {
     for (const bad of ['0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z']) {
       expect(DATE_TIME_RULE.parse(bad)).toEqual({ problem: expect.objectContaining({ en: expect.stringContaining('is not a valid date and time') }) });
     }
+  });
+});
+
+describe('DATE_TIME_RULE without luxon', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('reads the common shape of an instant without luxon, and leaves only the other forms to it', () => {
+    const fromISO = jest.spyOn(Luxon, 'fromISO');
+    expect(DATE_TIME_RULE.parse('2026-11-26T10:00:00-05:00')).toEqual({ value: new Date('2026-11-26T15:00:00Z') });
+    expect(DATE_TIME_RULE.parse('2026-11-26T15:00:00.250Z')).toEqual({ value: new Date('2026-11-26T15:00:00.250Z') });
+    expect(fromISO).not.toHaveBeenCalled();
+    expect(DATE_TIME_RULE.parse('2026-11-26T24:00:00Z')).toEqual({ value: new Date('2026-11-27T00:00:00Z') });
+    expect(fromISO).toHaveBeenCalledTimes(1);
   });
 });

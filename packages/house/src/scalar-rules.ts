@@ -2,6 +2,7 @@ import { Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 import { DateTime as Luxon } from 'luxon';
 import type { Lang } from '@maison/config';
 import { renderBoth, SCALAR_PROBLEMS } from '@maison/errors';
+import { commonInstant } from './iso-instant';
 import { isLocalDate } from './time';
 
 /** Why a value is not one of a scalar, in both languages of the house (from the registry's SCALAR_PROBLEMS). */
@@ -30,6 +31,8 @@ export const DATE_TIME_RULE: ScalarRule<Date> = {
     if (typeof value !== 'string' || !OFFSET.test(value)) {
       return { problem: renderBoth(SCALAR_PROBLEMS.DATE_TIME_FORMAT) };
     }
+    const common = commonInstant(value);
+    if (common) return { value: common };
     const parsed = Luxon.fromISO(value, { setZone: true });
     if (!parsed.isValid || parsed.year < 1900 || parsed.year > 9999) {
       return { problem: renderBoth(SCALAR_PROBLEMS.DATE_TIME_INVALID, { value: shown(value) }) };

@@ -4,13 +4,18 @@ import { encodeIdentity, HEADERS, signatureHeaders, verifyToken, ANONYMOUS, type
 import { DEV_JWT_SECRET, DEV_SIGNING_SECRET, negotiateLang } from '@maison/config';
 
 /**
- * The peer of the benchmark: Hive Gateway (@graphql-hive/gateway-runtime, default settings) serving
- * the same supergraph over the same subgraphs. It verifies the caller's token and signs each
- * subgraph call exactly as our gateway does, since our subgraphs refuse anything unsigned.
- * Benchmark only: `node scripts/dist/bench/hive.js` with PORT and SUPERGRAPH_PATH.
+ * The peers of the benchmark: Hive Gateway (@graphql-hive/gateway-runtime, default settings) serving
+ * the same supergraph over the same subgraphs, with its JavaScript query planner or, with
+ * `--planner rust`, with Hive Router's Rust query planner (@graphql-hive/router-runtime's
+ * unifiedGraphHandler). It verifies the caller's token and signs each subgraph call exactly as our
+ * gateway does, since our subgraphs refuse anything unsigned.
+ * Benchmark only: `node scripts/dist/bench/hive.js` with PORT and SUPERGRAPH_PATH, and `--planner rust` or `--planner javascript`.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime') as { createGatewayRuntime: (config: Record<string, unknown>) => any };
+const rustPlanner = process.argv.includes('--planner') && process.argv[process.argv.indexOf('--planner') + 1] === 'rust';
+const unifiedGraphHandler = rustPlanner ? (require('@graphql-hive/router-runtime') as { unifiedGraphHandler: unknown }).unifiedGraphHandler : undefined;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const settings = { secret: DEV_JWT_SECRET, issuer: 'https://la-maison.example/auth', audience: 'la-maison-api' };
 
@@ -33,6 +38,7 @@ function callerOf(request: Request): { identity: string; lang: string } {
 const gateway = createGatewayRuntime({
   supergraph: readFileSync(process.env.SUPERGRAPH_PATH!, 'utf8'),
   logging: false,
+  ...(unifiedGraphHandler ? { unifiedGraphHandler } : {}),
   // The caller's identity and language travel to the subgraphs as headers, as in our gateway.
   // Headers propagated this way are part of the key under which Hive shares an in-flight
   // subgraph call, so concurrent calls of different callers are not merged into one.
@@ -56,7 +62,9 @@ const gateway = createGatewayRuntime({
   ],
 });
 
-const server = createServer(gateway).listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('hive gateway ready\n'));
+const server = createServer(gateway).listen(Number(process.env.PORT), '127.0.0.1', () =>
+  process.stdout.write(`hive gateway ready (${rustPlanner ? 'Rust' : 'JavaScript'} planner)\n`),
+);
 // The benchmark stops this process with SIGTERM; Hive's runtime keeps the event loop alive otherwise.
 process.once('SIGTERM', () => {
   server.closeAllConnections();

@@ -5,10 +5,12 @@ export interface Scenario {
   name: string;
   /** Which subgraph answers the operation when it is sent straight to it (the floor). */
   direct: 'tenants' | 'gallery';
+  /** A calendar: its floor is the plan's calls to the three subgraphs (./floor.ts), over these dates. */
+  calendar?: { from: string; to: string; days: number };
   mutation: boolean;
   /** Body through the gateway, for request number n. */
   gatewayBody(n: number): string;
-  /** The same operation sent straight to one subgraph (no planning, no other subgraph). */
+  /** The same operation sent straight to one subgraph (no planning, no other subgraph); not for a calendar. */
   directBody(n: number): string;
   /** Is this answer right? */
   valid(body: any): boolean;
@@ -18,7 +20,6 @@ const body = (query: string, variables: Record<string, unknown> = {}) => JSON.st
 
 export function scenarios(options: { benchSpaceId: string; exhibitionSlug: string; runId: string }): Scenario[] {
   const from = todayInHouse();
-  const to = addDays(from, 6);
   const whatsOn = `query WhatsOn($from: LocalDate!, $to: LocalDate!) { calendar(from: $from, to: $to) {
     date
     spaceBookings { id title startsAt endsAt space { name } }
@@ -39,19 +40,24 @@ export function scenarios(options: { benchSpaceId: string; exhibitionSlug: strin
       title: `Banc d’essai ${options.runId}`,
     };
   };
-  return [
-    {
-      name: 'whats-on (calendar, 7 days, 3 subgraphs)',
+  /** The calendar of `days` days from today (a week; a month grid of six weeks). */
+  const calendar = (name: string, days: number): Scenario => {
+    const range = { from, to: addDays(from, days - 1), days };
+    return {
+      name,
       direct: 'tenants',
+      calendar: range,
       mutation: false,
-      gatewayBody: () => body(whatsOn, { from, to }),
-      directBody: () =>
-        body(
-          `query($from: LocalDate!, $to: LocalDate!) { calendar(from: $from, to: $to) { date spaceBookings { id title startsAt endsAt space { name } } } }`,
-          { from, to },
-        ),
-      valid: (b) => Array.isArray(b?.data?.calendar) && b.data.calendar.length === 7 && !b.errors,
-    },
+      gatewayBody: () => body(whatsOn, { from: range.from, to: range.to }),
+      directBody: () => {
+        throw new Error('a calendar has no single-subgraph floor (see floor.ts)');
+      },
+      valid: (b) => Array.isArray(b?.data?.calendar) && b.data.calendar.length === days && !b.errors,
+    };
+  };
+  return [
+    calendar('whats-on (calendar, 7 days, 3 subgraphs)', 7),
+    calendar('month view (calendar, 42 days, 3 subgraphs)', 42),
     {
       name: 'kitchen availability (1 day)',
       direct: 'tenants',

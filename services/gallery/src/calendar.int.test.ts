@@ -85,6 +85,22 @@ describe('the gallery in the house calendar', () => {
     expect(sixty.statements).toBe(2);
   });
 
+  it('costs the same statements for a month view of 42 days as for a week (issue 15)', async () => {
+    const week = await graph.execute(calendarQuery, { r: days('2027-06-01', '2027-06-07') });
+    // A month grid of six weeks, Monday 2027-05-31 to Sunday 2027-07-11.
+    const month = await graph.execute(calendarQuery, { r: days('2027-05-31', '2027-07-11') });
+    expect(week.body.errors).toBeUndefined();
+    expect(month.body.errors).toBeUndefined();
+    expect(week.body.data!._entities).toHaveLength(7);
+    expect(month.body.data!._entities).toHaveLength(42);
+    // printemps 06-01..06-10 and ete 06-05..07-10: the month has days with something on view, and more of them.
+    const onView = (b: typeof month.body) => b.data!._entities.filter((d: { exhibitionsOnView: unknown[] }) => d.exhibitionsOnView.length > 0).length;
+    expect(onView(week.body)).toBe(7);
+    expect(onView(month.body)).toBe(40);
+    expect(month.statements).toBe(week.statements);
+    expect(week.statements).toBe(2);
+  });
+
   it('lists the vernissages held in each shared space, within [from, to) when given', async () => {
     const { body, statements } = await graph.execute(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on SharedSpace {

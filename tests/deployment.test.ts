@@ -141,11 +141,23 @@ describe('docker-compose.yml', () => {
   });
 });
 
+const everyVariable = [...new Set([...subgraphVars, ...gatewayVars, ...names(launcherSpec)])];
+
 describe('.env.example', () => {
   it('lists every variable any process reads', () => {
     const example = readFileSync(path.join(ROOT, '.env.example'), 'utf8');
     const listed = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
-    const missing = [...new Set([...subgraphVars, ...gatewayVars, ...names(launcherSpec)])].filter((name) => !listed.has(name));
+    const missing = everyVariable.filter((name) => !listed.has(name));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("the README's Configuration table", () => {
+  it('names every variable any process reads, in its first column', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Configuration\n'), readme.indexOf('\n## ', readme.indexOf('\n## Configuration\n') + 1));
+    const firstColumns = [...section.matchAll(/^\| ([^|]+) \|/gm)].map((m) => m[1]!).join(' ');
+    const listed = new Set([...firstColumns.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]));
+    expect(everyVariable.filter((name) => !listed.has(name))).toEqual([]);
   });
 });

@@ -65,4 +65,59 @@ describe('tracing', () => {
       await collector.close();
     }
   });
+
+  describe("a public server (the gateway's) and a client's traceparent", () => {
+    const server = [
+      `require(${JSON.stringify(path.join(ROOT, 'packages', 'telemetry', 'dist'))}).startTracing('edge', { publicServer: true });`,
+      `const server = require('node:http').createServer((req, res) => res.end('ok'));`,
+      `server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));`,
+      // Like stopOnSignals: the SDK's listener flushes, this one ends the process.
+      `process.on('SIGTERM', () => setTimeout(() => process.exit(0), 200));`,
+    ].join('\n');
+
+    /** The trace id of the server span made for one request that carries a client's traceparent. */
+    async function traceOfRequest(env: Record<string, string>, clientTraceId: string): Promise<string> {
+      const collector = await startOtlpCollector();
+      const child = spawn(process.execPath, ['-e', server], {
+        env: { PATH: process.env.PATH!, OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint, OTEL_BSP_SCHEDULE_DELAY: '50', ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      try {
+        const port = await new Promise<string>((resolve) => child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+        const response = await fetch(`http://127.0.0.1:${port}/graphql`, { headers: { traceparent: `00-${clientTraceId}-00f067aa0ba902b7-01` } });
+        expect(response.status).toBe(200);
+        const spans = await collector.waitFor((all) => all.some((s) => s.service === 'edge' && s.kind === 2));
+        const served = spans.filter((s) => s.service === 'edge' && s.kind === 2);
+        expect(served).toHaveLength(1);
+        return served[0]!.traceId;
+      } finally {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+        await collector.close();
+      }
+    }
+
+    it('starts a new trace by default: the client does not choose the trace id', async () => {
+      const clientTraceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+      const traceId = await traceOfRequest({}, clientTraceId);
+      expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(traceId).not.toBe(clientTraceId);
+    });
+
+    it('continues the incoming trace with OTEL_TRUST_INCOMING_TRACE=true (behind a tracing proxy)', async () => {
+      const clientTraceId = '0af7651916cd43dd8448eb211c80319c';
+      expect(await traceOfRequest({ OTEL_TRUST_INCOMING_TRACE: 'true' }, clientTraceId)).toBe(clientTraceId);
+    });
+
+    it('refuses an OTEL_TRUST_INCOMING_TRACE that is not a boolean, naming the variable', () => {
+      const result = spawnSync(process.execPath, ['-e', server], {
+        env: { PATH: process.env.PATH!, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9/', OTEL_TRUST_INCOMING_TRACE: 'maybe' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(78);
+      expect(result.stderr).toContain('OTEL_TRUST_INCOMING_TRACE');
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseCorsOrigins } from './http/cors';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy';
-import { metricsSpec, tracingSpec } from '@maison/telemetry';
+import { clientTraceSpec, metricsSpec, tracingSpec } from '@maison/telemetry';
 import { commonSpec, DEV_JWT_SECRET, devDefault, readConfig, redisSpec, v, type ConfigOf, type Env, type Variable } from '@maison/config';
 
 export const SUBGRAPH_NAMES = ['tenants', 'coworking', 'gallery'] as const;
@@ -103,6 +103,7 @@ export const gatewaySpec = {
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),
   ...metricsSpec(9464),
   ...tracingSpec,
+  ...clientTraceSpec,
 };
 export type GatewayConfig = ConfigOf<typeof gatewaySpec>;
 

@@ -67,8 +67,8 @@ function ancestors(span: CollectedSpan, all: CollectedSpan[]): CollectedSpan[] {
   return chain;
 }
 
-async function whatsOn(): Promise<string> {
-  const answer = await graph.query(WHATS_ON, week, { headers: { 'accept-language': 'en' } });
+async function whatsOn(headers: Record<string, string> = {}): Promise<string> {
+  const answer = await graph.query(WHATS_ON, week, { headers: { 'accept-language': 'en', ...headers } });
   expect(answer.status).toBe(200);
   expect(answer.body.errors).toBeUndefined();
   return answer.headers.get('x-request-id')!;
@@ -104,6 +104,25 @@ describe('traces', () => {
       expect(queries.length).toBeGreaterThan(0);
       for (const query of queries) expect(ancestors(query, collector.spans).some((a) => a.service === subgraph && a.kind === 2)).toBe(true);
     }
+  });
+
+  it("start anew at the gateway: a client's traceparent does not choose the trace, the subgraphs share the gateway's", async () => {
+    const clientTraceId = randomBytes(16).toString('hex');
+    const requestId = await whatsOn({ traceparent: `00-${clientTraceId}-${randomBytes(8).toString('hex')}-01`, tracestate: 'client=chosen' });
+    const line = await eventually(() => logLines(graph.output()).find((l) => l.service === 'gateway' && l.fields.requestId === requestId && l.fields.traceId));
+    const traceId = line.fields.traceId!;
+    expect(traceId).not.toBe(clientTraceId);
+    const spans = await collector.waitFor((all) => {
+      const services = new Set(all.filter((s) => s.traceId === traceId).map((s) => s.service));
+      return ['gateway', ...SUBGRAPHS].every((s) => services.has(s));
+    });
+    // The gateway's server span is the root of the new trace, and no process made a span in the client's.
+    const roots = spans.filter((s) => s.traceId === traceId && !s.parentSpanId);
+    expect(roots.map((s) => [s.service, s.kind])).toEqual([['gateway', 2]]);
+    expect(collector.spans.filter((s) => s.traceId === clientTraceId)).toEqual([]);
+    // Every process's log lines of the request name the gateway's trace.
+    const lines = logLines(graph.output()).filter((l) => l.fields.requestId === requestId);
+    expect(new Set(lines.map((l) => l.fields.traceId))).toEqual(new Set([traceId]));
   });
 
   it('are not asked of probes: /health makes no span', async () => {

@@ -21,3 +21,15 @@ export const tracingSpec = {
     max: 600_000,
   }),
 };
+
+/**
+ * The gateway's public server: a client's traceparent would choose the trace id and the sampled
+ * flag, so by default each client request starts a new trace. Read by the gateway only (subgraphs
+ * are reached by signed gateway calls, whose traceparent they follow).
+ */
+export const clientTraceSpec = {
+  trustIncomingTrace: v.bool('OTEL_TRUST_INCOMING_TRACE', {
+    description: "gateway: continue the trace named by a client's traceparent (behind a tracing proxy); false: a new trace per request",
+    default: false,
+  }),
+};

@@ -13,3 +13,5 @@ export * from './crash-after-hold';
 export * from './ledger-rows';
 export * from './seed-boots';
 export * from './season-days';
+export * from './schema-fuzz';
+export * from './message-language';

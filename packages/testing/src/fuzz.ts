@@ -130,6 +130,27 @@ export class Fuzz {
     return Array.from({ length }, () => alphabet[this.int(0, alphabet.length - 1)]).join('');
   }
 
+  /** A cursor no page wrote: base64url JSON of the wrong shape, a value of the wrong kind, an id that is no UUID, NUL. */
+  forgedCursor(known: readonly string[]): string {
+    const id = known.length ? this.pick(known) : '00000000-0000-4000-8000-000000000001';
+    const json = this.pick([
+      '["a", 1e400]',
+      '["a", "Infinity"]',
+      `["zzz", "${id}"]`,
+      `[40000, "${id}"]`,
+      `[2019.5, "${id}"]`,
+      `["a\\u0000", "${id}"]`,
+      `[null, "${id}"]`,
+      `["2026-02-30", "${id}"]`,
+      `["+275760-09-13T00:00:00.000Z", "${id}"]`,
+      `[{"a": 1}, "${id}"]`,
+      '{"x": 1}',
+      '[]',
+      '"',
+    ]);
+    return Buffer.from(json).toString('base64url');
+  }
+
   /** A hostile id: not a UUID, a UUID of nothing, one of another type (from `known`), the same in capitals, with spaces. */
   hostileId(known: readonly string[]): string {
     return this.pick<() => string>([

@@ -100,8 +100,8 @@ export function schemaFuzzCases(schema: GraphQLSchema, fuzz: Fuzz, options: Sche
       cases.push({ root, field: field.name, argument: '', value: undefined, mode, ...operation(root, field, {}, mode) });
   }
   for (const target of schemaFuzzTargets(schema, options.maxInputDepth)) {
-    const values = new Values(fuzz, options.ids, `${target.field.name}.${target.path.join('.')}`, options.now ?? new Date());
     for (let i = 0; i < options.perArgument; i += 1) {
+      const values = new Values(fuzz, options.ids, `${target.field.name}.${target.path.join('.')}`, options.now ?? new Date());
       const hostile = values.hostile(target.type);
       const args: Record<string, unknown> = {};
       for (const arg of target.field.args) {
@@ -191,6 +191,8 @@ class Values {
   }
 
   private readonly start: Date;
+  /** A hostile date or time also given to the other arguments of its scalar (from and to both 9999-12-31), half the time. */
+  private twin: { scalar: string; value: unknown } | undefined;
 
   private idsFor(name: string): readonly string[] {
     const words = `${name} ${this.where}`.toLowerCase();
@@ -208,6 +210,7 @@ class Values {
       return Object.fromEntries(fields.map((f) => [f.name, this.plain(f.type, f.name)]));
     }
     const last = /end|to$|until/i.test(name);
+    if (this.twin?.scalar === nullable.name) return this.twin.value;
     switch (nullable.name) {
       case 'ID': {
         const known = this.idsFor(name);
@@ -285,10 +288,17 @@ class Values {
       case 'Boolean':
         return this.fuzz.pick<unknown>(['true', 0, 1, 'false']);
       case 'DateTime':
-        return this.fuzz.chance(0.8) ? this.fuzz.hostileDateTime() : this.fuzz.hostileText();
-      case 'LocalDate':
-        return this.fuzz.chance(0.8) ? this.fuzz.hostileLocalDate() : this.fuzz.hostileText();
+      case 'LocalDate': {
+        const value = this.fuzz.chance(0.2)
+          ? this.fuzz.hostileText()
+          : nullable.name === 'DateTime'
+            ? this.fuzz.hostileDateTime()
+            : this.fuzz.hostileLocalDate();
+        if (this.fuzz.chance(0.5)) this.twin = { scalar: nullable.name, value };
+        return value;
+      }
       default:
+        if (name === 'after' && this.fuzz.chance(0.6)) return this.fuzz.forgedCursor(this.idsFor(name));
         return this.fuzz.chance(0.9) ? this.fuzz.hostileText() : this.fuzz.hostileInt();
     }
   }

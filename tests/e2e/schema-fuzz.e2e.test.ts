@@ -182,7 +182,7 @@ it(`answers every hostile argument of every field without an internal error (see
   };
   expect(summary).toEqual({ seed: SEED, internalServerErrors: 0, http5xx: 0, otherProblems: 0, first: [] });
   // Every field and every caller was tried, in both languages and both ways of writing a value.
-  expect(new Set(sent.map((s) => `${s.case.root}.${s.case.field}`)).size).toBe(
+  expect(new Set(sent.map((s) => `${s.case.root}.${s.case.field.split('.')[0]}`)).size).toBe(
     Object.keys(schema.getQueryType()!.getFields()).length + Object.keys(schema.getMutationType()!.getFields()).length,
   );
   expect(new Set(sent.map((s) => `${s.caller} ${s.lang} ${s.case.mode}`)).size).toBe(CALLERS.length * 4);

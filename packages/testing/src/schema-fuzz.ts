@@ -19,7 +19,8 @@ import type { Fuzz } from './fuzz';
 
 /**
  * Operations for every argument of every field of Query and Mutation (and every field of their
- * input objects, nested), each valid but for one hostile value, sent once as a literal and once
+ * input objects, nested; and the arguments of the fields below a query field without any, such as
+ * sharedSpaces { availability(date:) }), each valid but for one hostile value, sent once as a literal and once
  * as a variable. The other arguments get plain values, so that the operation reaches the value
  * under test; the selection is the return type's scalars, one level of its objects, and userErrors.
  */
@@ -56,6 +57,8 @@ export interface SchemaFuzzOptions {
 
 interface Target {
   root: 'query' | 'mutation';
+  /** The fields without arguments the field is reached through (`sharedSpaces` for SharedSpace.availability); none for a root field. */
+  via: string[];
   field: GraphQLField<unknown, unknown>;
   /** Argument name, then input field names. */
   path: string[];
@@ -79,9 +82,28 @@ const fieldsWithoutArguments = (schema: GraphQLSchema) => rootFields(schema).fil
 export function schemaFuzzTargets(schema: GraphQLSchema, maxInputDepth = 4): Target[] {
   const targets: Target[] = [];
   for (const [root, field] of rootFields(schema)) {
-    for (const arg of field.args) walkInput(arg.type, [arg.name], new Set(), (path, t) => targets.push({ root, field, path, type: t }), maxInputDepth);
+    for (const arg of field.args) walkInput(arg.type, [arg.name], new Set(), (path, t) => targets.push({ root, via: [], field, path, type: t }), maxInputDepth);
+    if (root === 'query' && field.args.length === 0)
+      nestedFields(field.type, [field.name], (via, nested) => targets.push(...argumentTargets(via, nested, maxInputDepth)));
   }
   return targets;
+}
+
+const argumentTargets = (via: string[], field: GraphQLField<unknown, unknown>, maxInputDepth: number): Target[] => {
+  const targets: Target[] = [];
+  for (const arg of field.args)
+    walkInput(arg.type, [arg.name], new Set(), (path, t) => targets.push({ root: 'query', via, field, path, type: t }), maxInputDepth);
+  return targets;
+};
+
+/** The fields with arguments below a root query field without any, through fields without arguments (two levels at most). */
+function nestedFields(type: GraphQLOutputType, via: string[], visit: (via: string[], field: GraphQLField<unknown, unknown>) => void): void {
+  const named = getNamedType(type);
+  if (!isObjectType(named) || via.length > 2) return;
+  for (const field of Object.values(named.getFields())) {
+    if (field.args.length > 0) visit(via, field);
+    else nestedFields(field.type, [...via, field.name], visit);
+  }
 }
 
 function walkInput(type: GraphQLInputType, path: string[], seen: Set<string>, visit: (path: string[], type: GraphQLInputType) => void, depth: number): void {
@@ -101,7 +123,8 @@ export function schemaFuzzCases(schema: GraphQLSchema, fuzz: Fuzz, options: Sche
   }
   for (const target of schemaFuzzTargets(schema, options.maxInputDepth)) {
     for (let i = 0; i < options.perArgument; i += 1) {
-      const values = new Values(fuzz, options.ids, `${target.field.name}.${target.path.join('.')}`, options.now ?? new Date());
+      const name = [...target.via, target.field.name].join('.');
+      const values = new Values(fuzz, options.ids, `${name}.${target.path.join('.')}`, options.now ?? new Date());
       const hostile = values.hostile(target.type);
       const args: Record<string, unknown> = {};
       for (const arg of target.field.args) {
@@ -111,11 +134,11 @@ export function schemaFuzzCases(schema: GraphQLSchema, fuzz: Fuzz, options: Sche
       for (const mode of ['literal', 'variable'] as const) {
         cases.push({
           root: target.root,
-          field: target.field.name,
+          field: name,
           argument: target.path.join('.'),
           value: hostile,
           mode,
-          ...operation(target.root, target.field, args, mode),
+          ...operation(target.root, target.field, args, mode, target.via),
         });
       }
     }
@@ -128,17 +151,19 @@ function operation(
   field: GraphQLField<unknown, unknown>,
   args: Record<string, unknown>,
   mode: 'literal' | 'variable',
+  via: string[] = [],
 ): { query: string; variables: Record<string, unknown> } {
   const given = field.args.filter((a) => a.name in args);
   const selection = selectionOf(field.type);
+  const around = (inner: string) => via.reduceRight((text, name) => `${name} { __typename ${text} }`, inner);
   if (mode === 'literal') {
     const list = given.map((a) => `${a.name}: ${literal(args[a.name])}`).join(', ');
-    return { query: `${root} { ${field.name}${list ? `(${list})` : ''}${selection} }`, variables: {} };
+    return { query: `${root} { ${around(`${field.name}${list ? `(${list})` : ''}${selection}`)} }`, variables: {} };
   }
   const definitions = given.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const list = given.map((a) => `${a.name}: $${a.name}`).join(', ');
   const variables = Object.fromEntries(given.map((a) => [a.name, args[a.name]]));
-  return { query: `${root}${definitions ? `(${definitions})` : ''} { ${field.name}${list ? `(${list})` : ''}${selection} }`, variables };
+  return { query: `${root}${definitions ? `(${definitions})` : ''} { ${around(`${field.name}${list ? `(${list})` : ''}${selection}`)} }`, variables };
 }
 
 /** A value written as a GraphQL literal (JSON's string escapes are GraphQL's). */

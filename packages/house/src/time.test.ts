@@ -71,7 +71,7 @@ describe('house time', () => {
     expect(buckets.map((b) => b.map((i) => i.id))).toEqual([['late', 'ends-at-midnight'], ['late']]);
   });
 
-  it('reaches the last LocalDate and the day after it (found by the schema fuzzer: calendar to 9999-12-31 was an internal error)', () => {
+  it('reaches the last LocalDate and the day after it (calendar to 9999-12-31 was an internal error, found while fuzzing the schema)', () => {
     expect(datesBetween('9999-12-30', '9999-12-31')).toEqual(['9999-12-30', '9999-12-31']);
     expect(calendarDates('9999-12-31', '9999-12-31', 'fr')).toEqual(['9999-12-31']);
     expect(addDays('9999-12-31', 1)).toBe('+010000-01-01');

@@ -178,6 +178,8 @@ export class Fuzz {
 
   /** Impossible or malformed DateTimes: a day that is not, hour 24, offsets out of range, no zone, years 0 and 10000. */
   hostileDateTime(): string {
+    // The edges a DateTime may take (years 1900 to 9999), a third of the time.
+    if (this.chance(0.35)) return this.pick(['1900-01-01T00:00:00Z', '1900-01-01T04:59:59-05:00', '9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59+14:00']);
     return this.pick([
       '2026-02-30T10:00:00Z',
       '2026-13-01T10:00:00Z',
@@ -200,6 +202,8 @@ export class Fuzz {
 
   /** Impossible or malformed LocalDates: February 30, month 13, year 0, years past 9999, a DateTime. */
   hostileLocalDate(): string {
+    // The edges a LocalDate may take, and whose neighbours the house's arithmetic reaches, a third of the time.
+    if (this.chance(0.35)) return this.pick(['0001-01-01', '9999-12-30', '9999-12-31']);
     return this.pick([
       '2026-02-30',
       '2027-02-29',

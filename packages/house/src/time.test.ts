@@ -80,4 +80,12 @@ describe('house time', () => {
     // The day after is the house's arithmetic only: no caller may write it.
     expect([isLocalDate('+010000-01-01'), isLocalDate('10000-01-01'), isLocalDate('9999-12-31')]).toEqual([false, false, true]);
   });
+
+  it('writes an instant before 1895 (local mean time, -05:17:32) as RFC 3339, whole-minute offset, the same instant (availability on 0001-01-01 wrote -05:17.53333333333336)', () => {
+    for (const instant of [startOfLocalDay('0001-01-01'), new Date('1800-06-01T12:00:00Z')]) {
+      const text = toHouseIso(instant);
+      expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/);
+      expect(Date.parse(text)).toBe(instant.getTime());
+    }
+  });
 });

@@ -87,7 +87,8 @@ export function daysBetween(from: string, to: string): number {
 
 /** ISO 8601 with the house's offset, e.g. 2026-11-26T10:00:00-05:00. */
 export function toHouseIso(instant: Date): string {
-  const offset = houseOffsetMinutes(instant);
+  // Before 1895 the house's zone kept local mean time (-05:17:32): a whole-minute offset, the clock shown to match, keeps the text RFC 3339.
+  const offset = Math.trunc(houseOffsetMinutes(instant));
   const local = wallClock(instant, offset).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ, years 0–9999
   const clock = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
   const abs = Math.abs(offset);

@@ -178,6 +178,13 @@ function tally(all: Sent[]) {
     status: count(all.map((s) => `${s.method} ${s.answer.status}`)),
     codes: count(all.flatMap((s) => (s.answer.body.errors ?? []).map((e) => String(e.extensions?.code)))),
     userErrors: count(all.flatMap((s) => userErrorsOf(s.answer.body.data).map((e) => e.code))),
+    unavailable: count(
+      all.flatMap((s) =>
+        (s.answer.body.errors ?? [])
+          .filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')
+          .map((e) => `${s.case.field}(${s.case.argument}) ${String(e.extensions?.subgraph)} ${String(e.extensions?.reason)}`),
+      ),
+    ),
     succeeded: count(all.filter(succeeded).map((s) => s.case.field)),
   };
 }

@@ -145,6 +145,12 @@ function problems({ case: c, lang, answer }: Sent): string[] {
   const texts = textsOf(c.value);
   for (const error of answer.body.errors ?? []) {
     if (!error.extensions?.code) found.push(`an error without a code: ${error.message}`);
+    // A subgraph's own 5xx (or a page that is no GraphQL), which the gateway answers as its outage.
+    if (error.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && ['SERVER_ERROR', 'INVALID_RESPONSE'].includes(String(error.extensions.reason)))
+      found.push(`HTTP 5xx from ${String(error.extensions.subgraph)}`);
+    // Any other outage: some input kept a subgraph busy past its timeout (a stay to year 9999 once did, for two minutes).
+    else if (error.extensions?.code === 'SUBGRAPH_UNAVAILABLE')
+      found.push(`${String(error.extensions.subgraph)} unavailable (${String(error.extensions.reason)})`);
     const wrong = languageProblem(error.message ?? '', lang, texts);
     if (wrong) found.push(`${wrong}: ${error.message}`);
   }

@@ -1,6 +1,7 @@
 import { specifiedRules } from 'graphql';
-import { GRAPHQL_ERROR_CODES, isKnownMessage, PROTOCOL_MESSAGES, translateKnownMessage, type Message } from '@maison/errors';
+import { isKnownMessage, PROTOCOL_MESSAGES, translateKnownMessage } from '@maison/errors';
 import { createGateway, readGatewayConfig, type Gateway } from '@maison/gateway';
+import { ENGLISH_WORDS, houseMessage, wordsOf } from '@maison/testing';
 import { COERCION, HOUSE, REQUEST, SYNTAX, VALIDATION, type BadRequest } from './graphql-messages-corpus';
 
 /**
@@ -41,25 +42,12 @@ async function send(url: string, request: BadRequest, lang?: 'en'): Promise<Answ
   return { status: response.status, errors: ((await response.json()) as Answer).errors };
 }
 
-/** The house's own messages (the registry's), as patterns: each {parameter} any text. */
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const HOUSE_MESSAGES = Object.values(GRAPHQL_ERROR_CODES).flatMap((entry) => [
-  ...Object.values(entry.messages as Record<string, Message>),
-  ...Object.values((entry as { reasons?: Record<string, Message> }).reasons ?? {}),
-]);
-const houseMessage = (message: string, lang: 'fr' | 'en') =>
-  HOUSE_MESSAGES.some((m) => new RegExp(`^${escape(m[lang]).replace(/\\\{\w+\\\}/g, '[\\s\\S]+')}$`).test(message));
-/** English words of GraphQL.js's and Apollo's sentences, once names, values and code are taken out. */
-const ENGLISH =
-  /\b(the|must|cannot|can|was|were|is|are|not|of|on|and|or|be|by|found|expected|unknown|field|provided|only|used|never|defined|required|value|did you mean|operation|request|please)\b/i;
-const wordsOf = (message: string) => message.replace(/«[^»]*»|"[^"]*"|`[^`]*`|'[^']*'|\$\w+|[\w.-]+\/[\w.+-]+(; charset=[\w-]+)?|[a-z]+-[a-z-]+/g, ' ');
-
 /** The general promise: a French answer holds no English of GraphQL's, only its translation or the house's French. */
 function expectInFrench(fr: string, en: string): void {
   if (fr in PROTOCOL_MESSAGES) return expect(en).toBe(fr);
   expect({ en, known: isKnownMessage(en) || houseMessage(en, 'en') }).toEqual({ en, known: true });
   expect({ fr, french: houseMessage(fr, 'fr') || fr === translateKnownMessage(en, 'fr') }).toEqual({ fr, french: true });
-  expect({ fr, untranslated: isKnownMessage(fr), english: ENGLISH.exec(wordsOf(fr))?.[0] }).toEqual({ fr, untranslated: false, english: undefined });
+  expect({ fr, untranslated: isKnownMessage(fr), english: ENGLISH_WORDS.exec(wordsOf(fr))?.[0] }).toEqual({ fr, untranslated: false, english: undefined });
 }
 
 describe('GraphQL’s own messages, through a development gateway', () => {

@@ -1,5 +1,5 @@
 import { houseInstant } from './time';
-import { checkSpaceLimits, cleanOverrideReason, datesOf, inSeason } from './space-rules';
+import { checkSpaceLimits, cleanOverrideReason, datesOf, inSeason, seasonDatesOf } from './space-rules';
 
 const everyDay = (opens: string, closes: string) => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens, closes }));
 const terrace = { capacity: 30, openingHoursRows: everyDay('09:00', '21:00'), seasonStarts: '05-01', seasonEnds: '10-31' };
@@ -8,6 +8,25 @@ const codes = (date: string, from: string, to: string, attendees?: number | null
   checkSpaceLimits(terrace, { startsAt: houseInstant(date, from), endsAt: houseInstant(date, to), attendees }, fields).map((v) => v.code);
 
 describe('the rules of a space, the same for bookings and holds', () => {
+  it('walks at most 8 years and 2 days of a stay for its season (a stay to year 9999 kept the tenants subgraph busy for seconds: seen by the schema fuzzer)', () => {
+    const toTheEnd = { start: houseInstant('2026-12-02', '10:00'), end: new Date('9999-12-31T23:59:59Z') };
+    expect(seasonDatesOf(toTheEnd)).toHaveLength(2925);
+    expect(seasonDatesOf({ start: houseInstant('2027-07-01', '17:00'), end: houseInstant('2027-07-03', '10:00') })).toEqual([
+      '2027-07-01',
+      '2027-07-02',
+      '2027-07-03',
+    ]);
+    // The first 8 years hold a Feb 29 even across 2100, which is no leap year.
+    expect(seasonDatesOf({ start: houseInstant('2096-03-01', '10:00'), end: new Date('9999-12-31T23:59:59Z') })).toContain('2104-02-29');
+    const all = (rules: { seasonStarts: string | null; seasonEnds: string | null }) =>
+      checkSpaceLimits({ ...terrace, ...rules }, { startsAt: toTheEnd.start, endsAt: toTheEnd.end }, fields).map((v) => v.code);
+    expect([all(terrace), all({ seasonStarts: null, seasonEnds: null }), all({ seasonStarts: '03-01', seasonEnds: '02-28' })]).toEqual([
+      ['OUT_OF_SEASON'],
+      ['OUTSIDE_OPENING_HOURS'],
+      ['OUT_OF_SEASON'],
+    ]);
+  });
+
   it('season, opening hours and capacity, each on both sides of its boundary', () => {
     expect(codes('2027-05-01', '09:00', '21:00', 30)).toEqual([]);
     expect(codes('2027-04-30', '17:00', '19:00')).toEqual(['OUT_OF_SEASON']);

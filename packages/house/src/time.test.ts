@@ -70,4 +70,22 @@ describe('house time', () => {
     const buckets = bucketByDay(['2026-11-26', '2026-11-27'], items, (i) => i);
     expect(buckets.map((b) => b.map((i) => i.id))).toEqual([['late', 'ends-at-midnight'], ['late']]);
   });
+
+  it('reaches the last LocalDate and the day after it (calendar to 9999-12-31 was an internal error, found while fuzzing the schema)', () => {
+    expect(datesBetween('9999-12-30', '9999-12-31')).toEqual(['9999-12-30', '9999-12-31']);
+    expect(calendarDates('9999-12-31', '9999-12-31', 'fr')).toEqual(['9999-12-31']);
+    expect(addDays('9999-12-31', 1)).toBe('+010000-01-01');
+    expect(startOfLocalDay(addDays('9999-12-31', 1)).toISOString()).toBe('+010000-01-01T05:00:00.000Z');
+    expect(bucketByDay(['9999-12-31'], [{ start: new Date('9999-12-31T17:00:00Z'), end: new Date('9999-12-31T18:00:00Z') }], (i) => i)).toHaveLength(1);
+    // The day after is the house's arithmetic only: no caller may write it.
+    expect([isLocalDate('+010000-01-01'), isLocalDate('10000-01-01'), isLocalDate('9999-12-31')]).toEqual([false, false, true]);
+  });
+
+  it('writes an instant before 1895 (local mean time, -05:17:32) as RFC 3339, whole-minute offset, the same instant (availability on 0001-01-01 wrote -05:17.53333333333336)', () => {
+    for (const instant of [startOfLocalDay('0001-01-01'), new Date('1800-06-01T12:00:00Z')]) {
+      const text = toHouseIso(instant);
+      expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?[+-]\d{2}:\d{2}$/);
+      expect(Date.parse(text)).toBe(instant.getTime());
+    }
+  });
 });

@@ -4,12 +4,14 @@ import { DateTime } from 'luxon';
 export const HOUSE_TZ = 'America/Toronto';
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A date of the house's own arithmetic: LocalDate's four-digit years, or the day after 9999-12-31 (+010000-01-01, as JavaScript writes it). */
+const REACHABLE_DATE = /^(\d{4}|\+\d{6})-(\d{2})-(\d{2})$/;
 
 const DAY_MS = 86_400_000;
 
 /** Midnight UTC of a YYYY-MM-DD date, in ms; NaN when it is not a real calendar date. */
 function utcMidnight(date: string): number {
-  const m = LOCAL_DATE.exec(date);
+  const m = REACHABLE_DATE.exec(date);
   if (!m) return Number.NaN;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const back = new Date(0);
@@ -17,10 +19,10 @@ function utcMidnight(date: string): number {
   return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? back.getTime() : Number.NaN;
 }
 
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDate = (ms: number) => new Date(ms).toISOString().split('T')[0]!;
 
 export function isLocalDate(value: string): boolean {
-  return !Number.isNaN(utcMidnight(value));
+  return LOCAL_DATE.test(value) && !Number.isNaN(utcMidnight(value));
 }
 
 /** The instant a local date starts in the house (handles 23- and 25-hour days). */
@@ -74,7 +76,8 @@ export function addDays(date: string, days: number): string {
 /** Every local date from `from` to `to`, both included. */
 export function datesBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  // By count, not by comparing texts: the day after 9999-12-31 is written +010000-01-01, which sorts first.
+  for (let i = 0, days = daysBetween(from, to); i <= days; i += 1) out.push(addDays(from, i));
   return out;
 }
 
@@ -84,7 +87,8 @@ export function daysBetween(from: string, to: string): number {
 
 /** ISO 8601 with the house's offset, e.g. 2026-11-26T10:00:00-05:00. */
 export function toHouseIso(instant: Date): string {
-  const offset = houseOffsetMinutes(instant);
+  // Before 1895 the house's zone kept local mean time (-05:17:32): a whole-minute offset, the clock shown to match, keeps the text RFC 3339.
+  const offset = Math.trunc(houseOffsetMinutes(instant));
   const local = wallClock(instant, offset).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ, years 0–9999
   const clock = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
   const abs = Math.abs(offset);

@@ -2,6 +2,7 @@ import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'typ
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from '@maison/errors';
 import type { Lang } from '@maison/config';
+import { isLocalDate, isUuid } from '@maison/house';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -101,10 +102,20 @@ function encodeCursor(values: SortValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, lang: Lang): SortValue[] {
+/** What a sort key's value is, so that a cursor's value is one its column takes. */
+export type SortValueKind = 'text' | 'smallint' | 'instant' | 'date';
+const KIND_CHECKS: Record<SortValueKind, (v: unknown) => boolean> = {
+  text: (v) => typeof v === 'string' && !v.includes('\u0000'),
+  smallint: (v) => Number.isInteger(v) && Math.abs(v as number) <= 32_767,
+  instant: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && Math.abs(Date.parse(v)) <= Date.parse('9999-12-31T23:59:59.999Z'),
+  date: (v) => typeof v === 'string' && isLocalDate(v) && !v.startsWith('0000-'),
+};
+
+/** A cursor this server wrote: [a value of the sort's kind, a UUID]; anything else is BAD_CURSOR, never a query. */
+export function decodeCursor(cursor: string, kind: SortValueKind, lang: Lang): SortValue[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === 2 && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (Array.isArray(values) && values.length === 2 && KIND_CHECKS[kind](values[0]) && typeof values[1] === 'string' && isUuid(values[1])) {
       return values;
     }
   } catch {
@@ -129,6 +140,8 @@ export interface KeysetSort<T> {
   direction: 'ASC' | 'DESC';
   /** The sort key and id of a row, as they go into the cursor. */
   key(row: T): [SortValue, string];
+  /** The kind of the sort key's value (text by default): a cursor holding another is refused. */
+  kind?: SortValueKind;
   /** Turns a cursor's sort value back into a query parameter (e.g. an ISO string into a Date). */
   parse?(value: SortValue): unknown;
 }
@@ -142,7 +155,7 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
   const counting = query.clone();
   const page = query.clone();
   if (args.after) {
-    const [value, id] = decodeCursor(args.after, lang);
+    const [value, id] = decodeCursor(args.after, sort.kind ?? 'text', lang);
     const op = sort.direction === 'ASC' ? '>' : '<';
     page.andWhere(`(${sort.expression}, ${sort.idExpression}) ${op} (:cursorValue, :cursorId)`, {
       cursorValue: sort.parse ? sort.parse(value!) : value,

@@ -17,3 +17,5 @@ export * from './seed-boots';
 export * from './season-days';
 export * from './postgres-process';
 export * from './otlp-collector';
+export * from './schema-fuzz';
+export * from './message-language';

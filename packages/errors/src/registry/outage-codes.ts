@@ -66,7 +66,8 @@ export const OUTAGE_CODES = {
     },
   },
   SERVICE_UNAVAILABLE: {
-    description: 'A write in a shared space needs the ledger of the tenants subgraph, which could not be used: nothing was saved; extensions.reason says why.',
+    description:
+      'A write in a shared space needs a part of the house that could not be used (the ledger of the tenants subgraph, or the subgraph that vouches for a member or an artist booking): nothing was saved; extensions.reason says which.',
     httpStatus: 200,
     writtenBy: 'house',
     messages: {},
@@ -80,6 +81,16 @@ export const OUTAGE_CODES = {
         description: 'the subgraph has no address for the ledger (TENANTS_URL is not set)',
         fr: 'Le registre des espaces partagés (sous-graphe tenants) n’est pas configuré (TENANTS_URL) : rien n’a été enregistré.',
         en: 'The ledger of the shared spaces (tenants subgraph) is not configured (TENANTS_URL): nothing was saved.',
+      },
+      COWORKING_UNAVAILABLE: {
+        description: 'the coworking subgraph, which says whether a member may hold a booking, did not answer the tenants subgraph',
+        fr: 'Le sous-graphe coworking, qui dit si un membre peut réserver, ne répond pas : rien n’a été enregistré. Réessayez plus tard.',
+        en: 'The coworking subgraph, which says whether a member may book, did not answer: nothing was saved. Try again later.',
+      },
+      GALLERY_UNAVAILABLE: {
+        description: 'the gallery subgraph, which says whether an artist may hold a booking, did not answer the tenants subgraph',
+        fr: 'Le sous-graphe gallery, qui dit si un artiste peut réserver, ne répond pas : rien n’a été enregistré. Réessayez plus tard.',
+        en: 'The gallery subgraph, which says whether an artist may book, did not answer: nothing was saved. Try again later.',
       },
     },
   },

@@ -27,6 +27,7 @@ export class EventService {
         idExpression: 'e.id',
         direction: 'ASC',
         key: (e) => [e.startsAt.toISOString(), e.id],
+        kind: 'instant',
         parse: (value) => new Date(String(value)),
       },
       lang,

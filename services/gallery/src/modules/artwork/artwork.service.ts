@@ -41,7 +41,7 @@ export class ArtworkService {
     if (filter.forSale === true) query.andWhere('a.availability = :forSale', { forSale: ArtworkAvailability.AVAILABLE });
     if (filter.forSale === false) query.andWhere('a.availability <> :forSale', { forSale: ArtworkAvailability.AVAILABLE });
     if (spaceId) query.andWhere('a.displayed_in_space_id = :spaceId', { spaceId });
-    return paginate(query, args, { expression: 'a.year', idExpression: 'a.id', direction: 'DESC', key: (a) => [a.year, a.id] }, lang);
+    return paginate(query, args, { expression: 'a.year', idExpression: 'a.id', direction: 'DESC', key: (a) => [a.year, a.id], kind: 'smallint' }, lang);
   }
 
   /**

@@ -10,12 +10,14 @@ const byStart = (direction: 'ASC' | 'DESC'): KeysetSort<Exhibition> => ({
   idExpression: 'e.id',
   direction,
   key: (e) => [e.startsOn, e.id],
+  kind: 'date',
 });
 const byEnd = (direction: 'ASC' | 'DESC'): KeysetSort<Exhibition> => ({
   expression: 'e.ends_on',
   idExpression: 'e.id',
   direction,
   key: (e) => [e.endsOn, e.id],
+  kind: 'date',
 });
 
 export class ExhibitionService {

@@ -1,5 +1,7 @@
 import type DataLoader from 'dataloader';
+import { serviceUnavailable } from '@maison/errors';
 import { isUuid } from '@maison/house';
+import { requestLang } from '@maison/kit';
 import { tenantDirectory, type tenantLoaders } from '../tenant/tenant.loader';
 import { HolderKind } from './booking.enums';
 import type { HolderDirectory, HolderState, MembershipChecker, TenantDirectory } from './booking.holder';
@@ -14,7 +16,9 @@ export interface HolderSources {
 /**
  * The one HolderDirectory: a tenant exists and is not archived (the ledger), a member's membership
  * is active (coworking), an artist exists (the gallery). An id that is no UUID names nobody, and
- * nobody is asked about it. The house is always there.
+ * nobody is asked about it. The house is always there. A coworking or a gallery that does not
+ * answer vouches for nobody: SERVICE_UNAVAILABLE (COWORKING_UNAVAILABLE, GALLERY_UNAVAILABLE) in
+ * the request's language, before anything is written.
  */
 export function holderDirectory(sources: HolderSources): HolderDirectory {
   return {
@@ -26,12 +30,21 @@ export function holderDirectory(sources: HolderSources): HolderDirectory {
         case HolderKind.TENANT:
           return (await sources.tenants.canHold(id)) ? 'ACTIVE' : 'UNKNOWN';
         case HolderKind.MEMBER:
-          return sources.memberships.membershipOf(id);
+          return askedOf('COWORKING_UNAVAILABLE', () => sources.memberships.membershipOf(id));
         case HolderKind.ARTIST:
-          return sources.artistStateOf(id);
+          return askedOf('GALLERY_UNAVAILABLE', () => sources.artistStateOf(id));
       }
     },
   };
+}
+
+/** A state another subgraph vouches for; its failure to answer (refused, timed out, an error) is that outage. */
+async function askedOf<T>(reason: 'COWORKING_UNAVAILABLE' | 'GALLERY_UNAVAILABLE', ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch {
+    throw serviceUnavailable(reason, requestLang());
+  }
 }
 
 /**

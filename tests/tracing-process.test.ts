@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { freePort } from '@maison/embedded-db';
 import { startOtlpCollector } from '@maison/testing';
 
 /**
@@ -65,6 +66,47 @@ describe('tracing', () => {
       await collector.close();
     }
   });
+
+  it('logs one warn and counts the failures when the collector cannot be reached', async () => {
+    const closed = await freePort(); // free: nothing listens there
+    const program = [
+      `const telemetry = require(${JSON.stringify(path.join(ROOT, 'packages', 'telemetry', 'dist'))});`,
+      `telemetry.startTracing('unreachable');`,
+      `const { trace } = require(require.resolve('@opentelemetry/api', { paths: [${JSON.stringify(path.join(ROOT, 'packages', 'telemetry'))}] }));`,
+      // A span every 100 ms, sent in a batch every 100 ms: each batch fails.
+      `setInterval(async () => {`,
+      `  trace.getTracer('test').startSpan('lost').end();`,
+      `  const failed = (await telemetry.traceExportFailures.get()).values[0]?.value ?? 0;`,
+      `  process.stdout.write(JSON.stringify({ failed }) + '\\n');`,
+      `}, 100);`,
+      `process.on('SIGTERM', () => process.exit(0));`,
+    ].join('\n');
+    const child = spawn(process.execPath, ['-e', program], {
+      env: { PATH: process.env.PATH!, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${closed}`, OTEL_BSP_SCHEDULE_DELAY: '100', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    const lines = () =>
+      output
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const failed = () => Math.max(0, ...lines().map((l) => (typeof l.failed === 'number' ? l.failed : 0)));
+    try {
+      for (let i = 0; i < 300 && failed() < 2; i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(failed()).toBeGreaterThanOrEqual(2);
+      // Several batches lost, one line: at most one warn a minute.
+      const warns = lines().filter((l) => l.message === 'trace export failed');
+      expect(warns).toHaveLength(1);
+      expect(warns[0]).toMatchObject({ level: 'warn', service: 'unreachable', failedBatches: 1 });
+      expect(String(warns[0]!.error)).toMatch(/ECONNREFUSED|connect/i);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
 
   describe("a public server (the gateway's) and a client's traceparent", () => {
     const server = [

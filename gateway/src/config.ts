@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseCorsOrigins } from './http/cors';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy';
 import { clientTraceSpec, metricsSpec, tracingSpec } from '@maison/telemetry';
+import { shutdownDrainSpec } from '@maison/http';
 import { commonSpec, DEV_JWT_SECRET, devDefault, readConfig, redisSpec, v, type ConfigOf, type Env, type Variable } from '@maison/config';
 
 export const SUBGRAPH_NAMES = ['tenants', 'coworking', 'gallery'] as const;
@@ -101,6 +102,7 @@ export const gatewaySpec = {
     optional: true,
   }) as Variable<string[] | undefined>,
   shutdownGraceMs: v.int('SHUTDOWN_GRACE_MS', { description: 'how long in-flight requests may finish after SIGTERM', default: 10_000, min: 0 }),
+  ...shutdownDrainSpec,
   ...metricsSpec(9464),
   ...tracingSpec,
   ...clientTraceSpec,

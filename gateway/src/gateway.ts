@@ -6,12 +6,23 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { HEADERS } from '@maison/auth';
 import { codeMessage } from '@maison/errors';
-import { createLogger, executeApollo, parseGraphQLBody, PayloadTooLargeError, readBody, sendJson, startHttpServer, type RunningServer } from '@maison/http';
+import {
+  createLogger,
+  createShutdownDrain,
+  executeApollo,
+  parseGraphQLBody,
+  PayloadTooLargeError,
+  readBody,
+  sendJson,
+  startHttpServer,
+  stoppingBody,
+  type RunningServer,
+} from '@maison/http';
 import { subgraphTimeouts, subgraphUrls, type GatewayConfig, type SubgraphName } from './config';
 import { accessTokenSettings, clientKeyOf, identify, requestLang, type GatewayContext } from './context';
 import { gatewayFormatError } from './errors/format-error';
 import { jsonDepth, operationLimits, requestVariables } from './limits';
-import { rateLimitedBody, type RateLimits } from './rate-limit/rate-limit';
+import { logRateLimited, rateLimitedBody, type RateLimits } from './rate-limit/rate-limit';
 import { replicaState } from './replicas';
 import { runInRequestScope } from './request-scope';
 import { SignedDataSource } from './signed-data-source';
@@ -45,6 +56,7 @@ export interface Gateway {
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const log = createLogger('gateway', config.logLevel);
+  const drain = createShutdownDrain(config.shutdownDrainMs, log);
   const production = config.nodeEnv === 'production';
   const ide = ideRoutes(production); // GraphiQL from node_modules in development, nothing in production (./ide)
   const urls = subgraphUrls(config);
@@ -115,7 +127,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const clientKey = clientKeyOf(req, who.identity, config.trustProxy);
     const taken = await rates.requests.take(clientKey);
     if (!taken.ok) {
-      log.warn('rate limited', { requestId, client: clientKey });
+      logRateLimited(log, 'requests', requestId, clientKey);
       return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
     }
     let raw: Buffer;
@@ -187,6 +199,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     if (applyCors(cors, req, res)) return;
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: 'gateway' });
     if (url.pathname === '/ready') {
+      if (drain.stopping) return sendJson(res, 503, stoppingBody('gateway'));
       const { ready, body } = await gatewayReadiness(urls);
       return sendJson(res, ready ? 200 : 503, body);
     }
@@ -194,8 +207,12 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     const started = Date.now();
     await runInRequestScope({ requestId, lang }, async () => {
       if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) {
-        const taken = await rates.requests.take(clientKeyOf(req, undefined, config.trustProxy));
-        if (!taken.ok) return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
+        const feedClient = clientKeyOf(req, undefined, config.trustProxy);
+        const taken = await rates.requests.take(feedClient);
+        if (!taken.ok) {
+          logRateLimited(log, 'requests', requestId, feedClient);
+          return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
+        }
         return serveCalendarFeed(apollo, req, res, requestId);
       }
       if (url.pathname !== '/graphql' && url.pathname !== '/')
@@ -217,6 +234,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return running;
     },
     async close() {
+      if (running) await drain.run(); // /ready says "stopping" while the balancer takes this process out
       await running?.close();
       await apollo.stop();
       client.destroy();

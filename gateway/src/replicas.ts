@@ -19,7 +19,7 @@ export interface ReplicaState {
 export async function replicaState(config: GatewayConfig, log: Logger): Promise<ReplicaState> {
   let redis: SharedRedis | undefined;
   if (config.redisUrl) redis = await connectRedis(config.redisUrl, { name: 'replicas', log });
-  const rates = rateLimits(config.rateLimitPerMinute, config.rateLimitMutationsPerMinute, redis && { redis, prefix: config.redisKeyPrefix });
+  const rates = rateLimits(config.rateLimitPerMinute, config.rateLimitMutationsPerMinute, log, redis && { redis, prefix: config.redisKeyPrefix });
   log.info('replica state', { rateLimits: rates.kind, persistedQueries: redis ? 'redis' : 'memory' });
   return {
     rates,

@@ -21,5 +21,11 @@ export const launcherSpec = {
     default: 10_000,
     min: 0,
   }),
+  shutdownDrainMs: v.int('SHUTDOWN_DRAIN_MS', {
+    description: 'how long each process keeps serving with /ready 503 "stopping" after SIGTERM, before its grace period',
+    default: 0,
+    min: 0,
+    max: 600_000,
+  }),
   readyTimeoutMs: v.int('READY_TIMEOUT_MS', { description: 'how long to wait for each process', default: 60_000, min: 1000 }),
 };

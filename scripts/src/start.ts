@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   // subgraphs it was calling, then their database.
   const gateways: Child[] = [];
   const subgraphChildren: Child[] = [];
-  const killAfterMs = config.shutdownGraceMs + 5000;
+  const killAfterMs = config.shutdownDrainMs + config.shutdownGraceMs + 5000;
   let pg: RunningPostgres | undefined;
   let stopping = false;
 

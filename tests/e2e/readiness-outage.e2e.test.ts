@@ -78,6 +78,9 @@ it('says 503 on every /ready while PostgreSQL is down, naming the check, answers
   expect(before.tenants.body).toEqual({ status: 'ready', service: 'tenants', checks: { database: 'ok' } });
   expect(before.gateway.body).toEqual({ status: 'ready', subgraphs: { tenants: 'ok', coworking: 'ok', gallery: 'ok' } });
   expect((await graph.data('{ tenants { slug } }')).tenants).toHaveLength(6);
+  const outages = () =>
+    Promise.all((['tenants', 'coworking', 'gallery'] as const).map((name) => graph.subgraphCounter(name, 'maison_database_unavailable_total')));
+  expect(await outages()).toEqual([0, 0, 0]);
 
   process.kill(pg.postmasterPid(), 'SIGKILL');
 
@@ -123,6 +126,8 @@ it('says 503 on every /ready while PostgreSQL is down, naming the check, answers
   const logged = await outageLog();
   expect(logged.match(WARNED)).toHaveLength(6);
   expect(logged).not.toMatch(/ error /);
+  // The same six on each subgraph's metrics port: maison_database_unavailable_total{service, reason}.
+  expect(await outages()).toEqual([4, 1, 1]);
 
   // The same data folder and port: what a supervisor restarting PostgreSQL does. The killed
   // server's backends may take a moment to notice their postmaster is gone and free its memory.

@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Lang } from '@maison/config';
 import { codeMessage } from '@maison/errors';
-import type { SharedRedis } from '@maison/http';
+import type { Logger, SharedRedis } from '@maison/http';
 import type { GatewayContext } from '../context';
 import type { Limiter, RateLimitStats } from './limiter';
 import { MemoryLimiter } from './memory-limiter';
@@ -13,6 +13,11 @@ import type { Take } from './token-bucket';
 export const rateLimitedBody = (lang: Lang, retryAfterSeconds: number) => ({
   errors: [{ message: codeMessage('RATE_LIMITED', 'default', lang, { retryAfterSeconds }), extensions: { code: 'RATE_LIMITED', retryAfterSeconds } }],
 });
+
+/** The warn line of every 429, naming the limit that refused it (requests or mutations). */
+export function logRateLimited(log: Logger, limit: 'requests' | 'mutations', requestId: string, client: string): void {
+  log.warn('rate limited', { requestId, client, limit });
+}
 
 export interface RateLimits {
   readonly kind: Limiter['kind'];
@@ -31,7 +36,7 @@ export interface SharedLimits {
 }
 
 /** Per process (token buckets), or with `shared` spent across every gateway on the same Redis. */
-export function rateLimits(perMinute: number, mutationsPerMinute: number, shared?: SharedLimits): RateLimits {
+export function rateLimits(perMinute: number, mutationsPerMinute: number, log: Logger, shared?: SharedLimits): RateLimits {
   const stats: RateLimitStats = { allowed: 0, limited: 0, fallback: 0 };
   const onFallback = () => {
     stats.fallback += 1;
@@ -59,6 +64,7 @@ export function rateLimits(perMinute: number, mutationsPerMinute: number, shared
             if (operation?.operation !== 'mutation' || !contextValue.clientKey) return;
             const taken = await mutations.take(contextValue.clientKey);
             if (taken.ok) return;
+            logRateLimited(log, 'mutations', contextValue.requestId, contextValue.clientKey);
             const { retryAfterSeconds } = taken;
             throw new GraphQLError(codeMessage('RATE_LIMITED', 'default', contextValue.lang, { retryAfterSeconds }), {
               extensions: {

@@ -31,8 +31,8 @@ if (REDIS_URL) {
 
     it('two gateways spend one budget: 5 a minute across both, the 6th refused on either, other keys unaffected', async () => {
       const prefix = testRedisPrefix('rate');
-      const a = rateLimits(5, 2, { redis: await connect(), prefix });
-      const b = rateLimits(5, 2, { redis: await connect(), prefix });
+      const a = rateLimits(5, 2, log, { redis: await connect(), prefix });
+      const b = rateLimits(5, 2, log, { redis: await connect(), prefix });
       expect(a.kind).toBe('redis');
       const answers = [];
       for (let i = 0; i < 5; i++) answers.push(await take(i % 2 === 0 ? a : b, 'ip:198.51.100.7'));
@@ -54,7 +54,7 @@ if (REDIS_URL) {
 
     it('Redis gone: each gateway limits in its own memory (fail open across replicas, never a failed request) and counts it', async () => {
       const redis = await connect();
-      const limits = rateLimits(3, 2, { redis, prefix: testRedisPrefix('rate-down') });
+      const limits = rateLimits(3, 2, log, { redis, prefix: testRedisPrefix('rate-down') });
       redis.client.disconnect();
       const answers = [];
       for (let i = 0; i < 4; i++) answers.push(await take(limits, 'ip:198.51.100.9'));

@@ -7,3 +7,4 @@ export * from './http';
 export * from './http-server';
 export * from './logger';
 export * from './redis';
+export * from './shutdown-drain';

@@ -17,13 +17,24 @@ import {
   PayloadTooLargeError,
   readBody,
   sendJson,
+  createShutdownDrain,
+  shutdownDrainSpec,
   startHttpServer,
+  stoppingBody,
   stopOnSignals,
   type Logger,
   type RunningServer,
 } from '@maison/http';
 import type { RequestScope } from '@maison/house';
-import { collectProcessMetrics, metricsSpec, runWithLogContext, startMetricsServer, tracingSpec } from '@maison/telemetry';
+import {
+  collectProcessMetrics,
+  databaseUnavailable,
+  metricsSpec,
+  runWithLogContext,
+  signatureRefusals,
+  startMetricsServer,
+  tracingSpec,
+} from '@maison/telemetry';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
@@ -89,6 +100,7 @@ export const subgraphSpec = (defaultPort: number, name: string) => ({
     min: 1,
     max: 3600,
   }),
+  ...shutdownDrainSpec,
   ...metricsSpec(defaultPort + 5464), // tenants 9465, coworking 9466, gallery 9467 (the gateway has 9464)
   ...tracingSpec,
 });
@@ -167,6 +179,7 @@ export async function openDatabase(module: SubgraphModule<any, any>, config: Sub
 
 export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config: SubgraphConfig): Promise<Subgraph<S, L>> {
   const log = createLogger(module.name, config.logLevel);
+  const drain = createShutdownDrain(config.shutdownDrainMs, log);
   const production = config.nodeEnv === 'production';
   const counter = new SqlCounter();
   const { schema, sdl } = await buildFederatedSchema(module);
@@ -195,6 +208,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     formatError(formatted, error) {
       const unavailable = databaseUnavailableAnswer(formatted, error, module.name, requestLang());
       if (unavailable) {
+        if (unavailable.answer.extensions?.subgraph === module.name) databaseUnavailable.inc({ service: module.name, reason: unavailable.reason });
         log.warn('database unavailable', {
           requestId: counter.currentRequestId(),
           reason: unavailable.reason,
@@ -230,6 +244,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: module.name });
     if (url.pathname === '/ready') {
+      if (drain.stopping) return sendJson(res, 503, stoppingBody(module.name));
       const { ready, checks } = await subgraphReadiness(ds);
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', service: module.name, checks });
     }
@@ -262,6 +277,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       stats.rejected += 1;
       const reason = error instanceof SignatureError ? error.message : 'invalid request';
       const problem: SignatureProblemKey = error instanceof SignatureError ? error.problem : 'INVALID_REQUEST';
+      signatureRefusals.inc({ service: module.name, reason: problem });
       log.warn('unsigned request refused', { requestId, reason, remote: req.socket.remoteAddress });
       return sendJson(res, 401, {
         errors: [
@@ -315,6 +331,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       return running;
     },
     async close() {
+      if (running) await drain.run(); // /ready says "stopping" while the balancer takes this process out
       await running?.close();
       await apollo.stop();
       log.debug('apollo stopped');

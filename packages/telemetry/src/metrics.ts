@@ -43,6 +43,27 @@ export const rateLimitRefusals = new Counter({
   labelNames: ['service', 'path'],
 });
 
+/** Each DATABASE_UNAVAILABLE error a subgraph answered for its own database, by reason (CONNECTION_REFUSED, CONNECTION_LOST, TIMEOUT). */
+export const databaseUnavailable = new Counter({
+  name: 'maison_database_unavailable_total',
+  help: 'DATABASE_UNAVAILABLE errors a subgraph answered because its own database could not be used, by reason',
+  labelNames: ['service', 'reason'],
+});
+
+/** Each request a subgraph refused (401) for its signature, by problem (REPLAYED, EXPIRED, NONCES_FULL, BAD, MISSING...). */
+export const signatureRefusals = new Counter({
+  name: 'maison_signature_refusals_total',
+  help: 'requests a subgraph refused for their gateway signature, by reason (REPLAYED, EXPIRED, NONCES_FULL, BAD, MISSING...)',
+  labelNames: ['service', 'reason'],
+});
+
+/** Each failed export of a batch of spans to the OTLP collector (tracing-diagnostics.ts). */
+export const traceExportFailures = new Counter({
+  name: 'maison_trace_export_failures_total',
+  help: 'batches of spans the process could not export to the OTLP collector',
+  labelNames: ['service'],
+});
+
 interface Source {
   labels: Record<string, string>;
   read: () => number;

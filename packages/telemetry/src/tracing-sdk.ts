@@ -7,6 +7,8 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { InjectOnlyPropagator } from './inject-only-propagator';
+import type { Logger } from './logger';
+import { ReportingSpanExporter } from './trace-export-diagnostics';
 
 /** Probes and scrapes are not traced: only the requests that do work. */
 const UNTRACED = /^\/(health|ready|metrics)\b/;
@@ -18,8 +20,9 @@ const UNTRACED = /^\/(health|ready|metrics)\b/;
  * is one trace across the gateway and the subgraphs; unless `readIncoming` is false (the gateway,
  * whose callers are the public): then each incoming request starts a new trace.
  */
-export function startTracingSdk(service: string, options: { endpoint: string; delayMs: number; readIncoming: boolean }): NodeTracerProvider {
-  const exporter = new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/+$/, '')}/v1/traces` });
+export function startTracingSdk(service: string, options: { endpoint: string; delayMs: number; readIncoming: boolean; log: Logger }): NodeTracerProvider {
+  const otlp = new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/+$/, '')}/v1/traces` });
+  const exporter = new ReportingSpanExporter(otlp, service, options.log); // an unreachable collector is logged and counted
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': service }),
     spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: options.delayMs })],

@@ -1,4 +1,5 @@
-import { readConfigOrExit, type Env } from '@maison/config';
+import { commonSpec, readConfigOrExit, type Env } from '@maison/config';
+import { createLogger } from './logger';
 import { clientTraceSpec, tracingSpec } from './config';
 
 /**
@@ -14,5 +15,6 @@ export function startTracing(service: string, options: { publicServer?: boolean 
   const readIncoming = !options.publicServer || readConfigOrExit(clientTraceSpec, env).trustIncomingTrace;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startTracingSdk } = require('./tracing-sdk') as typeof import('./tracing-sdk');
-  startTracingSdk(service, { endpoint: config.otlpEndpoint, delayMs: config.spanDelayMs, readIncoming });
+  const log = createLogger(service, readConfigOrExit({ logLevel: commonSpec.logLevel }, env).logLevel);
+  startTracingSdk(service, { endpoint: config.otlpEndpoint, delayMs: config.spanDelayMs, readIncoming, log });
 }

@@ -18,7 +18,7 @@ export interface GatewayProcess {
  * graph's subgraphs, on a free port, with env on top: a second replica of the graph's gateway.
  * Resolves once its /health answers; stop() sends SIGTERM to it alone.
  */
-export async function startGatewayProcess(graph: RunningGraph, env: Record<string, string> = {}): Promise<GatewayProcess> {
+export async function startGatewayProcess(graph: Pick<RunningGraph, 'subgraphUrls'>, env: Record<string, string> = {}): Promise<GatewayProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'gateway', 'dist', 'main.js')], {
     env: {

@@ -51,7 +51,7 @@ export interface RunningGraph {
   subgraphRequests(subgraph: 'tenants' | 'coworking' | 'gallery'): Promise<number>;
   /** A counter of the gateway's /metrics, e.g. maison_response_cache_hits_total. */
   gatewayCounter(name: string): Promise<number>;
-  /** A counter of a subgraph's /metrics, e.g. maison_unsigned_requests_rejected_total. */
+  /** A counter of a subgraph's /metrics, e.g. maison_unsigned_requests_rejected_total, summed over its labels. */
   subgraphCounter(subgraph: 'tenants' | 'coworking' | 'gallery', name: string): Promise<number>;
   /** Waits until no subgraph serves requests or runs SQL any more (the hold reconcilers' boot rounds call tenants). */
   settle(): Promise<void>;
@@ -175,10 +175,10 @@ export async function startGraph(options: { embedded?: boolean; databaseUrl?: st
   return running;
 }
 
-/** One counter of a process's metrics endpoint (Prometheus text), e.g. maison_sql_statements_total. */
+/** A counter of a /metrics page, summed over its labels: 0 while it has no sample yet, an error when the process has no such counter. */
 async function readCounter(metricsUrl: string, subgraph: string, name: string): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
-  const match = new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, 'm').exec(text);
-  if (!match) throw new Error(`no ${name} in /metrics of ${subgraph}`);
-  return Number(match[1]);
+  if (!new RegExp(`^# TYPE ${name} counter$`, 'm').test(text)) throw new Error(`no ${name} in /metrics of ${subgraph}`);
+  const samples = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, 'gm'))];
+  return samples.reduce((sum, match) => sum + Number(match[1]), 0);
 }

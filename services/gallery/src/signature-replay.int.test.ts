@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { signRequest } from '@maison/auth';
 import { DEV_SIGNING_SECRET } from '@maison/config';
+import { signatureRefusals } from '@maison/telemetry';
 import { admin, startTestSubgraph, testRedisPrefix, testRedisUrl, type TestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 
@@ -23,6 +24,9 @@ async function send(gallery: Gallery, request: { body: string; headers: Record<s
 }
 const artistsNamed = async (gallery: Gallery, name: string) =>
   (await gallery.ds.query('SELECT count(*)::int AS n FROM artist WHERE name = $1', [name]))[0].n as number;
+/** maison_signature_refusals_total{service="gallery", reason} as this process counts it. */
+const refusals = async (reason: string) =>
+  (await signatureRefusals.get()).values.find((v) => v.labels.service === 'gallery' && v.labels.reason === reason)?.value ?? 0;
 const replayRefusal = (message: string) => ({ status: 401, body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] } });
 
 describe('a signed request replayed to the same subgraph (nonces in memory)', () => {
@@ -41,9 +45,13 @@ describe('a signed request replayed to the same subgraph (nonces in memory)', ()
     expect(first.status).toBe(200);
     expect(first.body.data.createArtist.userErrors).toEqual([]);
     const rejectedBefore = gallery.stats.rejected;
+    const [replayedBefore, badBefore] = [await refusals('REPLAYED'), await refusals('BAD')];
     expect(await send(gallery, request)).toEqual(replayRefusal('Les requêtes doivent passer par la passerelle (signature déjà utilisée (rejeu)).'));
     expect(await send(gallery, request)).toEqual(replayRefusal('Les requêtes doivent passer par la passerelle (signature déjà utilisée (rejeu)).'));
     expect(gallery.stats.rejected - rejectedBefore).toBe(2);
+    // Counted by reason: two replays, no bad signature.
+    expect((await refusals('REPLAYED')) - replayedBefore).toBe(2);
+    expect((await refusals('BAD')) - badBefore).toBe(0);
     expect(await artistsNamed(gallery, name)).toBe(1);
   });
 

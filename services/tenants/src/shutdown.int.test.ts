@@ -1,6 +1,6 @@
 import { signRequest } from '@maison/auth';
 import { DEV_SIGNING_SECRET } from '@maison/config';
-import { startTestSubgraph, withClient } from '@maison/testing';
+import { admin, startTestSubgraph, withClient } from '@maison/testing';
 import { tenantsModule } from './module';
 import { createSpace, createTenant, futureHour, minutes, tenantIdentity } from './test-fixtures';
 
@@ -41,6 +41,26 @@ describe('graceful shutdown', () => {
       expect(((await response.json()) as { data: { bookSharedSpace: { userErrors: unknown[] } } }).data.bookSharedSpace.userErrors).toEqual([]);
       await closing;
     });
+    expect(graph.ds.isInitialized).toBe(false);
+  });
+
+  it('with SHUTDOWN_DRAIN_MS, first answers /ready 503 "stopping" while it still serves requests, then closes', async () => {
+    const graph = await startTestSubgraph(tenantsModule, { seed: false, listen: true, env: { SHUTDOWN_DRAIN_MS: '5000' } });
+    const ready = new URL('/ready', graph.url!).toString();
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const query = () =>
+      fetch(graph.url!, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest(DEV_SIGNING_SECRET, admin, 'fr', body) }, body });
+    expect((await fetch(ready)).status).toBe(200);
+    const closing = graph.close();
+    const draining = await fetch(ready);
+    expect(draining.status).toBe(503);
+    expect(await draining.json()).toEqual({ status: 'stopping', service: 'tenants' });
+    const answered = await query();
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(graph.ds.isInitialized).toBe(true);
+    await closing;
+    await expect(fetch(ready)).rejects.toThrow();
     expect(graph.ds.isInitialized).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { serviceUnavailable } from '@maison/errors';
 import { isUuid } from '@maison/house';
-import { requestLang } from '@maison/kit';
+import { RelayedDatabaseOutage, requestLang } from '@maison/kit';
 import { tenantDirectory, type tenantLoaders } from '../tenant/tenant.loader';
 import { HolderKind } from './booking.enums';
 import type { HolderDirectory, HolderState, MembershipChecker, TenantDirectory } from './booking.holder';
@@ -38,11 +38,16 @@ export function holderDirectory(sources: HolderSources): HolderDirectory {
   };
 }
 
-/** A state another subgraph vouches for; its failure to answer (refused, timed out, an error) is that outage. */
+/**
+ * A state another subgraph vouches for; its failure to answer (refused, timed out, an error) is that
+ * outage. When it did answer, but its own database could not be used, that is what the caller is told
+ * (DATABASE_UNAVAILABLE naming that subgraph).
+ */
 async function askedOf<T>(reason: 'COWORKING_UNAVAILABLE' | 'GALLERY_UNAVAILABLE', ask: () => Promise<T>): Promise<T> {
   try {
     return await ask();
-  } catch {
+  } catch (error) {
+    if (error instanceof RelayedDatabaseOutage) throw error;
     throw serviceUnavailable(reason, requestLang());
   }
 }

@@ -1,5 +1,6 @@
 import type { Identity } from '@maison/auth';
-import { tokenFor } from '@maison/testing';
+import { createGateway, readGatewayConfig, type Gateway } from '@maison/gateway';
+import { deleteRedisKeys, tokenFor, type RunningGraph } from '@maison/testing';
 
 /** One answer of a gateway, with the exact bytes it sent. */
 export interface Answer {
@@ -23,15 +24,32 @@ export async function post(
   return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as Answer['body'] };
 }
 
-/** Deletes every Redis key under a test's own prefix (answers expire, counters would stay). */
-export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const admin = new Redis(url, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  do {
-    const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length > 0) await admin.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await admin.quit();
+/** Gateways in this process, in front of a graph's subgraphs, sharing the Redis response cache of TEST_REDIS_URL under one prefix. */
+export function redisGateways(graph: () => RunningGraph, redisUrl: string, prefix: string) {
+  const started: { gateway: Gateway; url: string }[] = [];
+  return {
+    async start(): Promise<{ gateway: Gateway; url: string }> {
+      const { subgraphUrls } = graph();
+      const gateway = await createGateway(
+        readGatewayConfig({
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          PORT: '0',
+          TENANTS_URL: subgraphUrls.tenants,
+          COWORKING_URL: subgraphUrls.coworking,
+          GALLERY_URL: subgraphUrls.gallery,
+          REDIS_URL: redisUrl,
+          REDIS_KEY_PREFIX: prefix,
+        }),
+      );
+      const running = { gateway, url: (await gateway.listen()).url };
+      started.push(running);
+      return running;
+    },
+    /** Closes them and deletes their keys. */
+    async close(): Promise<void> {
+      await Promise.all(started.map(({ gateway }) => gateway.close()));
+      await deleteRedisKeys(redisUrl, prefix);
+    },
+  };
 }

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, isObjectType } from 'graphql';
 import type { Identity } from '@maison/auth';
-import { createGateway, readGatewayConfig, type Gateway } from '@maison/gateway';
+import type { Gateway } from '@maison/gateway';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { admin, asMember, asTenant, startGraph, type RunningGraph } from '@maison/testing';
-import { deleteRedisKeys, post, type Answer } from './response-cache-helpers';
+import { post, redisGateways, type Answer } from './response-cache-helpers';
 
 /**
  * What a mutation empties in the response cache, through the real graph, for each family of
@@ -346,33 +346,15 @@ if (!REDIS_URL) {
 } else {
   describe('in Redis (TEST_REDIS_URL): reads through one gateway, mutations through another', () => {
     const prefix = `maison-test:${RUN}:`;
-    const started: { gateway: Gateway; url: string }[] = [];
-    async function startGateway(): Promise<{ gateway: Gateway; url: string }> {
-      const gateway = await createGateway(
-        readGatewayConfig({
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'silent',
-          PORT: '0',
-          TENANTS_URL: graph.subgraphUrls.tenants,
-          COWORKING_URL: graph.subgraphUrls.coworking,
-          GALLERY_URL: graph.subgraphUrls.gallery,
-          REDIS_URL: REDIS_URL!,
-          REDIS_KEY_PREFIX: prefix,
-        }),
-      );
-      const running = { gateway, url: (await gateway.listen()).url };
-      started.push(running);
-      return running;
-    }
+    const gateways = redisGateways(() => graph, REDIS_URL, prefix);
     let reader: { gateway: Gateway; url: string };
     let writer: { gateway: Gateway; url: string };
     beforeAll(async () => {
-      reader = await startGateway();
-      writer = await startGateway();
+      reader = await gateways.start();
+      writer = await gateways.start();
     });
     afterAll(async () => {
-      await Promise.all(started.map(({ gateway }) => gateway.close()));
-      await deleteRedisKeys(REDIS_URL, prefix);
+      await gateways.close();
     });
 
     const versions = (running: { gateway: Gateway }) => JSON.stringify(running.gateway.responseCache!.store.tagsOf(OBJECT_TYPES));

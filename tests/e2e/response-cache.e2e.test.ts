@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createGateway, readGatewayConfig, type Gateway } from '@maison/gateway';
+import type { Gateway } from '@maison/gateway';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import { asTenant, startGraph, type RunningGraph } from '@maison/testing';
-import { deleteRedisKeys, post, type Answer } from './response-cache-helpers';
+import { post, redisGateways, type Answer } from './response-cache-helpers';
 
 /**
  * The gateway's response cache through the real graph: anonymous reads are answered once by the
@@ -231,35 +231,12 @@ if (!REDIS_URL) {
   process.stderr.write('response-cache.e2e.test.ts: TEST_REDIS_URL is not set; gateways sharing a Redis response cache were NOT tested.\n');
 } else {
   describe('response cache shared through Redis by two gateways (TEST_REDIS_URL)', () => {
-    const gateways: { gateway: Gateway; url: string }[] = [];
-
-    /** A gateway in this process, in front of the graph's subgraphs, on the Redis of TEST_REDIS_URL. */
-    async function startGateway(): Promise<{ gateway: Gateway; url: string }> {
-      const gateway = await createGateway(
-        readGatewayConfig({
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'silent',
-          PORT: '0',
-          TENANTS_URL: graph.subgraphUrls.tenants,
-          COWORKING_URL: graph.subgraphUrls.coworking,
-          GALLERY_URL: graph.subgraphUrls.gallery,
-          REDIS_URL: REDIS_URL!,
-          REDIS_KEY_PREFIX: `maison-test:${RUN}:`,
-        }),
-      );
-      const running = { gateway, url: (await gateway.listen()).url };
-      gateways.push(running);
-      return running;
-    }
-
-    afterAll(async () => {
-      await Promise.all(gateways.map(({ gateway }) => gateway.close()));
-      await deleteRedisKeys(REDIS_URL!, `maison-test:${RUN}:`);
-    });
+    const gateways = redisGateways(() => graph, REDIS_URL, `maison-test:${RUN}:`);
+    afterAll(() => gateways.close());
 
     it('an answer cached through one gateway is a HIT through the other; a mutation through one invalidates both', async () => {
-      const a = await startGateway();
-      const b = await startGateway();
+      const a = await gateways.start();
+      const b = await gateways.start();
       expect(a.gateway.responseCache?.store.kind).toBe('redis');
       expect(b.gateway.responseCache?.store.kind).toBe('redis');
       const day = addDays(today, 21);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { DEFAULT_REDIS_PREFIX, RedisStore } from './redis-store';
+import { deleteRedisKeys } from '@maison/testing';
 import type { CachedAnswer } from './store';
 
 /**
@@ -59,15 +60,8 @@ if (!REDIS_URL) {
     });
     afterAll(async () => {
       await Promise.all(stores.map((s) => s.close()));
-      let cursor = '0';
-      do {
-        const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        if (keys.length > 0) await admin.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-      const left = await admin.scan('0', 'MATCH', `${prefix}*`, 'COUNT', 1000);
       await admin.quit();
-      expect(left[1]).toEqual([]);
+      expect(await deleteRedisKeys(REDIS_URL, prefix)).toBe(0);
     });
 
     it('shares answers between two stores on the same prefix, under the same generation', async () => {

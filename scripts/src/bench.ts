@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { issueToken, signRequest, type Identity } from '@maison/auth';
 import { DEV_JWT_SECRET, DEV_SIGNING_SECRET } from '@maison/config';
-import { freePort, startEmbeddedPostgres, type RunningPostgres } from '@maison/embedded-db';
+import { freePort, freePorts, startEmbeddedPostgres, type RunningPostgres } from '@maison/embedded-db';
 import { withDatabase } from '@maison/kit';
 import { stableId } from '@maison/house';
 import { calendarFloor } from './bench/floor';
@@ -129,8 +129,8 @@ async function main(): Promise<void> {
     ).rows;
     await gallery.end();
 
-    const [gatewayPort, tenantsPort, coworkingPort, galleryPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-    const metricsPorts = { tenants: await freePort(), coworking: await freePort(), gallery: await freePort() };
+    const [gatewayPort, tenantsPort, coworkingPort, galleryPort, tenantsMetrics, coworkingMetrics, galleryMetrics] = (await freePorts(7)) as number[];
+    const metricsPorts = { tenants: tenantsMetrics!, coworking: coworkingMetrics!, gallery: galleryMetrics! };
     const graphEnv = {
       ...process.env,
       NODE_ENV: 'production',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { issueToken, type Identity } from '@maison/auth';
 import { DEV_JWT_SECRET } from '@maison/config';
-import { freePort } from '@maison/embedded-db';
+import { freePorts } from '@maison/embedded-db';
 import { testServerUrl } from './database';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -64,8 +64,18 @@ export interface RunningGraph {
  * an embedded PostgreSQL of the launcher's own when embedded is true). `npm test` builds the code first.
  */
 export async function startGraph(options: { embedded?: boolean; databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningGraph> {
-  const [gateway, tenants, coworking, gallery, pgPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const [gatewayMetrics, tenantsMetrics, coworkingMetrics, galleryMetrics] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  // Nine distinct ports (separate freePort() calls may hand out the same one twice).
+  const [gateway, tenants, coworking, gallery, pgPort, gatewayMetrics, tenantsMetrics, coworkingMetrics, galleryMetrics] = (await freePorts(9)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const metricsPorts = { gateway: gatewayMetrics, tenants: tenantsMetrics, coworking: coworkingMetrics, gallery: galleryMetrics };
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),

@@ -1,21 +1,16 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DEFAULT_LANG, type Lang } from '@maison/config';
-import { runWithLogContext } from '@maison/telemetry';
+import { requestContext, runInRequestContext } from '@maison/telemetry';
 
 /**
  * What the gateway knows about the HTTP request being served, for code that Apollo calls without
  * the request context (formatError, validation rules): the request id and the caller's language.
+ * It is the process's one RequestContext (@maison/telemetry), so every log line carries the id too.
  */
 export interface RequestScope {
   requestId: string;
   lang: Lang;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T => runInRequestContext(scope, fn);
 
-/** Also the log context: every line logged while serving the request carries its id. */
-export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T => storage.run(scope, () => runWithLogContext({ requestId: scope.requestId }, fn));
-
-export const currentRequestScope = (): RequestScope | undefined => storage.getStore();
-
-export const currentLang = (): Lang => storage.getStore()?.lang ?? DEFAULT_LANG;
+export const currentLang = (): Lang => requestContext()?.lang ?? DEFAULT_LANG;

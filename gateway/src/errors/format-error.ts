@@ -2,7 +2,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { codeMessage, GRAPHQL_JS_MESSAGES, translateKnownMessage } from '@maison/errors';
 import type { Logger } from '@maison/http';
 import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
-import { currentRequestScope, currentLang } from '../request-scope';
+import { requestContext } from '@maison/telemetry';
+import { currentLang } from '../request-scope';
 import { SubgraphUnavailableError } from './subgraph-unavailable';
 import { BadScalarInputError, NulInputError } from '../input/scalar-input-plugin';
 
@@ -101,7 +102,7 @@ function shapeError(options: { production: boolean; log: Logger }) {
       return clientShape(formatted);
     if (isForClient(formatted) && SUBGRAPH_OUTAGE_CODES.has(String(formatted.extensions?.code))) return clientShape(formatted);
     if (isForClient(formatted)) return options.production ? clientShape(formatted) : formatted;
-    const requestId = currentRequestScope()?.requestId ?? 'unknown';
+    const requestId = requestContext()?.requestId ?? 'unknown';
     const original = (error as GraphQLError)?.originalError ?? error;
     options.log.error('unexpected error', { requestId, error: original, formatted });
     if (!options.production) return formatted;

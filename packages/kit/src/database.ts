@@ -2,32 +2,22 @@ import type { ClassType } from './class-type';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from 'pg';
+import { requestContext } from '@maison/telemetry';
 import { DataSource, type Logger, type MixedList, type EntitySchema } from 'typeorm';
 
-/** Counts SQL statements, in total and for the request being served (through AsyncLocalStorage). */
+/**
+ * Counts SQL statements, in total and for the request being served: a request's count lives in its
+ * RequestContext (@maison/telemetry), made by newCount() of the counter whose statements it counts.
+ */
 export class SqlCounter implements Logger {
   total = 0;
-  private readonly current = new AsyncLocalStorage<{ statements: number; requestId?: string }>();
 
   constructor(private readonly logQueries = false) {}
 
-  /** Runs fn with a per-request statement count; returns fn's result and the count. */
-  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
-    const store = { statements: 0 };
-    const result = await this.current.run(store, fn);
-    return { result, statements: store.statements };
-  }
-
-  track<T>(fn: () => T, requestId?: string): { store: { statements: number }; result: T } {
-    const store = { statements: 0, requestId };
-    return { store, result: this.current.run(store, fn) };
-  }
-
-  /** The id of the request being served, for logs written far from the request (formatError). */
-  currentRequestId(): string | undefined {
-    return this.current.getStore()?.requestId;
+  /** A new count of one request's statements, for its RequestContext. */
+  newCount(): { owner: object; statements: number } {
+    return { owner: this, statements: 0 };
   }
 
   /** When set, every statement is appended here with its parameters (tests use it to EXPLAIN real queries). */
@@ -36,8 +26,8 @@ export class SqlCounter implements Logger {
   logQuery(query: string, parameters?: unknown[]): void {
     this.total += 1;
     this.captured?.push({ query, parameters: parameters ?? [] });
-    const store = this.current.getStore();
-    if (store) store.statements += 1;
+    const count = requestContext()?.sql;
+    if (count?.owner === this) count.statements += 1;
     if (this.logQueries) process.stderr.write(`[sql] ${query}\n`);
   }
   logQueryError(): void {}

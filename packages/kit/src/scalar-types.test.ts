@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { runInLang } from './request-lang';
+import { runInRequestContext } from '@maison/telemetry';
+
+const runInLang = <T>(lang: 'fr' | 'en', fn: () => T): T => runInRequestContext({ requestId: 'test', lang }, fn);
 import { DateTimeScalar, LocalDateScalar } from './scalar-types';
 
 describe('scalars', () => {

@@ -1,4 +1,6 @@
-import { runInLang } from './request-lang';
+import { runInRequestContext } from '@maison/telemetry';
+
+const runInLang = <T>(lang: 'fr' | 'en', fn: () => T): T => runInRequestContext({ requestId: 'test', lang }, fn);
 import { maskSubgraphError } from './subgraph';
 
 describe("a subgraph's errors in production", () => {

@@ -30,7 +30,9 @@ import {
   collectProcessMetrics,
   databaseUnavailable,
   metricsSpec,
-  runWithLogContext,
+  runInRequestContext,
+  requestContext,
+  type RequestContext,
   signatureRefusals,
   startMetricsServer,
   tracingSpec,
@@ -43,7 +45,7 @@ import { subgraphReadiness } from './readiness';
 import { subgraphMetrics } from './subgraph-metrics';
 import { databaseUnavailableAnswer, driverMessage } from './database-unavailable';
 import type { SubgraphContext } from './context';
-import { requestLang, runInLang } from './request-lang';
+import { requestLang } from './request-lang';
 import { signatureNonces } from './signature-nonces';
 import { insertReference, loadDemoOnce, loadsDemo, seedModeVariable, type ReferenceRow } from './seeding';
 
@@ -210,7 +212,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       if (unavailable) {
         if (unavailable.answer.extensions?.subgraph === module.name) databaseUnavailable.inc({ service: module.name, reason: unavailable.reason });
         log.warn('database unavailable', {
-          requestId: counter.currentRequestId(),
+          requestId: requestContext()?.requestId,
           reason: unavailable.reason,
           error: driverMessage(error),
           path: formatted.path,
@@ -221,7 +223,7 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
       if (!known) {
         log.error('unexpected error', {
-          requestId: counter.currentRequestId(),
+          requestId: requestContext()?.requestId,
           error: (error as { originalError?: Error })?.originalError ?? error,
           path: formatted.path,
         });
@@ -254,10 +256,12 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', asked), extensions: { code: 'NOT_FOUND' } }] });
 
     const requestId = String(req.headers[HEADERS.requestId] ?? randomUUID()).slice(0, 100);
-    return runWithLogContext({ requestId }, () => serveGraphQL(req, res, requestId, asked));
+    const context: RequestContext = { requestId };
+    return runInRequestContext(context, () => serveGraphQL(req, res, context, asked));
   }
 
-  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, asked: Lang): Promise<void> {
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, context: RequestContext, asked: Lang): Promise<void> {
+    const { requestId } = context;
     let raw: Buffer;
     try {
       raw = await readBody(req, config.bodyLimitBytes);
@@ -295,12 +299,12 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       return sendJson(res, 400, { errors: [{ message: codeMessage('BAD_REQUEST', 'default', verified.lang), extensions: { code: 'BAD_REQUEST' } }] });
     }
     stats.requests += 1;
-    const { store, result } = counter.track(
-      () => runInLang(verified.lang, () => executeApollo(apollo, req, res, body, async () => contextFor(verified.identity, verified.lang, requestId))),
-      requestId,
-    );
-    await result;
-    log.debug('request', { requestId, sqlStatements: store.statements });
+    // The request's context (made in handle) learns its language and starts its statement count.
+    const count = counter.newCount();
+    context.lang = verified.lang;
+    context.sql = count;
+    await executeApollo(apollo, req, res, body, async () => contextFor(verified.identity, verified.lang, requestId));
+    log.debug('request', { requestId, sqlStatements: count.statements });
   }
 
   let running: RunningServer | undefined;
@@ -314,14 +318,15 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     stats,
     async execute(query, variables, scope = {}) {
       const lang = scope.lang ?? DEFAULT_LANG;
-      const { result, statements } = await counter.measure(() =>
-        runInLang(lang, () =>
-          apollo.executeOperation(
-            { query, variables: variables && JSON.parse(JSON.stringify(variables)) },
-            { contextValue: contextFor(scope.identity ?? ANONYMOUS, lang, randomUUID()) },
-          ),
+      const requestId = randomUUID();
+      const count = counter.newCount();
+      const result = await runInRequestContext({ requestId, lang, sql: count }, () =>
+        apollo.executeOperation(
+          { query, variables: variables && JSON.parse(JSON.stringify(variables)) },
+          { contextValue: contextFor(scope.identity ?? ANONYMOUS, lang, requestId) },
         ),
       );
+      const statements = count.statements;
       if (result.body.kind !== 'single') throw new Error('incremental delivery is not used');
       return { body: result.body.singleResult as ExecuteResult['body'], statements };
     },

@@ -3,7 +3,7 @@
  * metrics on a port of their own, and OpenTelemetry traces when a collector is configured.
  */
 export * from './config';
-export * from './log-context';
+export * from './request-context';
 export * from './logger';
 export * from './metrics';
 export * from './metrics-server';

@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { runWithLogContext } from './log-context';
+import { runInRequestContext } from './request-context';
 import { createLogger } from './logger';
 
 /** The JSON lines written to stdout while fn runs. */
@@ -45,7 +45,7 @@ describe('the logger', () => {
   it('puts the request id on every line logged while the request is served, and on none after', async () => {
     const log = createLogger('tenants', 'debug');
     const lines = await linesOf(async () => {
-      await runWithLogContext({ requestId: 'req-1' }, async () => {
+      await runInRequestContext({ requestId: 'req-1' }, async () => {
         log.debug('first');
         await new Promise((r) => setTimeout(r, 5));
         log.warn('after an await');

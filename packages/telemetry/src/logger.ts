@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { logContextFields } from './log-context';
+import { logContextFields } from './request-context';
 import { safeValue } from './safe-fields';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -16,7 +16,7 @@ const stdout = { write: (line: string) => process.stdout.write(line) };
 
 /**
  * JSON lines on stdout through pino, one object per event: time (ISO), level (its name), service,
- * message, the request's id and trace ids when there is one (log-context.ts), then the fields,
+ * message, the request's id and trace ids when there is one (request-context.ts), then the fields,
  * made safe to log (safe-fields.ts: errors as objects, secrets redacted).
  */
 export function createLogger(service: string, level: Level = 'info'): Logger {

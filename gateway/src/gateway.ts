@@ -41,6 +41,7 @@ import { RedisStore, RESPONSE_CACHE_KEYS } from './response-cache/redis-store';
 import { workerRelay } from './response-cache/worker-relay';
 import { ideRoutes } from './ide/routes';
 import { gatewayMetrics } from './gateway-metrics';
+import { installOperationMemo } from './apollo/operation-memo';
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -54,6 +55,7 @@ export interface Gateway {
 }
 
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+  installOperationMemo(); // @apollo/gateway rebuilds the client's Operation per request otherwise (apollo/operation-memo.ts)
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const log = createLogger('gateway', config.logLevel);
   const drain = createShutdownDrain(config.shutdownDrainMs, log);

@@ -10,6 +10,7 @@ import {
   createLogger,
   createShutdownDrain,
   executeApollo,
+  installSha256Memo,
   parseGraphQLBody,
   PayloadTooLargeError,
   readBody,
@@ -56,6 +57,7 @@ export interface Gateway {
 
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   installOperationMemo(); // @apollo/gateway rebuilds the client's Operation per request otherwise (apollo/operation-memo.ts)
+  installSha256Memo(); // Apollo hashes each request's query text and plan key again otherwise (apollo/sha256-memo.ts)
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const log = createLogger('gateway', config.logLevel);
   const drain = createShutdownDrain(config.shutdownDrainMs, log);

@@ -13,6 +13,7 @@ import { codeMessage, SIGNATURE_PROBLEMS, type SignatureProblemKey } from '@mais
 import {
   createLogger,
   executeApollo,
+  installSha256Memo,
   parseGraphQLBody,
   PayloadTooLargeError,
   readBody,
@@ -180,6 +181,7 @@ export async function openDatabase(module: SubgraphModule<any, any>, config: Sub
 }
 
 export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config: SubgraphConfig): Promise<Subgraph<S, L>> {
+  installSha256Memo(); // Apollo Server hashes each request's query text again otherwise (@maison/http sha256-memo)
   const log = createLogger(module.name, config.logLevel);
   const drain = createShutdownDrain(config.shutdownDrainMs, log);
   const production = config.nodeEnv === 'production';

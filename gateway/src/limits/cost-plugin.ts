@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { operationCost, type CostSettings } from './cost';
+import { costMemo } from './cost-memo';
 import type { CostDirectives } from './cost-directives';
 import { fragmentLookup } from './fragments';
 import { LimitError } from './limit-error';
@@ -10,15 +11,17 @@ import { LimitError } from './limit-error';
  * the variables (`first: $n`, a calendar's `$from`/`$to`) and Apollo caches validated documents.
  * The schema Apollo hands the plugin has lost the applied directives: @cost and @listSize come
  * from the supergraph (`directives`). Operations the gateway runs itself (the calendar feed, with
- * no HTTP request) are trusted.
+ * no HTTP request) are trusted. An estimate is remembered per parsed operation and variables (cost-memo.ts).
  */
 export function costLimitPlugin<C extends BaseContext>(limit: number, directives: CostDirectives, settings: CostSettings): ApolloServerPlugin<C> {
+  const remembered = costMemo();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, operation, document, schema }) {
           if (!request.http || !operation) return;
-          const actual = operationCost(schema, directives, operation, fragmentLookup(document), request.variables ?? {}, settings);
+          const variables = request.variables ?? {};
+          const actual = remembered(schema, operation, variables, () => operationCost(schema, directives, operation, fragmentLookup(document), variables, settings));
           if (actual > limit) throw new LimitError('COST_LIMIT_EXCEEDED', limit, actual);
         },
       };

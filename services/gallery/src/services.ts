@@ -52,11 +52,12 @@ export type GalleryServices = ReturnType<typeof createServices>;
 
 /** Built for every request: never shared, so one caller's cache never serves another. */
 export function createLoaders(ds: DataSource) {
+  const artists = artistLoaders(ds);
   return {
-    ...artistLoaders(ds),
+    ...artists,
     ...artworkLoaders(ds),
     ...artworkPlacementLoaders(ds),
-    ...exhibitionLoaders(ds),
+    ...exhibitionLoaders(ds, artists.artistById),
     ...studioLoaders(ds),
     ...calendarLoaders(ds),
   };

@@ -36,13 +36,13 @@ export class ExhibitionFieldResolver {
   @Directive(assumedSize(8))
   @FieldResolver(() => [Artist], { description: 'The artists shown, in the order of the credits; a non-public one only to themself and ADMIN.' })
   async artists(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artist[]> {
-    return (await ctx.loaders.artistsByExhibition.load(exhibition.id)).filter((artist) => canSeeArtist(artist, ctx.identity));
+    return (await ctx.loaders.exhibitionShow.load(exhibition.id)).artists.filter((artist) => canSeeArtist(artist, ctx.identity));
   }
 
   // What the gallery's walls hold: six works today, twenty at most.
   @Directive(assumedSize(20))
   @FieldResolver(() => [Artwork])
-  artworks(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artwork[]> {
-    return ctx.loaders.artworksByExhibition.load(exhibition.id);
+  async artworks(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artwork[]> {
+    return (await ctx.loaders.exhibitionShow.load(exhibition.id)).artworks;
   }
 }

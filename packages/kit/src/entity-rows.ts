@@ -1,0 +1,72 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Column types whose value from the pg driver is the one TypeORM hydrates, as is; a `date` is
+ * selected as text, TypeORM's 'YYYY-MM-DD'. Any other type (or a transformer) is refused at boot.
+ */
+const AS_IS = new Set(['uuid', 'text', 'jsonb', 'boolean', 'smallint', 'integer', 'enum', 'timestamptz', 'date']);
+
+/** The columns of an entity for hand-written SQL on a hot read path, and its instances built from the rows. */
+export interface EntityRows<T> {
+  /** The select list `alias.column AS "prefix.property", …` (a date as text). */
+  select(alias: string, prefix?: string): string;
+  /** `NULL AS "prefix.property", …`: the same output columns, for the other branches of a UNION ALL. */
+  nulls(prefix?: string): string;
+  /** The entity of a row's columns under prefix; null when its primary key is null. */
+  from(row: Record<string, unknown>, prefix?: string): T | null;
+}
+
+const built = new WeakMap<DataSource, Map<Function, EntityRows<object>>>();
+
+/**
+ * Built once per process (and DataSource) from TypeORM's metadata: the same values as the query
+ * builder's entities (same class, same properties) without building a query and hydrating per statement.
+ */
+export function entityRows<T extends object>(ds: DataSource, entity: new () => T): EntityRows<T> {
+  let ofSource = built.get(ds);
+  if (!ofSource) built.set(ds, (ofSource = new Map()));
+  let rows = ofSource.get(entity) as EntityRows<T> | undefined;
+  if (!rows) ofSource.set(entity, (rows = buildEntityRows(ds, entity)));
+  return rows;
+}
+
+function buildEntityRows<T extends object>(ds: DataSource, entity: new () => T): EntityRows<T> {
+  const metadata = ds.getMetadata(entity);
+  const columns = metadata.columns.map((c) => {
+    const type = String(c.type);
+    if (!AS_IS.has(type) || c.transformer || c.relationMetadata || c.isVirtual)
+      throw new Error(`entityRows(${metadata.name}): the column ${c.propertyName} (${type}) is not read as is`);
+    return { name: c.databaseName, property: c.propertyName, date: type === 'date', primary: c.isPrimary };
+  });
+  const primary = columns.find((c) => c.primary);
+  if (!primary || metadata.primaryColumns.length !== 1) throw new Error(`entityRows(${metadata.name}): one primary column expected`);
+  const keys = new Map<string, { key: string; property: string }[]>();
+  const keysOf = (prefix: string) => {
+    let list = keys.get(prefix);
+    if (!list) {
+      // The primary key first: from() looks at it before building anything.
+      list = [primary, ...columns.filter((c) => c !== primary)].map((c) => ({ key: prefix + c.property, property: c.property }));
+      keys.set(prefix, list);
+    }
+    return list;
+  };
+  const selects = new Map<string, string>();
+  return {
+    select(alias, prefix = '') {
+      let list = selects.get(`${alias} ${prefix}`);
+      if (!list) {
+        list = columns.map((c) => `${alias}.${c.name}${c.date ? '::text' : ''} AS "${prefix}${c.property}"`).join(', ');
+        selects.set(`${alias} ${prefix}`, list);
+      }
+      return list;
+    },
+    nulls: (prefix = '') => columns.map((c) => `NULL AS "${prefix}${c.property}"`).join(', '),
+    from(row, prefix = '') {
+      const list = keysOf(prefix);
+      if (row[list[0]!.key] == null) return null;
+      const instance = new entity() as Record<string, unknown>;
+      for (const { key, property } of list) instance[property] = row[key];
+      return instance as T;
+    },
+  };
+}

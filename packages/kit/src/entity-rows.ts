@@ -16,7 +16,7 @@ export interface EntityRows<T> {
   from(row: Record<string, unknown>, prefix?: string): T | null;
 }
 
-const built = new WeakMap<DataSource, Map<Function, EntityRows<object>>>();
+const built = new WeakMap<DataSource, Map<new () => object, EntityRows<object>>>();
 
 /**
  * Built once per process (and DataSource) from TypeORM's metadata: the same values as the query

@@ -7,7 +7,12 @@ describe('formatMoneyFast', () => {
     for (const lang of ['fr', 'en'] as const)
       for (const currency of ['CAD', 'USD', 'EUR'])
         for (const cents of [0, 1, 99, 100, 12_345, 125_000, 99_999_999]) {
-          expect({ lang, currency, cents, text: formatMoneyFast(cents, lang, currency) }).toEqual({ lang, currency, cents, text: formatMoney(cents, lang, currency) });
+          expect({ lang, currency, cents, text: formatMoneyFast(cents, lang, currency) }).toEqual({
+            lang,
+            currency,
+            cents,
+            text: formatMoney(cents, lang, currency),
+          });
         }
     expect(formatMoneyFast(125_000, 'fr')).toBe(formatMoney(125_000, 'fr'));
     expect(money(2500, 'en').formatted).toBe('$25.00');

@@ -11,7 +11,9 @@ let graph: Awaited<ReturnType<typeof startTestSubgraph<GalleryServices, GalleryL
 beforeAll(async () => {
   graph = await startTestSubgraph(galleryModule, { seed: true });
   // Every kind of value: a retired work (timestamptz), a work without price, a non-public artist with no bio.
-  await graph.ds.query(`UPDATE artwork SET retired_at = '2026-03-04T05:06:07.089Z' WHERE slug = (SELECT min(slug) FROM artwork WHERE displayed_in_space_id IS NULL)`);
+  await graph.ds.query(
+    `UPDATE artwork SET retired_at = '2026-03-04T05:06:07.089Z' WHERE slug = (SELECT min(slug) FROM artwork WHERE displayed_in_space_id IS NULL)`,
+  );
   await graph.ds.query(`UPDATE artwork SET price_cents = NULL WHERE slug = (SELECT max(slug) FROM artwork)`);
   await graph.ds.query(`UPDATE artist SET is_public = false, bio = NULL WHERE slug = (SELECT min(slug) FROM artist)`);
 });

@@ -53,11 +53,12 @@ export type GalleryServices = ReturnType<typeof createServices>;
 /** Built for every request: never shared, so one caller's cache never serves another. */
 export function createLoaders(ds: DataSource) {
   const artists = artistLoaders(ds);
+  const artworks = artworkLoaders(ds);
   return {
     ...artists,
-    ...artworkLoaders(ds),
+    ...artworks,
     ...artworkPlacementLoaders(ds),
-    ...exhibitionLoaders(ds, artists.artistById),
+    ...exhibitionLoaders(ds, { artistById: artists.artistById, artworksByArtist: artworks.artworksByArtist }),
     ...studioLoaders(ds),
     ...calendarLoaders(ds),
   };

@@ -9,16 +9,19 @@ export function artworkLoaders(ds: DataSource) {
   return {
     artworkById: entityLoader(ds, Artwork),
     /** Artist.artworks of every artist of the request: one statement (of hand-written SQL, a hot path), newest first, retired works left out. */
-    artworksByArtist: groupLoader(async (ids: readonly string[]) => {
-      const rows = entityRows(ds, Artwork);
-      const artists = uuids(ids);
-      if (artists.length === 0) return [];
-      const found: Record<string, unknown>[] = await ds.query(
-        `SELECT ${rows.select('a')} FROM artwork a WHERE a.artist_id = ANY($1::uuid[]) AND a.retired_at IS NULL ORDER BY a.year DESC, a.id DESC`,
-        [artists],
-      );
-      return found.map((row) => rows.from(row)!);
-    }, (a) => a.artistId),
+    artworksByArtist: groupLoader(
+      async (ids: readonly string[]) => {
+        const rows = entityRows(ds, Artwork);
+        const artists = uuids(ids);
+        if (artists.length === 0) return [];
+        const found: Record<string, unknown>[] = await ds.query(
+          `SELECT ${rows.select('a')} FROM artwork a WHERE a.artist_id = ANY($1::uuid[]) AND a.retired_at IS NULL ORDER BY a.year DESC, a.id DESC`,
+          [artists],
+        );
+        return found.map((row) => rows.from(row)!);
+      },
+      (a) => a.artistId,
+    ),
     /** SharedSpace.artworksOnDisplay of every space of the request: one statement (a retired work is on no wall). */
     artworksBySpace: groupLoader(
       (ids: readonly string[]) =>

@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { entityLoader, uuids } from '@maison/kit';
-import type { Artist } from '../artist/artist.entity';
-import { exhibitionShowLoader } from './exhibition-show.loader';
+import { exhibitionShowLoader, type ShowPrimes } from './exhibition-show.loader';
 import { Exhibition } from './exhibition.entity';
 
 /** Vernissages held in a shared space, overlapping [from, to) when given. */
@@ -15,12 +14,12 @@ export interface SpaceVernissagesKey {
 const rangeOf = (k: SpaceVernissagesKey) => `${k.from?.toISOString() ?? ''}/${k.to?.toISOString() ?? ''}`;
 const keyOf = (k: SpaceVernissagesKey) => `${k.spaceId.toLowerCase()}|${rangeOf(k)}`;
 
-/** artistById: the request's own, primed with the artists of the works the exhibitions show. */
-export function exhibitionLoaders(ds: DataSource, artistById: DataLoader<string, Artist | null>) {
+/** primes: the request's own loaders, primed with the artists and works the exhibitions show. */
+export function exhibitionLoaders(ds: DataSource, primes: ShowPrimes) {
   return {
     exhibitionById: entityLoader(ds, Exhibition),
-    /** Exhibition.artists and Exhibition.artworks of every exhibition of the request: one statement. */
-    exhibitionShow: exhibitionShowLoader(ds, artistById),
+    /** Exhibition.artists and Exhibition.artworks (and Artist.artworks of the artists) of every exhibition of the request: one statement. */
+    exhibitionShow: exhibitionShowLoader(ds, primes),
     /** SharedSpace.vernissages of every space of the request: one statement per distinct range. */
     vernissagesBySpace: new DataLoader<SpaceVernissagesKey, Exhibition[], string>(
       async (keys) => {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 
 /**
  * Column types whose value from the pg driver is the one TypeORM hydrates, as is; a `date` is
@@ -69,4 +69,20 @@ function buildEntityRows<T extends object>(ds: DataSource, entity: new () => T):
       return instance as T;
     },
   };
+}
+
+/**
+ * The rows of a read on a hot path, as a named prepared statement of the pool: PostgreSQL parses and
+ * plans it once per connection, not at every request. Counted as TypeORM counts its statements (the
+ * DataSource's logger, SqlCounter); a failure is thrown as TypeORM throws it (QueryFailedError, the
+ * driver's error in driverError). name is the statement's for the whole process: one text per name.
+ */
+export async function preparedRows<T = Record<string, unknown>>(ds: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  ds.logger.logQuery(text, values);
+  try {
+    const pool = (ds.driver as unknown as { master: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master;
+    return (await pool.query({ name, text, values })).rows;
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { entityLoader, entityRows, groupLoader, uuids } from '@maison/kit';
+import { entityLoader, entityRows, groupLoader, preparedRows, uuids } from '@maison/kit';
 import type { Context } from '../../context';
 import { Artwork } from './artwork.entity';
 import { canSeeArtwork, isListedFor } from './artwork.access';
@@ -14,7 +14,9 @@ export function artworkLoaders(ds: DataSource) {
         const rows = entityRows(ds, Artwork);
         const artists = uuids(ids);
         if (artists.length === 0) return [];
-        const found: Record<string, unknown>[] = await ds.query(
+        const found = await preparedRows(
+          ds,
+          'gallery_artworks_by_artist',
           `SELECT ${rows.select('a')} FROM artwork a WHERE a.artist_id = ANY($1::uuid[]) AND a.retired_at IS NULL ORDER BY a.year DESC, a.id DESC`,
           [artists],
         );

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { entityRows, uuids } from '@maison/kit';
+import { entityRows, preparedRows, uuids } from '@maison/kit';
 import { Artist } from '../artist/artist.entity';
 import { Artwork } from '../artwork/artwork.entity';
 
@@ -64,10 +64,12 @@ export function exhibitionShowLoader(ds: DataSource, primes: ShowPrimes): DataLo
       const ids = uuids(keys.map((k) => k.id));
       const withCatalogues = uuids(keys.filter((k) => k.catalogues).map((k) => k.id));
       const sql = showSql(ds);
-      const rows: Record<string, unknown>[] =
+      const rows =
         ids.length === 0
           ? []
-          : await ds.query(withCatalogues.length > 0 ? sql.withCatalogues : sql.show, withCatalogues.length > 0 ? [ids, withCatalogues] : [ids]);
+          : withCatalogues.length > 0
+            ? await preparedRows(ds, 'gallery_exhibition_show_catalogues', sql.withCatalogues, [ids, withCatalogues])
+            : await preparedRows(ds, 'gallery_exhibition_show', sql.show, [ids]);
       const catalogues = new Map<string, Artwork[]>();
       for (const row of rows) {
         if (row.part === 2) {

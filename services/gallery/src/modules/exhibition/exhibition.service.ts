@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Lang } from '@maison/config';
-import { entityRows, paginate, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
+import { entityRows, paginate, preparedRows, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
 import { todayInHouse } from '@maison/house';
 import { Exhibition } from './exhibition.entity';
 import { ExhibitionStatus } from './exhibition-status';
@@ -52,7 +52,7 @@ export class ExhibitionService {
   /** One exhibition by slug (by id, the resolver reads exhibitionById). */
   async bySlug(slug: string): Promise<Exhibition | null> {
     const rows = entityRows(this.ds, Exhibition);
-    const [row] = await this.ds.query(`SELECT ${rows.select('e')} FROM exhibition e WHERE e.slug = $1 LIMIT 1`, [slug]);
+    const [row] = await preparedRows(this.ds, 'gallery_exhibition_by_slug', `SELECT ${rows.select('e')} FROM exhibition e WHERE e.slug = $1 LIMIT 1`, [slug]);
     return row ? rows.from(row) : null;
   }
 }

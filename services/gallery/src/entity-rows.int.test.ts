@@ -1,4 +1,5 @@
-import { entityRows } from '@maison/kit';
+import { QueryFailedError } from 'typeorm';
+import { entityRows, pgCode, preparedRows } from '@maison/kit';
 import { startTestSubgraph } from '@maison/testing';
 import { galleryModule } from './module';
 import { Artist } from './modules/artist/artist.entity';
@@ -40,5 +41,18 @@ describe('entityRows (the hot read paths of hand-written SQL)', () => {
     const rows = entityRows(graph.ds, Artwork);
     const [row] = await graph.ds.query(`SELECT ${rows.nulls('w.')}`);
     expect(rows.from(row, 'w.')).toBeNull();
+  });
+
+  it('runs a prepared statement as TypeORM runs a query: counted, and failing with a QueryFailedError that keeps the SQLSTATE', async () => {
+    const text = 'SELECT slug FROM artist WHERE id = ANY($1::uuid[]) ORDER BY slug';
+    const [first] = await graph.ds.query('SELECT id, slug FROM artist ORDER BY slug LIMIT 1');
+    // Twice on the same name: the second time on a connection that has it prepared, or on another one.
+    for (let i = 0; i < 2; i += 1) {
+      const { result, statements } = await graph.counter.measure(() => preparedRows(graph.ds, 'test_artist_slugs', text, [[first.id]]));
+      expect({ result, statements }).toEqual({ result: [{ slug: first.slug }], statements: 1 });
+    }
+    const failure = await preparedRows(graph.ds, 'test_artist_slugs', text, [['pas-un-uuid']]).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect(pgCode(failure)).toBe('22P02');
   });
 });

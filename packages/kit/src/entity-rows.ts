@@ -10,7 +10,7 @@ const AS_IS = new Set(['uuid', 'text', 'jsonb', 'boolean', 'smallint', 'integer'
 export interface EntityRows<T> {
   /** The select list `alias.column AS "prefix.property", …` (a date as text). */
   select(alias: string, prefix?: string): string;
-  /** `NULL AS "prefix.property", …`: the same output columns, for the other branches of a UNION ALL. */
+  /** `NULL::type AS "prefix.property", …`: the same output columns, for the other branches of a UNION ALL. */
   nulls(prefix?: string): string;
   /** The entity of a row's columns under prefix; null when its primary key is null. */
   from(row: Record<string, unknown>, prefix?: string): T | null;
@@ -36,7 +36,10 @@ function buildEntityRows<T extends object>(ds: DataSource, entity: new () => T):
     const type = String(c.type);
     if (!AS_IS.has(type) || c.transformer || c.relationMetadata || c.isVirtual)
       throw new Error(`entityRows(${metadata.name}): the column ${c.propertyName} (${type}) is not read as is`);
-    return { name: c.databaseName, property: c.propertyName, date: type === 'date', primary: c.isPrimary };
+    if (type === 'enum' && !c.enumName) throw new Error(`entityRows(${metadata.name}): the enum column ${c.propertyName} needs its enumName`);
+    // The type of its NULL in the other branches of a UNION ALL (a date is read as text).
+    const sqlType = type === 'enum' ? `"${c.enumName}"` : type === 'date' ? 'text' : type;
+    return { name: c.databaseName, property: c.propertyName, date: type === 'date', primary: c.isPrimary, sqlType };
   });
   const primary = columns.find((c) => c.primary);
   if (!primary || metadata.primaryColumns.length !== 1) throw new Error(`entityRows(${metadata.name}): one primary column expected`);
@@ -60,7 +63,7 @@ function buildEntityRows<T extends object>(ds: DataSource, entity: new () => T):
       }
       return list;
     },
-    nulls: (prefix = '') => columns.map((c) => `NULL AS "${prefix}${c.property}"`).join(', '),
+    nulls: (prefix = '') => columns.map((c) => `NULL::${c.sqlType} AS "${prefix}${c.property}"`).join(', '),
     from(row, prefix = '') {
       const list = keysOf(prefix);
       if (row[list[0]!.key] == null) return null;

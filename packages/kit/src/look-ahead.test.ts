@@ -23,4 +23,12 @@ describe('asksSubfield', () => {
     expect(asksSubfield(infoOf('{ artists { friend { artworks { title } } } }'), 'artworks')).toBe(false);
     expect(asksSubfield(infoOf('{ artists { ...A } } fragment A on Artist { ...A name }'), 'artworks')).toBe(false);
   });
+
+  it('follows a path of subfields, each level directly or in fragments', () => {
+    const info = infoOf('{ exhibition { title ...F } } fragment F on Exhibition { artists { ... on Artist { artworks { title } } } }');
+    expect(asksSubfield(info, 'artists', 'artworks')).toBe(true);
+    expect(asksSubfield(info, 'artists')).toBe(true);
+    expect(asksSubfield(info, 'artworks')).toBe(false);
+    expect(asksSubfield(infoOf('{ exhibition { artists { name } artworks { title } } }'), 'artists', 'artworks')).toBe(false);
+  });
 });

@@ -16,6 +16,8 @@ export * from './schema';
 export * from './subgraph';
 export * from './seeding';
 export * from './loaders';
+export * from './entity-rows';
+export * from './look-ahead';
 export * from './calendar-day';
 export * from './me';
 export * from './db-errors';

@@ -190,8 +190,73 @@ describe('exhibitions', () => {
         { title: 'Œuvre 3', priceLabel: '300,00\u00a0$', displayedIn: null, artist: { name: 'Artiste 4' } },
       ],
     });
-    // The page, the artists, the artists' works, the artworks, the artworks' artists.
-    expect(five.statements).toBe(5);
+    // The page, then what the exhibitions show in one statement: their artists with the artists' works, their
+    // artworks with the artworks' artists.
+    expect(five.statements).toBe(2);
     expect(fifty.statements).toBe(five.statements);
+  });
+
+  it('answers the exhibition page of the benchmark with one statement: the exhibition and all it shows', async () => {
+    // lot-7 (the test above): artists 1 and 2 credited, works by artists 2, 3 and 4.
+    const { body, statements } = await graph.execute(
+      `query Exhibition($slug: String!) { exhibition(slug: $slug) { title description startsOn endsOn status
+      artists { name bio disciplines artworks { title priceLabel } } artworks { title year medium priceLabel artist { name } } } }`,
+      { slug: 'lot-7' },
+    );
+    expect(body).toEqual({
+      data: {
+        exhibition: {
+          title: 'Lot 7',
+          description: null,
+          startsOn: addDays(today, -7),
+          endsOn: addDays(today, 7),
+          status: 'CURRENT',
+          artists: [
+            { name: 'Artiste 1', bio: null, disciplines: ['Peinture'], artworks: [{ title: 'Œuvre 4', priceLabel: '400,00\u00a0$' }] },
+            {
+              name: 'Artiste 2',
+              bio: null,
+              disciplines: ['Peinture'],
+              artworks: [
+                { title: 'Œuvre 1', priceLabel: '100,00\u00a0$' },
+                { title: 'Œuvre 5', priceLabel: '500,00\u00a0$' },
+              ],
+            },
+          ],
+          artworks: [1, 2, 3].map((n) => ({
+            title: `Œuvre ${n}`,
+            year: 2020 + (n % 5),
+            medium: 'Huile sur toile',
+            priceLabel: `${n}00,00\u00a0$`,
+            artist: { name: `Artiste ${1 + (n % 4)}` },
+          })),
+        },
+      },
+    });
+    expect(statements).toBe(1);
+
+    // The artists' works asked through a fragment come in the same statement.
+    const viaFragment = await graph.execute(`{ exhibition(slug: "lot-7") { artists { ...Works } } } fragment Works on Artist { artworks { title } }`);
+    expect(viaFragment.body.data!.exhibition.artists).toEqual(
+      body.data!.exhibition.artists.map((a: { artworks: { title: string }[] }) => ({ artworks: a.artworks.map(({ title }) => ({ title })) })),
+    );
+    expect(viaFragment.statements).toBe(1);
+  });
+
+  it('answers the other shapes of a page by slug as before: works only, nothing shown, an exhibition without contents, an unknown slug', async () => {
+    const works = await graph.execute(`{ exhibition(slug: "lot-7") { artworks { title artist { name artworks { title } } } } }`);
+    expect(works.body.data!.exhibition.artworks).toEqual([
+      { title: 'Œuvre 1', artist: { name: 'Artiste 2', artworks: [{ title: 'Œuvre 1' }, { title: 'Œuvre 5' }] } },
+      { title: 'Œuvre 2', artist: { name: 'Artiste 3', artworks: [{ title: 'Œuvre 2' }, { title: 'Œuvre 6' }] } },
+      { title: 'Œuvre 3', artist: { name: 'Artiste 4', artworks: [{ title: 'Œuvre 3' }] } },
+    ]);
+    // The page, then the catalogues of artists reached through their works (not credited: not in the page's statement).
+    expect(works.statements).toBe(2);
+    const bare = await graph.execute(`{ exhibition(slug: "lot-7") { title } }`);
+    expect(bare).toEqual({ body: { data: { exhibition: { title: 'Lot 7' } } }, statements: 1 });
+    const empty = await graph.execute(`{ exhibition(slug: "past-a") { title artists { name artworks { title } } artworks { title } } }`);
+    expect(empty).toEqual({ body: { data: { exhibition: { title: 'Exposition past-a', artists: [], artworks: [] } } }, statements: 1 });
+    const unknown = await graph.execute(`{ exhibition(slug: "personne") { title artists { name } artworks { title } } }`);
+    expect(unknown).toEqual({ body: { data: { exhibition: null } }, statements: 1 });
   });
 });

@@ -52,11 +52,13 @@ export type GalleryServices = ReturnType<typeof createServices>;
 
 /** Built for every request: never shared, so one caller's cache never serves another. */
 export function createLoaders(ds: DataSource) {
+  const artists = artistLoaders(ds);
+  const artworks = artworkLoaders(ds);
   return {
-    ...artistLoaders(ds),
-    ...artworkLoaders(ds),
+    ...artists,
+    ...artworks,
     ...artworkPlacementLoaders(ds),
-    ...exhibitionLoaders(ds),
+    ...exhibitionLoaders(ds, { artistById: artists.artistById, artworksByArtist: artworks.artworksByArtist }),
     ...studioLoaders(ds),
     ...calendarLoaders(ds),
   };

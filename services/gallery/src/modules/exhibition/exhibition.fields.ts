@@ -1,5 +1,6 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { assumedSize } from '@maison/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { asksSubfield, assumedSize } from '@maison/kit';
 import { todayInHouse, tr } from '@maison/house';
 import type { Context } from '../../context';
 import { Artist } from '../artist/artist.entity';
@@ -35,14 +36,16 @@ export class ExhibitionFieldResolver {
   // A group show: four artists today, eight at most.
   @Directive(assumedSize(8))
   @FieldResolver(() => [Artist], { description: 'The artists shown, in the order of the credits; a non-public one only to themself and ADMIN.' })
-  async artists(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artist[]> {
-    return (await ctx.loaders.artistsByExhibition.load(exhibition.id)).filter((artist) => canSeeArtist(artist, ctx.identity));
+  async artists(@Root() exhibition: Exhibition, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Artist[]> {
+    // Asked with their works: those come in the same statement.
+    const show = await ctx.loaders.exhibitionShow.load({ id: exhibition.id, catalogues: asksSubfield(info, 'artworks') });
+    return show.artists.filter((artist) => canSeeArtist(artist, ctx.identity));
   }
 
   // What the gallery's walls hold: six works today, twenty at most.
   @Directive(assumedSize(20))
   @FieldResolver(() => [Artwork])
-  artworks(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artwork[]> {
-    return ctx.loaders.artworksByExhibition.load(exhibition.id);
+  async artworks(@Root() exhibition: Exhibition, @Ctx() ctx: Context): Promise<Artwork[]> {
+    return (await ctx.loaders.exhibitionShow.load({ id: exhibition.id, catalogues: false })).artworks;
   }
 }

@@ -1,10 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { entityLoader, uuids } from '@maison/kit';
-import { linkLoader } from '../common/link-loader';
+import { exhibitionShowLoader, type ShowPrimes } from './exhibition-show.loader';
 import { Exhibition } from './exhibition.entity';
-import { ExhibitionArtist } from './exhibition-artist.entity';
-import { ExhibitionArtwork } from './exhibition-artwork.entity';
 
 /** Vernissages held in a shared space, overlapping [from, to) when given. */
 export interface SpaceVernissagesKey {
@@ -16,37 +14,12 @@ export interface SpaceVernissagesKey {
 const rangeOf = (k: SpaceVernissagesKey) => `${k.from?.toISOString() ?? ''}/${k.to?.toISOString() ?? ''}`;
 const keyOf = (k: SpaceVernissagesKey) => `${k.spaceId.toLowerCase()}|${rangeOf(k)}`;
 
-export function exhibitionLoaders(ds: DataSource) {
+/** primes: the request's own loaders, primed with the artists and works the exhibitions show. */
+export function exhibitionLoaders(ds: DataSource, primes: ShowPrimes) {
   return {
     exhibitionById: entityLoader(ds, Exhibition),
-    /** Exhibition.artists of every exhibition of the request: one statement, in credit order. */
-    artistsByExhibition: linkLoader(
-      (ids) =>
-        ds
-          .getRepository(ExhibitionArtist)
-          .createQueryBuilder('link')
-          .innerJoinAndSelect('link.artist', 'artist')
-          .where('link.exhibition_id = ANY(:ids)', { ids: uuids(ids) })
-          .orderBy('link.position')
-          .addOrderBy('artist.slug')
-          .getMany(),
-      (link) => link.exhibitionId,
-      (link) => link.artist,
-    ),
-    /** Exhibition.artworks of every exhibition of the request: one statement, in catalogue order. */
-    artworksByExhibition: linkLoader(
-      (ids) =>
-        ds
-          .getRepository(ExhibitionArtwork)
-          .createQueryBuilder('link')
-          .innerJoinAndSelect('link.artwork', 'artwork')
-          .where('link.exhibition_id = ANY(:ids)', { ids: uuids(ids) })
-          .orderBy('link.position')
-          .addOrderBy('artwork.slug')
-          .getMany(),
-      (link) => link.exhibitionId,
-      (link) => link.artwork,
-    ),
+    /** Exhibition.artists and Exhibition.artworks (and Artist.artworks of the artists) of every exhibition of the request: one statement. */
+    exhibitionShow: exhibitionShowLoader(ds, primes),
     /** SharedSpace.vernissages of every space of the request: one statement per distinct range. */
     vernissagesBySpace: new DataLoader<SpaceVernissagesKey, Exhibition[], string>(
       async (keys) => {

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { asksSubfield, CONNECTION_SIZE, PageArgs, type ConnectionShape } from '@maison/kit';
 import { adminOnly, errorsOf } from '@maison/house';
 import { withLedgerErrors } from '@maison/space-holds';
 import type { Context } from '../../context';
@@ -7,6 +8,7 @@ import { lookupOf } from '../common/lookup';
 import { Exhibition, ExhibitionConnection } from './exhibition.entity';
 import { CancelExhibitionPayload, CreateExhibitionInput, CreateExhibitionPayload, UpdateExhibitionInput, UpdateExhibitionPayload } from './exhibition.input';
 import { ExhibitionStatus } from './exhibition-status';
+import { exhibitionPageBySlug } from './exhibition-show.loader';
 
 @Resolver(() => Exhibition)
 export class ExhibitionResolver {
@@ -27,9 +29,14 @@ export class ExhibitionResolver {
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Exhibition | null> {
     const lookup = lookupOf(id, slug, ctx.lang);
-    return lookup.by === 'id' ? ctx.loaders.exhibitionById.load(lookup.id) : ctx.services.exhibitions.bySlug(lookup.slug);
+    if (lookup.by === 'id') return ctx.loaders.exhibitionById.load(lookup.id);
+    // The page of an exhibition, with what it shows: one statement.
+    if (info && (asksSubfield(info, 'artists') || asksSubfield(info, 'artworks')))
+      return exhibitionPageBySlug(ctx.ds, ctx.loaders, lookup.slug, asksSubfield(info, 'artists', 'artworks'));
+    return ctx.services.exhibitions.bySlug(lookup.slug);
   }
 
   @Mutation(() => CreateExhibitionPayload, {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Lang } from '@maison/config';
-import { paginate, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
+import { entityRows, paginate, preparedRows, type KeysetSort, type Page, type PageArgs } from '@maison/kit';
 import { todayInHouse } from '@maison/house';
 import { Exhibition } from './exhibition.entity';
 import { ExhibitionStatus } from './exhibition-status';
@@ -50,7 +50,9 @@ export class ExhibitionService {
   }
 
   /** One exhibition by slug (by id, the resolver reads exhibitionById). */
-  bySlug(slug: string): Promise<Exhibition | null> {
-    return this.ds.getRepository(Exhibition).findOneBy({ slug });
+  async bySlug(slug: string): Promise<Exhibition | null> {
+    const rows = entityRows(this.ds, Exhibition);
+    const [row] = await preparedRows(this.ds, 'gallery_exhibition_by_slug', `SELECT ${rows.select('e')} FROM exhibition e WHERE e.slug = $1 LIMIT 1`, [slug]);
+    return row ? rows.from(row) : null;
   }
 }

@@ -1,0 +1,34 @@
+import { parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { asksSubfield } from './look-ahead';
+
+/** The info of the first field of the operation (`artists` below). */
+function infoOf(document: string) {
+  const parsed = parse(document);
+  const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const fragments = Object.fromEntries(
+    parsed.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
+  );
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
+}
+
+describe('asksSubfield', () => {
+  it('finds a subfield asked directly, in an inline fragment or in a named one', () => {
+    expect(asksSubfield(infoOf('{ artists { name artworks { title } } }'), 'artworks')).toBe(true);
+    expect(asksSubfield(infoOf('{ artists { ... on Artist { artworks { title } } } }'), 'artworks')).toBe(true);
+    expect(asksSubfield(infoOf('{ artists { ...A } } fragment A on Artist { ...B } fragment B on Artist { artworks { title } }'), 'artworks')).toBe(true);
+  });
+
+  it('does not find a subfield asked deeper, or not at all', () => {
+    expect(asksSubfield(infoOf('{ artists { name } }'), 'artworks')).toBe(false);
+    expect(asksSubfield(infoOf('{ artists { friend { artworks { title } } } }'), 'artworks')).toBe(false);
+    expect(asksSubfield(infoOf('{ artists { ...A } } fragment A on Artist { ...A name }'), 'artworks')).toBe(false);
+  });
+
+  it('follows a path of subfields, each level directly or in fragments', () => {
+    const info = infoOf('{ exhibition { title ...F } } fragment F on Exhibition { artists { ... on Artist { artworks { title } } } }');
+    expect(asksSubfield(info, 'artists', 'artworks')).toBe(true);
+    expect(asksSubfield(info, 'artists')).toBe(true);
+    expect(asksSubfield(info, 'artworks')).toBe(false);
+    expect(asksSubfield(infoOf('{ exhibition { artists { name } artworks { title } } }'), 'artists', 'artworks')).toBe(false);
+  });
+});

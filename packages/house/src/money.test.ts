@@ -36,3 +36,18 @@ describe('Quebec sales taxes', () => {
     expect(() => taxCents(1.5, QUEBEC_SALES_TAXES.gst)).toThrow(RangeError);
   });
 });
+
+describe('formatMoney', () => {
+  it('writes every amount as a new Intl.NumberFormat would, in both languages and several currencies (its formatters are kept)', () => {
+    for (const lang of ['fr', 'en'] as const)
+      for (const currency of ['CAD', 'USD', 'EUR'])
+        for (const cents of [0, 1, 99, 100, 12_345, 125_000, 99_999_999]) {
+          const fresh = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'currency', currency }).format(cents / 100);
+          expect({ lang, currency, cents, text: formatMoney(cents, lang, currency) }).toEqual({ lang, currency, cents, text: fresh });
+        }
+  });
+
+  it('refuses an unknown currency as Intl does', () => {
+    expect(() => formatMoney(100, 'fr', 'nope')).toThrow(RangeError);
+  });
+});

@@ -2,9 +2,21 @@ import type { Lang } from '@maison/config';
 
 const LOCALES: Record<Lang, string> = { fr: 'fr-CA', en: 'en-CA' };
 
-/** An amount in the smallest unit of its currency, written for a language: "25,00 $" in French, "$25.00" in English. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount in the smallest unit of its currency, written for a language: "25,00 $" in French,
+ * "$25.00" in English. Each language and currency's Intl.NumberFormat is built once in the process:
+ * building one costs far more than formatting with it (a price label per artwork of a page).
+ */
 export function formatMoney(amountCents: number, lang: Lang, currency = 'CAD'): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency }).format(amountCents / 100);
+  const key = `${lang}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency });
+    formats.set(key, format);
+  }
+  return format.format(amountCents / 100);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Lang } from '@maison/config';
-import { quebecSalesTaxes } from '@maison/house';
+import { formatMoney, quebecSalesTaxes } from '@maison/house';
 
 @ObjectType({ description: 'An amount of money in the smallest unit of its currency.' })
 @Directive('@shareable')
@@ -15,28 +15,11 @@ export class Money {
   formatted!: string;
 }
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-CA', en: 'en-CA' };
-const formats = new Map<string, Intl.NumberFormat>();
-
-/**
- * formatMoney of @maison/house, same text, with its Intl.NumberFormat built once per language and
- * currency in the process: building one costs far more than formatting (money.test.ts keeps them equal).
- */
-export function formatMoneyFast(amountCents: number, lang: Lang, currency = 'CAD'): string {
-  const key = `${lang}|${currency}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency });
-    formats.set(key, format);
-  }
-  return format.format(amountCents / 100);
-}
-
 export function money(amountCents: number, lang: Lang, currency = 'CAD'): Money {
   const m = new Money();
   m.amountCents = amountCents;
   m.currency = currency;
-  m.formatted = formatMoneyFast(amountCents, lang, currency);
+  m.formatted = formatMoney(amountCents, lang, currency);
   return m;
 }
 

@@ -1,5 +1,5 @@
 import type { Lang } from '@maison/config';
-import { formatMoneyFast } from '@maison/kit';
+import { formatMoney } from '@maison/house';
 
 export enum ArtworkAvailability {
   AVAILABLE = 'AVAILABLE',
@@ -28,5 +28,5 @@ export function isPriceOnRequest(availability: ArtworkAvailability, priceCents: 
 export function priceLabel(availability: ArtworkAvailability, priceCents: number | null, currency: string, lang: Lang): string {
   if (availability !== ArtworkAvailability.AVAILABLE) return LABELS[availability][lang];
   if (priceCents === null) return LABELS.ON_REQUEST[lang];
-  return formatMoneyFast(priceCents, lang, currency);
+  return formatMoney(priceCents, lang, currency);
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { requestContext } from '@maison/telemetry';
+import { requestContext, runInRequestContext, type RequestContext } from '@maison/telemetry';
 import { DataSource, type Logger, type MixedList, type EntitySchema } from 'typeorm';
 
 /**
@@ -18,6 +18,14 @@ export class SqlCounter implements Logger {
   /** A new count of one request's statements, for its RequestContext. */
   newCount(): { owner: object; statements: number } {
     return { owner: this, statements: 0 };
+  }
+
+  /** Runs fn as a request of its own (the current one's id and language, a new count); returns its result and its statements. */
+  async measure<T>(fn: () => Promise<T>, context: Partial<RequestContext> = {}): Promise<{ result: T; statements: number }> {
+    const current = requestContext();
+    const count = this.newCount();
+    const result = await runInRequestContext({ requestId: current?.requestId ?? 'measure', lang: current?.lang, ...context, sql: count }, fn);
+    return { result, statements: count.statements };
   }
 
   /** When set, every statement is appended here with its parameters (tests use it to EXPLAIN real queries). */

@@ -1,4 +1,4 @@
-import { runInRequestContext } from '@maison/telemetry';
+import { requestContext, runInRequestContext } from '@maison/telemetry';
 import { SqlCounter } from './database';
 
 describe('SqlCounter', () => {
@@ -14,5 +14,21 @@ describe('SqlCounter', () => {
     tenants.logQuery('SELECT 4'); // outside any request
     expect(count.statements).toBe(2);
     expect([tenants.total, gallery.total]).toEqual([3, 1]);
+  });
+});
+
+describe('SqlCounter.measure', () => {
+  it("counts what fn runs, apart from the request around it, and keeps that request's id and language", async () => {
+    const counter = new SqlCounter();
+    const outer = counter.newCount();
+    const seen = await runInRequestContext({ requestId: 'outer', lang: 'en', sql: outer }, () =>
+      counter.measure(async () => {
+        counter.logQuery('SELECT 1');
+        return requestContext();
+      }),
+    );
+    expect(seen.statements).toBe(1);
+    expect(seen.result).toMatchObject({ requestId: 'outer', lang: 'en' });
+    expect(outer.statements).toBe(0);
   });
 });

@@ -321,14 +321,14 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     async execute(query, variables, scope = {}) {
       const lang = scope.lang ?? DEFAULT_LANG;
       const requestId = randomUUID();
-      const count = counter.newCount();
-      const result = await runInRequestContext({ requestId, lang, sql: count }, () =>
-        apollo.executeOperation(
-          { query, variables: variables && JSON.parse(JSON.stringify(variables)) },
-          { contextValue: contextFor(scope.identity ?? ANONYMOUS, lang, requestId) },
-        ),
+      const { result, statements } = await counter.measure(
+        () =>
+          apollo.executeOperation(
+            { query, variables: variables && JSON.parse(JSON.stringify(variables)) },
+            { contextValue: contextFor(scope.identity ?? ANONYMOUS, lang, requestId) },
+          ),
+        { requestId, lang },
       );
-      const statements = count.statements;
       if (result.body.kind !== 'single') throw new Error('incremental delivery is not used');
       return { body: result.body.singleResult as ExecuteResult['body'], statements };
     },

@@ -47,6 +47,22 @@ function graphQLAnswer(body: string): GatewayGraphQLResponse | undefined {
   return parsed as GatewayGraphQLResponse;
 }
 
+/**
+ * The request's headers as an object of lower-case names, each header's values joined with ", " (as
+ * iterating them gives). Apollo's are node-fetch Headers: their raw() map is read as it is, without
+ * the sorted copy an iteration makes on every call.
+ */
+function headerRecord(headers: NonNullable<GatewayGraphQLRequest['http']>['headers']): Record<string, string> {
+  const record: Record<string, string> = {};
+  const raw = (headers as { raw?: () => Record<string, string[]> }).raw?.();
+  if (!raw) {
+    for (const [key, value] of headers) record[key] = value;
+    return record;
+  }
+  for (const name in raw) record[name.toLowerCase()] = raw[name]!.join(', ');
+  return record;
+}
+
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly options: SignedDataSourceOptions;
   private readonly client: SubgraphFetch;
@@ -69,8 +85,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { http, ...operation } = request;
     if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
     const body = JSON.stringify(operation);
-    const headers: Record<string, string> = {};
-    for (const [key, value] of http.headers) headers[key] = value;
+    const headers = headerRecord(http.headers);
     Object.assign(headers, signatureHeaders(this.options.secret, headers[HEADERS.identity] ?? '', headers[HEADERS.lang] ?? 'fr', body));
     const timer = subgraphFetchDuration.startTimer({ subgraph: this.options.name });
     try {

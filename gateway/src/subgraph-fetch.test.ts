@@ -49,6 +49,17 @@ describe('subgraph calls', () => {
     expect(await settle(() => open === 0)).toBe(true);
   });
 
+  it('reuse the sockets freed by earlier answers: 5 rounds of 10 calls at a time hold 10 sockets', async () => {
+    const client = new SubgraphFetch();
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => call(client, '/', 5000)));
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    }
+    expect(client.openSockets()).toBe(10);
+    client.destroy();
+    expect(await settle(() => open === 0)).toBe(true);
+  });
+
   it('close a kept-alive socket once it has been idle for idleMs, and open a new one for the next call', async () => {
     const client = new SubgraphFetch(200);
     await call(client, '/', 5000);

@@ -28,24 +28,24 @@ afterAll(() => {
 });
 
 const secret = 's'.repeat(32);
-const context = { lang: 'fr', requestId: 'signed-test' } as GatewayContext;
+const identity = { sub: 'u1', roles: ['TENANT' as const] };
+const context = { identity, lang: 'en', requestId: 'signed-test' } as GatewayContext;
 function call(headers: unknown): Promise<unknown> {
   const source = new SignedDataSource({ name: 'tenants', url, secret, timeoutMs: 2000 });
   const request = { query: '{ __typename }', variables: { a: 'é' }, http: { method: 'POST', url, headers } } as unknown as GatewayGraphQLRequest;
   return (source as unknown as { sendRequest(r: GatewayGraphQLRequest, c: GatewayContext): Promise<unknown> }).sendRequest(request, context);
 }
-/** Apollo's headers for one call: what RemoteGraphQLDataSource.process and willSendRequest set. */
+/** Apollo's headers for one call (RemoteGraphQLDataSource.process sets Content-Type), and a language the context's replaces. */
 function fill<H extends { set(n: string, v: string): void; append(n: string, v: string): void }>(headers: H): H {
   headers.set('Content-Type', 'application/json');
-  headers.set(HEADERS.lang, 'en');
-  headers.set(HEADERS.requestId, 'signed-test');
+  headers.set('X-Maison-Lang', 'fr');
   headers.append('X-Extra', 'one');
   headers.append('x-extra', 'two');
   return headers;
 }
 
 describe('signed subgraph calls', () => {
-  it('send Apollo’s headers, node-fetch’s or WHATWG’s alike, with a signature over the exact body', async () => {
+  it('send Apollo’s headers, node-fetch’s or WHATWG’s alike, the caller’s identity, and a signature over the exact body', async () => {
     received.length = 0;
     await call(fill(new NodeFetchHeaders()));
     await call(fill(new Headers()));
@@ -55,7 +55,7 @@ describe('signed subgraph calls', () => {
     });
     expect(sent[0]).toEqual(sent[1]);
     expect(sent[0]).toMatchObject({ 'content-type': 'application/json', [HEADERS.lang]: 'en', [HEADERS.requestId]: 'signed-test', 'x-extra': 'one, two' });
-    for (const { headers, body } of received) expect(verifyRequest(secret, headers, body, 60)).toMatchObject({ lang: 'en' });
+    for (const { headers, body } of received) expect(verifyRequest(secret, headers, body, 60)).toEqual(expect.objectContaining({ identity, lang: 'en' }));
     expect(received[0]!.headers[HEADERS.nonce]).not.toBe(received[1]!.headers[HEADERS.nonce]);
     expect(JSON.parse(received[0]!.body)).toEqual({ query: '{ __typename }', variables: { a: 'é' } });
   });

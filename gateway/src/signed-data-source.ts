@@ -86,6 +86,12 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
     const body = JSON.stringify(operation);
     const headers = headerRecord(http.headers);
+    // The caller's verified identity, language and request id (the gateway's own operations have none).
+    if ('identity' in context && context.identity) {
+      headers[HEADERS.identity] = encodeIdentity(context.identity);
+      headers[HEADERS.lang] = context.lang;
+      headers[HEADERS.requestId] = context.requestId;
+    }
     Object.assign(headers, signatureHeaders(this.options.secret, headers[HEADERS.identity] ?? '', headers[HEADERS.lang] ?? 'fr', body));
     const timer = subgraphFetchDuration.startTimer({ subgraph: this.options.name });
     try {
@@ -124,14 +130,6 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       }
       throw error;
     }
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = request.http!.headers;
-    if (!('identity' in context) || !context.identity) return;
-    headers.set(HEADERS.identity, encodeIdentity(context.identity));
-    headers.set(HEADERS.lang, context.lang);
-    headers.set(HEADERS.requestId, context.requestId);
   }
 
   override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: GatewayContext): void {

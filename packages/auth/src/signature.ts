@@ -58,10 +58,15 @@ export function newNonce(): string {
   return nonce;
 }
 
+/** Encoded identities, by identity object: the gateway hands the same (read-only) object to every request of one token. */
+const encodedIdentities = new WeakMap<Identity, string>();
+
 /** The identity header's value: base64url JSON, empty for anonymous callers. */
 export function encodeIdentity(identity: Identity): string {
   if (identity.sub === null) return '';
-  return Buffer.from(JSON.stringify(identity)).toString('base64url');
+  let encoded = encodedIdentities.get(identity);
+  if (encoded === undefined) encodedIdentities.set(identity, (encoded = Buffer.from(JSON.stringify(identity)).toString('base64url')));
+  return encoded;
 }
 
 /**

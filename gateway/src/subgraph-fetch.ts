@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Client, type Dispatcher } from 'undici';
+import { Call } from './subgraph-call';
+import { HttpSubgraphFetch, httpIsTraced } from './subgraph-fetch-http';
 
 export interface SubgraphAnswer {
   status: number;
@@ -17,10 +19,14 @@ export interface SubgraphAnswer {
  * covers the whole answer, body included; a call still waiting for its socket fails at its deadline
  * and is never sent. Not undici's Pool either: it holds a socket back for an event-loop turn after
  * each answer, so calls made right after an answer open one more socket each time.
+ *
+ * In a process whose http is traced (OTEL_EXPORTER_OTLP_ENDPOINT), calls go through node:http
+ * instead (subgraph-fetch-http.ts): its instrumentation makes their client spans and traceparent.
  */
 export class SubgraphFetch {
   private readonly origins = new Map<string, Origin>();
   private readonly targets = new Map<string, { origin: Origin; path: string }>();
+  private traced: HttpSubgraphFetch | undefined;
 
   /**
    * Kept-alive sockets idle at most idleMs here, well under the subgraphs' keepAliveTimeout (65 s,
@@ -30,6 +36,7 @@ export class SubgraphFetch {
 
   /** The raw answer of one call: status, headers and body text, within timeoutMs. */
   send(url: string, init: { method?: string; headers: Record<string, string>; body: string }, timeoutMs: number): Promise<SubgraphAnswer> {
+    if (httpIsTraced()) return (this.traced ??= new HttpSubgraphFetch(this.idleMs)).send(url, init, timeoutMs);
     const { origin, path } = this.target(url);
     return new Promise<SubgraphAnswer>((resolve, reject) => {
       const client = origin.take();
@@ -41,7 +48,7 @@ export class SubgraphFetch {
 
   /** Sockets this client holds, busy or pooled. */
   openSockets(): number {
-    let count = 0;
+    let count = this.traced?.openSockets() ?? 0;
     for (const origin of this.origins.values()) count += origin.openSockets();
     return count;
   }
@@ -49,6 +56,7 @@ export class SubgraphFetch {
   /** Closes every pooled socket (when the gateway stops). */
   destroy(): void {
     for (const origin of this.origins.values()) origin.destroy();
+    this.traced?.destroy();
     this.origins.clear();
     this.targets.clear();
   }
@@ -112,95 +120,4 @@ class Origin {
     this.clients.clear();
     this.idle.length = 0;
   }
-}
-
-/**
- * One call, as undici's dispatch handler: collects the answer and settles once, at its deadline at
- * the latest. Its client is given back when undici is done with the request (answered or failed).
- */
-class Call implements Dispatcher.DispatchHandler {
-  timer: NodeJS.Timeout | undefined;
-  private abort: ((error: Error) => void) | undefined;
-  private expired: Error | undefined;
-  private settled = false;
-  private released = false;
-  private status = 0;
-  private statusText = '';
-  private headers: IncomingHttpHeaders = {};
-  private readonly chunks: Buffer[] = [];
-
-  constructor(
-    private readonly resolve: (answer: SubgraphAnswer) => void,
-    private readonly reject: (error: unknown) => void,
-    private readonly giveBack: () => void,
-  ) {}
-
-  /** The deadline: the socket goes (undici's abort destroys it), or the call is never sent if it has none yet. */
-  expire(timeoutMs: number): void {
-    const error = new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError');
-    this.expired = error;
-    this.fail(error);
-    this.abort?.(error);
-  }
-
-  onConnect(abort: (error?: Error) => void): void {
-    if (this.expired) abort(this.expired);
-    else this.abort = abort;
-  }
-
-  onHeaders(status: number, raw: Buffer[], _resume: () => void, statusText: string): boolean {
-    this.status = status;
-    this.statusText = statusText;
-    this.headers = headerObject(raw);
-    return true;
-  }
-
-  onData(chunk: Buffer): boolean {
-    this.chunks.push(chunk);
-    return true;
-  }
-
-  onComplete(): void {
-    this.release();
-    if (!this.settle()) return;
-    const { chunks } = this;
-    const body = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
-    this.resolve({ status: this.status, statusText: this.statusText, headers: this.headers, body });
-  }
-
-  onError(error: Error): void {
-    this.release();
-    this.fail(error);
-  }
-
-  private release(): void {
-    if (this.released) return;
-    this.released = true;
-    this.giveBack();
-  }
-
-  private fail(error: Error): void {
-    if (this.settle()) this.reject(this.expired ?? error);
-  }
-
-  private settle(): boolean {
-    if (this.settled) return false;
-    this.settled = true;
-    clearTimeout(this.timer);
-    return true;
-  }
-}
-
-/** Raw header pairs as node:http's headers: lower-case names, a repeated header joined with ", " (set-cookie listed). */
-function headerObject(raw: Buffer[]): IncomingHttpHeaders {
-  const headers: Record<string, string | string[]> = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!.toString('latin1').toLowerCase();
-    const value = raw[i + 1]!.toString('latin1');
-    const seen = headers[name];
-    if (seen === undefined) headers[name] = name === 'set-cookie' ? [value] : value;
-    else if (Array.isArray(seen)) seen.push(value);
-    else headers[name] = `${seen}, ${value}`;
-  }
-  return headers;
 }

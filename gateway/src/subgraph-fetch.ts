@@ -12,8 +12,8 @@ export interface SubgraphAnswer {
 
 /**
  * The HTTP client of subgraph calls: undici Clients (one socket each) kept per subgraph origin,
- * driven through undici's dispatch handler (no fetch, no stream, no AbortSignal): about a third of
- * node:http's CPU per call. Not the global fetch: when its signal aborts a request in flight, it
+ * driven through undici's dispatch handler (no fetch, no stream, no AbortSignal): the client alone
+ * costs a quarter of node:http's CPU for a small answer, two thirds for an 80 KB one. Not the global fetch: when its signal aborts a request in flight, it
  * keeps the socket open until the server answers, so a subgraph that hangs would collect one socket
  * per timed-out call. Here a deadline destroys the request's socket at once (undici's abort), and
  * covers the whole answer, body included; a call still waiting for its socket fails at its deadline

@@ -47,6 +47,22 @@ function graphQLAnswer(body: string): GatewayGraphQLResponse | undefined {
   return parsed as GatewayGraphQLResponse;
 }
 
+/**
+ * The request's headers as an object of lower-case names, each header's values joined with ", " (as
+ * iterating them gives). Apollo's are node-fetch Headers: their raw() map is read as it is, without
+ * the sorted copy an iteration makes on every call.
+ */
+function headerRecord(headers: NonNullable<GatewayGraphQLRequest['http']>['headers']): Record<string, string> {
+  const record: Record<string, string> = {};
+  const raw = (headers as { raw?: () => Record<string, string[]> }).raw?.();
+  if (!raw) {
+    for (const [key, value] of headers) record[key] = value;
+    return record;
+  }
+  for (const name in raw) record[name.toLowerCase()] = raw[name]!.join(', ');
+  return record;
+}
+
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly options: SignedDataSourceOptions;
   private readonly client: SubgraphFetch;
@@ -69,8 +85,13 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { http, ...operation } = request;
     if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
     const body = JSON.stringify(operation);
-    const headers: Record<string, string> = {};
-    for (const [key, value] of http.headers) headers[key] = value;
+    const headers = headerRecord(http.headers);
+    // The caller's verified identity, language and request id (the gateway's own operations have none).
+    if ('identity' in context && context.identity) {
+      headers[HEADERS.identity] = encodeIdentity(context.identity);
+      headers[HEADERS.lang] = context.lang;
+      headers[HEADERS.requestId] = context.requestId;
+    }
     Object.assign(headers, signatureHeaders(this.options.secret, headers[HEADERS.identity] ?? '', headers[HEADERS.lang] ?? 'fr', body));
     const timer = subgraphFetchDuration.startTimer({ subgraph: this.options.name });
     try {
@@ -109,14 +130,6 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       }
       throw error;
     }
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = request.http!.headers;
-    if (!('identity' in context) || !context.identity) return;
-    headers.set(HEADERS.identity, encodeIdentity(context.identity));
-    headers.set(HEADERS.lang, context.lang);
-    headers.set(HEADERS.requestId, context.requestId);
   }
 
   override didEncounterError(error: Error, _request: unknown, _response: unknown, context?: GatewayContext): void {

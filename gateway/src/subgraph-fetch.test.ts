@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import http, { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SubgraphFetch } from './subgraph-fetch';
 
@@ -36,7 +36,27 @@ const settle = async (check: () => boolean) => {
   return check();
 };
 
-describe('subgraph calls', () => {
+/**
+ * Both paths: undici, and node:http when OpenTelemetry has wrapped http.request (tracing on; here a
+ * wrapper that counts the calls, marked the way the instrumentation's shimmer marks it).
+ */
+const request = http.request;
+let viaHttp = 0;
+describe.each([
+  ['subgraph calls', false],
+  ['subgraph calls of a traced process (node:http)', true],
+])('%s', (_name, traced) => {
+  beforeAll(() => {
+    if (!traced) return;
+    const wrapped = ((...args: Parameters<typeof request>) => ((viaHttp += 1), request(...args))) as typeof request & { __wrapped?: boolean };
+    wrapped.__wrapped = true;
+    http.request = wrapped;
+  });
+  afterAll(() => {
+    http.request = request;
+  });
+  beforeEach(() => (viaHttp = 0));
+
   it('answer with status, headers and body, reusing one pooled socket', async () => {
     const client = new SubgraphFetch();
     for (let i = 0; i < 3; i++) {
@@ -44,7 +64,18 @@ describe('subgraph calls', () => {
       const response = await call(client, '/', 5000);
       expect([response.status, response.headers['content-type'], JSON.parse(response.body)]).toEqual([200, 'application/json', { data: { ok: true } }]);
     }
-    expect(client.openSockets()).toBe(1);
+    expect([client.openSockets(), viaHttp]).toEqual([1, traced ? 3 : 0]);
+    client.destroy();
+    expect(await settle(() => open === 0)).toBe(true);
+  });
+
+  it('reuse the sockets freed by earlier answers: 5 rounds of 10 calls at a time hold 10 sockets', async () => {
+    const client = new SubgraphFetch();
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => call(client, '/', 5000)));
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    }
+    expect(client.openSockets()).toBe(10);
     client.destroy();
     expect(await settle(() => open === 0)).toBe(true);
   });

@@ -1,7 +1,8 @@
+import { createHash, createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { issueToken, InvalidTokenError, verifyToken } from './jwt';
 import { ANONYMOUS } from './identity';
-import { HEADERS, signRequest, SignatureError, verifyRequest } from './signature';
+import { HEADERS, newNonce, signatureHeaders, signRequest, SignatureError, verifyRequest } from './signature';
 
 const settings = { secret: 's'.repeat(40), issuer: 'https://issuer.test', audience: 'la-maison-api' };
 const tenantId = '4a3b1d52-0a53-5e4b-8f7e-2d0c1a9b8e77';
@@ -101,6 +102,23 @@ describe('gateway signatures', () => {
     const { [HEADERS.nonce]: _nonce, ...withoutNonce } = first;
     expect(problemOf(() => verifyRequest(secret, withoutNonce, body, 60))).toBe('MISSING');
     expect(problemOf(() => verifyRequest(secret, { ...first, [HEADERS.nonce]: 'not-hex' }, body, 60))).toBe('MALFORMED_NONCE');
+  });
+
+  it('draws distinct nonces across many refills of their pool (1,000 signatures, 256 nonces a refill)', () => {
+    const nonces = Array.from({ length: 1000 }, () => signRequest(secret, identity, 'fr', body)[HEADERS.nonce]!);
+    expect(nonces.every((nonce) => /^[0-9a-f]{32}$/.test(nonce))).toBe(true);
+    expect(new Set([...nonces, ...Array.from({ length: 1000 }, newNonce)]).size).toBe(2000);
+  });
+
+  it('signs HMAC-SHA256(secret, "v2\\n" timestamp nonce identity lang sha256(body)), for every secret it is given', () => {
+    const expected = (key: string, h: Record<string, string>) =>
+      createHmac('sha256', key)
+        .update(['v2', h[HEADERS.timestamp], h[HEADERS.nonce], 'abc', 'en', createHash('sha256').update(body).digest('hex')].join('\n'))
+        .digest('hex');
+    for (const key of [secret, 'h'.repeat(40), secret, 'é'.repeat(20)]) {
+      const headers = signatureHeaders(key, 'abc', 'en', body, 1_700_000_000_500);
+      expect([headers[HEADERS.timestamp], headers[HEADERS.signature]]).toEqual(['1700000000', expected(key, headers)]);
+    }
   });
 
   it('says until when the signature is accepted: the end of the second timestamp + max age', () => {

@@ -17,6 +17,7 @@ ARG SERVICE
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     APOLLO_TELEMETRY_DISABLED=1 \
+    NODE_OPTIONS=--max-semi-space-size=32 \
     SERVICE=${SERVICE}
 WORKDIR /app
 # Owned by root and readable by all: the service, running as the unprivileged user node, reads its

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { gatewaySpec } from '@maison/gateway';
 import { loadsDemo, readSubgraphConfig, subgraphSpec } from '@maison/kit';
 import { launcherSpec } from '../scripts/src/start-config';
+import { NODE_FLAGS } from '../scripts/src/services';
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked by reading it: the services the
@@ -125,6 +126,11 @@ describe('docker-compose.yml', () => {
       const users = instructions(runtime).filter((line) => line.startsWith('USER '));
       expect(users.length).toBeGreaterThan(0);
       expect(users.at(-1)).toMatch(/^USER (?!root\b|0\b)\w+/);
+    });
+
+    it('runs every process with the V8 flags of the launcher and the benchmark (NODE_OPTIONS)', () => {
+      const env = instructions(runtime).find((line) => line.startsWith('ENV '));
+      expect(env).toContain(`NODE_OPTIONS=${NODE_FLAGS.join(' ')} `);
     });
 
     it('has a HEALTHCHECK on /ready', () => {

@@ -16,7 +16,7 @@ import { measurer, type Measuring, type TargetKey } from './bench/measure';
 import { renderReport, type RunSettings } from './bench/report';
 import type { CacheRow, Measured, Row } from './bench/results';
 import { newRunId, scenarios } from './bench/scenarios';
-import { ROOT } from './services';
+import { NODE_FLAGS, ROOT } from './services';
 import { waitForHealth } from './launcher';
 
 /**
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
     const cachedUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const startGateway = async (name: string, env: Record<string, string>, flags: string[] = [], root = ROOT): Promise<Target> => {
       const port = await freePort();
-      const child = spawn(process.execPath, [...flags, path.join(root, 'gateway', 'dist', 'main.js')], {
+      const child = spawn(process.execPath, [...NODE_FLAGS, ...flags, path.join(root, 'gateway', 'dist', 'main.js')], {
         env: {
           ...graphEnv,
           ...env,

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { NODE_FLAGS } from './services';
 
 const COLORS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m', '\x1b[34m'];
 const RESET = '\x1b[0m';
@@ -27,7 +28,7 @@ export interface Child {
 
 /** Starts a node process whose output lines are prefixed with its name. */
 export function startChild(name: string, script: string, env: NodeJS.ProcessEnv, index: number, out = process.stdout): Child {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = out.isTTY ? `${COLORS[index % COLORS.length]}[${name.padEnd(9)}]${RESET}` : `[${name.padEnd(9)}]`;
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on('line', (line) => out.write(`${prefix} ${formatLine(line)}\n`));

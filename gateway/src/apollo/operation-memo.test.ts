@@ -33,7 +33,9 @@ describe('through a real gateway', () => {
       return real(...args);
     };
     installOperationMemo();
-    apollo = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: composed.supergraphSdl, buildService: ({ url }) => new RemoteGraphQLDataSource({ url }) }) });
+    apollo = new ApolloServer({
+      gateway: new ApolloGateway({ supergraphSdl: composed.supergraphSdl, buildService: ({ url }) => new RemoteGraphQLDataSource({ url }) }),
+    });
     await apollo.start();
   });
   afterAll(async () => {
@@ -84,7 +86,9 @@ describe('the Operation of a document, built once per operation node', () => {
     expect(internals().operationFromDocument.original).toBeDefined();
     // If an upgrade moves or changes the call, this fails and the memo must be revisited.
     const source = readFileSync(require.resolve('@apollo/gateway/dist/executeQueryPlan.js'), 'utf8');
-    expect(source).toMatch(/\(0, federation_internals_1\.operationFromDocument\)\(apiSchema, \{\s*kind: graphql_1\.Kind\.DOCUMENT,\s*definitions: \[\s*operationContext\.operation,/);
+    expect(source).toMatch(
+      /\(0, federation_internals_1\.operationFromDocument\)\(apiSchema, \{\s*kind: graphql_1\.Kind\.DOCUMENT,\s*definitions: \[\s*operationContext\.operation,/,
+    );
     expect(source).toMatch(/\}, \{\s*validate: false,\s*\}\);/);
   });
 });

@@ -21,7 +21,9 @@ export function costLimitPlugin<C extends BaseContext>(limit: number, directives
         async didResolveOperation({ request, operation, document, schema }) {
           if (!request.http || !operation) return;
           const variables = request.variables ?? {};
-          const actual = remembered(schema, operation, variables, () => operationCost(schema, directives, operation, fragmentLookup(document), variables, settings));
+          const actual = remembered(schema, operation, variables, () =>
+            operationCost(schema, directives, operation, fragmentLookup(document), variables, settings),
+          );
           if (actual > limit) throw new LimitError('COST_LIMIT_EXCEEDED', limit, actual);
         },
       };

@@ -16,7 +16,8 @@ const MAX_KEY_CHARS = 16_384;
 const remembered = new Map<string, string>();
 
 /** The key of a sequence of string updates: their lengths first, so no two sequences share one. */
-const keyOf = (parts: string[]): string => (parts.length === 1 ? `${parts[0]!.length}:${parts[0]}` : `${parts.map((p) => p.length).join(',')}:${parts.join('')}`);
+const keyOf = (parts: string[]): string =>
+  parts.length === 1 ? `${parts[0]!.length}:${parts[0]}` : `${parts.map((p) => p.length).join(',')}:${parts.join('')}`;
 
 /** A Hash's update/digest for strings, answered from the memo; anything else becomes a real hash. */
 class RememberedSha256 {

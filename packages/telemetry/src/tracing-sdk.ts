@@ -14,8 +14,8 @@ import { ReportingSpanExporter } from './trace-export-diagnostics';
 const UNTRACED = /^\/(health|ready|metrics)\b/;
 
 /**
- * The tracer of this process: spans of incoming and outgoing HTTP (the gateway's subgraph calls are
- * node:http, subgraph-fetch.ts) and of pg queries, sent in batches as OTLP JSON to <endpoint>/v1/traces.
+ * The tracer of this process: spans of incoming and outgoing HTTP (with tracing on, the gateway's
+ * subgraph calls go through node:http so that they are seen: gateway/src/subgraph-fetch.ts) and of pg queries, sent in batches as OTLP JSON to <endpoint>/v1/traces.
  * W3C traceparent is injected into outgoing calls and read from incoming ones, so one client request
  * is one trace across the gateway and the subgraphs; unless `readIncoming` is false (the gateway,
  * whose callers are the public): then each incoming request starts a new trace.

@@ -34,5 +34,7 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity {
     if (typeof value !== 'string' || !UUID.test(value)) throw new Error(`claim ${key} must be a UUID`);
     identity[key] = value.toLowerCase();
   }
-  return identity;
+  // Frozen: one identity object serves every request of its token, and its encoding is remembered (signature.ts).
+  Object.freeze(identity.roles);
+  return Object.freeze(identity);
 }

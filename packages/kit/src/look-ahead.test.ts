@@ -42,9 +42,12 @@ describe('subfieldArguments', () => {
   });
 
   it('gives the coerced arguments of every occurrence, aliases and fragments included, defaults applied', () => {
-    const info = withTypes('{ space { a: availability(date: "x") b: availability(date: $d, minutes: 30) ...F } } fragment F on Space { availability(date: "z") }', {
-      d: 'y',
-    });
+    const info = withTypes(
+      '{ space { a: availability(date: "x") b: availability(date: $d, minutes: 30) ...F } } fragment F on Space { availability(date: "z") }',
+      {
+        d: 'y',
+      },
+    );
     expect(subfieldArguments(info, 'availability')).toEqual([
       { date: 'x', minutes: 60 },
       { date: 'y', minutes: 30 },

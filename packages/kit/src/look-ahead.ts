@@ -43,7 +43,10 @@ export function asksSubfield(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
  * occurrence whose arguments do not coerce is left out (the executor reports it), and one under
  * @skip or @include counts as asked.
  */
-export function subfieldArguments(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType' | 'variableValues'>, name: string): Record<string, unknown>[] {
+export function subfieldArguments(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType' | 'variableValues'>,
+  name: string,
+): Record<string, unknown>[] {
   const type = getNamedType(info.returnType);
   const field = isObjectType(type) ? type.getFields()[name] : undefined;
   if (!field) return [];

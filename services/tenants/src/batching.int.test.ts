@@ -167,7 +167,11 @@ describe('one space by slug with its availability (the kitchen page)', () => {
     expect(tenant.body.data!.sharedSpace.b.length).toBeGreaterThan(0);
     // The same slots as the list of spaces gives, read through the request's loaders without look-ahead.
     for (const identity of [anonymous, admin, asTenant('acupuncture')]) {
-      const listed = await graph.execute(`query($d: LocalDate!) { sharedSpaces { slug a: availability(date: $d, durationMinutes: 60) { startsAt endsAt } } }`, { d: vars.d }, { identity });
+      const listed = await graph.execute(
+        `query($d: LocalDate!) { sharedSpaces { slug a: availability(date: $d, durationMinutes: 60) { startsAt endsAt } } }`,
+        { d: vars.d },
+        { identity },
+      );
       const page = await graph.execute(query, vars, { identity });
       expect(page.body.data!.sharedSpace.a).toEqual(listed.body.data!.sharedSpaces.find((s: { slug: string }) => s.slug === 'cuisine').a);
     }

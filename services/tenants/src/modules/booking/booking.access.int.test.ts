@@ -4,7 +4,15 @@ import { stableId, toHouseIso } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, asTenant, useTestSubgraph, withRoles } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { createSpace, futureHour, minutes } from '../../test-fixtures';
-import { canSeeBookingDetails, detailsVisiblePositional, detailsVisibleSql, heldBySql, isBookingHolder, type SqlFilter, type VisibleRow } from './booking.access';
+import {
+  canSeeBookingDetails,
+  detailsVisiblePositional,
+  detailsVisibleSql,
+  heldBySql,
+  isBookingHolder,
+  type SqlFilter,
+  type VisibleRow,
+} from './booking.access';
 import { BookingVisibility, HolderKind } from './booking.enums';
 import { SpaceBooking } from './space-booking.entity';
 

@@ -38,7 +38,8 @@ function buildEntityRows<T extends object>(ds: DataSource, entity: new () => T):
       throw new Error(`entityRows(${metadata.name}): the column ${c.propertyName} (${type}) is not read as is`);
     if (type === 'enum' && !c.enumName) throw new Error(`entityRows(${metadata.name}): the enum column ${c.propertyName} needs its enumName`);
     // The type of its NULL in the other branches of a UNION ALL (a date is read as text).
-    const sqlType = type === 'enum' ? `"${c.enumName}"` : type === 'date' ? 'text' : type;
+    // An array column (text[]) is an array of its type there too.
+    const sqlType = (type === 'enum' ? `"${c.enumName}"` : type === 'date' ? 'text' : type) + (c.isArray ? '[]' : '');
     return { name: c.databaseName, property: c.propertyName, date: type === 'date', primary: c.isPrimary, sqlType };
   });
   const primary = columns.find((c) => c.primary);

@@ -1,5 +1,5 @@
-import { parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { asksSubfield } from './look-ahead';
+import { buildSchema, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
+import { asksSubfield, subfieldArguments } from './look-ahead';
 
 /** The info of the first field of the operation (`artists` below). */
 function infoOf(document: string) {
@@ -30,5 +30,33 @@ describe('asksSubfield', () => {
     expect(asksSubfield(info, 'artists')).toBe(true);
     expect(asksSubfield(info, 'artworks')).toBe(false);
     expect(asksSubfield(infoOf('{ exhibition { artists { name } artworks { title } } }'), 'artists', 'artworks')).toBe(false);
+  });
+});
+
+describe('subfieldArguments', () => {
+  const schema = buildSchema(`type Query { space: Space } type Space { name: String availability(date: String!, minutes: Int = 60): [String] }`);
+  const withTypes = (document: string, variableValues: Record<string, unknown> = {}) => ({
+    ...infoOf(document),
+    returnType: schema.getType('Space') as GraphQLObjectType,
+    variableValues,
+  });
+
+  it('gives the coerced arguments of every occurrence, aliases and fragments included, defaults applied', () => {
+    const info = withTypes(
+      '{ space { a: availability(date: "x") b: availability(date: $d, minutes: 30) ...F } } fragment F on Space { availability(date: "z") }',
+      {
+        d: 'y',
+      },
+    );
+    expect(subfieldArguments(info, 'availability')).toEqual([
+      { date: 'x', minutes: 60 },
+      { date: 'y', minutes: 30 },
+      { date: 'z', minutes: 60 },
+    ]);
+  });
+
+  it('gives nothing for a subfield not asked, or not of the type', () => {
+    expect(subfieldArguments(withTypes('{ space { name } }'), 'availability')).toEqual([]);
+    expect(subfieldArguments(withTypes('{ space { name } }'), 'nothing')).toEqual([]);
   });
 });

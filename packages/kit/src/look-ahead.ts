@@ -1,4 +1,4 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** The fields named `name` of a selection, directly or in its fragments. */
 function fieldsNamed(info: Pick<GraphQLResolveInfo, 'fragments'>, sets: readonly (SelectionSetNode | undefined)[], name: string): FieldNode[] {
@@ -35,4 +35,33 @@ export function asksSubfield(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
     if (nodes.length === 0) return false;
   }
   return true;
+}
+
+/**
+ * The arguments of every occurrence of the subfield `name` of the field being resolved (each alias,
+ * directly or in fragments), coerced as the executor will coerce them. For prefetching only: an
+ * occurrence whose arguments do not coerce is left out (the executor reports it), and one under
+ * @skip or @include counts as asked.
+ */
+export function subfieldArguments(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'returnType' | 'variableValues'>,
+  name: string,
+): Record<string, unknown>[] {
+  const type = getNamedType(info.returnType);
+  const field = isObjectType(type) ? type.getFields()[name] : undefined;
+  if (!field) return [];
+  const found: Record<string, unknown>[] = [];
+  const nodes = fieldsNamed(
+    info,
+    info.fieldNodes.map((n) => n.selectionSet),
+    name,
+  );
+  for (const node of nodes) {
+    try {
+      found.push(getArgumentValues(field, node, info.variableValues));
+    } catch {
+      // Reported by the executor when it resolves the field itself.
+    }
+  }
+  return found;
 }

@@ -83,8 +83,8 @@ describe('a shared space with its bookings, their history and their space', () =
     expect(rescheduled.length).toBeGreaterThan(10);
     expect(rescheduled.every((b) => b.history![1]!.action === 'RESCHEDULED')).toBe(true);
 
-    // The space by slug, its bookings of the window, their spaces, their history: one statement each.
-    expect(two.statements).toBe(4);
+    // The space by slug, its bookings of the window, their history: one statement each; their space is the one read by slug.
+    expect(two.statements).toBe(3);
     expect(twoHundred.statements).toBe(two.statements);
   });
 
@@ -148,5 +148,50 @@ describe('availability of every space on several days', () => {
       // spaces and days), then its minutes in each week of each space with a quota: one statement for all spaces and all n weeks.
       expect(tenant.statements).toBe(asAnonymous.statements + 2);
     }
+  });
+});
+
+describe('one space by slug with its availability (the kitchen page)', () => {
+  const query = `query($d: LocalDate!, $e: LocalDate!) { sharedSpace(slug: "cuisine") {
+    name a: availability(date: $d, durationMinutes: 60) { startsAt endsAt } ...B } }
+    fragment B on SharedSpace { b: availability(date: $e, durationMinutes: 60) { startsAt } }`;
+  const vars = { d: addDays(todayInHouse(), 3), e: addDays(todayInHouse(), 10) };
+
+  it('reads the space, the live bookings of every day asked and the caller’s tenant in one statement', async () => {
+    const asAnonymous = await graph.execute(query, vars, { identity: anonymous });
+    const asAdmin = await graph.execute(query, vars, { identity: admin });
+    const tenant = await graph.execute(query, vars, { identity: asTenant('acupuncture') });
+    const unknownTenant = await graph.execute(query, vars, { identity: { ...asTenant('acupuncture'), tenantId: stableId('tenant', 'nobody') } });
+    for (const answer of [asAnonymous, asAdmin, tenant, unknownTenant]) expect(answer.body.errors).toBeUndefined();
+    expect(asAnonymous.body.data!.sharedSpace.a.length).toBeGreaterThan(0);
+    expect(tenant.body.data!.sharedSpace.b.length).toBeGreaterThan(0);
+    // The same slots as the list of spaces gives, read through the request's loaders without look-ahead.
+    for (const identity of [anonymous, admin, asTenant('acupuncture')]) {
+      const listed = await graph.execute(
+        `query($d: LocalDate!) { sharedSpaces { slug a: availability(date: $d, durationMinutes: 60) { startsAt endsAt } } }`,
+        { d: vars.d },
+        { identity },
+      );
+      const page = await graph.execute(query, vars, { identity });
+      expect(page.body.data!.sharedSpace.a).toEqual(listed.body.data!.sharedSpaces.find((s: { slug: string }) => s.slug === 'cuisine').a);
+    }
+    // A tenant the house does not know books nothing: no slot, and no quota to read.
+    expect(unknownTenant.body.data!.sharedSpace).toEqual({ name: 'Cuisine partagée', a: [], b: [] });
+    expect(asAnonymous.statements).toBe(1);
+    expect(asAdmin.statements).toBe(1);
+    expect(unknownTenant.statements).toBe(1);
+    // The tenant's booked minutes in the quota weeks of both days: one statement more, once the tenant is known.
+    expect(tenant.statements).toBe(2);
+  });
+});
+
+describe('the calendar with the spaces of its bookings', () => {
+  it('reads the bookings of every day and their spaces in one statement', async () => {
+    const op = `query($f: LocalDate!, $t: LocalDate!) { calendar(from: $f, to: $t) { date spaceBookings { id title space { name } } } }`;
+    const { body, statements } = await graph.execute(op, { f: '2031-01-01', t: '2031-01-31' }, { identity: admin });
+    expect(body.errors).toBeUndefined();
+    const names = new Set(body.data!.calendar.flatMap((d: { spaceBookings: Booking[] }) => d.spaceBookings.map((b) => b.space.name)));
+    expect(names).toEqual(new Set([`Salle ${small.slug}`, `Salle ${large.slug}`]));
+    expect(statements).toBe(1);
   });
 });

@@ -41,7 +41,8 @@ export type TenantsServices = ReturnType<typeof createServices>;
 
 /** Built for every request: never shared, so one caller's cache never serves another. */
 export function createLoaders(ds: DataSource, scope: RequestScope, services: Pick<TenantsServices, 'memberships' | 'artists'>) {
-  const loaders = { ...tenantLoaders(ds), ...spaceLoaders(ds), ...bookingLoaders(ds, services), ...calendarLoaders(ds, scope) };
+  const spaces = spaceLoaders(ds);
+  const loaders = { ...tenantLoaders(ds), ...spaces, ...bookingLoaders(ds, services), ...calendarLoaders(ds, scope, spaces) };
   // Who may hold a booking, read through this request's loaders: every booking path and availability ask it.
   return { ...loaders, holders: requestHolderDirectory(loaders) };
 }

@@ -4,7 +4,15 @@ import { stableId, toHouseIso } from '@maison/house';
 import { admin, anonymous, asArtist, asMember, asTenant, useTestSubgraph, withRoles } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { createSpace, futureHour, minutes } from '../../test-fixtures';
-import { canSeeBookingDetails, detailsVisibleSql, heldBySql, isBookingHolder, type SqlFilter, type VisibleRow } from './booking.access';
+import {
+  canSeeBookingDetails,
+  detailsVisiblePositional,
+  detailsVisibleSql,
+  heldBySql,
+  isBookingHolder,
+  type SqlFilter,
+  type VisibleRow,
+} from './booking.access';
 import { BookingVisibility, HolderKind } from './booking.enums';
 import { SpaceBooking } from './space-booking.entity';
 
@@ -82,6 +90,15 @@ describe('booking access: the predicates and their SQL agree', () => {
 
   it.each(Object.entries(IDENTITIES))('details visible to the caller: %s', async (_, identity) => {
     expect(await idsWhere(detailsVisibleSql(identity))).toEqual(idsOf((b) => canSeeBookingDetails(b, identity)));
+  });
+
+  it.each(Object.entries(IDENTITIES))('details visible to the caller, with positional parameters (the calendar): %s', async (_, identity) => {
+    const visible = detailsVisiblePositional(identity, 'b', 2);
+    const found: { id: string }[] = await graph.ds.query(`SELECT b.id FROM space_booking b WHERE b.space_id = $1 AND ${visible.sql} ORDER BY b.starts_at`, [
+      spaceId,
+      ...visible.values,
+    ]);
+    expect(found.map((b) => b.id)).toEqual(idsOf((b) => canSeeBookingDetails(b, identity)));
   });
 
   it('sees public bookings for everyone, private ones for their holder, their creator and ADMIN', () => {

@@ -52,10 +52,12 @@ function admits(clause: Clause, row: HeldRow & { visibility?: BookingVisibility 
   }
 }
 
-/** The clauses as one SQL condition on the booking table aliased `alias`; parameters named `<prefix>_…`. */
-function sqlOf(clauses: Clause[], alias: string, prefix: string): SqlFilter {
-  if (clauses.length === 0) return { sql: 'FALSE', params: {} };
-  const params: Record<string, unknown> = {};
+/**
+ * The clauses as one SQL condition on the booking table aliased `alias`; param names each value's
+ * placeholder (TypeORM's `:name`, or a positional `$n`).
+ */
+function conditionOf(clauses: Clause[], alias: string, param: (name: string, value: unknown) => string): string {
+  if (clauses.length === 0) return 'FALSE';
   const parts = clauses.map((clause, i) => {
     switch (clause.kind) {
       case 'everything':
@@ -63,15 +65,22 @@ function sqlOf(clauses: Clause[], alias: string, prefix: string): SqlFilter {
       case 'public':
         return `${alias}.visibility = 'PUBLIC'`;
       case 'createdBy':
-        params[`${prefix}_sub`] = clause.sub;
-        return `${alias}.created_by = :${prefix}_sub`;
+        return `${alias}.created_by = ${param('sub', clause.sub)}`;
       case 'heldBy':
-        params[`${prefix}_kind${i}`] = clause.holderKind;
-        params[`${prefix}_id${i}`] = clause.holderId;
-        return `(${alias}.holder_kind = :${prefix}_kind${i} AND ${alias}.holder_id = :${prefix}_id${i})`;
+        return `(${alias}.holder_kind = ${param(`kind${i}`, clause.holderKind)} AND ${alias}.holder_id = ${param(`id${i}`, clause.holderId)})`;
     }
   });
-  return { sql: `(${parts.join(' OR ')})`, params };
+  return `(${parts.join(' OR ')})`;
+}
+
+/** The clauses as one SQL condition with named parameters `<prefix>_…`. */
+function sqlOf(clauses: Clause[], alias: string, prefix: string): SqlFilter {
+  const params: Record<string, unknown> = {};
+  const sql = conditionOf(clauses, alias, (name, value) => {
+    params[`${prefix}_${name}`] = value;
+    return `:${prefix}_${name}`;
+  });
+  return { sql, params };
 }
 
 /** Does the caller hold the booking (or the series): its creator, or one of the holders they act as? */
@@ -88,3 +97,17 @@ export const heldBySql = (identity: Identity, alias = 'b'): SqlFilter => sqlOf(h
 
 /** The bookings whose details the caller sees, as SQL: the filter of the calendar. */
 export const detailsVisibleSql = (identity: Identity, alias = 'b'): SqlFilter => sqlOf(detailsClauses(identity), alias, 'visible');
+
+/**
+ * The same filter as detailsVisibleSql with positional parameters from `$first` (casts included, for
+ * a prepared statement): its text depends only on the kinds of the caller's clauses, never on their values.
+ */
+export function detailsVisiblePositional(identity: Identity, alias: string, first: number): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const casts: Record<string, string> = { sub: 'text', kind: 'holder_kind', id: 'uuid' };
+  const sql = conditionOf(detailsClauses(identity), alias, (name, value) => {
+    values.push(value);
+    return `$${first + values.length - 1}::${casts[name.replace(/\d+$/, '')]}`;
+  });
+  return { sql, values };
+}

@@ -62,6 +62,12 @@ const HOLDER_NAMES: Record<HolderKind, string> = {
   HOUSE: 'La Maison',
 };
 
+/** The instants of the live bookings that decide a local day's slots: the day and its neighbours (availabilityWindow). */
+export const availabilityRangeOf = (date: string): { from: Date; to: Date } => ({
+  from: startOfLocalDay(addDays(date, -1)),
+  to: startOfLocalDay(addDays(date, 2)),
+});
+
 /**
  * The one booking ledger of the shared spaces. The rules are checked here; the no-overlap rule
  * is PostgreSQL's (EXCLUDE USING gist), so it holds under any concurrency, and a losing insert
@@ -83,7 +89,7 @@ export class BookingService {
   availabilityWindow(space: SharedSpace, date: string, durationMinutes: number, bypassLimits: boolean, lang: Lang): { from: Date; to: Date } {
     const [min, max] = bypassLimits ? [1, LONGEST_DAY_MINUTES] : [space.minDurationMinutes, space.maxDurationMinutes];
     if (!Number.isInteger(durationMinutes) || durationMinutes < min || durationMinutes > max) throw badUserInput(lang, 'DURATION_BETWEEN', { min, max });
-    return { from: startOfLocalDay(addDays(date, -1)), to: startOfLocalDay(addDays(date, 2)) };
+    return availabilityRangeOf(date);
   }
 
   /** The slots of one local day the caller may book (see bookableSlots), given the live bookings of its availabilityWindow. */

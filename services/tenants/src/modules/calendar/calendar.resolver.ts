@@ -1,5 +1,6 @@
-import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { assumedSize, LocalDateScalar } from '@maison/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Directive, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { asksSubfield, assumedSize, LocalDateScalar } from '@maison/kit';
 import { calendarDates, MAX_CALENDAR_DAYS } from '@maison/house';
 import type { Context } from '../../context';
 import { SpaceBooking } from '../booking/space-booking.entity';
@@ -22,7 +23,8 @@ export class CalendarResolver {
     nullable: true,
     description: 'Bookings of shared spaces on this day: public ones for everyone, plus your own.',
   })
-  spaceBookings(@Root() day: CalendarDay, @Ctx() ctx: Context): Promise<SpaceBooking[]> {
-    return ctx.loaders.visibleBookingsByDate.load(day.date);
+  spaceBookings(@Root() day: CalendarDay, @Ctx() ctx: Context, @Info() info?: GraphQLResolveInfo): Promise<SpaceBooking[]> {
+    // Look-ahead: the spaces of the bookings, when asked, come in the same statement.
+    return ctx.loaders.visibleBookingsByDate.load({ date: day.date, spaces: !!info && asksSubfield(info, 'space') });
   }
 }

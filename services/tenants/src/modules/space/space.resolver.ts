@@ -1,7 +1,10 @@
-import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
-import { assumedSize } from '@maison/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Directive, Info, Query, Resolver } from 'type-graphql';
+import { assumedSize, subfieldArguments } from '@maison/kit';
 import type { Context } from '../../context';
+import { availabilityRangeOf } from '../booking/booking.service';
 import { SharedSpace } from './shared-space.entity';
+import { spacePageBySlug } from './space-page.loader';
 
 @Resolver(() => SharedSpace)
 export class SpaceResolver {
@@ -13,7 +16,9 @@ export class SpaceResolver {
   }
 
   @Query(() => SharedSpace, { nullable: true, description: 'One shared space by its slug: "cuisine" or "terrasse".' })
-  sharedSpace(@Ctx() ctx: Context, @Arg('slug') slug: string): Promise<SharedSpace | null> {
-    return ctx.services.spaces.bySlug(slug);
+  sharedSpace(@Ctx() ctx: Context, @Arg('slug') slug: string, @Info() info?: GraphQLResolveInfo): Promise<SharedSpace | null> {
+    // Look-ahead: the live bookings (and the tenant) each availability asked will read come in the same statement.
+    const dates = info ? subfieldArguments(info, 'availability').map((a) => a.date as string) : [];
+    return spacePageBySlug(ctx.ds, ctx.loaders, ctx.identity, slug, [...new Set(dates)].map(availabilityRangeOf));
   }
 }

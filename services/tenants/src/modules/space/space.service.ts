@@ -7,8 +7,4 @@ export class SpaceService {
   list(): Promise<SharedSpace[]> {
     return this.ds.getRepository(SharedSpace).find({ order: { slug: 'ASC' } });
   }
-
-  bySlug(slug: string): Promise<SharedSpace | null> {
-    return this.ds.getRepository(SharedSpace).findOneBy({ slug });
-  }
 }

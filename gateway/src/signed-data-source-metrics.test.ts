@@ -1,23 +1,18 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { GatewayGraphQLRequest } from '@apollo/server-gateway-interface';
 import { freePort } from '@maison/embedded-db';
+import { answerWith, listenStub } from '@maison/testing';
 import { metricsRegistry as register } from '@maison/telemetry';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './signed-data-source';
 
 /** A subgraph that answers every call with data. */
-let server: Server;
+let stub: Awaited<ReturnType<typeof listenStub>>;
 let base: string;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"__typename":"Query"}}'));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  stub = await listenStub(answerWith('{"data":{"__typename":"Query"}}'));
+  base = stub.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => stub.close());
 
 const context = { lang: 'fr', requestId: 'metrics-test' } as GatewayContext;
 /** One call through the data source's own HTTP path (what process() calls for each fetch of a plan). */

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { parse } from 'graphql';
+import { answerWith, listenStub } from '@maison/testing';
 import { installOperationMemo, memoizedOperationFromDocument } from './operation-memo';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -13,16 +12,12 @@ const operations = require('@apollo/federation-internals/dist/operations') as { 
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 describe('through a real gateway', () => {
-  let subgraph: Server;
+  let subgraph: Awaited<ReturnType<typeof listenStub>>;
   let builds = 0;
   let apollo: ApolloServer;
   beforeAll(async () => {
-    subgraph = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"hello":"bonjour","n":1}}'));
-    });
-    await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}/graphql`;
+    subgraph = await listenStub(answerWith('{"data":{"hello":"bonjour","n":1}}'));
+    const { url } = subgraph;
     const sdl = parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"]) type Query { hello: String n: Int }`);
     const composed = composeServices([{ name: 'one', url, typeDefs: sdl }]);
     if (!composed.supergraphSdl) throw new Error(String(composed.errors));
@@ -40,7 +35,7 @@ describe('through a real gateway', () => {
   });
   afterAll(async () => {
     await apollo.stop();
-    subgraph.close();
+    await subgraph.close();
   });
 
   it('builds the Operation of a query text once for many requests, and answers each', async () => {

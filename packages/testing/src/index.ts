@@ -19,3 +19,4 @@ export * from './postgres-process';
 export * from './otlp-collector';
 export * from './schema-fuzz';
 export * from './message-language';
+export * from './stub-server';

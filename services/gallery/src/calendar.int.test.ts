@@ -88,7 +88,9 @@ describe('the gallery in the house calendar', () => {
   it('answers each field alone as it does with the other, in one statement', async () => {
     const r = days('2027-05-31', '2027-07-30');
     const both = await graph.execute(calendarQuery, { r });
-    const onView = await graph.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on CalendarDay { date exhibitionsOnView { slug } } } }`, { r });
+    const onView = await graph.execute(`query($r: [_Any!]!) { _entities(representations: $r) { ... on CalendarDay { date exhibitionsOnView { slug } } } }`, {
+      r,
+    });
     const vernissages = await graph.execute(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on CalendarDay { date vernissages { slug vernissage { startsAt } } } } }`,
       { r },

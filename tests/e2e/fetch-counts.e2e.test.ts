@@ -256,6 +256,8 @@ describe('subgraph fetches per client request (the operations of the benchmark)'
     expect(week.fetches).toEqual(counts(2, 1, 1));
     expect(threeWeeks.fetches).toEqual(week.fetches);
     expect(threeWeeks.sql).toEqual(week.sql);
+    // One statement each for coworking's events and for the gallery's two fields (issue 15).
+    expect([week.sql.coworking, week.sql.gallery]).toEqual([1, 1]);
   });
 
   it(`the month view (whats-on over ${MONTH_DAYS} days) costs the statements and fetches of a week`, async () => {

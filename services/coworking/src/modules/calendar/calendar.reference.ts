@@ -5,7 +5,10 @@ import { CalendarDay } from './calendar-day.entity';
 export const calendarReference = {
   CalendarDay: {
     __resolveReference(ref: { date: string }): CalendarDay | null {
-      return typeof ref.date === 'string' && isLocalDate(ref.date) ? Object.assign(new CalendarDay(), { date: ref.date }) : null;
+      if (typeof ref.date !== 'string' || !isLocalDate(ref.date)) return null;
+      const day = new CalendarDay();
+      day.date = ref.date;
+      return day;
     },
   },
 };

@@ -6,7 +6,9 @@ export const calendarReference = {
     /** Any well-formed local date is a day; a malformed one resolves to null rather than reaching SQL. */
     __resolveReference(ref: { date: string }): CalendarDay | null {
       if (typeof ref.date !== 'string' || !isLocalDate(ref.date)) return null;
-      return Object.assign(new CalendarDay(), { date: ref.date });
+      const day = new CalendarDay();
+      day.date = ref.date;
+      return day;
     },
   },
 };

@@ -11,13 +11,13 @@ export class CalendarResolver {
   @Directive(assumedSize(3))
   @FieldResolver(() => [Exhibition], { nullable: true, description: 'Exhibitions on view that day.' })
   exhibitionsOnView(@Root() day: CalendarDay, @Ctx() ctx: Context): Promise<Exhibition[]> {
-    return ctx.loaders.exhibitionsOnViewByDate.load(day.date);
+    return ctx.loaders.galleryDays.load({ date: day.date, part: 0 });
   }
 
   // One vernissage an evening, two on a busy one.
   @Directive(assumedSize(2))
   @FieldResolver(() => [Exhibition], { nullable: true, description: 'Exhibitions whose vernissage starts that day.' })
   vernissages(@Root() day: CalendarDay, @Ctx() ctx: Context): Promise<Exhibition[]> {
-    return ctx.loaders.vernissagesByDate.load(day.date);
+    return ctx.loaders.galleryDays.load({ date: day.date, part: 1 });
   }
 }

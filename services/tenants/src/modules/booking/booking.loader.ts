@@ -51,8 +51,7 @@ export function bookingLoaders(ds: DataSource, checkers: { memberships: Membersh
               .getRepository(SpaceBooking)
               .createQueryBuilder('b')
               .where('b.space_id = ANY(:ids)', { ids: uuids(group.map((g) => g.spaceId)) })
-              .andWhere("b.status = 'CONFIRMED'")
-              .andWhere("tstzrange(b.starts_at, b.occupied_until, '[)') && tstzrange(:from, :to, '[)')", { from, to })
+              .andWhere(liveBookingsMeeting('b', ':from', ':to'), { from, to })
               .orderBy('b.starts_at')
               .getMany();
             for (const g of group)
@@ -68,5 +67,12 @@ export function bookingLoaders(ds: DataSource, checkers: { memberships: Membersh
     ),
   };
 }
+
+/**
+ * The condition on booking alias b: live (confirmed) and occupying (buffers included) some of
+ * [from, to). The one definition the availability's reads share (this loader, space-page.loader.ts).
+ */
+export const liveBookingsMeeting = (b: string, from: string, to: string): string =>
+  `${b}.status = 'CONFIRMED' AND tstzrange(${b}.starts_at, ${b}.occupied_until, '[)') && tstzrange(${from}, ${to}, '[)')`;
 
 const keyOf = (k: SpaceRangeKey) => `${k.spaceId}|${k.from.toISOString()}|${k.to.toISOString()}`;

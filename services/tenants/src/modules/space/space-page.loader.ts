@@ -5,6 +5,7 @@ import { isUuid } from '@maison/house';
 import type { TenantsLoaders } from '../../services';
 import { HolderKind } from '../booking/booking.enums';
 import { ownHolders } from '../booking/booking.holder';
+import { liveBookingsMeeting } from '../booking/booking.loader';
 import { SpaceBooking } from '../booking/space-booking.entity';
 import { Tenant } from '../tenant/tenant.entity';
 import { SharedSpace } from './shared-space.entity';
@@ -30,8 +31,7 @@ function pageSql(ds: DataSource): string {
     UNION ALL
     SELECT 1, r.i::int, ${s.nulls('s.')}, ${b.select('b', 'b.')}, ${t.nulls('t.')}
       FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS r(f, t, i)
-      JOIN space_booking b ON b.space_id = (SELECT id FROM s) AND b.status = 'CONFIRMED'
-        AND tstzrange(b.starts_at, b.occupied_until, '[)') && tstzrange(r.f, r.t, '[)')
+      JOIN space_booking b ON b.space_id = (SELECT id FROM s) AND ${liveBookingsMeeting('b', 'r.f', 'r.t')}
     UNION ALL
     SELECT 2, NULL, ${s.nulls('s.')}, ${b.nulls('b.')}, ${t.select('t', 't.')} FROM tenant t WHERE t.id = $4::uuid
     ORDER BY part, w, "b.startsAt"`;

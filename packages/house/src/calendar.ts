@@ -17,14 +17,28 @@ export function instantRangeOf(dates: readonly string[]): { from: Date; to: Date
   return { from: startOfLocalDay(sorted[0]!), to: startOfLocalDay(addDays(sorted[sorted.length - 1]!, 1)) };
 }
 
-/** Puts each item on every requested local day its [start, end) overlaps. */
+/**
+ * The [start, end) instants (ms) of each date's local day, in the order given. A calendar's dates are
+ * consecutive: then neighbouring days share their edges, one startOfLocalDay per day.
+ */
+export function localDayBounds(dates: readonly string[]): { starts: number[]; ends: number[] } {
+  if (dates.length === 0) return { starts: [], ends: [] };
+  const sorted = [...dates].sort();
+  const last = sorted[sorted.length - 1]!;
+  if (new Set(dates).size !== dates.length || daysBetween(sorted[0]!, last) !== sorted.length - 1) {
+    return { starts: dates.map((d) => startOfLocalDay(d).getTime()), ends: dates.map((d) => startOfLocalDay(addDays(d, 1)).getTime()) };
+  }
+  const edges = [...sorted, addDays(last, 1)].map((d) => startOfLocalDay(d).getTime());
+  const index = new Map(sorted.map((d, i) => [d, i]));
+  return { starts: dates.map((d) => edges[index.get(d)!]!), ends: dates.map((d) => edges[index.get(d)! + 1]!) };
+}
+
+/** Puts each item on every requested local day its [start, end) overlaps, in the items' order; each span is read once. */
 export function bucketByDay<T>(dates: readonly string[], items: readonly T[], span: (item: T) => { start: Date; end: Date }): T[][] {
-  return dates.map((date) => {
-    const dayStart = startOfLocalDay(date).getTime();
-    const dayEnd = startOfLocalDay(addDays(date, 1)).getTime();
-    return items.filter((item) => {
-      const { start, end } = span(item);
-      return start.getTime() < dayEnd && end.getTime() > dayStart;
-    });
+  const { starts, ends } = localDayBounds(dates);
+  const spans = items.map((item) => {
+    const { start, end } = span(item);
+    return [start.getTime(), end.getTime()] as const;
   });
+  return dates.map((_, d) => items.filter((_, i) => spans[i]![0] < ends[d]! && spans[i]![1] > starts[d]!));
 }

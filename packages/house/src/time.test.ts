@@ -71,6 +71,26 @@ describe('house time', () => {
     expect(buckets.map((b) => b.map((i) => i.id))).toEqual([['late', 'ends-at-midnight'], ['late']]);
   });
 
+  it('buckets as each local day taken alone would, over the 2031 spring and fall changes, for consecutive, unordered, gapped and repeated dates', () => {
+    // Every 75 minutes from 6 March and from 29 October, lasting 0 to 47 quarter hours: midnights, the changes, several days.
+    const items = ['2031-03-06', '2031-10-29'].flatMap((from, k) =>
+      Array.from({ length: 250 }, (_, n) => {
+        const start = houseInstant(from, '00:00').getTime() + n * 75 * 60_000;
+        return { id: k * 1000 + n, start: new Date(start), end: new Date(start + ((n * 7) % 48) * 900_000) };
+      }),
+    );
+    const alone = (dates: string[]) =>
+      dates.map((date) => {
+        const [dayStart, dayEnd] = [startOfLocalDay(date).getTime(), startOfLocalDay(addDays(date, 1)).getTime()];
+        return items.filter((i) => i.start.getTime() < dayEnd && i.end.getTime() > dayStart).map((i) => i.id);
+      });
+    const march = datesBetween('2031-03-05', '2031-03-22');
+    const november = datesBetween('2031-10-28', '2031-11-06');
+    for (const dates of [march, november, [...march].reverse(), ['2031-03-09', '2031-11-02', '2031-03-07'], ['2031-03-09', '2031-03-09'], ['2031-11-02'], []]) {
+      expect(bucketByDay(dates, items, (i) => i).map((day) => day.map((i) => i.id))).toEqual(alone(dates));
+    }
+  });
+
   it('reaches the last LocalDate and the day after it (calendar to 9999-12-31 was an internal error, found while fuzzing the schema)', () => {
     expect(datesBetween('9999-12-30', '9999-12-31')).toEqual(['9999-12-30', '9999-12-31']);
     expect(calendarDates('9999-12-31', '9999-12-31', 'fr')).toEqual(['9999-12-31']);

@@ -1,4 +1,4 @@
-import { bucketByDay, houseInstant, stableId } from '@maison/house';
+import { addDays, houseInstant, stableId, startOfLocalDay } from '@maison/house';
 import { useTestSubgraph } from '@maison/testing';
 import { coworkingModule } from '../../module';
 
@@ -32,12 +32,15 @@ beforeAll(async () => {
 
 const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CalendarDay { date coworkingEvents { title startsAt } } } }`;
 
-/** What bucketByDay makes of every event not cancelled, read in order by plain SQL. */
+/** Each day taken alone: the events not cancelled whose [start, end) overlaps it, read in order by plain SQL. */
 async function expected(dates: string[]) {
   const rows: { title: { fr: string }; starts_at: Date; ends_at: Date }[] = await graph.ds.query(
     `SELECT title, starts_at, ends_at FROM coworking_event WHERE cancelled_at IS NULL ORDER BY starts_at, id`,
   );
-  return bucketByDay(dates, rows, (r) => ({ start: r.starts_at, end: r.ends_at })).map((day) => day.map((r) => r.title.fr));
+  return dates.map((date) => {
+    const [dayStart, dayEnd] = [startOfLocalDay(date), startOfLocalDay(addDays(date, 1))];
+    return rows.filter((r) => r.starts_at < dayEnd && r.ends_at > dayStart).map((r) => r.title.fr);
+  });
 }
 
 describe("coworking's days of the house calendar", () => {

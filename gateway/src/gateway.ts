@@ -25,7 +25,6 @@ import { gatewayFormatError } from './errors/format-error';
 import { jsonDepth, operationLimits, requestVariables } from './limits';
 import { logRateLimited, rateLimitedBody, type RateLimits } from './rate-limit/rate-limit';
 import { replicaState } from './replicas';
-import { runInRequestScope } from './request-scope';
 import { SignedDataSource } from './signed-data-source';
 import { SubgraphFetch } from './subgraph-fetch';
 import { VerifiedTokens } from './verified-tokens';
@@ -43,6 +42,7 @@ import { workerRelay } from './response-cache/worker-relay';
 import { ideRoutes } from './ide/routes';
 import { gatewayMetrics } from './gateway-metrics';
 import { installOperationMemo } from './apollo/operation-memo';
+import { errorScopePlugin, installErrorScope, type ErrorScope } from './errors/error-scope';
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -58,6 +58,7 @@ export interface Gateway {
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   installOperationMemo(); // @apollo/gateway rebuilds the client's Operation per request otherwise (apollo/operation-memo.ts)
   installSha256Memo(); // Apollo hashes each request's query text and plan key again otherwise (apollo/sha256-memo.ts)
+  installErrorScope(); // the caller's language and request id reach formatError on the error itself (errors/error-scope.ts)
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const log = createLogger('gateway', config.logLevel);
   const drain = createShutdownDrain(config.shutdownDrainMs, log);
@@ -113,6 +114,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
     stopOnTerminationSignals: false,
     plugins: [
+      errorScopePlugin<GatewayContext>(),
       operationResolutionPlugin<GatewayContext>(),
       scalarInputPlugin<GatewayContext>(),
       unavailablePathsPlugin(),
@@ -160,6 +162,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       const code = 'VARIABLES_DEPTH_LIMIT_EXCEEDED';
       return sendJson(res, 400, { errors: [{ message: codeMessage(code, 'default', lang, { limit }), extensions: { code, limit } }] });
     }
+    const scope: ErrorScope = { lang, requestId };
     // Anonymous reads may be answered from the response cache (see response-cache.ts).
     const cacheKey = responseCache && who.identity?.sub === null ? responseCache.keyOf(req, body, lang) : undefined;
     const generation = responseCache?.store.generation() ?? 0;
@@ -174,6 +177,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
           return { identity: who.identity, lang, requestId, clientKey, responseCache: slot, subgraphFailures: [] };
         },
         slot ? { 'x-cache': 'MISS' } : {},
+        scope,
       );
     if (!responseCache || !cacheKey) {
       await execute();
@@ -193,6 +197,22 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     }
   }
 
+  /** The calendar feed, the GraphQL endpoint, or a 404. */
+  async function serveRoute(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, lang: GatewayContext['lang']): Promise<void> {
+    if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const feedClient = clientKeyOf(req, undefined, config.trustProxy);
+      const taken = await rates.requests.take(feedClient);
+      if (!taken.ok) {
+        logRateLimited(log, 'requests', requestId, feedClient);
+        return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
+      }
+      return serveCalendarFeed(apollo, req, res, requestId);
+    }
+    if (url.pathname !== '/graphql' && url.pathname !== '/')
+      return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', lang), extensions: { code: 'NOT_FOUND' } }] });
+    return serveGraphQL(req, res, requestId, lang);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = randomUUID();
@@ -209,20 +229,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     }
     if (ide(req, res, url)) return;
     const started = Date.now();
-    await runInRequestScope({ requestId, lang }, async () => {
-      if (url.pathname === '/calendar.ics' && (req.method === 'GET' || req.method === 'HEAD')) {
-        const feedClient = clientKeyOf(req, undefined, config.trustProxy);
-        const taken = await rates.requests.take(feedClient);
-        if (!taken.ok) {
-          logRateLimited(log, 'requests', requestId, feedClient);
-          return sendJson(res, 429, rateLimitedBody(lang, taken.retryAfterSeconds), { 'retry-after': String(taken.retryAfterSeconds) });
-        }
-        return serveCalendarFeed(apollo, req, res, requestId);
-      }
-      if (url.pathname !== '/graphql' && url.pathname !== '/')
-        return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', lang), extensions: { code: 'NOT_FOUND' } }] });
-      return serveGraphQL(req, res, requestId, lang);
-    });
+    await serveRoute(req, res, url, requestId, lang);
     metrics.answered(url.pathname, res.statusCode);
     log.info('request', { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started });
   }

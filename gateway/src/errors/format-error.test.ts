@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from '@maison/http';
 import { LimitError } from '../limits';
-import { runInRequestScope } from '../request-scope';
+import { scopeErrors, type ErrorScope } from './error-scope';
 import { gatewayFormatError } from './format-error';
 import { SubgraphUnavailableError } from './subgraph-unavailable';
 
@@ -15,7 +15,9 @@ const log: Logger = {
 const production = gatewayFormatError({ production: true, log });
 const development = gatewayFormatError({ production: false, log });
 const scope = { requestId: '6f1c2b9e-0000-4000-8000-000000000001', lang: 'en' as const };
-const format = (f: typeof production, formatted: Parameters<typeof production>[0], error: unknown) => runInRequestScope(scope, () => f(formatted, error));
+/** The error as formatError receives it from a request of this scope (error-scope.ts marks it). */
+const ofRequest = <E>(error: E, of: ErrorScope = scope): E => (scopeErrors([error], of), error);
+const format = (f: typeof production, formatted: Parameters<typeof production>[0], error: unknown) => f(formatted, ofRequest(error));
 
 describe("the gateway's formatError", () => {
   beforeEach(() => (logged.length = 0));
@@ -74,7 +76,7 @@ describe("the gateway's formatError", () => {
   });
 
   it('gives its own errors their code and numbers, in every mode', () => {
-    const limit = runInRequestScope(scope, () => new LimitError('DEPTH_LIMIT_EXCEEDED', 10, 11));
+    const limit = new LimitError('DEPTH_LIMIT_EXCEEDED', 10, 11);
     const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     for (const f of [production, development]) {
       expect(format(f, { message: limit.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: [] } }, wrapped)).toEqual({
@@ -101,7 +103,7 @@ describe("the gateway's formatError", () => {
 
   it('answers a French caller in French when GraphQL.js wrote the message, its code and locations unchanged', () => {
     const inFrench = (f: typeof production, formatted: Parameters<typeof production>[0]) =>
-      runInRequestScope({ ...scope, lang: 'fr' }, () => f(formatted, new GraphQLError(formatted.message)));
+      f(formatted, ofRequest(new GraphQLError(formatted.message), { ...scope, lang: 'fr' }));
     const unknownField = {
       message: 'Cannot query field "nam" on type "SharedSpace". Did you mean "name"?',
       locations: [{ line: 1, column: 34 }],
@@ -132,7 +134,7 @@ describe("the gateway's formatError", () => {
         message: 'provided sha does not match query',
         extensions: { code: 'BAD_REQUEST' },
       });
-      expect(runInRequestScope({ ...scope, lang: 'fr' }, () => f(mismatch, new GraphQLError(mismatch.message)))).toEqual({
+      expect(f(mismatch, ofRequest(new GraphQLError(mismatch.message), { ...scope, lang: 'fr' }))).toEqual({
         message: 'le sha fourni ne correspond pas à la requête',
         extensions: { code: 'BAD_REQUEST' },
       });

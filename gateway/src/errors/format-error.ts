@@ -2,8 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { codeMessage, GRAPHQL_JS_MESSAGES, translateKnownMessage } from '@maison/errors';
 import type { Logger } from '@maison/http';
 import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
-import { requestContext } from '@maison/telemetry';
-import { currentLang } from '../request-scope';
+import { errorLang, errorScope } from './error-scope';
 import { SubgraphUnavailableError } from './subgraph-unavailable';
 import { BadScalarInputError, NulInputError } from '../input/scalar-input-plugin';
 
@@ -72,17 +71,17 @@ export function gatewayFormatError(options: { production: boolean; log: Logger }
   const shape = shapeError(options);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const shaped = shape(formatted, error);
-    const message = translateKnownMessage(shaped.message, currentLang());
+    const message = translateKnownMessage(shaped.message, errorLang(error));
     return message === shaped.message ? shaped : { ...shaped, message };
   };
 }
 
 function shapeError(options: { production: boolean; log: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const lang = currentLang();
+    const lang = errorLang(error);
     const limit = causes(error).find((e): e is LimitError => e instanceof LimitError);
     if (limit) {
-      return { message: limit.message, extensions: { code: limit.code, limit: limit.limit, ...(limit.actual !== undefined && { actual: limit.actual }) } };
+      return { message: limit.messageIn(lang), extensions: { code: limit.code, limit: limit.limit, ...(limit.actual !== undefined && { actual: limit.actual }) } };
     }
     const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
     if (tokens) {
@@ -102,7 +101,7 @@ function shapeError(options: { production: boolean; log: Logger }) {
       return clientShape(formatted);
     if (isForClient(formatted) && SUBGRAPH_OUTAGE_CODES.has(String(formatted.extensions?.code))) return clientShape(formatted);
     if (isForClient(formatted)) return options.production ? clientShape(formatted) : formatted;
-    const requestId = requestContext()?.requestId ?? 'unknown';
+    const requestId = errorScope(error)?.requestId ?? 'unknown';
     const original = (error as GraphQLError)?.originalError ?? error;
     options.log.error('unexpected error', { requestId, error: original, formatted });
     if (!options.production) return formatted;

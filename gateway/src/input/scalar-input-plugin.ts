@@ -1,14 +1,16 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import type { Lang } from '@maison/config';
 import { codeMessage } from '@maison/errors';
 import { nulInputs, type NulInput } from '@maison/house';
-import { currentLang } from '../request-scope';
 import { badScalarInputs, type BadScalarInput } from './scalar-inputs';
 
 /** BAD_USER_INPUT (HTTP 400) for a value a custom scalar refuses, naming where it was written. */
 export class BadScalarInputError extends GraphQLError {
-  constructor(readonly input: BadScalarInput) {
-    const lang = currentLang();
+  constructor(
+    readonly input: BadScalarInput,
+    lang: Lang,
+  ) {
     const where = input.kind === 'variable' ? 'SCALAR_VARIABLE' : 'SCALAR_ARGUMENT';
     super(codeMessage('BAD_USER_INPUT', where, lang, { name: input.name, scalar: input.scalar, problem: input.problem[lang] }), {
       extensions: { code: 'BAD_USER_INPUT', [input.kind]: input.name, scalar: input.scalar, http: { status: 400 } },
@@ -19,9 +21,12 @@ export class BadScalarInputError extends GraphQLError {
 
 /** BAD_USER_INPUT (HTTP 400) for a text holding NUL (U+0000), which PostgreSQL refuses, naming where it was written. */
 export class NulInputError extends GraphQLError {
-  constructor(readonly input: NulInput) {
+  constructor(
+    readonly input: NulInput,
+    lang: Lang,
+  ) {
     const where = input.kind === 'variable' ? 'NUL_VARIABLE' : 'NUL_ARGUMENT';
-    super(codeMessage('BAD_USER_INPUT', where, currentLang(), { name: input.name }), {
+    super(codeMessage('BAD_USER_INPUT', where, lang, { name: input.name }), {
       extensions: { code: 'BAD_USER_INPUT', [input.kind]: input.name, http: { status: 400 } },
     });
     this.name = 'NulInputError';
@@ -34,16 +39,16 @@ export class NulInputError extends GraphQLError {
  * operation is resolved, before the query planner runs: a bad date is the caller's error,
  * answered in its language, and no subgraph is called.
  */
-export function scalarInputPlugin<C extends BaseContext>(): ApolloServerPlugin<C> {
+export function scalarInputPlugin<C extends { lang: Lang }>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, operation, document, schema }) {
+        async didResolveOperation({ request, operation, document, schema, contextValue }) {
           if (!operation) return;
           const [nul] = nulInputs(document, operation, request.variables ?? {});
-          if (nul) throw new NulInputError(nul);
+          if (nul) throw new NulInputError(nul, contextValue.lang);
           const [first] = badScalarInputs(schema, document, operation, request.variables ?? {});
-          if (first) throw new BadScalarInputError(first);
+          if (first) throw new BadScalarInputError(first, contextValue.lang);
         },
       };
     },

@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { runInRequestScope } from '../request-scope';
+import { errorScopePlugin, type ErrorScope } from '../errors/error-scope';
+import { gatewayFormatError } from '../errors/format-error';
 import { readCostDirectives } from './cost-directives';
 import { costLimitPlugin } from './cost-plugin';
 
@@ -12,9 +13,16 @@ const typeDefs = `
 const resolvers = { Query: { items: (_: unknown, { first }: { first?: number }) => Array.from({ length: Math.min(first ?? 10, 3) }, (_, x) => ({ x })) } };
 const http = { method: 'POST', headers: new HeaderMap(), search: '', body: {} };
 
-let server: ApolloServer;
+const log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+let server: ApolloServer<ErrorScope>;
 beforeAll(async () => {
-  server = new ApolloServer({ typeDefs, resolvers, plugins: [costLimitPlugin(50, readCostDirectives(typeDefs), { listSize: 10 })] });
+  server = new ApolloServer<ErrorScope>({
+    typeDefs,
+    resolvers,
+    formatError: gatewayFormatError({ production: true, log }),
+    plugins: [errorScopePlugin(), costLimitPlugin(50, readCostDirectives(typeDefs), { listSize: 10 })],
+  });
   await server.start();
 });
 afterAll(async () => {
@@ -23,7 +31,7 @@ afterAll(async () => {
 
 async function run(first: number, options: { lang?: 'fr' | 'en'; viaHttp?: boolean } = {}) {
   const request = { query: 'query($n: Int) { items(first: $n) { x } }', variables: { n: first }, ...(options.viaHttp !== false && { http }) };
-  const result = await runInRequestScope({ requestId: 'r', lang: options.lang ?? 'fr' }, () => server.executeOperation(request));
+  const result = await server.executeOperation(request, { contextValue: { requestId: 'r', lang: options.lang ?? 'fr' } });
   return result.body.kind === 'single' ? result.body.singleResult : undefined;
 }
 

@@ -47,6 +47,13 @@ export function parseGraphQLBody(req: IncomingMessage, raw: Buffer): unknown {
   return raw.toString('utf8');
 }
 
+/**
+ * Where executeApollo puts its `scope` on the HTTP request it hands Apollo Server: Apollo passes
+ * that same object to the code that answers a request it refuses before its pipeline (the
+ * gateway's errors/error-scope.ts reads the caller's language and request id there).
+ */
+export const REQUEST_SCOPE = Symbol('maison.requestScope');
+
 /** Runs one HTTP request through Apollo Server and writes its answer; returns it when it was sent in one piece. */
 export async function executeApollo<C extends BaseContext>(
   apollo: ApolloServer<C>,
@@ -55,6 +62,7 @@ export async function executeApollo<C extends BaseContext>(
   body: unknown,
   context: () => Promise<C>,
   extraHeaders: Record<string, string> = {},
+  scope?: object,
 ): Promise<{ status: number; body: string; contentType: string } | undefined> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -62,7 +70,7 @@ export async function executeApollo<C extends BaseContext>(
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    httpGraphQLRequest: Object.assign({ method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body }, { [REQUEST_SCOPE]: scope }),
     context,
   });
   const outHeaders: Record<string, string> = { ...extraHeaders };

@@ -112,9 +112,11 @@ describe('traces', () => {
     const line = await eventually(() => logLines(graph.output()).find((l) => l.service === 'gateway' && l.fields.requestId === requestId && l.fields.traceId));
     const traceId = line.fields.traceId!;
     expect(traceId).not.toBe(clientTraceId);
+    // The gateway's server span ends last (after its answer is sent): wait for it, not only for any gateway span.
     const spans = await collector.waitFor((all) => {
-      const services = new Set(all.filter((s) => s.traceId === traceId).map((s) => s.service));
-      return ['gateway', ...SUBGRAPHS].every((s) => services.has(s));
+      const trace = all.filter((s) => s.traceId === traceId);
+      const services = new Set(trace.map((s) => s.service));
+      return SUBGRAPHS.every((s) => services.has(s)) && trace.some((s) => s.service === 'gateway' && s.kind === 2);
     });
     // The gateway's server span is the root of the new trace, and no process made a span in the client's.
     const roots = spans.filter((s) => s.traceId === traceId && !s.parentSpanId);

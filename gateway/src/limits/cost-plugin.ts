@@ -11,7 +11,7 @@ import { LimitError } from './limit-error';
  * the variables (`first: $n`, a calendar's `$from`/`$to`) and Apollo caches validated documents.
  * The schema Apollo hands the plugin has lost the applied directives: @cost and @listSize come
  * from the supergraph (`directives`). Operations the gateway runs itself (the calendar feed, with
- * no HTTP request) are trusted. An estimate is remembered per parsed operation and variables (cost-memo.ts).
+ * no HTTP request) are trusted. An estimate is remembered per parsed operation and what of its variables the estimate reads (cost-memo.ts).
  */
 export function costLimitPlugin<C extends BaseContext>(limit: number, directives: CostDirectives, settings: CostSettings): ApolloServerPlugin<C> {
   const remembered = costMemo();

@@ -1,5 +1,6 @@
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { operationCost } from './cost';
+import { costKey } from './cost-memo';
 import { readCostDirectives } from './cost-directives';
 import { fragmentLookup } from './fragments';
 
@@ -132,5 +133,63 @@ describe('the cost model', () => {
 
   it('counts nothing for introspection', () => {
     expect(costOf('{ __schema { types { name fields { name } } } house { name } }')).toBe(1);
+  });
+});
+
+describe('the cost key of the variables (cost-memo.ts)', () => {
+  /** A small seeded generator: the same cases on every run. */
+  let seed = 42;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+  const text = () => pick(['', 'a', 'Cuisine', '2026-13-45T00:00', 'x'.repeat(1 + Math.floor(next() * 30)), String(next())]);
+  const date = () => pick([`2026-${pick(['01', '02', '11'])}-${pick(['01', '15', '28'])}`, text()]);
+  const maybe = <T>(value: () => T) => pick([undefined, null, value()]);
+  const variables = () => ({
+    from: date(),
+    to: date(),
+    first: maybe(() => Math.floor(next() * 60)),
+    last: maybe(() => Math.floor(next() * 60)),
+    skip: maybe(() => next() < 0.5),
+    term: maybe(text),
+    input: { title: text(), note: maybe(text), guests: maybe(() => Array.from({ length: Math.floor(next() * 4) }, () => ({ name: text() }))) },
+    tags: maybe(() => Array.from({ length: Math.floor(next() * 4) }, text)),
+  });
+  /** The same variables with every string that is not a YYYY-MM-DD date written anew. */
+  const rewritten = (value: unknown): unknown => {
+    if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : `${text()}·`;
+    if (Array.isArray(value)) return value.map(rewritten);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewritten(v)]));
+    return value;
+  };
+  const operations = [
+    'query($from: LocalDate!, $to: LocalDate!, $skip: Boolean) { calendar(from: $from, to: $to) { date events @skip(if: $skip) { id } } }',
+    'query($first: Int, $last: Int, $term: String) { page(first: $first, last: $last) { name } search(term: $term) { name } }',
+    'query($first: Int) { exhibitions(first: $first) { nodes { title artworks(first: $first) { title } } } }',
+    'mutation($input: BookInput!, $tags: [String!], $skip: Boolean) { book(input: $input, tags: $tags) @include(if: $skip) { id } }',
+  ].map((text) => parse(text));
+
+  it('is the same only for variables the estimate cannot tell apart: 2,000 generated pairs', () => {
+    let sameKey = 0;
+    for (let i = 0; i < 500; i++) {
+      const a = variables();
+      const b = rewritten(a) as Record<string, unknown>;
+      expect(costKey(b)).toBe(costKey(a));
+      for (const document of operations) {
+        const operation = document.definitions[0] as OperationDefinitionNode;
+        const cost = (v: Record<string, unknown>) => operationCost(schema, directives, operation, fragmentLookup(document), v, { listSize: 10 });
+        expect(cost(b)).toBe(cost(a));
+        sameKey += 1;
+      }
+    }
+    expect(sameKey).toBe(2000);
+  });
+
+  it('keeps what the estimate reads: numbers, booleans, null, dates, shapes; one placeholder for other strings', () => {
+    expect(costKey({ a: 'Cuisine', b: '2026-12-01', c: 3, d: true, e: null, f: ['x', 'y'], g: { h: 'z' } })).toBe(
+      '{"a":"…","b":"2026-12-01","c":3,"d":true,"e":null,"f":["…","…"],"g":{"h":"…",},}',
+    );
+    expect(costKey({ f: ['x'] })).not.toBe(costKey({ f: ['x', 'y'] }));
+    expect(costKey({ n: 1 })).not.toBe(costKey({ n: 2 }));
+    expect(costKey({ a: 'x' })).not.toBe(costKey({ a: null }));
   });
 });

@@ -50,7 +50,10 @@ describe('the media types Apollo Server negotiates, remembered per Accept header
     const apollo = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } } });
     try {
       await apollo.start();
-      const headers = new HeaderMap([['content-type', 'application/json'], ['accept', 'application/graphql-response+json']]);
+      const headers = new HeaderMap([
+        ['content-type', 'application/json'],
+        ['accept', 'application/graphql-response+json'],
+      ]);
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: 'POST', headers, search: '', body: { query: '{ ok }' } },
         context: async () => ({}),

@@ -58,7 +58,10 @@ describe('the error scope (the caller of an error, without an AsyncLocalStorage)
   it('reaches formatError from inside the pipeline: a validation error in each caller’s language', async () => {
     const fr = await ask('fr', { query: '{ nope }' });
     const en = await ask('en', { query: '{ nope }' });
-    expect(fr.body.errors?.[0]).toMatchObject({ message: 'Le champ « nope » n’existe pas sur le type « Query ».', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(fr.body.errors?.[0]).toMatchObject({
+      message: 'Le champ « nope » n’existe pas sur le type « Query ».',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     expect(en.body.errors?.[0]).toMatchObject({ message: 'Cannot query field "nope" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   });
 
@@ -74,7 +77,10 @@ describe('the error scope (the caller of an error, without an AsyncLocalStorage)
   it('reaches formatError before the pipeline (Apollo’s errorResponse): a request without a query, a failed context', async () => {
     const en = await ask('en', { variables: {} });
     const fr = await ask('fr', { variables: {} });
-    expect(en).toMatchObject({ status: 400, body: { errors: [{ message: 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.' }] } });
+    expect(en).toMatchObject({
+      status: 400,
+      body: { errors: [{ message: 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.' }] },
+    });
     expect(fr.status).toBe(400);
     expect(fr.body.errors?.[0]?.message).not.toBe(en.body.errors?.[0]?.message);
     expect(fr.body.errors?.[0]?.message).toContain('query');

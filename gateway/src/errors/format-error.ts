@@ -81,7 +81,10 @@ function shapeError(options: { production: boolean; log: Logger }) {
     const lang = errorLang(error);
     const limit = causes(error).find((e): e is LimitError => e instanceof LimitError);
     if (limit) {
-      return { message: limit.messageIn(lang), extensions: { code: limit.code, limit: limit.limit, ...(limit.actual !== undefined && { actual: limit.actual }) } };
+      return {
+        message: limit.messageIn(lang),
+        extensions: { code: limit.code, limit: limit.limit, ...(limit.actual !== undefined && { actual: limit.actual }) },
+      };
     }
     const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT_MESSAGE.exec(formatted.message) : null;
     if (tokens) {

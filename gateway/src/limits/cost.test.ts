@@ -139,7 +139,7 @@ describe('the cost model', () => {
 describe('the cost key of the variables (cost-memo.ts)', () => {
   /** A small seeded generator: the same cases on every run. */
   let seed = 42;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
   const text = () => pick(['', 'a', 'Cuisine', '2026-13-45T00:00', 'x'.repeat(1 + Math.floor(next() * 30)), String(next())]);
   const date = () => pick([`2026-${pick(['01', '02', '11'])}-${pick(['01', '15', '28'])}`, text()]);

@@ -5,8 +5,13 @@ import type { OverlapConflict } from './exhibition-contents.rules';
 /** The constraint of migration 005 that keeps a work out of two exhibitions on the same day. */
 export const NO_OVERLAP_CONSTRAINT = 'exhibition_artwork_no_overlap';
 
-/** A write that lost the race to that constraint: tried again, its check then sees the winner. */
-export const lostOverlapRace = (error: unknown): boolean => pgCode(error) === PG.exclusionViolation && pgConstraint(error) === NO_OVERLAP_CONSTRAINT;
+/**
+ * A write that lost the race to that constraint: tried again, its check then sees the winner. Two
+ * writers of one work at the same moment can also each wait on the other's uncommitted link, which
+ * PostgreSQL ends as a deadlock, aborting one: that one lost the same race.
+ */
+export const lostOverlapRace = (error: unknown): boolean =>
+  (pgCode(error) === PG.exclusionViolation && pgConstraint(error) === NO_OVERLAP_CONSTRAINT) || pgCode(error) === PG.deadlockDetected;
 
 /** How many times a write is tried when it keeps losing that race (each try checks afresh). */
 export const OVERLAP_TRIES = 3;

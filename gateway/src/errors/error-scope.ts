@@ -53,7 +53,7 @@ const prototype = ApolloServer.prototype as unknown as { errorResponse: ErrorRes
 
 /**
  * Marks the errors Apollo answers before its pipeline (ApolloServer#errorResponse, private) with the
- * scope executeApollo put on the HTTP request; errorScope.test.ts fails if an upgrade moves it.
+ * scope executeApollo put on the HTTP request; error-scope.test.ts fails if an upgrade moves it.
  */
 export function installErrorScope(): void {
   const original = prototype.errorResponse;

@@ -1,4 +1,5 @@
 import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { LOCAL_DATE } from './list-size';
 
 /** Distinct variable sets remembered per operation before it is taken as one whose variables always differ. */
 export const COSTS_PER_OPERATION = 64;
@@ -10,8 +11,6 @@ interface Remembered {
   /** More distinct variable sets than COSTS_PER_OPERATION were seen: computed every time, no key built. */
   varies: boolean;
 }
-
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * What of the variables the estimate can read (cost.ts): numbers (slicing arguments), booleans

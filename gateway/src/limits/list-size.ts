@@ -47,7 +47,8 @@ function slicedSize(args: Record<string, unknown>, listSize: ListSize | undefine
 const isLocalDate = (def: GraphQLField<unknown, unknown>, name: string) => def.args.some((a) => a.name === name && getNamedType(a.type).name === 'LocalDate');
 const isDayRange = (def: GraphQLField<unknown, unknown>) => isLocalDate(def, 'from') && isLocalDate(def, 'to');
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The dates a day range is sized by (YYYY-MM-DD); cost-memo.ts keeps them in its key. */
+export const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days from `from` to `to`, both included (1 when `to` is before `from`); undefined unless both are YYYY-MM-DD. */
 export function daysBetween(from: unknown, to: unknown): number | undefined {

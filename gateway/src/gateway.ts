@@ -43,6 +43,7 @@ import { ideRoutes } from './ide/routes';
 import { gatewayMetrics } from './gateway-metrics';
 import { installOperationMemo } from './apollo/operation-memo';
 import { installMediaTypeMemo } from './apollo/media-type-memo';
+import { installResultShaping } from './apollo/result-shaping';
 import { errorScopePlugin, installErrorScope, type ErrorScope } from './errors/error-scope';
 
 export interface Gateway {
@@ -58,6 +59,7 @@ export interface Gateway {
 
 export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   installOperationMemo(); // @apollo/gateway rebuilds the client's Operation per request otherwise (apollo/operation-memo.ts)
+  installResultShaping(); // answers shaped over a plan of the operation built once, not by asking the schema per field (apollo/result-shaping.ts)
   installSha256Memo(); // Apollo hashes each request's query text and plan key again otherwise (apollo/sha256-memo.ts)
   installMediaTypeMemo(); // Apollo Server parses the Accept header two or three times per request otherwise (apollo/media-type-memo.ts)
   installErrorScope(); // the caller's language and request id reach formatError on the error itself (errors/error-scope.ts)

@@ -75,18 +75,32 @@ async function failuresDuring<T>(fn: () => Promise<T>): Promise<{ result: T; fai
   }
 }
 
-/** The backend another connection's transaction blocks, once there is one: what it waits on and the statement it runs. */
-async function blockedBy(blocker: Client): Promise<{ waitEvent: string; statement: string }> {
+/** The backends another connection's transaction blocks, once there are n of them: what each waits on and the statement it runs. */
+async function blockedBy(blocker: Client, n = 1): Promise<{ waitEvent: string; statement: string }[]> {
   const [{ pid }] = (await blocker.query('SELECT pg_backend_pid() AS pid')).rows;
   for (let attempt = 0; attempt < 3000; attempt += 1) {
     const rows = await withClient(
       graph.databaseUrl,
       async (c) => (await c.query(`SELECT wait_event, query FROM pg_stat_activity WHERE $1::int = ANY (pg_blocking_pids(pid))`, [pid])).rows,
     );
-    if (rows.length > 0) return { waitEvent: rows[0].wait_event, statement: rows[0].query };
+    if (rows.length >= n) return rows.map((r) => ({ waitEvent: r.wait_event, statement: r.query }));
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error('nothing waited for the blocking transaction');
+  throw new Error(`fewer than ${n} backends waited for the blocking transaction`);
+}
+
+/** A connection of its own that holds the space's lock, in a transaction left open, having inserted [startsAt, endsAt) (not committed). */
+async function writerHolding(spaceId: string, startsAt: Date, endsAt: Date): Promise<Client> {
+  const writer = new Client({ connectionString: graph.databaseUrl });
+  await writer.connect();
+  await writer.query('BEGIN');
+  await writer.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space:${spaceId}`]);
+  await writer.query(
+    `INSERT INTO space_booking (id, space_id, holder_kind, holder_name, created_by, title, starts_at, ends_at, occupied_until)
+     VALUES (gen_random_uuid(), $1, 'HOUSE', 'La Maison', 'test', 'Premier', $2, $3, $3)`,
+    [spaceId, startsAt, endsAt],
+  );
+  return writer;
 }
 
 describe('the ledger under concurrency', () => {
@@ -216,17 +230,8 @@ describe('the ledger under concurrency', () => {
     const spaceId = await createSpace(graph.ds);
     const startsAt = futureHour(10, 10);
     const endsAt = minutes(startsAt, 60);
-    const writer = new Client({ connectionString: graph.databaseUrl });
-    await writer.connect();
+    const writer = await writerHolding(spaceId, startsAt, endsAt);
     try {
-      // Another writer of the space: it holds the space's lock and has inserted the slot, not committed.
-      await writer.query('BEGIN');
-      await writer.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space:${spaceId}`]);
-      await writer.query(
-        `INSERT INTO space_booking (id, space_id, holder_kind, holder_name, created_by, title, starts_at, ends_at, occupied_until)
-         VALUES (gen_random_uuid(), $1, 'HOUSE', 'La Maison', 'test', 'Premier', $2, $3, $3)`,
-        [spaceId, startsAt, endsAt],
-      );
       const { result, failures } = await failuresDuring(async () => {
         const answer = book(admin, { spaceId, startsAt, endsAt, title: 'Second' });
         const blocked = await blockedBy(writer);
@@ -234,12 +239,36 @@ describe('the ledger under concurrency', () => {
         return { blocked, answer: await answer };
       });
       // The booking's one statement waits on the lock, not on the writer's transaction: had it inserted
-      // its row first, the exclusion check would wait for the writer ('transactionid'), and two such
-      // inserters wait for each other until the deadlock detector ends one.
-      expect(result.blocked).toEqual({ waitEvent: 'advisory', statement: expect.stringMatching(/^WITH booking AS \(\s*INSERT INTO space_booking/) });
+      // its row first, its exclusion check would be waiting for the writer ('transactionid').
+      expect(result.blocked).toEqual([{ waitEvent: 'advisory', statement: expect.stringMatching(/^WITH booking AS \(\s*INSERT INTO space_booking/) }]);
       // Its snapshot predates the commit; the exclusion constraint checks the committed row all the same.
       expect(result.answer.userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
       expect(failures).toEqual({ [PG.exclusionViolation]: 1 });
+    } finally {
+      await writer.end();
+    }
+    expect(await liveRows(spaceId)).toBe(1);
+  });
+
+  it('queues 5 bookings of one slot behind the space’s writer: when it rolls back, one wins and 4 lose, none by deadlock', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const startsAt = futureHour(11, 10);
+    const endsAt = minutes(startsAt, 60);
+    const callers = await someTenants(graph.ds, 5);
+    const writer = await writerHolding(spaceId, startsAt, endsAt);
+    try {
+      const { result, failures } = await failuresDuring(async () => {
+        const answers = Promise.all(callers.map((caller, i) => book(caller, { spaceId, startsAt, endsAt, title: `File ${i}` })));
+        const blocked = await blockedBy(writer, callers.length);
+        await writer.query('ROLLBACK');
+        return { blocked, answers: await answers };
+      });
+      // Had each inserted its row before the lock, all five would be waiting for the writer; once it is
+      // gone, each would find another's row in progress and wait for it, a cycle the deadlock detector
+      // breaks after deadlock_timeout, answering SLOT_UNAVAILABLE for a deadlock.
+      expect(result.blocked.map((b) => b.waitEvent)).toEqual(Array(callers.length).fill('advisory'));
+      expect(tally(result.answers)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 4 });
+      expect(failures).toEqual({ [PG.exclusionViolation]: 4 });
     } finally {
       await writer.end();
     }

@@ -166,7 +166,10 @@ export class BookingService {
         const holderName = await this.holderName(tx, holder);
         // The space's lock (see lockSpace), the booking, its history line and the row answered, in
         // one statement: the lock is taken there, before the row is inserted (bookedSql), so the
-        // space's writers wait for one another over one round trip, not two.
+        // space's writers wait for one another over one round trip, not two. Nothing before it needs
+        // the space's lock: a retried idempotency key and a holder's quota have locks of their own,
+        // taken above, and each read after its lock is a statement of its own (a fresh snapshot).
+        // The hold trigger's lock (space-hold:) is still taken after the space's, as before.
         const [row] = await tx.query(bookedSql(this.ds), [
           randomUUID(),
           space.id,

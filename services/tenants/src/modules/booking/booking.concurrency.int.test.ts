@@ -1,5 +1,7 @@
+import { Client } from 'pg';
 import { admin, startTestSubgraph, withClient } from '@maison/testing';
 import type { Identity } from '@maison/auth';
+import { PG, pgCode } from '@maison/kit';
 import { tenantsModule } from '../../module';
 import { createSpace, futureHour, minutes, someTenant, someTenants } from '../../test-fixtures';
 
@@ -55,13 +57,63 @@ const overlappingPairs = () =>
       ).rows[0].n,
   );
 
+/**
+ * The SQLSTATE of every statement of the subgraph that failed while fn ran, counted by code
+ * (TypeORM hands each failure to the DataSource's logger). A deadlock between two inserters of one
+ * slot is answered SLOT_UNAVAILABLE like an exclusion violation, so only this tells them apart.
+ */
+async function failuresDuring<T>(fn: () => Promise<T>): Promise<{ result: T; failures: Record<string, number> }> {
+  const failures: Record<string, number> = {};
+  const spy = jest.spyOn(graph.ds.logger, 'logQueryError').mockImplementation((error) => {
+    const code = pgCode(error) ?? String(error);
+    failures[code] = (failures[code] ?? 0) + 1;
+  });
+  try {
+    return { result: await fn(), failures };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/** The backends another connection's transaction blocks, once there are n of them: what each waits on and the statement it runs. */
+async function blockedBy(blocker: Client, n = 1): Promise<{ waitEvent: string; statement: string }[]> {
+  const [{ pid }] = (await blocker.query('SELECT pg_backend_pid() AS pid')).rows;
+  for (let attempt = 0; attempt < 3000; attempt += 1) {
+    const rows = await withClient(
+      graph.databaseUrl,
+      async (c) => (await c.query(`SELECT wait_event, query FROM pg_stat_activity WHERE $1::int = ANY (pg_blocking_pids(pid))`, [pid])).rows,
+    );
+    if (rows.length >= n) return rows.map((r) => ({ waitEvent: r.wait_event, statement: r.query }));
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`fewer than ${n} backends waited for the blocking transaction`);
+}
+
+/** A connection of its own that holds the space's lock, in a transaction left open, having inserted [startsAt, endsAt) (not committed). */
+async function writerHolding(spaceId: string, startsAt: Date, endsAt: Date): Promise<Client> {
+  const writer = new Client({ connectionString: graph.databaseUrl });
+  await writer.connect();
+  await writer.query('BEGIN');
+  await writer.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space:${spaceId}`]);
+  await writer.query(
+    `INSERT INTO space_booking (id, space_id, holder_kind, holder_name, created_by, title, starts_at, ends_at, occupied_until)
+     VALUES (gen_random_uuid(), $1, 'HOUSE', 'La Maison', 'test', 'Premier', $2, $3, $3)`,
+    [spaceId, startsAt, endsAt],
+  );
+  return writer;
+}
+
 describe('the ledger under concurrency', () => {
   it('lets exactly 1 of 200 concurrent bookings of one slot win; 199 answer SLOT_UNAVAILABLE; one row', async () => {
     const spaceId = await createSpace(graph.ds, { bufferMinutes: 30 });
     const startsAt = futureHour(3, 10);
     const callers = await someTenants(graph.ds, 200);
-    const results = await Promise.all(callers.map((caller, i) => book(caller, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: `Essai ${i}` })));
+    const { result: results, failures } = await failuresDuring(() =>
+      Promise.all(callers.map((caller, i) => book(caller, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: `Essai ${i}` }))),
+    );
     expect(tally(results)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 199 });
+    // Each loser waited for the space's lock, then met the winner's row: 199 exclusion violations, no deadlock.
+    expect(failures).toEqual({ [PG.exclusionViolation]: 199 });
     expect(await liveRows(spaceId)).toBe(1);
     const loser = results.find((r) => !r.booking)!;
     expect(loser.userErrors).toEqual([{ code: 'SLOT_UNAVAILABLE', message: 'Ce créneau est déjà pris.', field: ['input', 'startsAt'] }]);
@@ -71,15 +123,18 @@ describe('the ledger under concurrency', () => {
     const spaceId = await createSpace(graph.ds, { bufferMinutes: 10 });
     const morning = futureHour(4, 8);
     const callers = await someTenants(graph.ds, 200);
-    const results = await Promise.all(
-      callers.map((caller, i) => {
-        const startsAt = minutes(morning, 5 * Math.floor(Math.random() * 48)); // 08:00 to 11:55, 5-minute steps
-        return book(caller, { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: `Matin ${i}` });
-      }),
+    const { result: results, failures } = await failuresDuring(() =>
+      Promise.all(
+        callers.map((caller, i) => {
+          const startsAt = minutes(morning, 5 * Math.floor(Math.random() * 48)); // 08:00 to 11:55, 5-minute steps
+          return book(caller, { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: `Matin ${i}` });
+        }),
+      ),
     );
     const { won, codes } = tally(results);
     expect(won).toBeGreaterThan(0);
     expect(codes.filter((c) => c !== 'SLOT_UNAVAILABLE')).toEqual([]);
+    expect(failures).toEqual({ [PG.exclusionViolation]: 200 - won });
     expect(await overlappingPairs()).toBe(0);
     expect(await liveRows(spaceId)).toBe(won);
   });
@@ -164,7 +219,59 @@ describe('the ledger under concurrency', () => {
   it('holds the rule for ADMIN too: limits bypassed, overlaps never', async () => {
     const spaceId = await createSpace(graph.ds);
     const startsAt = futureHour(9, 12);
-    const results = await Promise.all(Array.from({ length: 20 }, () => book(admin, { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: 'Admin' })));
+    const { result: results, failures } = await failuresDuring(() =>
+      Promise.all(Array.from({ length: 20 }, () => book(admin, { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: 'Admin' }))),
+    );
     expect(tally(results)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 19 });
+    expect(failures).toEqual({ [PG.exclusionViolation]: 19 });
+  });
+
+  it("waits for the space's lock inside its insert, before its row, and then meets the committed booking at once", async () => {
+    const spaceId = await createSpace(graph.ds);
+    const startsAt = futureHour(10, 10);
+    const endsAt = minutes(startsAt, 60);
+    const writer = await writerHolding(spaceId, startsAt, endsAt);
+    try {
+      const { result, failures } = await failuresDuring(async () => {
+        const answer = book(admin, { spaceId, startsAt, endsAt, title: 'Second' });
+        const blocked = await blockedBy(writer);
+        await writer.query('COMMIT');
+        return { blocked, answer: await answer };
+      });
+      // The booking's one statement waits on the lock, not on the writer's transaction: had it inserted
+      // its row first, its exclusion check would be waiting for the writer ('transactionid').
+      expect(result.blocked).toEqual([{ waitEvent: 'advisory', statement: expect.stringMatching(/^WITH booking AS \(\s*INSERT INTO space_booking/) }]);
+      // Its snapshot predates the commit; the exclusion constraint checks the committed row all the same.
+      expect(result.answer.userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
+      expect(failures).toEqual({ [PG.exclusionViolation]: 1 });
+    } finally {
+      await writer.end();
+    }
+    expect(await liveRows(spaceId)).toBe(1);
+  });
+
+  it('queues 5 bookings of one slot behind the space’s writer: when it rolls back, one wins and 4 lose, none by deadlock', async () => {
+    const spaceId = await createSpace(graph.ds);
+    const startsAt = futureHour(11, 10);
+    const endsAt = minutes(startsAt, 60);
+    const callers = await someTenants(graph.ds, 5);
+    const writer = await writerHolding(spaceId, startsAt, endsAt);
+    try {
+      const { result, failures } = await failuresDuring(async () => {
+        const answers = Promise.all(callers.map((caller, i) => book(caller, { spaceId, startsAt, endsAt, title: `File ${i}` })));
+        const blocked = await blockedBy(writer, callers.length);
+        await writer.query('ROLLBACK');
+        return { blocked, answers: await answers };
+      });
+      // Had each inserted its row before the lock, all five would be waiting for the writer; once it is
+      // gone, each would find another's row in progress and wait for it, a cycle the deadlock detector
+      // breaks after deadlock_timeout, answering SLOT_UNAVAILABLE for a deadlock.
+      expect(result.blocked.map((b) => b.waitEvent)).toEqual(Array(callers.length).fill('advisory'));
+      expect(tally(result.answers)).toEqual({ won: 1, codes: ['SLOT_UNAVAILABLE'], lost: 4 });
+      expect(failures).toEqual({ [PG.exclusionViolation]: 4 });
+    } finally {
+      await writer.end();
+    }
+    expect(await liveRows(spaceId)).toBe(1);
   });
 });

@@ -164,9 +164,12 @@ export class BookingService {
           if (quota) return fail(quota);
         }
         const holderName = await this.holderName(tx, holder);
-        await lockSpace(tx, space.id);
-        // The booking, its history line and the row answered, in one statement: the space's writers
-        // wait for one another while this runs, so it is one round trip, not three.
+        // The space's lock (see lockSpace), the booking, its history line and the row answered, in
+        // one statement: the lock is taken there, before the row is inserted (bookedSql), so the
+        // space's writers wait for one another over one round trip, not two. Nothing before it needs
+        // the space's lock: a retried idempotency key and a holder's quota have locks of their own,
+        // taken above, and each read after its lock is a statement of its own (a fresh snapshot).
+        // The hold trigger's lock (space-hold:) is still taken after the space's, as before.
         const [row] = await tx.query(bookedSql(this.ds), [
           randomUUID(),
           space.id,
@@ -186,6 +189,7 @@ export class BookingService {
           options.holdReference ?? null,
           BookingAction.CREATED,
           options.hold?.overrideReason ?? null,
+          spaceLockKey(space.id),
         ]);
         return { booking: entityRows(this.ds, SpaceBooking).from(row)!, errors: [] };
       });
@@ -367,6 +371,16 @@ const HISTORY_COLUMNS = 'booking_id, action, actor, starts_at, ends_at, previous
  * A new booking ($1 its id … $16 its hold reference), its CREATED history line ($17 the action,
  * $18 an override's reason; by its creator, over its own times) and the booking's row as the
  * entity reads it. The no-overlap constraint and the hold trigger act on its insert as on any.
+ *
+ * The space's lock ($19, spaceLockKey) is part of the insert's source: the row to insert is the
+ * space's row joined with the lock's, so no row reaches the insert before the lock is granted (a
+ * volatile function in a subquery of FROM is neither pulled up nor dropped by the planner, and the
+ * data-modifying CTE runs whether or not it is read). The statement's snapshot is older than the
+ * lock, which does not matter: nothing here decides on that snapshot but the space's
+ * buffer_minutes, whose row this transaction already holds FOR SHARE. The exclusion constraint checks
+ * the rows committed or in progress as of its check, not the snapshot, so an insert that waited on
+ * the lock meets the row its holder committed and fails at once; the hold trigger's queries take
+ * snapshots of their own. booking.concurrency.int.test.ts checks the order.
  */
 const bookedSqlOf = new WeakMap<DataSource, string>();
 function bookedSql(ds: DataSource): string {
@@ -376,7 +390,8 @@ function bookedSql(ds: DataSource): string {
         INSERT INTO space_booking (id, space_id, holder_kind, holder_id, holder_name, created_by, title, starts_at, ends_at,
           occupied_until, attendees, visibility, kind, idempotency_key, request_fingerprint, series_id, hold_reference)
         SELECT $1, s.id, $3, $4, $5, $6, $7, $8, $9, $9::timestamptz + make_interval(mins => s.buffer_minutes), $10, $11, $12, $13, $14, $15, $16
-        FROM shared_space s WHERE s.id = $2
+        FROM shared_space s CROSS JOIN (SELECT pg_advisory_xact_lock(hashtext($19::text))) space_lock
+        WHERE s.id = $2
         RETURNING *
       ), history AS (
         INSERT INTO space_booking_history (${HISTORY_COLUMNS})
@@ -391,10 +406,16 @@ function bookedSql(ds: DataSource): string {
 /**
  * Writers of one space take turns. PostgreSQL's EXCLUDE constraint is what guarantees no overlap;
  * this lock only spares concurrent inserters of one slot the deadlock they would otherwise detect
- * after deadlock_timeout (a second each), so a losing attempt fails in milliseconds.
+ * after deadlock_timeout (a second each), so a losing attempt fails in milliseconds. Held until the
+ * transaction ends. A booking takes it inside its insert (bookedSql); a move takes it here.
  */
 async function lockSpace(tx: EntityManager, spaceId: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space:${spaceId}`]);
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [spaceLockKey(spaceId)]);
+}
+
+/** The key of a space's advisory lock, for lockSpace and bookedSql alike. */
+function spaceLockKey(spaceId: string): string {
+  return `space:${spaceId}`;
 }
 
 /** The tenant a non-ADMIN caller's token names, when its roles let it act as one. */

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { replayKey, replayStats, startReplaySubgraph, type ReplaySubgraph } from './replay-subgraph';
+import { replayKey, replayStats, resetReplay, startReplaySubgraph, type ReplaySubgraph } from './replay-subgraph';
 
 /** A real upstream on node:http: it answers each call with the call's number, and keeps what it received. */
 async function startUpstream() {
@@ -90,6 +90,15 @@ describe('the replay stub in front of a subgraph', () => {
     upstream.state.failNext = true;
     expect((await post(stub.url, graphql('{ a }'))).status).toBe(503);
     expect((await post(stub.url, graphql('{ a }'))).body).toEqual({ data: { call: 2 } });
+    expect((await post(stub.url, graphql('{ a }'))).body).toEqual({ data: { call: 2 } });
+    expect(upstream.calls).toHaveLength(2);
+  });
+
+  it('forgets its recordings on reset: the next call is forwarded again', async () => {
+    stub = await startReplaySubgraph({ upstream: upstream.url });
+    expect((await post(stub.url, graphql('{ a }'))).body).toEqual({ data: { call: 1 } });
+    expect((await post(stub.url, graphql('{ a }'))).body).toEqual({ data: { call: 1 } });
+    await resetReplay(stub.url);
     expect((await post(stub.url, graphql('{ a }'))).body).toEqual({ data: { call: 2 } });
     expect(upstream.calls).toHaveLength(2);
   });

@@ -13,7 +13,9 @@ import { parseArgs } from 'node:util';
  * An answer of 5xx, or no answer, is passed on but not recorded: the next call is forwarded again.
  * `delayMs` holds every answer of an operation that long (a subgraph whose answers take time, such
  * as a write waiting on a lock). Anything that is not a GraphQL POST (/ready, /health) is passed
- * through. GET /__replay/stats answers the counters (ReplayStats) as JSON.
+ * through. GET /__replay/stats answers the counters (ReplayStats) as JSON; POST /__replay/reset
+ * forgets the recordings (the harness starts each scenario afresh: the calendars of 7 and of 42 days
+ * send the same query text with other dates, and must not get each other's answers).
  *
  * As a process: `node scripts/dist/bench/replay-subgraph.js --upstream <url> [--port <n>] [--delay <ms>]`;
  * it prints `replay stub ready on port <n>` once it listens.
@@ -44,6 +46,7 @@ interface Answer {
 }
 
 export const STATS_PATH = '/__replay/stats';
+export const RESET_PATH = '/__replay/reset';
 /** The answer headers a recording keeps. */
 const KEPT = ['content-type', 'cache-control', 'content-encoding'];
 /** Request headers not passed on: the connection's own, and the length (recomputed). */
@@ -118,6 +121,10 @@ export async function startReplaySubgraph(options: { upstream: string; port?: nu
     if (req.method === 'GET' && req.url === STATS_PATH) {
       return send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(counts)) });
     }
+    if (req.method === 'POST' && req.url === RESET_PATH) {
+      recorded.clear();
+      return send(res, { status: 204, headers: {}, body: Buffer.alloc(0) });
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -152,6 +159,12 @@ export async function startReplaySubgraph(options: { upstream: string; port?: nu
       agent.destroy();
     },
   };
+}
+
+/** Makes a stub forget its recordings (from another process). */
+export async function resetReplay(stubUrl: string): Promise<void> {
+  const res = await fetch(new URL(RESET_PATH, stubUrl), { method: 'POST' });
+  if (res.status !== 204) throw new Error(`replay stub ${stubUrl}: reset answered ${res.status}`);
 }
 
 /** Reads a stub's counters over HTTP (from another process). */

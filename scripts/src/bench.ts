@@ -1,23 +1,23 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { issueToken, signRequest, type Identity } from '@maison/auth';
-import { DEV_JWT_SECRET, DEV_SIGNING_SECRET } from '@maison/config';
-import { freePort, freePorts, startEmbeddedPostgres, type RunningPostgres } from '@maison/embedded-db';
-import { withDatabase } from '@maison/kit';
-import { stableId } from '@maison/house';
+import { signRequest } from '@maison/auth';
+import { DEV_SIGNING_SECRET } from '@maison/config';
+import { freePort } from '@maison/embedded-db';
+import { startBenchGraph } from './bench/bench-graph';
 import { calendarFloor } from './bench/floor';
+import { profileFlags, startGatewayProcess, stopProcesses, type GatewayTarget } from './bench/gateway-process';
 import { load, loadPattern } from './bench/load';
-import { childPid, type Watched } from './bench/proc-cpu';
+import type { Watched } from './bench/proc-cpu';
 import { measurer, type Measuring, type TargetKey } from './bench/measure';
 import { renderReport, type RunSettings } from './bench/report';
 import type { CacheRow, Measured, Row } from './bench/results';
 import { newRunId, scenarios } from './bench/scenarios';
-import { NODE_FLAGS, ROOT } from './services';
-import { waitForHealth } from './launcher';
+import { identityFor, tokenFor } from './bench/tokens';
+import { ROOT } from './services';
 
 /**
  * `npm run bench`: the graph on a large data set (seed --scale), driven at 50 connections by
@@ -53,15 +53,7 @@ const CONNECTIONS = Number(args.connections);
 const WORKERS = Number(args.workers);
 /** Seconds of the warm-up before each target's measured runs. */
 const WARMUP = Math.min(DURATION, 2);
-const PREFIX = 'bench_';
 const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
-
-const settings = { secret: DEV_JWT_SECRET, issuer: 'https://la-maison.example/auth', audience: 'la-maison-api' };
-const readers = Array.from({ length: 500 }, (_, i) =>
-  issueToken({ sub: `bench-reader-${i}`, roles: ['TENANT'], tenantId: stableId('tenant', `bench-${i}`) }, settings, 3600),
-);
-const writers = Array.from({ length: 50 }, (_, i) => issueToken({ sub: `bench-admin-${i}`, roles: ['ADMIN'] }, settings, 3600));
-const writerIdentity = (n: number): Identity => ({ sub: `bench-admin-${n % 50}`, roles: ['ADMIN'] });
 
 /** A subgraph's counters, from its metrics endpoint (METRICS_PORT): the one place the bench reads them. */
 async function metrics(url: string): Promise<{ sql: number; requests: number }> {
@@ -76,133 +68,31 @@ async function main(): Promise<void> {
     const saved = JSON.parse(readFileSync(path.resolve(args.render), 'utf8')) as { settings: RunSettings; rows: Row[]; cacheRows: CacheRow[] };
     return writeReport(saved.settings, saved.rows, saved.cacheRows, args.render.includes('partial'));
   }
-  let pg: RunningPostgres | undefined;
-  let launcher: ChildProcess | undefined;
+  let stopGraph: (() => Promise<void>) | undefined;
   const extras: ChildProcess[] = [];
-  const dataDir = path.join(ROOT, '.data', 'bench-pg');
   const stop = async () => {
-    for (const child of extras) {
-      if (child.exitCode !== null || child.signalCode !== null) continue;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    }
-    if (launcher && launcher.exitCode === null) {
-      launcher.kill('SIGTERM');
-      await new Promise((r) => launcher!.once('exit', r));
-    }
-    await pg?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopProcesses(extras);
+    await stopGraph?.();
   };
   process.on('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
-    let server = process.env.DATABASE_URL;
-    if (!server) {
-      say('starting an embedded PostgreSQL for the benchmark');
-      pg = await startEmbeddedPostgres({ dataDir, persistent: false });
-      server = pg.url;
-    }
-    say(`seeding at scale ${SCALE}`);
-    const seeded = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist/seed.js'), '--scale', String(SCALE)], {
-      env: { ...process.env, DATABASE_URL: server, DATABASE_PREFIX: PREFIX, SEED: 'demo' },
-      stdio: 'inherit',
-    });
-    if (seeded.status !== 0) throw new Error('seed failed');
-
-    // A space without limits, for the non-conflicting bookings of the mutation scenario.
-    const benchSpaceId = stableId('shared-space', 'banc-d-essai');
-    const tenants = new Client({ connectionString: withDatabase(server, `${PREFIX}tenants`) });
-    await tenants.connect();
-    await tenants.query(
-      `INSERT INTO shared_space (id, slug, name, capacity, opening_hours, buffer_minutes, min_duration_minutes, max_duration_minutes, horizon_days, min_notice_minutes)
-       VALUES ($1, 'banc-d-essai', '{"fr": "Banc d’essai", "en": "Test bench"}', 10,
-         (SELECT jsonb_agg(jsonb_build_object('weekday', d, 'opens', '00:00', 'closes', '24:00')) FROM generate_series(1, 7) d), 0, 15, 1440, 730, 0)
-       ON CONFLICT DO NOTHING`,
-      [benchSpaceId],
-    );
-    await tenants.end();
-    const gallery = new Client({ connectionString: withDatabase(server, `${PREFIX}gallery`) });
-    await gallery.connect();
-    const [{ slug: exhibitionSlug }] = (
-      await gallery.query(
-        `SELECT e.slug FROM exhibition e JOIN exhibition_artwork a ON a.exhibition_id = e.id WHERE e.slug NOT LIKE 'exposition-fictive-%' GROUP BY e.slug ORDER BY count(*) DESC LIMIT 1`,
-      )
-    ).rows;
-    await gallery.end();
-
-    const [gatewayPort, tenantsPort, coworkingPort, galleryPort, tenantsMetrics, coworkingMetrics, galleryMetrics] = (await freePorts(7)) as number[];
-    const metricsPorts = { tenants: tenantsMetrics!, coworking: coworkingMetrics!, gallery: galleryMetrics! };
-    const graphEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      SEED: 'none',
-      JWT_SECRET: DEV_JWT_SECRET,
-      GATEWAY_SIGNING_SECRET: DEV_SIGNING_SECRET,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000000',
-      APOLLO_TELEMETRY_DISABLED: '1',
-      // The hold reconcilers run their round at boot (the bench waits for it to end), then not again
-      // during the run: their rounds would count in the requests, statements and CPU measured.
-      HOLD_RECONCILE_SECONDS: '3600',
-      METRICS_PORT: '0', // the gateways' metrics are not read here
-    };
-    launcher = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/start.js')], {
-      env: {
-        ...graphEnv,
-        DATABASE_URL: server,
-        DATABASE_PREFIX: PREFIX,
-        PORT: String(gatewayPort),
-        TENANTS_PORT: String(tenantsPort),
-        COWORKING_PORT: String(coworkingPort),
-        GALLERY_PORT: String(galleryPort),
-        TENANTS_METRICS_PORT: String(metricsPorts.tenants),
-        COWORKING_METRICS_PORT: String(metricsPorts.coworking),
-        GALLERY_METRICS_PORT: String(metricsPorts.gallery),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      launcher!.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        if (out.includes('ready in')) resolve();
-      });
-      launcher!.once('exit', () => reject(new Error(`graph did not start:\n${out}`)));
-    });
-    const subgraphUrl = {
-      tenants: `http://127.0.0.1:${tenantsPort}/graphql`,
-      coworking: `http://127.0.0.1:${coworkingPort}/graphql`,
-      gallery: `http://127.0.0.1:${galleryPort}/graphql`,
-    };
-    const subgraphMetricsUrl = {
-      tenants: `http://127.0.0.1:${metricsPorts.tenants}/metrics`,
-      coworking: `http://127.0.0.1:${metricsPorts.coworking}/metrics`,
-      gallery: `http://127.0.0.1:${metricsPorts.gallery}/metrics`,
-    };
+    const graph = await startBenchGraph({ scale: SCALE, dataDirName: 'bench-pg', say, registerStop: (s) => (stopGraph = s) });
+    const { server, graphEnv, subgraphUrl, subgraphMetricsUrl, cachedUrl, benchSpaceId, exhibitionSlug } = graph;
     // The launcher's gateway has the response cache on (the default). The comparisons use gateways
     // of our own over the same subgraphs without it, with one process and with WORKERS processes.
-    const cachedUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const startGateway = async (name: string, env: Record<string, string>, flags: string[] = [], root = ROOT): Promise<Target> => {
-      const port = await freePort();
-      const child = spawn(process.execPath, [...NODE_FLAGS, ...flags, path.join(root, 'gateway', 'dist', 'main.js')], {
-        env: {
-          ...graphEnv,
-          ...env,
-          PORT: String(port),
-          TENANTS_URL: subgraphUrl.tenants,
-          COWORKING_URL: subgraphUrl.coworking,
-          GALLERY_URL: subgraphUrl.gallery,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      extras.push(child);
-      await waitForHealth(`http://127.0.0.1:${port}/health`, undefined, 30_000);
-      say(`${name} ready on port ${port}`);
-      return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! };
+      const gateway = await startGatewayProcess({ name, env: { ...graphEnv, ...env }, subgraphUrl, flags, root, say });
+      extras.push(gateway.child);
+      return gateway;
     };
-    const ours = await startGateway('our gateway (no response cache)', { RESPONSE_CACHE: 'off' }, profiled('ours'));
+    const ours = await startGateway('our gateway (no response cache)', { RESPONSE_CACHE: 'off' }, profileFlags(args.profile, 'ours'));
     const before = args.baseline
-      ? await startGateway(`our gateway before (${args.baseline})`, { RESPONSE_CACHE: 'off' }, profiled('before'), path.resolve(args.baseline))
+      ? await startGateway(
+          `our gateway before (${args.baseline})`,
+          { RESPONSE_CACHE: 'off' },
+          profileFlags(args.profile, 'before'),
+          path.resolve(args.baseline),
+        )
       : undefined;
     const workers =
       WORKERS > 1 && TARGETS.has('workers')
@@ -221,10 +111,14 @@ async function main(): Promise<void> {
     );
     const startHive = async (planner: 'javascript' | 'rust'): Promise<Target> => {
       const port = await freePort();
-      const child = spawn(process.execPath, [...profiled(`hive-${planner}`), path.join(ROOT, 'scripts/dist/bench/hive.js'), '--planner', planner], {
-        env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        [...profileFlags(args.profile, `hive-${planner}`), path.join(ROOT, 'scripts/dist/bench/hive.js'), '--planner', planner],
+        {
+          env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       extras.push(child);
       await new Promise<void>((resolve, reject) => {
         child.stdout!.on('data', (c: Buffer) => c.toString().includes('hive gateway ready') && resolve());
@@ -238,13 +132,7 @@ async function main(): Promise<void> {
 
     // The processes whose CPU each run reads: the subgraphs (children of the launcher), PostgreSQL
     // (the postmaster and its backends) and this process, the load generator.
-    const subgraphPids = Object.fromEntries(
-      (['tenants', 'coworking', 'gallery'] as const).map((name) => {
-        const pid = childPid(launcher!.pid!, path.join('services', name, 'dist', 'main.js'));
-        if (!pid) throw new Error(`no process found for the ${name} subgraph`);
-        return [name, pid];
-      }),
-    );
+    const subgraphPids = graph.subgraphPids();
     const postmaster = await postmasterPid(server);
     const watched = (gateway?: Target): Watched[] => [
       ...(gateway ? [{ name: 'gateway', pid: gateway.pid }] : []),
@@ -262,11 +150,8 @@ async function main(): Promise<void> {
       let offset = 0;
       // Each measured run gets its own range of request numbers (mutations book distinct slots).
       const next = () => (offset += 100_000);
-      const token = (n: number) => (scenario.mutation ? writers[n % writers.length] : readers[n % readers.length]);
-      const identityOf = (n: number): Identity =>
-        scenario.mutation
-          ? writerIdentity(n)
-          : { sub: `bench-reader-${n % readers.length}`, roles: ['TENANT'], tenantId: stableId('tenant', `bench-${n % readers.length}`) };
+      const token = (n: number) => tokenFor(scenario.mutation, n);
+      const identityOf = (n: number) => identityFor(scenario.mutation, n);
       const throughGateway =
         (url: string, anonymous = false) =>
         async (seconds: number) => {
@@ -358,18 +243,7 @@ function writeReport(settings: RunSettings, rows: Row[], cacheRows: CacheRow[], 
   process.stdout.write(`\n${text}\n\n[bench] written to ${path.relative(ROOT, out)}\n`);
 }
 
-interface Target {
-  url: string;
-  pid: number;
-}
-
-/** --profile ours (or before, hive-rust, hive-javascript): that gateway runs under `node --cpu-prof`, its profile in .data/profiles. */
-function profiled(name: string): string[] {
-  if (args.profile !== name) return [];
-  const dir = path.join(ROOT, '.data', 'profiles');
-  mkdirSync(dir, { recursive: true });
-  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
-}
+type Target = Pick<GatewayTarget, 'url' | 'pid'>;
 
 /** The postmaster of the server at url: the first line of postmaster.pid in its data directory. */
 async function postmasterPid(url: string): Promise<number> {

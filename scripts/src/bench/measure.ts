@@ -19,6 +19,13 @@ export interface MeasureOptions {
   durationSeconds: number;
   counters: (url: string) => Promise<{ sql: number; requests: number }>;
   say: (message: string) => void;
+  /** Called after each measured run with its result and the CPU ms per request of each watched process in that run. */
+  onRun?: (key: TargetKey, run: RunResult) => void;
+}
+
+/** One measured run of one target. */
+export interface RunResult extends LoadResult {
+  cpuMsPerRequest: Record<string, number>;
 }
 
 export function measurer(options: MeasureOptions) {
@@ -59,14 +66,17 @@ export function measurer(options: MeasureOptions) {
         const cpuAfter = cpuSnapshot(t.watched);
         const after = await Promise.all(Object.values(subgraphs).map(options.counters));
         const sent = Math.max(1, result.sent);
-        cpu.get(t.key)!.push({ before: cpuBefore, after: cpuAfter, requests: sent });
+        const runCpu = { before: cpuBefore, after: cpuAfter, requests: sent };
+        cpu.get(t.key)!.push(runCpu);
+        const runCpuMs = cpuPerRequest([runCpu]);
+        options.onRun?.(t.key, { ...result, cpuMsPerRequest: runCpuMs });
         results.get(t.key)!.push({
           ...result,
           sqlPerRequest: Object.fromEntries(names.map((name, j) => [name, (after[j]!.sql - before[j]!.sql) / sent])),
           fetchesPerRequest: names.reduce((sum, _, j) => sum + after[j]!.requests - before[j]!.requests, 0) / sent,
         });
         options.say(
-          `  ${t.name}, run ${i + 1}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms${result.invalid + result.errors > 0 ? `, ${result.invalid} wrong answers, ${result.errors} errors` : ''}`,
+          `  ${t.name}, run ${i + 1}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms${runCpuMs.gateway !== undefined ? `, gateway ${runCpuMs.gateway.toFixed(2)} ms CPU/request` : ''}${result.invalid + result.errors > 0 ? `, ${result.invalid} wrong answers, ${result.errors} errors` : ''}`,
         );
       }
     }

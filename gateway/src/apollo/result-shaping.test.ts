@@ -46,6 +46,10 @@ const operations: { schema: any; text: string }[] = [
   },
   { schema: abstractSchema, text: `{ __typename a: artist { __typename } __schema { queryType { name } } t: __type(name: "Work") { name } }` },
   {
+    schema: abstractSchema,
+    text: `{ artist { constructor: name toString: sold __proto__: works { hasOwnProperty: id valueOf: title } } works { title } }`,
+  },
+  {
     schema: ourSchema,
     text: `query Exhibition($slug: String!) { exhibition(slug: $slug) { title description startsOn endsOn status
       artists { name bio disciplines artworks { title priceLabel } } artworks { title year medium priceLabel artist { name } } } }`,
@@ -182,6 +186,15 @@ describe('result shaping over a plan of the operation', () => {
     const before = shapingPlans.built;
     for (let i = 0; i < 3; i++) planCompute({ operation, input: { artist: { name: 'Rita' } }, introspectionHandling: () => null });
     expect(shapingPlans.built).toBe(before + 1);
+  });
+  it('makes plain objects unless a response name is a property of Object.prototype, then null-prototype ones as Apollo does', () => {
+    const shaped = (text: string, input: object) =>
+      planCompute({ operation: internals.operationFromDocument(abstractSchema, parse(text)), input, introspectionHandling: () => null }).data;
+    const plain = shaped('{ artist { name } }', { artist: { name: 'Rita' } });
+    expect(Object.getPrototypeOf(plain.artist)).toBe(Object.prototype);
+    const guarded = shaped('{ artist { constructor: name __proto__: sold } }', { artist: { constructor: 'Rita', __proto__: true } });
+    expect(Object.getPrototypeOf(guarded.artist)).toBeNull();
+    expect(JSON.stringify(guarded)).toBe('{"artist":{"constructor":"Rita","__proto__":null}}');
   });
 });
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { freePorts } from '@maison/embedded-db';
 import { startBenchGraph, SUBGRAPH_NAMES, type SubgraphName } from './bench/bench-graph';
 import { renderGatewayAlone, type GatewayAloneRow, type GatewayAloneSettings } from './bench/gateway-alone-table';
-import { profileFlags, startGatewayProcess, stopProcesses, type GatewayTarget } from './bench/gateway-process';
+import { benchProcesses, profileFlags, startGatewayProcess, type GatewayTarget } from './bench/gateway-process';
 import { load } from './bench/load';
 import { measurer, type Measuring, type RunResult, type TargetKey } from './bench/measure';
 import { replayStats, resetReplay } from './bench/replay-subgraph';
@@ -78,15 +78,9 @@ async function startStub(name: SubgraphName, upstream: string, port: number): Pr
 async function main(): Promise<void> {
   if (args.profile && !['ours', 'before'].includes(args.profile)) throw new Error('--profile is ours or before');
   if (args.profile === 'before' && !args.baseline) throw new Error('--profile before needs --baseline');
-  let stopGraph: (() => Promise<void>) | undefined;
-  const children: ChildProcess[] = [];
-  const stop = async () => {
-    await stopProcesses(children);
-    await stopGraph?.();
-  };
-  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  const { children, registerGraph, stop } = benchProcesses();
   try {
-    const graph = await startBenchGraph({ scale: settings.scale, dataDirName: 'bench-gateway-pg', say, registerStop: (s) => (stopGraph = s) });
+    const graph = await startBenchGraph({ scale: settings.scale, dataDirName: 'bench-gateway-pg', say, registerStop: registerGraph });
     const chosen = scenarios({ benchSpaceId: graph.benchSpaceId, exhibitionSlug: graph.exhibitionSlug, runId: newRunId() }).filter(
       (s) => !args.only || s.name.includes(args.only),
     );

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { DEV_SIGNING_SECRET } from '@maison/config';
 import { freePort } from '@maison/embedded-db';
 import { startBenchGraph } from './bench/bench-graph';
 import { calendarFloor } from './bench/floor';
-import { profileFlags, startGatewayProcess, stopProcesses, type GatewayTarget } from './bench/gateway-process';
+import { benchProcesses, profileFlags, startGatewayProcess, type GatewayTarget } from './bench/gateway-process';
 import { load, loadPattern } from './bench/load';
 import type { Watched } from './bench/proc-cpu';
 import { measurer, type Measuring, type TargetKey } from './bench/measure';
@@ -68,15 +68,9 @@ async function main(): Promise<void> {
     const saved = JSON.parse(readFileSync(path.resolve(args.render), 'utf8')) as { settings: RunSettings; rows: Row[]; cacheRows: CacheRow[] };
     return writeReport(saved.settings, saved.rows, saved.cacheRows, args.render.includes('partial'));
   }
-  let stopGraph: (() => Promise<void>) | undefined;
-  const extras: ChildProcess[] = [];
-  const stop = async () => {
-    await stopProcesses(extras);
-    await stopGraph?.();
-  };
-  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  const { children: extras, registerGraph, stop } = benchProcesses();
   try {
-    const graph = await startBenchGraph({ scale: SCALE, dataDirName: 'bench-pg', say, registerStop: (s) => (stopGraph = s) });
+    const graph = await startBenchGraph({ scale: SCALE, dataDirName: 'bench-pg', say, registerStop: registerGraph });
     const { server, graphEnv, subgraphUrl, subgraphMetricsUrl, cachedUrl, benchSpaceId, exhibitionSlug } = graph;
     // The launcher's gateway has the response cache on (the default). The comparisons use gateways
     // of our own over the same subgraphs without it, with one process and with WORKERS processes.

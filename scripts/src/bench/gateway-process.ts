@@ -63,3 +63,18 @@ export async function stopProcesses(children: ChildProcess[]): Promise<void> {
     await new Promise((r) => child.once('exit', r));
   }
 }
+
+/**
+ * What a bench run starts, stopped in one place: the processes it adds to `children` (in order),
+ * then the graph whose stop `registerGraph` receives. Ctrl-C stops them all and exits 130.
+ */
+export function benchProcesses(): { children: ChildProcess[]; registerGraph: (stop: () => Promise<void>) => void; stop: () => Promise<void> } {
+  let stopGraph: (() => Promise<void>) | undefined;
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await stopProcesses(children);
+    await stopGraph?.();
+  };
+  process.on('SIGINT', () => void stop().then(() => process.exit(130)));
+  return { children, registerGraph: (s) => (stopGraph = s), stop };
+}

@@ -255,7 +255,9 @@ describe('the ledger under concurrency', () => {
       // The booking's one statement waits on the lock, not on the writer's transaction: had it inserted
       // its row first, its exclusion check would be waiting for the writer ('transactionid').
       // (ADMIN books in one autocommitted statement, fastBookedSql: its CTEs lock the space's row first.)
-      expect(result.blocked).toEqual([{ waitEvent: 'advisory', statement: expect.stringMatching(/^WITH space AS MATERIALIZED \(.*\), booking AS \(\s*INSERT INTO space_booking/s) }]);
+      expect(result.blocked).toEqual([
+        { waitEvent: 'advisory', statement: expect.stringMatching(/^WITH space AS MATERIALIZED \(.*\), booking AS \(\s*INSERT INTO space_booking/s) },
+      ]);
       // Its snapshot predates the commit; the exclusion constraint checks the committed row all the same.
       expect(result.answer.userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
       expect(failures).toEqual({ [PG.exclusionViolation]: 1 });
@@ -297,7 +299,12 @@ describe('the ledger under concurrency', () => {
       const asAdmin = await bookCounted(admin, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Admin' });
       expect(asAdmin.result.userErrors).toEqual([]);
       expect(asAdmin.statements).toBe(2);
-      const asTenant = await bookCounted(await someTenant(graph.ds), { spaceId, startsAt: minutes(startsAt, 60), endsAt: minutes(startsAt, 120), title: 'Locataire' });
+      const asTenant = await bookCounted(await someTenant(graph.ds), {
+        spaceId,
+        startsAt: minutes(startsAt, 60),
+        endsAt: minutes(startsAt, 120),
+        title: 'Locataire',
+      });
       expect(asTenant.result.userErrors).toEqual([]);
       expect(asTenant.statements).toBe(3);
       // A slot taken answers as before, from the same one statement.

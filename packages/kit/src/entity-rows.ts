@@ -2,9 +2,10 @@ import { QueryFailedError, type DataSource } from 'typeorm';
 
 /**
  * Column types whose value from the pg driver is the one TypeORM hydrates, as is; a `date` is
- * selected as text, TypeORM's 'YYYY-MM-DD'. Any other type (or a transformer) is refused at boot.
+ * selected as text, TypeORM's 'YYYY-MM-DD'; a `bigint` is a string for both. Any other type (or a
+ * transformer) is refused at boot.
  */
-const AS_IS = new Set(['uuid', 'text', 'jsonb', 'boolean', 'smallint', 'integer', 'enum', 'timestamptz', 'date']);
+const AS_IS = new Set(['uuid', 'text', 'jsonb', 'boolean', 'smallint', 'integer', 'bigint', 'enum', 'timestamptz', 'date']);
 
 /** The columns of an entity for hand-written SQL on a hot read path, and its instances built from the rows. */
 export interface EntityRows<T> {

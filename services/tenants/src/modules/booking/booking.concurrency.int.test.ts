@@ -29,9 +29,14 @@ interface BookResult {
 }
 
 async function book(identity: Identity, input: Record<string, unknown>): Promise<BookResult> {
-  const { body } = await graph.execute(BOOK, { input }, { identity });
+  return (await bookCounted(identity, input)).result;
+}
+
+/** A booking and the SQL statements the subgraph ran for it. */
+async function bookCounted(identity: Identity, input: Record<string, unknown>): Promise<{ result: BookResult; statements: number }> {
+  const { body, statements } = await graph.execute(BOOK, { input }, { identity });
   if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data!.bookSharedSpace;
+  return { result: body.data!.bookSharedSpace, statements };
 }
 
 const tally = (results: BookResult[]) => ({
@@ -87,6 +92,15 @@ async function blockedBy(blocker: Client, n = 1): Promise<{ waitEvent: string; s
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`fewer than ${n} backends waited for the blocking transaction`);
+}
+
+/** A connection of its own, in a transaction left open that has run the statements given. */
+async function openTransaction(...statements: [string, unknown[]][]): Promise<Client> {
+  const client = new Client({ connectionString: graph.databaseUrl });
+  await client.connect();
+  await client.query('BEGIN');
+  for (const [text, values] of statements) await client.query(text, values);
+  return client;
 }
 
 /** A connection of its own that holds the space's lock, in a transaction left open, having inserted [startsAt, endsAt) (not committed). */
@@ -240,7 +254,10 @@ describe('the ledger under concurrency', () => {
       });
       // The booking's one statement waits on the lock, not on the writer's transaction: had it inserted
       // its row first, its exclusion check would be waiting for the writer ('transactionid').
-      expect(result.blocked).toEqual([{ waitEvent: 'advisory', statement: expect.stringMatching(/^WITH booking AS \(\s*INSERT INTO space_booking/) }]);
+      // (ADMIN books in one autocommitted statement, fastBookedSql: its CTEs lock the space's row first.)
+      expect(result.blocked).toEqual([
+        { waitEvent: 'advisory', statement: expect.stringMatching(/^WITH space AS MATERIALIZED \(.*\), booking AS \(\s*INSERT INTO space_booking/s) },
+      ]);
       // Its snapshot predates the commit; the exclusion constraint checks the committed row all the same.
       expect(result.answer.userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
       expect(failures).toEqual({ [PG.exclusionViolation]: 1 });
@@ -273,5 +290,78 @@ describe('the ledger under concurrency', () => {
       await writer.end();
     }
     expect(await liveRows(spaceId)).toBe(1);
+  });
+
+  describe('the fast path (one autocommitted statement while the rules are the ones checked)', () => {
+    it('is taken: an ADMIN booking is the space read and one statement, a tenant booking adds the tenant read', async () => {
+      const spaceId = await createSpace(graph.ds);
+      const startsAt = futureHour(12, 10);
+      const asAdmin = await bookCounted(admin, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Admin' });
+      expect(asAdmin.result.userErrors).toEqual([]);
+      expect(asAdmin.statements).toBe(2);
+      const asTenant = await bookCounted(await someTenant(graph.ds), {
+        spaceId,
+        startsAt: minutes(startsAt, 60),
+        endsAt: minutes(startsAt, 120),
+        title: 'Locataire',
+      });
+      expect(asTenant.result.userErrors).toEqual([]);
+      expect(asTenant.statements).toBe(3);
+      // A slot taken answers as before, from the same one statement.
+      const taken = await bookCounted(admin, { spaceId, startsAt, endsAt: minutes(startsAt, 30), title: 'Prise' });
+      expect(taken.result.userErrors.map((e) => e.code)).toEqual(['SLOT_UNAVAILABLE']);
+      expect(taken.statements).toBe(2);
+      expect(await liveRows(spaceId)).toBe(2);
+    });
+
+    it.each([
+      ['committed', 'COMMIT', { booked: false, codes: ['TOO_LONG'] }],
+      ['rolled back', 'ROLLBACK', { booked: true, codes: [] }],
+    ])('waits for a rule change racing it, then is checked against the rules stored: change %s', async (_, end, expected) => {
+      const spaceId = await createSpace(graph.ds);
+      const startsAt = futureHour(13, 10);
+      const tenant = await someTenant(graph.ds);
+      // A rule change as SpaceAdminService makes it: the space's row FOR UPDATE, a shorter maximum.
+      const change = await openTransaction(
+        ['SELECT 1 FROM shared_space WHERE id = $1 FOR UPDATE', [spaceId]],
+        ['UPDATE shared_space SET max_duration_minutes = 30 WHERE id = $1', [spaceId]],
+      );
+      try {
+        const answer = bookCounted(tenant, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Une heure' });
+        // The booking read the rules before the change (60 minutes were allowed) and waits in its statement.
+        const [blocked] = await blockedBy(change);
+        expect(blocked!.statement).toMatch(/^WITH space AS MATERIALIZED/);
+        await change.query(end);
+        const { result, statements } = await answer;
+        expect({ booked: result.booking !== null, codes: result.userErrors.map((e) => e.code) }).toEqual(expected);
+        // Committed: the fast statement inserted nothing, and the transaction read the new rules.
+        // Rolled back: the fast statement booked.
+        expect(statements).toBe(end === 'COMMIT' ? 6 : 3);
+      } finally {
+        await change.end();
+      }
+      expect(await liveRows(spaceId)).toBe(expected.booked ? 1 : 0);
+    });
+
+    it('books nothing for a tenant archived between its first read and its statement: UNKNOWN_HOLDER', async () => {
+      const spaceId = await createSpace(graph.ds);
+      const startsAt = futureHour(14, 10);
+      const tenant = await someTenant(graph.ds);
+      // An archive as archiveTenant makes it: the tenant's row FOR UPDATE, archived.
+      const archive = await openTransaction(
+        ['SELECT 1 FROM tenant WHERE id = $1 FOR UPDATE', [tenant.tenantId]],
+        ['UPDATE tenant SET archived_at = now() WHERE id = $1', [tenant.tenantId]],
+      );
+      try {
+        const answer = book(tenant, { spaceId, startsAt, endsAt: minutes(startsAt, 60), title: 'Archivé' });
+        const [blocked] = await blockedBy(archive);
+        expect(blocked!.statement).toMatch(/^WITH space AS MATERIALIZED/);
+        await archive.query('COMMIT');
+        expect((await answer).userErrors.map((e) => e.code)).toEqual(['UNKNOWN_HOLDER']);
+      } finally {
+        await archive.end();
+      }
+      expect(await liveRows(spaceId)).toBe(0);
+    });
   });
 });

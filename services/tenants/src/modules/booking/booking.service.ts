@@ -22,6 +22,7 @@ import {
 import { holderDirectory } from './holder-directory';
 import { bookableSlots, bypassesLimits, checkBookingRules, checkHoldRules, type SlotCaller, type SpaceRules } from './booking.rules';
 import { bookedMinutesInWeeks, checkQuota, quotaWeekOf } from './booking.quota';
+import { bookedSql, fastBookedSql, HISTORY_COLUMNS, spaceLockKey } from './booking.sql';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
 
@@ -146,7 +147,40 @@ export class BookingService {
     const ruleErrors = rulesOf(space);
     if (ruleErrors.length > 0) return fail(...ruleErrors);
 
+    const values = (holderName: string | null) => [
+      randomUUID(),
+      space.id,
+      holder.kind,
+      holder.id,
+      holderName,
+      createdBy,
+      title,
+      request.startsAt,
+      request.endsAt,
+      request.attendees ?? null,
+      request.visibility ?? BookingVisibility.PRIVATE,
+      options.kind ?? BookingKind.BOOKING,
+      request.idempotencyKey ?? null,
+      fingerprint,
+      options.seriesId ?? null,
+      options.holdReference ?? null,
+      BookingAction.CREATED,
+      options.hold?.overrideReason ?? null,
+      spaceLockKey(space.id),
+    ];
+    const booked = (row: Record<string, unknown>): Outcome => ({ booking: entityRows(this.ds, SpaceBooking).from(row)!, errors: [] });
+
     try {
+      // The fast path: a booking that needs nothing but the space's rules (no idempotency key, no
+      // quota), already checked above on the space as first read, books in one autocommitted
+      // statement while those rules are still that version (fastBookedSql). It takes the space's row,
+      // a tenant's, the space's lock and inserts, in the order below; no row means the rules moved, or
+      // the tenant was archived, and the transaction below reads everything again and answers.
+      if (!request.idempotencyKey && (bypass || (space.weeklyQuotaMinutes === null && isEligible(holder, space)))) {
+        const name = holder.kind === HolderKind.TENANT ? null : HOLDER_NAMES[holder.kind];
+        const [row] = await this.ds.query(fastBookedSql(this.ds), [...values(name), space.rulesVersion]);
+        if (row) return booked(row);
+      }
       return await transactionWithRetry(this.ds, async (tx) => {
         if (request.idempotencyKey) {
           // Same-key requests run one at a time; the later ones find the first one's booking.
@@ -170,28 +204,8 @@ export class BookingService {
         // the space's lock: a retried idempotency key and a holder's quota have locks of their own,
         // taken above, and each read after its lock is a statement of its own (a fresh snapshot).
         // The hold trigger's lock (space-hold:) is still taken after the space's, as before.
-        const [row] = await tx.query(bookedSql(this.ds), [
-          randomUUID(),
-          space.id,
-          holder.kind,
-          holder.id,
-          holderName,
-          createdBy,
-          title,
-          request.startsAt,
-          request.endsAt,
-          request.attendees ?? null,
-          request.visibility ?? BookingVisibility.PRIVATE,
-          options.kind ?? BookingKind.BOOKING,
-          request.idempotencyKey ?? null,
-          fingerprint,
-          options.seriesId ?? null,
-          options.holdReference ?? null,
-          BookingAction.CREATED,
-          options.hold?.overrideReason ?? null,
-          spaceLockKey(space.id),
-        ]);
-        return { booking: entityRows(this.ds, SpaceBooking).from(row)!, errors: [] };
+        const [row] = await tx.query(bookedSql(this.ds), values(holderName));
+        return booked(row);
       });
     } catch (error) {
       if (isConflict(error)) return slotTaken();
@@ -365,57 +379,14 @@ function readSpaceRulesOfBooking(tx: EntityManager, bookingId: string): Promise<
     .getOne();
 }
 
-const HISTORY_COLUMNS = 'booking_id, action, actor, starts_at, ends_at, previous_starts_at, previous_ends_at, override_reason';
-
-/**
- * A new booking ($1 its id … $16 its hold reference), its CREATED history line ($17 the action,
- * $18 an override's reason; by its creator, over its own times) and the booking's row as the
- * entity reads it. The no-overlap constraint and the hold trigger act on its insert as on any.
- *
- * The space's lock ($19, spaceLockKey) is part of the insert's source: the row to insert is the
- * space's row joined with the lock's, so no row reaches the insert before the lock is granted (a
- * volatile function in a subquery of FROM is neither pulled up nor dropped by the planner, and the
- * data-modifying CTE runs whether or not it is read). The statement's snapshot is older than the
- * lock, which does not matter: nothing here decides on that snapshot but the space's
- * buffer_minutes, whose row this transaction already holds FOR SHARE. The exclusion constraint checks
- * the rows committed or in progress as of its check, not the snapshot, so an insert that waited on
- * the lock meets the row its holder committed and fails at once; the hold trigger's queries take
- * snapshots of their own. booking.concurrency.int.test.ts checks the order.
- */
-const bookedSqlOf = new WeakMap<DataSource, string>();
-function bookedSql(ds: DataSource): string {
-  let text = bookedSqlOf.get(ds);
-  if (!text) {
-    text = `WITH booking AS (
-        INSERT INTO space_booking (id, space_id, holder_kind, holder_id, holder_name, created_by, title, starts_at, ends_at,
-          occupied_until, attendees, visibility, kind, idempotency_key, request_fingerprint, series_id, hold_reference)
-        SELECT $1, s.id, $3, $4, $5, $6, $7, $8, $9, $9::timestamptz + make_interval(mins => s.buffer_minutes), $10, $11, $12, $13, $14, $15, $16
-        FROM shared_space s CROSS JOIN (SELECT pg_advisory_xact_lock(hashtext($19::text))) space_lock
-        WHERE s.id = $2
-        RETURNING *
-      ), history AS (
-        INSERT INTO space_booking_history (${HISTORY_COLUMNS})
-        SELECT id, $17::booking_action, created_by, starts_at, ends_at, NULL, NULL, $18::text FROM booking
-      )
-      SELECT ${entityRows(ds, SpaceBooking).select('booking')} FROM booking`;
-    bookedSqlOf.set(ds, text);
-  }
-  return text;
-}
-
 /**
  * Writers of one space take turns. PostgreSQL's EXCLUDE constraint is what guarantees no overlap;
  * this lock only spares concurrent inserters of one slot the deadlock they would otherwise detect
  * after deadlock_timeout (a second each), so a losing attempt fails in milliseconds. Held until the
- * transaction ends. A booking takes it inside its insert (bookedSql); a move takes it here.
+ * transaction ends. A booking takes it inside its insert (booking.sql.ts); a move takes it here.
  */
 async function lockSpace(tx: EntityManager, spaceId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [spaceLockKey(spaceId)]);
-}
-
-/** The key of a space's advisory lock, for lockSpace and bookedSql alike. */
-function spaceLockKey(spaceId: string): string {
-  return `space:${spaceId}`;
 }
 
 /** The tenant a non-ADMIN caller's token names, when its roles let it act as one. */

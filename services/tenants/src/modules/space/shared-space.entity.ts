@@ -73,4 +73,11 @@ export class SharedSpace {
   @Field(() => Int, { description: 'Granularity of the slots availability proposes, in minutes.' })
   @Column('integer', { name: 'slot_step_minutes' })
   slotStepMinutes!: number;
+
+  /**
+   * Moves whenever a rule column changes (a trigger of migration 009): a booking books in one
+   * statement only while it is the version its checks ran on (BookingService.book). A bigint, read as text.
+   */
+  @Column({ type: 'bigint', name: 'rules_version', insert: false, update: false })
+  rulesVersion!: string;
 }

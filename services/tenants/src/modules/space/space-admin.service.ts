@@ -23,7 +23,12 @@ const fail = (...errors: RuleViolation[]): SpaceOutcome => ({ space: null, confl
 /** The longest buffer (RULE_BOUNDS): a row that ended this long ago may still hold the next one's start. */
 const LONGEST_BUFFER_MS = 240 * 60_000;
 
-const RULE_COLUMNS = {
+/**
+ * The rule columns of a space. The trigger of migration 009 (shared_space_bump_rules_version) bumps
+ * rules_version when any of them changes, and must list the same columns: a booking's fast path
+ * trusts the version (BookingService.book). space-rules-version.int.test.ts fails when one is missing.
+ */
+export const RULE_COLUMNS = {
   capacity: 'capacity',
   openingHoursRows: 'opening_hours',
   seasonStarts: 'season_starts',

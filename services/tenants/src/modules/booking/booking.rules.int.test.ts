@@ -50,6 +50,17 @@ const slot = (spaceId: string, startsAt: Date, durationMinutes = 60, extra: Reco
   ...extra,
 });
 
+/**
+ * A quarter-hour slot at `first`, or half an hour later when `first`'s would run over house
+ * midnight: a space open 00:00–24:00 has each day's hours apart, so a slot over midnight is outside
+ * them, whatever the rule under test. Of two such slots half an hour apart, one stays in one day.
+ */
+const oneDaySlot = (spaceId: string, first: Date) => {
+  const day = (t: Date) => toHouseIso(t).slice(0, 10);
+  const fits = (s: Date) => day(s) === day(new Date(minutes(s, 15).getTime() - 1));
+  return slot(spaceId, fits(first) ? first : minutes(first, 30), 15);
+};
+
 describe('the database keeps the no-overlap rule by itself', () => {
   it('refuses an overlapping live row written straight in SQL, and ignores cancelled ones', async () => {
     const spaceId = await createSpace(graph.ds);
@@ -95,11 +106,12 @@ describe('bookSharedSpace rules through GraphQL', () => {
     const spaceId = await createSpace(graph.ds, { minNoticeMinutes: 120, horizonDays: 10, slotStepMinutes: 5 });
     const now = Date.now();
     const at = (offsetMinutes: number) => new Date(Math.ceil((now + offsetMinutes * 60_000) / 60_000) * 60_000);
-    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(-10)))).toEqual(['IN_THE_PAST']);
-    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(100)))).toEqual(['TOO_LATE']);
-    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(125)))).toEqual([]);
-    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(10 * 1440 - 5)))).toEqual([]);
-    expect(await codesOf(await someTenant(graph.ds), slot(spaceId, at(10 * 1440 + 5)))).toEqual(['TOO_FAR_AHEAD']);
+    // Each start and the one half an hour after it break (or keep) the same rule.
+    expect(await codesOf(await someTenant(graph.ds), oneDaySlot(spaceId, at(-60)))).toEqual(['IN_THE_PAST']);
+    expect(await codesOf(await someTenant(graph.ds), oneDaySlot(spaceId, at(60)))).toEqual(['TOO_LATE']);
+    expect(await codesOf(await someTenant(graph.ds), oneDaySlot(spaceId, at(125)))).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), oneDaySlot(spaceId, at(10 * 1440 - 40)))).toEqual([]);
+    expect(await codesOf(await someTenant(graph.ds), oneDaySlot(spaceId, at(10 * 1440 + 5)))).toEqual(['TOO_FAR_AHEAD']);
   });
 
   it('checks hours, season and durations stored on the space', async () => {
@@ -238,9 +250,9 @@ describe('moving, cancelling and tracing bookings', () => {
     const spaceId = await createSpace(graph.ds, { cancellationCutoffMinutes: 24 * 60 });
     const holder = await someTenant(graph.ds);
     const wholeMinute = (offsetMinutes: number) => new Date(Math.ceil((Date.now() + offsetMinutes * 60_000) / 60_000) * 60_000);
-    // 23 h 50 before it starts: inside the 24-hour cut-off. 26 h before: outside it.
-    const soon = (await book(holder, slot(spaceId, wholeMinute(23 * 60 + 50)))).data!.bookSharedSpace.booking;
-    const later = (await book(holder, slot(spaceId, wholeMinute(26 * 60)))).data!.bookSharedSpace.booking;
+    // 23 h 20 (or 23 h 50) before it starts: inside the 24-hour cut-off. 26 h (or 26 h 30) before: outside it.
+    const soon = (await book(holder, oneDaySlot(spaceId, wholeMinute(23 * 60 + 20)))).data!.bookSharedSpace.booking;
+    const later = (await book(holder, oneDaySlot(spaceId, wholeMinute(26 * 60)))).data!.bookSharedSpace.booking;
     const cancel = (identity: Identity, id: string) => graph.execute(CANCEL, { id }, { identity }).then((r) => r.body.data!.cancelSpaceBooking.userErrors);
     expect(await cancel(holder, soon.id)).toEqual([{ code: 'TOO_LATE' }]);
     expect(await cancel(holder, later.id)).toEqual([]);

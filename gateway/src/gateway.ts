@@ -44,6 +44,7 @@ import { gatewayMetrics } from './gateway-metrics';
 import { installOperationMemo } from './apollo/operation-memo';
 import { installMediaTypeMemo } from './apollo/media-type-memo';
 import { installResultShaping } from './apollo/result-shaping';
+import { cacheControlHeaderPlugins } from './apollo/cache-control-header';
 import { errorScopePlugin, installErrorScope, type ErrorScope } from './errors/error-scope';
 
 export interface Gateway {
@@ -127,6 +128,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       metrics.plugin,
       ...(responseCache ? [responseCache.plugin<GatewayContext>()] : []),
       ApolloServerPluginLandingPageDisabled(), // Apollo's page loads from a CDN; development has ./ide instead
+      ...cacheControlHeaderPlugins<GatewayContext>(), // Apollo's header, without its per-field listener
     ],
   });
   await apollo.start();

@@ -60,8 +60,13 @@ describe('the goals of issue 15', () => {
 });
 
 describe('docs/benchmarks.md', () => {
-  const settings: RunSettings = { date: '2026-12-01', scale: 100, connections: 50, runs: 3, durationSeconds: 5, cores: 2, workers: 1 };
+  const settings: RunSettings = { date: '2026-12-01', scale: 100, connections: 50, runs: 3, durationSeconds: 5, warmupSeconds: 8, cores: 2, workers: 1 };
   const text = renderReport(settings, rows, []);
+
+  it('says how the runs were made, the warm-up included (a saved run without it says only that there was one)', () => {
+    expect(text).toContain('seed scale 100, 50 connections, 3 measured runs of 5 s after a warm-up of 8 s per target, medians');
+    expect(renderReport({ ...settings, warmupSeconds: undefined }, rows, [])).toContain('3 measured runs of 5 s after a warm-up, medians');
+  });
 
   it('has a row per target with its ratios to Hive, Hive with the Rust planner and the floor', () => {
     expect(text).toContain('| kitchen availability (1 day) | our gateway | 500 | 60 | 120 | 1.0 | tenants 2.0 | 0 | 1.67 | 1.32 | 0.83 |');

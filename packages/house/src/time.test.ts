@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { GraphQLError } from 'graphql';
-import { addDays, datesBetween, HOUSE_TZ, houseInstant, isLocalDate, localDateOf, startOfLocalDay, toHouseIso } from './time';
+import { addDays, datesBetween, daysBetween, HOUSE_TZ, houseInstant, isLocalDate, localDateOf, startOfLocalDay, toHouseIso } from './time';
 import { bucketByDay, calendarDates } from './calendar';
 
 describe('house time', () => {
@@ -88,6 +88,46 @@ describe('house time', () => {
     const november = datesBetween('2031-10-28', '2031-11-06');
     for (const dates of [march, november, [...march].reverse(), ['2031-03-09', '2031-11-02', '2031-03-07'], ['2031-03-09', '2031-03-09'], ['2031-11-02'], []]) {
       expect(bucketByDay(dates, items, (i) => i).map((day) => day.map((i) => i.id))).toEqual(alone(dates));
+    }
+  });
+
+  it('reads dates as the regular-expression reading it replaced, over years 1–9999 and malformed shapes', () => {
+    // The reading before the digit-by-digit one (kept here as the reference).
+    const reference = (date: string): number => {
+      const m = /^(\d{4}|\+\d{6})-(\d{2})-(\d{2})$/.exec(date);
+      if (!m) return Number.NaN;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const back = new Date(0);
+      back.setUTCFullYear(y, mo - 1, d);
+      return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? back.getTime() : Number.NaN;
+    };
+    const referenceIso = (ms: number) => new Date(ms).toISOString().split('T')[0]!;
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    let compared = 0;
+    const wrong: string[] = [];
+    // Every day (and months 0 and 13, days 0 and 32) of the years near the edges and around today; the
+    // month ends of every 7th year between. The impossible dates are in: 2026-02-29, 2024-02-30, 2100-02-29 (2000-02-29 is real).
+    const dense = (y: number) => y <= 130 || (y >= 1890 && y <= 2110) || y >= 9900;
+    const ends = [0, 1, 28, 29, 30, 31, 32];
+    for (let y = 1; y <= 9999; y += dense(y) || dense(y + 1) ? 1 : 7) {
+      for (let mo = 0; mo <= 13; mo += 1) {
+        for (const d of dense(y) ? Array.from({ length: 33 }, (_, i) => i) : ends) {
+          const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`;
+          const expected = reference(text);
+          const real = !Number.isNaN(expected);
+          if (isLocalDate(text) !== real) wrong.push(`${text}: isLocalDate`);
+          if (real && daysBetween('2000-01-01', text) !== Math.round((expected - Date.UTC(2000, 0, 1)) / 86_400_000)) wrong.push(`${text}: daysBetween`);
+          if (real && addDays(text, 1) !== referenceIso(expected + 86_400_000)) wrong.push(`${text}: addDays`);
+          compared += 1;
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(compared).toBeGreaterThan(200_000);
+    for (const text of ['2026-1-05', '2026-01-5', '20260105', '2026/01/05', ' 2026-01-05', '2026-01-05 ', '２０２６-01-05', '2026-0a-05', '-202-01-05', '+010000-01-01', '+002026-01-05', '0099-12-31', '0000-01-01', '']) {
+      expect([text, isLocalDate(text)]).toEqual([text, /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(reference(text))]);
+      if (!Number.isNaN(reference(text))) expect(addDays(text, 0)).toBe(referenceIso(reference(text)));
+      else expect(() => addDays(text, 0)).toThrow(RangeError);
     }
   });
 

@@ -9,8 +9,39 @@ const REACHABLE_DATE = /^(\d{4}|\+\d{6})-(\d{2})-(\d{2})$/;
 
 const DAY_MS = 86_400_000;
 
-/** Midnight UTC of a YYYY-MM-DD date, in ms; NaN when it is not a real calendar date. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** The number written by the decimal digits of text[from, to), or -1 if one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * Midnight UTC of a YYYY-MM-DD date, in ms; NaN when it is not a real calendar date. A calendar
+ * reads dozens of dates per request in every subgraph (each day's bounds, each representation's
+ * date): the usual shape, a real date of a year from 100, is read digit by digit into Date.UTC
+ * (which is exact from year 100 on). Anything else takes the general reading below, the only one
+ * that answers NaN.
+ */
 function utcMidnight(date: string): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const mo = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[mo - 1]!)) return Date.UTC(y, mo - 1, d);
+  }
+  return generalUtcMidnight(date);
+}
+
+/** utcMidnight of any text: years 0–99 and the day after 9999-12-31 included. */
+function generalUtcMidnight(date: string): number {
   const m = REACHABLE_DATE.exec(date);
   if (!m) return Number.NaN;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -19,7 +50,17 @@ function utcMidnight(date: string): number {
   return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? back.getTime() : Number.NaN;
 }
 
-const isoDate = (ms: number) => new Date(ms).toISOString().split('T')[0]!;
+/** The YYYY-MM-DD of a UTC midnight; remembered (a bounded map), as the same few dates come back on every request. */
+const isoDates = new Map<number, string>();
+function isoDate(ms: number): string {
+  let text = isoDates.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString().split('T')[0]!;
+    if (isoDates.size >= 4096) isoDates.clear();
+    isoDates.set(ms, text);
+  }
+  return text;
+}
 
 export function isLocalDate(value: string): boolean {
   return LOCAL_DATE.test(value) && !Number.isNaN(utcMidnight(value));

@@ -75,10 +75,11 @@ describe('docs/benchmarks.md', () => {
     expect(text).toContain('| month view (calendar, 42 days, 3 subgraphs) | our gateway | 100 | 200 | 400 | 1.0 | tenants 2.0 | 0 | – | 1.11 | 0.50 |');
   });
 
-  it('has the CPU table, a column per process, a dash where a process was not in the run', () => {
-    expect(text).toContain('| scenario | target | gateway | tenants | postgres | total |');
-    expect(text).toContain('| kitchen availability (1 day) | direct | – | 2.00 | 1.00 | 3.00 |');
-    expect(text).toContain('| month view (calendar, 42 days, 3 subgraphs) | our gateway | 6.00 | 5.00 | – | 11.00 |');
+  it('has the CPU table, a column per process, a dash where a process was not in the run, and how busy each target kept the machine', () => {
+    expect(text).toContain('| scenario | target | gateway | tenants | postgres | total | machine busy |');
+    // Machine busy: req/s × total ÷ 2,000 ms (2 cores): 600 × 3.00 and 100 × 11.00.
+    expect(text).toContain('| kitchen availability (1 day) | direct | – | 2.00 | 1.00 | 3.00 | 90 % |');
+    expect(text).toContain('| month view (calendar, 42 days, 3 subgraphs) | our gateway | 6.00 | 5.00 | – | 11.00 | 55 % |');
   });
 
   it('prints each goal, met or not met and by how much, and counts them', () => {

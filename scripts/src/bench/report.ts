@@ -85,10 +85,13 @@ function cpuSection(rows: Row[], settings: RunSettings): string[] {
     '',
     'CPU milliseconds per request of each process during the measured runs (`/proc/<pid>/stat` utime + stime before and after, ' +
       'once the requests in flight have ended, divided by the requests sent; PostgreSQL is the postmaster and all its backends). On this machine of ' +
-      `${settings.cores} cores, ${settings.cores * 1000} ms of CPU per second is the ceiling: the total is what one request costs the machine.`,
+      `${settings.cores} cores, ${settings.cores * 1000} ms of CPU per second is the ceiling: the total is what one request costs the machine. ` +
+      '"Machine busy" is req/s (the median run\'s) × total (all runs) over that ceiling: about how much of the machine a target kept ' +
+      'at work, a few per cent either way. Where it is well below 100 %, every process sometimes waited on another at once, and ' +
+      'req/s is lower than the total alone allows.',
     '',
-    `| scenario | target | ${processes.join(' | ')} | total |`,
-    `|---|---|${processes.map(() => '---:|').join('')}---:|`,
+    `| scenario | target | ${processes.join(' | ')} | total | machine busy |`,
+    `|---|---|${processes.map(() => '---:|').join('')}---:|---:|`,
   ];
   for (const r of rows) {
     for (const t of TARGETS) {
@@ -96,11 +99,14 @@ function cpuSection(rows: Row[], settings: RunSettings): string[] {
       if (!m) continue;
       const cells = processes.map((p) => (m.cpuMsPerRequest[p] === undefined ? '–' : m.cpuMsPerRequest[p]!.toFixed(2)));
       const total = Object.values(m.cpuMsPerRequest).reduce((a, b) => a + b, 0);
-      lines.push(`| ${r.scenario} | ${t.name(r, settings)} | ${cells.join(' | ')} | ${total.toFixed(2)} |`);
+      lines.push(`| ${r.scenario} | ${t.name(r, settings)} | ${cells.join(' | ')} | ${total.toFixed(2)} | ${machineBusy(m.rps, total, settings.cores)} |`);
     }
   }
   return lines;
 }
+
+/** The share of the machine's CPU a target kept busy: req/s × CPU ms per request over cores × 1000 ms. */
+export const machineBusy = (rps: number, totalMsPerRequest: number, cores: number) => `${Math.round((100 * rps * totalMsPerRequest) / (cores * 1000))} %`;
 
 function goalsSection(rows: Row[]): string[] {
   const goals = evaluateGoals(rows);

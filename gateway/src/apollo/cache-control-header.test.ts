@@ -35,7 +35,10 @@ function requestContext(c: Case) {
   if (c.header !== undefined) headers.set('cache-control', c.header);
   const result = { data: { ok: true }, ...(c.errors ? { errors: [{ message: 'non' }] } : {}) };
   const body = c.incremental ? { kind: 'incremental', initialResult: { ...result, hasNext: true } } : { kind: 'single', singleResult: result };
-  return { response: { http: { headers }, body }, overallCachePolicy: policy(c.maxAge, c.scope) } as unknown as GraphQLRequestContextWillSendResponse<BaseContext>;
+  return {
+    response: { http: { headers }, body },
+    overallCachePolicy: policy(c.maxAge, c.scope),
+  } as unknown as GraphQLRequestContextWillSendResponse<BaseContext>;
 }
 
 async function apolloHeader(c: Case): Promise<string | undefined> {
@@ -70,9 +73,14 @@ describe("the gateway's Cache-Control header, without Apollo's cache-control plu
     expect(cases).toBe(8 * 4 * 3 * 2 * 2);
     // Every branch was reached: cacheable public and private, restricted by a prior header, no-store, left alone.
     expect([...outcomes].sort()).toEqual(
-      ['max-age=10, private', 'max-age=20, private', 'max-age=20, public', 'max-age=30, private', 'max-age=30, public'].concat(
-        ['max-age=60, private', 'max-age=60, public', 'max-age=90, private', 'max-age=90, public', 'no-store', 'public, max-age=5'],
-      ),
+      ['max-age=10, private', 'max-age=20, private', 'max-age=20, public', 'max-age=30, private', 'max-age=30, public'].concat([
+        'max-age=60, private',
+        'max-age=60, public',
+        'max-age=90, private',
+        'max-age=90, public',
+        'no-store',
+        'public, max-age=5',
+      ]),
     );
   });
 
@@ -80,7 +88,11 @@ describe("the gateway's Cache-Control header, without Apollo's cache-control plu
     const symbolsLeft = async (plugins: ConstructorParameters<typeof ApolloServer>[0]['plugins']) => {
       let seen: object | undefined;
       const capture = { requestDidStart: async () => ({ willSendResponse: async ({ contextValue }: { contextValue: object }) => void (seen = contextValue) }) };
-      const server = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } }, plugins: [capture, ...(plugins ?? [])] });
+      const server = new ApolloServer({
+        typeDefs: 'type Query { ok: Boolean }',
+        resolvers: { Query: { ok: () => true } },
+        plugins: [capture, ...(plugins ?? [])],
+      });
       await server.start();
       const answer = await server.executeOperation({ query: '{ ok }' });
       await server.stop();

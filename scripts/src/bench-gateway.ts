@@ -10,6 +10,7 @@ import { benchProcesses, profileFlags, startGatewayProcess, type GatewayTarget }
 import { load } from './bench/load';
 import { measurer, type Measuring, type RunResult, type TargetKey } from './bench/measure';
 import { replayStats, resetReplay } from './bench/replay-subgraph';
+import { numberOption } from './bench/options';
 import { newRunId, scenarios } from './bench/scenarios';
 import { tokenFor } from './bench/tokens';
 import { ROOT } from './services';
@@ -42,12 +43,12 @@ const { values: args } = parseArgs({
 });
 const settings: GatewayAloneSettings = {
   date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-  scale: Number(args.scale),
-  connections: Number(args.connections),
-  rounds: Number(args.rounds),
-  durationSeconds: Number(args.duration),
-  warmupSeconds: Number(args.warmup),
-  delayMs: Number(args.delay),
+  scale: numberOption('scale', args.scale, 1),
+  connections: numberOption('connections', args.connections, 1),
+  rounds: numberOption('rounds', args.rounds, 1),
+  durationSeconds: numberOption('duration', args.duration, 1),
+  warmupSeconds: numberOption('warmup', args.warmup, 0),
+  delayMs: numberOption('delay', args.delay, 0),
   cores: os.cpus().length,
   baseline: args.baseline,
 };

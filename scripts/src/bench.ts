@@ -9,6 +9,7 @@ import { DEV_SIGNING_SECRET } from '@maison/config';
 import { freePort } from '@maison/embedded-db';
 import { startBenchGraph } from './bench/bench-graph';
 import { calendarFloor } from './bench/floor';
+import { numberOption } from './bench/options';
 import { benchProcesses, profileFlags, startGatewayProcess, type GatewayTarget } from './bench/gateway-process';
 import { load, loadPattern } from './bench/load';
 import type { Watched } from './bench/proc-cpu';
@@ -48,18 +49,18 @@ const { values: args } = parseArgs({
   },
 });
 const TARGETS = new Set((args.targets ?? 'ours,workers,hive,hive-rust,direct,cache').split(',').map((t) => t.trim()));
-const SCALE = Number(args.scale);
-const RUNS = Number(args.runs);
-const DURATION = Number(args.duration);
-const CONNECTIONS = Number(args.connections);
-const WORKERS = Number(args.workers);
+const SCALE = numberOption('scale', args.scale, 1);
+const RUNS = numberOption('runs', args.runs, 1);
+const DURATION = numberOption('duration', args.duration, 1);
+const CONNECTIONS = numberOption('connections', args.connections, 1);
+const WORKERS = numberOption('workers', args.workers, 1);
 /**
  * Seconds of the warm-up before each target's measured runs. At 2 s, the first measured run of a
  * scenario was the slow one of every target (what's-on through our gateway: 185 req/s at 2.24 ms of
  * gateway CPU per request, then 308 and 367 at 1.42 and 1.10): its JIT had not finished compiling
  * the scenario's paths. The goals are about a running house, not a process that just started.
  */
-const WARMUP = Number(args.warmup);
+const WARMUP = numberOption('warmup', args.warmup, 0);
 const say = (m: string) => process.stdout.write(`[bench] ${m}\n`);
 
 /** A subgraph's counters, from its metrics endpoint (METRICS_PORT): the one place the bench reads them. */

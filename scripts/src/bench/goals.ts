@@ -1,3 +1,4 @@
+import { totalCpuMs } from './cpu-table';
 import type { Measured, Row } from './results';
 
 /**
@@ -99,4 +100,4 @@ export function evaluateGoals(rows: Row[]): GoalResult[] {
   return results;
 }
 
-const cpuTotal = (m: Measured) => Object.values(m.cpuMsPerRequest).reduce((a, b) => a + b, 0);
+const cpuTotal = (m: Measured) => totalCpuMs(m.cpuMsPerRequest);

@@ -1,3 +1,4 @@
+import { totalCpuMs } from './cpu-table';
 import { evaluateGoals } from './goals';
 import type { CacheRow, Measured, Row } from './results';
 
@@ -98,7 +99,7 @@ function cpuSection(rows: Row[], settings: RunSettings): string[] {
       const m = r[t.key];
       if (!m) continue;
       const cells = processes.map((p) => (m.cpuMsPerRequest[p] === undefined ? '–' : m.cpuMsPerRequest[p]!.toFixed(2)));
-      const total = Object.values(m.cpuMsPerRequest).reduce((a, b) => a + b, 0);
+      const total = totalCpuMs(m.cpuMsPerRequest);
       lines.push(`| ${r.scenario} | ${t.name(r, settings)} | ${cells.join(' | ')} | ${total.toFixed(2)} | ${machineBusy(m.rps, total, settings.cores)} |`);
     }
   }
@@ -106,7 +107,7 @@ function cpuSection(rows: Row[], settings: RunSettings): string[] {
 }
 
 /** The share of the machine's CPU a target kept busy: req/s × CPU ms per request over cores × 1000 ms. */
-export const machineBusy = (rps: number, totalMsPerRequest: number, cores: number) => `${Math.round((100 * rps * totalMsPerRequest) / (cores * 1000))} %`;
+const machineBusy = (rps: number, totalMsPerRequest: number, cores: number) => `${Math.round((100 * rps * totalMsPerRequest) / (cores * 1000))} %`;
 
 function goalsSection(rows: Row[]): string[] {
   const goals = evaluateGoals(rows);

@@ -45,7 +45,7 @@ import { installOperationMemo } from './apollo/operation-memo';
 import { installMediaTypeMemo } from './apollo/media-type-memo';
 import { installResultShaping } from './apollo/result-shaping';
 import { cacheControlHeaderPlugins } from './apollo/cache-control-header';
-import { errorScopePlugin, installErrorScope, type ErrorScope } from './errors/error-scope';
+import { errorScopePlugin, installErrorScope, type ErrorScope } from '@maison/http';
 
 export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
@@ -63,7 +63,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   installResultShaping(); // answers shaped over a plan of the operation built once, not by asking the schema per field (apollo/result-shaping.ts)
   installSha256Memo(); // Apollo hashes each request's query text and plan key again otherwise (apollo/sha256-memo.ts)
   installMediaTypeMemo(); // Apollo Server parses the Accept header two or three times per request otherwise (apollo/media-type-memo.ts)
-  installErrorScope(); // the caller's language and request id reach formatError on the error itself (errors/error-scope.ts)
+  installErrorScope(); // the caller's language and request id reach formatError on the error itself (@maison/http, error-scope.ts)
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const log = createLogger('gateway', config.logLevel);
   const drain = createShutdownDrain(config.shutdownDrainMs, log);

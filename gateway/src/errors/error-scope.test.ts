@@ -5,8 +5,18 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Lang } from '@maison/config';
-import { executeApollo, parseGraphQLBody, readBody, type Logger } from '@maison/http';
-import { errorScope, errorScopePlugin, installErrorScope, scopeErrors, type ErrorScope } from './error-scope';
+
+import {
+  errorScope,
+  errorScopePlugin,
+  executeApollo,
+  installErrorScope,
+  parseGraphQLBody,
+  readBody,
+  scopeErrors,
+  type ErrorScope,
+  type Logger,
+} from '@maison/http';
 import { gatewayFormatError } from './format-error';
 
 const log: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

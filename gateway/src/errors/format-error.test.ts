@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from '@maison/http';
 import { LimitError } from '../limits';
-import { scopeErrors, type ErrorScope } from './error-scope';
+import { scopeErrors, type ErrorScope } from '@maison/http';
 import { gatewayFormatError } from './format-error';
 import { SubgraphUnavailableError } from './subgraph-unavailable';
 

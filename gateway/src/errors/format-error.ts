@@ -1,8 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { codeMessage, GRAPHQL_JS_MESSAGES, translateKnownMessage } from '@maison/errors';
-import type { Logger } from '@maison/http';
 import { LimitError, TOKEN_LIMIT_MESSAGE } from '../limits';
-import { errorLang, errorScope } from './error-scope';
+import { errorLang, errorScope, type Logger } from '@maison/http';
 import { SubgraphUnavailableError } from './subgraph-unavailable';
 import { BadScalarInputError, NulInputError } from '../input/scalar-input-plugin';
 

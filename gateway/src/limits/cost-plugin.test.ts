@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { errorScopePlugin, type ErrorScope } from '../errors/error-scope';
+import { errorScopePlugin, type ErrorScope } from '@maison/http';
 import { gatewayFormatError } from '../errors/format-error';
 import { readCostDirectives } from './cost-directives';
 import { costLimitPlugin } from './cost-plugin';

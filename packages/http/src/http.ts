@@ -50,7 +50,7 @@ export function parseGraphQLBody(req: IncomingMessage, raw: Buffer): unknown {
 /**
  * Where executeApollo puts its `scope` on the HTTP request it hands Apollo Server: Apollo passes
  * that same object to the code that answers a request it refuses before its pipeline (the
- * gateway's errors/error-scope.ts reads the caller's language and request id there).
+ * error-scope.ts reads the caller's language and request id there).
  */
 export const REQUEST_SCOPE = Symbol('maison.requestScope');
 

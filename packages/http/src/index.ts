@@ -3,6 +3,7 @@
  * JSON logger, a server with a graceful stop, the connection to the shared Redis, Apollo Server's
  * remembered query hashes. No GraphQL runtime, no database.
  */
+export * from './error-scope';
 export * from './http';
 export * from './http-server';
 export * from './logger';

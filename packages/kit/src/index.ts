@@ -28,4 +28,3 @@ export * from './cache-hints';
 export * from './cost';
 export * from './user-error';
 export * from './space-rules-override';
-export { requestLang } from './request-lang';

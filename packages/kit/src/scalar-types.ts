@@ -1,17 +1,45 @@
-import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLScalarType, type GraphQLFormattedError } from 'graphql';
+import { DEFAULT_LANG, LANGS, type Lang } from '@maison/config';
 import { codeMessage } from '@maison/errors';
 import { DATE_TIME_RULE, literalValue, LOCAL_DATE_RULE, toHouseIso, type ScalarRule } from '@maison/house';
-import { requestLang } from './request-lang';
 
-/** A subgraph's parse of a rule: the value, or BAD_USER_INPUT in the request's language (the gateway has usually answered it first). */
+/**
+ * A value a subgraph's scalar refuses: BAD_USER_INPUT (the gateway has usually answered it first).
+ * A scalar is parsed with no request at hand, so the message is written in every language, the
+ * house's default as the error's own; formatError puts the caller's in (scalarMessageIn).
+ */
+export class BadScalarValueError extends GraphQLError {
+  readonly messages: Record<Lang, string>;
+
+  constructor(scalar: string, problem: Record<Lang, string>) {
+    const messages = Object.fromEntries(
+      LANGS.map((lang) => [lang, codeMessage('BAD_USER_INPUT', 'SCALAR_VALUE', lang, { scalar, problem: problem[lang] })]),
+    ) as Record<Lang, string>;
+    super(messages[DEFAULT_LANG], { extensions: { code: 'BAD_USER_INPUT' } });
+    this.name = 'BadScalarValueError';
+    this.messages = messages;
+  }
+}
+
+/**
+ * The formatted error in lang when a scalar's refusal is in it: GraphQL.js quotes the refusal's
+ * message in its own ('Variable "$on" got invalid value …; <message>'), which gets lang's instead;
+ * Apollo Server may wrap that error once more, so the refusal is looked for a few causes deep.
+ */
+export function scalarMessageIn(formatted: GraphQLFormattedError, error: unknown, lang: Lang): GraphQLFormattedError {
+  if (lang === DEFAULT_LANG) return formatted;
+  let cause = error;
+  for (let depth = 0; depth < 4 && cause instanceof Error && !(cause instanceof BadScalarValueError); depth += 1) {
+    cause = (cause as GraphQLError).originalError;
+  }
+  if (!(cause instanceof BadScalarValueError)) return formatted;
+  return { ...formatted, message: formatted.message.replace(cause.messages[DEFAULT_LANG], cause.messages[lang]) };
+}
+
+/** A subgraph's parse of a rule: the value, or a BadScalarValueError. */
 function parsed<T>(rule: ScalarRule<T>, value: unknown): T {
   const result = rule.parse(value);
-  if ('problem' in result) {
-    const lang = requestLang();
-    throw new GraphQLError(codeMessage('BAD_USER_INPUT', 'SCALAR_VALUE', lang, { scalar: rule.name, problem: result.problem[lang] }), {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-  }
+  if ('problem' in result) throw new BadScalarValueError(rule.name, result.problem);
   return result.value;
 }
 

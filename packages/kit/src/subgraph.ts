@@ -12,7 +12,10 @@ import { commonSpec, LANGS, negotiateLang, readConfig, readConfigOrExit, redisSp
 import { codeMessage, SIGNATURE_PROBLEMS, type SignatureProblemKey } from '@maison/errors';
 import {
   createLogger,
+  errorScope,
+  errorScopePlugin,
   executeApollo,
+  installErrorScope,
   installSha256Memo,
   parseGraphQLBody,
   PayloadTooLargeError,
@@ -23,21 +26,12 @@ import {
   startHttpServer,
   stoppingBody,
   stopOnSignals,
+  type ErrorScope,
   type Logger,
   type RunningServer,
 } from '@maison/http';
 import type { RequestScope } from '@maison/house';
-import {
-  collectProcessMetrics,
-  databaseUnavailable,
-  metricsSpec,
-  runInRequestContext,
-  requestContext,
-  type RequestContext,
-  signatureRefusals,
-  startMetricsServer,
-  tracingSpec,
-} from '@maison/telemetry';
+import { collectProcessMetrics, databaseUnavailable, metricsSpec, signatureRefusals, startMetricsServer, tracingSpec } from '@maison/telemetry';
 import { createDataSource, ensureDatabase, migrate, SqlCounter } from './database';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 import { cacheHeaderPlugin, type CacheHints } from './cache-hints';
@@ -46,7 +40,7 @@ import { subgraphReadiness } from './readiness';
 import { subgraphMetrics } from './subgraph-metrics';
 import { databaseUnavailableAnswer, driverMessage } from './database-unavailable';
 import type { SubgraphContext } from './context';
-import { requestLang } from './request-lang';
+import { scalarMessageIn } from './scalar-types';
 import { signatureNonces } from './signature-nonces';
 import { insertReference, loadDemoOnce, loadsDemo, seedModeVariable, type ReferenceRow } from './seeding';
 
@@ -122,7 +116,7 @@ const NO_HINTS: CacheHints = {};
  * else becomes "Erreur interne." (in the request's language) with code INTERNAL_SERVER_ERROR: no
  * SQL, constraint, stack or URL. In development and tests everything is shown.
  */
-export function maskSubgraphError(formatted: GraphQLFormattedError, production: boolean, lang: Lang = requestLang()): GraphQLFormattedError {
+export function maskSubgraphError(formatted: GraphQLFormattedError, production: boolean, lang: Lang = DEFAULT_LANG): GraphQLFormattedError {
   if (!production) return formatted;
   const code = formatted.extensions?.code;
   if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') {
@@ -182,6 +176,7 @@ export async function openDatabase(module: SubgraphModule<any, any>, config: Sub
 
 export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config: SubgraphConfig): Promise<Subgraph<S, L>> {
   installSha256Memo(); // Apollo Server hashes each request's query text again otherwise (@maison/http sha256-memo)
+  installErrorScope(); // the caller's language and request id reach formatError on the error itself
   const log = createLogger(module.name, config.logLevel);
   const drain = createShutdownDrain(config.shutdownDrainMs, log);
   const production = config.nodeEnv === 'production';
@@ -206,15 +201,19 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       nulInputPlugin<SubgraphContext<S, L>>(),
+      errorScopePlugin<SubgraphContext<S, L>>(),
       metrics.plugin,
       cacheHeaderPlugin(schema, module.cacheHints ?? NO_HINTS, (ctx: SubgraphContext<S, L>) => ctx.identity.sub === null),
     ],
+    // The request's language and id ride on the error (@maison/http, error-scope.ts): no AsyncLocalStorage.
     formatError(formatted, error) {
-      const unavailable = databaseUnavailableAnswer(formatted, error, module.name, requestLang());
+      const scope = errorScope(error);
+      const lang = scope?.lang ?? DEFAULT_LANG;
+      const unavailable = databaseUnavailableAnswer(formatted, error, module.name, lang);
       if (unavailable) {
         if (unavailable.answer.extensions?.subgraph === module.name) databaseUnavailable.inc({ service: module.name, reason: unavailable.reason });
         log.warn('database unavailable', {
-          requestId: requestContext()?.requestId,
+          requestId: scope?.requestId,
           reason: unavailable.reason,
           error: driverMessage(error),
           path: formatted.path,
@@ -225,12 +224,12 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       const known = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
       if (!known) {
         log.error('unexpected error', {
-          requestId: requestContext()?.requestId,
+          requestId: scope?.requestId,
           error: (error as { originalError?: Error })?.originalError ?? error,
           path: formatted.path,
         });
       }
-      return maskSubgraphError(formatted, production);
+      return maskSubgraphError(scalarMessageIn(formatted, error, lang), production, lang);
     },
   });
   await apollo.start();
@@ -257,13 +256,13 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
     if (url.pathname !== '/graphql')
       return sendJson(res, 404, { errors: [{ message: codeMessage('NOT_FOUND', 'default', asked), extensions: { code: 'NOT_FOUND' } }] });
 
+    // Not run in the AsyncLocalStorage (@maison/telemetry): its promise hook was a fifth of a
+    // subgraph's CPU on the month view (docs/tuning.md). What needs the request has it at hand.
     const requestId = String(req.headers[HEADERS.requestId] ?? randomUUID()).slice(0, 100);
-    const context: RequestContext = { requestId };
-    return runInRequestContext(context, () => serveGraphQL(req, res, context, asked));
+    return serveGraphQL(req, res, requestId, asked);
   }
 
-  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, context: RequestContext, asked: Lang): Promise<void> {
-    const { requestId } = context;
+  async function serveGraphQL(req: IncomingMessage, res: ServerResponse, requestId: string, asked: Lang): Promise<void> {
     let raw: Buffer;
     try {
       raw = await readBody(req, config.bodyLimitBytes);
@@ -301,12 +300,10 @@ export async function createSubgraph<S, L>(module: SubgraphModule<S, L>, config:
       return sendJson(res, 400, { errors: [{ message: codeMessage('BAD_REQUEST', 'default', verified.lang), extensions: { code: 'BAD_REQUEST' } }] });
     }
     stats.requests += 1;
-    // The request's context (made in handle) learns its language and starts its statement count.
-    const count = counter.newCount();
-    context.lang = verified.lang;
-    context.sql = count;
-    await executeApollo(apollo, req, res, body, async () => contextFor(verified.identity, verified.lang, requestId));
-    log.debug('request', { requestId, sqlStatements: count.statements });
+    // The scope reaches the errors Apollo answers before its pipeline (a malformed request).
+    const scope: ErrorScope = { lang: verified.lang, requestId };
+    await executeApollo(apollo, req, res, body, async () => contextFor(verified.identity, verified.lang, requestId), {}, scope);
+    log.debug('request', { requestId });
   }
 
   let running: RunningServer | undefined;

@@ -44,6 +44,6 @@ export function createLoaders(ds: DataSource, scope: RequestScope, services: Pic
   const spaces = spaceLoaders(ds);
   const loaders = { ...tenantLoaders(ds), ...spaces, ...bookingLoaders(ds, services), ...calendarLoaders(ds, scope, spaces) };
   // Who may hold a booking, read through this request's loaders: every booking path and availability ask it.
-  return { ...loaders, holders: requestHolderDirectory(loaders) };
+  return { ...loaders, holders: requestHolderDirectory(loaders, scope.lang) };
 }
 export type TenantsLoaders = ReturnType<typeof createLoaders>;

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { badUserInput, UserErrorCode } from '@maison/errors';
-import type { Lang } from '@maison/config';
+import { DEFAULT_LANG, type Lang } from '@maison/config';
 import { entityRows, PG, pgCode, transactionWithRetry } from '@maison/kit';
 import { addDays, checkQueryWindow, isUuid, type RuleViolation, startOfLocalDay } from '@maison/house';
 import { TimeSlot } from '../space/availability';
@@ -106,12 +106,18 @@ export class BookingService {
     canHold: async (id) => isUuid(id) && (await this.ds.query('SELECT 1 FROM tenant WHERE id = $1 AND archived_at IS NULL', [id])).length > 0,
   };
 
-  /** The holder directory for callers without a request's DataLoaders (holds, which book for the house): each holder asked on its own. */
-  readonly holdersWithoutRequest: HolderDirectory = holderDirectory({
-    tenants: this.tenantsBySql,
-    memberships: { membershipOf: (id) => this.lookups.memberships.membershipOf(id) },
-    artistStateOf: async (id) => (await this.lookups.artists.artistStates([id]))[0]!,
-  });
+  /**
+   * The holder directory for callers without a request's DataLoaders (holds, which book for the
+   * house, whom no other subgraph is asked about): each holder asked on its own, outages in French.
+   */
+  readonly holdersWithoutRequest: HolderDirectory = holderDirectory(
+    {
+      tenants: this.tenantsBySql,
+      memberships: { membershipOf: (id) => this.lookups.memberships.membershipOf(id) },
+      artistStateOf: async (id) => (await this.lookups.artists.artistStates([id]))[0]!,
+    },
+    DEFAULT_LANG,
+  );
 
   /**
    * Books a space for the caller (or, for ADMIN, for the named holder). A hold (options.hold, from

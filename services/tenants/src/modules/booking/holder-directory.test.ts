@@ -2,28 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { HolderKind } from './booking.enums';
 import type { HolderState, MembershipState } from './booking.holder';
 import { holderDirectory } from './holder-directory';
+import type { Lang } from '@maison/config';
 
 /** The one HolderDirectory over fake sources: which source answers for each kind of holder, and how. */
-function directoryOver(o: { tenants?: Set<string>; members?: Record<string, MembershipState>; artists?: Record<string, HolderState> }) {
+function directoryOver(
+  o: { tenants?: Set<string>; members?: Record<string, MembershipState>; artists?: Record<string, HolderState>; galleryDown?: boolean },
+  lang: Lang = 'fr',
+) {
   const asked: string[] = [];
-  const directory = holderDirectory({
-    tenants: {
-      async canHold(id) {
-        asked.push(`tenant:${id}`);
-        return o.tenants?.has(id) ?? false;
+  const directory = holderDirectory(
+    {
+      tenants: {
+        async canHold(id) {
+          asked.push(`tenant:${id}`);
+          return o.tenants?.has(id) ?? false;
+        },
+      },
+      memberships: {
+        async membershipOf(id) {
+          asked.push(`member:${id}`);
+          return o.members?.[id] ?? 'UNKNOWN';
+        },
+      },
+      async artistStateOf(id) {
+        asked.push(`artist:${id}`);
+        if (o.galleryDown) throw new Error('the gallery did not answer');
+        return o.artists?.[id] ?? 'UNKNOWN';
       },
     },
-    memberships: {
-      async membershipOf(id) {
-        asked.push(`member:${id}`);
-        return o.members?.[id] ?? 'UNKNOWN';
-      },
-    },
-    async artistStateOf(id) {
-      asked.push(`artist:${id}`);
-      return o.artists?.[id] ?? 'UNKNOWN';
-    },
-  });
+    lang,
+  );
   return { directory, asked };
 }
 
@@ -55,5 +63,20 @@ describe('holderDirectory', () => {
       expect(await directory.stateOf({ kind, id: null })).toBe('UNKNOWN');
     }
     expect(asked).toEqual([]);
+  });
+
+  it('answers a gallery that does not answer as SERVICE_UNAVAILABLE, in the language it was made for', async () => {
+    for (const [lang, words] of [
+      ['fr', /un artiste peut réserver/],
+      ['en', /an artist may book/],
+    ] as const) {
+      const { directory } = directoryOver({ galleryDown: true }, lang);
+      const refused = await directory.stateOf({ kind: HolderKind.ARTIST, id: a }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'GALLERY_UNAVAILABLE' } });
+      expect((refused as Error).message).toMatch(words);
+    }
   });
 });

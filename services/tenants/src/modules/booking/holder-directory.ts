@@ -1,7 +1,8 @@
 import type DataLoader from 'dataloader';
 import { serviceUnavailable } from '@maison/errors';
 import { isUuid } from '@maison/house';
-import { RelayedDatabaseOutage, requestLang } from '@maison/kit';
+import type { Lang } from '@maison/config';
+import { RelayedDatabaseOutage } from '@maison/kit';
 import { tenantDirectory, type tenantLoaders } from '../tenant/tenant.loader';
 import { HolderKind } from './booking.enums';
 import type { HolderDirectory, HolderState, MembershipChecker, TenantDirectory } from './booking.holder';
@@ -18,9 +19,9 @@ export interface HolderSources {
  * is active (coworking), an artist exists (the gallery). An id that is no UUID names nobody, and
  * nobody is asked about it. The house is always there. A coworking or a gallery that does not
  * answer vouches for nobody: SERVICE_UNAVAILABLE (COWORKING_UNAVAILABLE, GALLERY_UNAVAILABLE) in
- * the request's language, before anything is written.
+ * the caller's language (lang), before anything is written.
  */
-export function holderDirectory(sources: HolderSources): HolderDirectory {
+export function holderDirectory(sources: HolderSources, lang: Lang): HolderDirectory {
   return {
     async stateOf(holder) {
       if (holder.kind === HolderKind.HOUSE) return 'ACTIVE';
@@ -30,9 +31,9 @@ export function holderDirectory(sources: HolderSources): HolderDirectory {
         case HolderKind.TENANT:
           return (await sources.tenants.canHold(id)) ? 'ACTIVE' : 'UNKNOWN';
         case HolderKind.MEMBER:
-          return askedOf('COWORKING_UNAVAILABLE', () => sources.memberships.membershipOf(id));
+          return askedOf('COWORKING_UNAVAILABLE', lang, () => sources.memberships.membershipOf(id));
         case HolderKind.ARTIST:
-          return askedOf('GALLERY_UNAVAILABLE', () => sources.artistStateOf(id));
+          return askedOf('GALLERY_UNAVAILABLE', lang, () => sources.artistStateOf(id));
       }
     },
   };
@@ -43,27 +44,33 @@ export function holderDirectory(sources: HolderSources): HolderDirectory {
  * outage. When it did answer, but its own database could not be used, that is what the caller is told
  * (DATABASE_UNAVAILABLE naming that subgraph).
  */
-async function askedOf<T>(reason: 'COWORKING_UNAVAILABLE' | 'GALLERY_UNAVAILABLE', ask: () => Promise<T>): Promise<T> {
+async function askedOf<T>(reason: 'COWORKING_UNAVAILABLE' | 'GALLERY_UNAVAILABLE', lang: Lang, ask: () => Promise<T>): Promise<T> {
   try {
     return await ask();
   } catch (error) {
     if (error instanceof RelayedDatabaseOutage) throw error;
-    throw serviceUnavailable(reason, requestLang());
+    throw serviceUnavailable(reason, lang);
   }
 }
 
 /**
  * The directory of one request, from its DataLoaders: a series reads its tenant once, and every
- * artist the request asks about costs one call to the gallery in all.
+ * artist the request asks about costs one call to the gallery in all; its outages in the caller's language.
  */
-export function requestHolderDirectory(loaders: {
-  tenantById: ReturnType<typeof tenantLoaders>['tenantById'];
-  memberships: MembershipChecker;
-  artistStateById: DataLoader<string, HolderState>;
-}): HolderDirectory {
-  return holderDirectory({
-    tenants: tenantDirectory(loaders),
-    memberships: loaders.memberships,
-    artistStateOf: (id) => loaders.artistStateById.load(id),
-  });
+export function requestHolderDirectory(
+  loaders: {
+    tenantById: ReturnType<typeof tenantLoaders>['tenantById'];
+    memberships: MembershipChecker;
+    artistStateById: DataLoader<string, HolderState>;
+  },
+  lang: Lang,
+): HolderDirectory {
+  return holderDirectory(
+    {
+      tenants: tenantDirectory(loaders),
+      memberships: loaders.memberships,
+      artistStateOf: (id) => loaders.artistStateById.load(id),
+    },
+    lang,
+  );
 }

@@ -1,12 +1,13 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_LANG, type Lang } from '@maison/config';
-import { REQUEST_SCOPE } from '@maison/http';
+import { REQUEST_SCOPE } from './http';
 
 /**
  * The request an error belongs to: its caller's language and its id, for formatError, which Apollo
- * calls with the error alone. The gateway keeps no AsyncLocalStorage: on Node 20 a store in use
- * runs a promise hook for every promise the process creates, and the gateway creates hundreds per
- * request (about 15 % of its CPU on the kitchen page, measured in docs/tuning.md). The scope rides
+ * calls with the error alone. Neither the gateway nor a subgraph serves its requests in an
+ * AsyncLocalStorage: on Node 20 a store in use runs a promise hook for every promise the process
+ * creates, and a request creates hundreds (about 15 % of the gateway's CPU on the kitchen page, a
+ * fifth of a subgraph's on the month view; docs/tuning.md). The scope rides
  * on the error objects instead, put there on the two roads an error takes to formatError:
  * - inside Apollo's request pipeline, by this plugin's didEncounterErrors, which Apollo calls
  *   with the request's context before it formats the errors;
@@ -53,7 +54,7 @@ const prototype = ApolloServer.prototype as unknown as { errorResponse: ErrorRes
 
 /**
  * Marks the errors Apollo answers before its pipeline (ApolloServer#errorResponse, private) with the
- * scope executeApollo put on the HTTP request; error-scope.test.ts fails if an upgrade moves it.
+ * scope executeApollo put on the HTTP request; the gateway's errors/error-scope.test.ts fails if an upgrade moves it.
  */
 export function installErrorScope(): void {
   const original = prototype.errorResponse;

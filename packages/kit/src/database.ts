@@ -7,8 +7,9 @@ import { requestContext, runInRequestContext, type RequestContext } from '@maiso
 import { DataSource, type Logger, type MixedList, type EntitySchema } from 'typeorm';
 
 /**
- * Counts SQL statements, in total and for the request being served: a request's count lives in its
- * RequestContext (@maison/telemetry), made by newCount() of the counter whose statements it counts.
+ * Counts SQL statements, in total (/metrics) and for an operation run through measure() (a
+ * subgraph's in-process execute): its count lives in its RequestContext (@maison/telemetry), made by
+ * newCount() of the counter whose statements it counts. HTTP requests are counted in the total only.
  */
 export class SqlCounter implements Logger {
   total = 0;

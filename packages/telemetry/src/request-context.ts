@@ -3,11 +3,12 @@ import { trace } from '@opentelemetry/api';
 import type { Lang } from '@maison/config';
 
 /**
- * What is known of the request being served, for code that runs far from it: every log line carries
- * its id, formatError and scalar parsing answer in its language, and a subgraph counts its SQL
- * statements. A process has this one AsyncLocalStorage and no other: on Node 20 every store in use
- * is copied onto each promise created while it is active (a promise hook per store), and a request
- * creates hundreds of promises, so the id, the language and the count share one store.
+ * What is known of a request run in-process (a subgraph's `execute`, which tests measure): its id
+ * on log lines, its language, the count of its SQL statements. No process serves its HTTP requests
+ * in it: on Node 20 a store in use is copied onto each promise created while it is active (a promise
+ * hook per store), and a request creates hundreds; it was a fifth of a subgraph's CPU on the month
+ * view (docs/tuning.md). Their language and id ride on their errors instead (@maison/http, error-scope.ts).
+ * A process has this one AsyncLocalStorage and no other.
  */
 export interface RequestContext {
   requestId: string;

@@ -19,6 +19,8 @@ export interface GatewayContext {
   responseCache?: CacheSlot;
   /** The subgraph calls of this request that failed, for the paths of their errors (unavailable-paths-plugin.ts). */
   subgraphFailures?: SubgraphFailure[];
+  /** Set by the HTTP path: a one-fetch answer may go out as the subgraph's text (apollo/verbatim-answer.ts). */
+  verbatim?: boolean;
 }
 
 /** The token settings of a gateway: HS256 with JWT_SECRET (unless turned off), RS256 with JWKS_URL's keys. */

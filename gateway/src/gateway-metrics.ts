@@ -3,6 +3,7 @@ import { collectedCounter, operationMetricsPlugin, rateLimitRefusals } from '@ma
 import type { GatewayContext } from './context';
 import type { RateLimits } from './rate-limit/rate-limit';
 import type { ResponseCache } from './response-cache/response-cache';
+import type { VerbatimAnswers } from './apollo/verbatim-answer';
 
 /** The response cache's counters, under the names /metrics always had (zero when the cache is off). */
 const CACHE_COUNTERS = ['hits', 'misses', 'stored', 'invalidations', 'coalesced', 'flushes'] as const;
@@ -17,7 +18,7 @@ export interface GatewayMetrics {
 }
 
 /** What one gateway adds to the process's metrics (served by main.ts on METRICS_PORT). */
-export function gatewayMetrics(cache: ResponseCache | undefined, rates: RateLimits['stats']): GatewayMetrics {
+export function gatewayMetrics(cache: ResponseCache | undefined, rates: RateLimits['stats'], verbatim: VerbatimAnswers['stats']): GatewayMetrics {
   const removers = CACHE_COUNTERS.map((name) =>
     collectedCounter(`maison_response_cache_${name}_total`, `response cache: ${name}`, { service: 'gateway' }, () => cache?.stats[name] ?? 0),
   );
@@ -28,6 +29,14 @@ export function gatewayMetrics(cache: ResponseCache | undefined, rates: RateLimi
       'rate-limit checks answered in memory, Redis unreachable',
       { service: 'gateway' },
       () => rates.fallback,
+    ),
+  );
+  removers.push(
+    collectedCounter(
+      'maison_gateway_verbatim_answers_total',
+      "answers sent as their one subgraph wrote them, without the gateway's walk (apollo/verbatim-answer.ts)",
+      { service: 'gateway' },
+      () => verbatim.answered,
     ),
   );
   return {

@@ -45,6 +45,7 @@ import { installOperationMemo } from './apollo/operation-memo';
 import { installMediaTypeMemo } from './apollo/media-type-memo';
 import { installResultShaping } from './apollo/result-shaping';
 import { cacheControlHeaderPlugins } from './apollo/cache-control-header';
+import { VerbatimAnswers } from './apollo/verbatim-answer';
 import { errorScopePlugin, installErrorScope, type ErrorScope } from '@maison/http';
 
 export interface Gateway {
@@ -53,6 +54,8 @@ export interface Gateway {
   responseCache?: ResponseCache;
   /** The rate limits' counters (allowed, limited, decided in memory while Redis failed), for the metrics. */
   rateLimitStats: RateLimits['stats'];
+  /** Answers sent as the subgraph wrote them (apollo/verbatim-answer.ts). */
+  verbatimStats: VerbatimAnswers['stats'];
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   listen(): Promise<RunningServer>;
   close(): Promise<void>;
@@ -91,9 +94,11 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     responseCache = new ResponseCache(store, log);
     log.info('response cache on', { store: store.kind });
   }
-  const metrics = gatewayMetrics(responseCache, rates.stats);
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const verbatim = new VerbatimAnswers(supergraphSdl); // one-fetch answers sent as the subgraph wrote them (apollo/verbatim-answer.ts)
+  const metrics = gatewayMetrics(responseCache, rates.stats, verbatim.stats);
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) =>
       new SignedDataSource({
         name,
@@ -102,6 +107,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         timeoutMs: timeouts[name as SubgraphName] ?? config.subgraphTimeoutMs,
         client,
         log,
+        verbatim,
       }),
     logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
@@ -116,6 +122,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: gatewayFormatError({ production, log }),
+    stringifyResult: verbatim.stringify,
     // The process's entry point owns SIGTERM/SIGINT and stops the HTTP server, then Apollo, then the pool.
     stopOnTerminationSignals: false,
     plugins: [
@@ -180,7 +187,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         body,
         async () => {
           if (who.error) throw who.error;
-          return { identity: who.identity, lang, requestId, clientKey, responseCache: slot, subgraphFailures: [] };
+          return { identity: who.identity, lang, requestId, clientKey, responseCache: slot, subgraphFailures: [], verbatim: true };
         },
         slot ? { 'x-cache': 'MISS' } : {},
         scope,
@@ -245,6 +252,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     apollo,
     responseCache,
     rateLimitStats: rates.stats,
+    verbatimStats: verbatim.stats,
     handle,
     async listen() {
       running = await startHttpServer(handle, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs, log, readyMessage: 'gateway ready' });

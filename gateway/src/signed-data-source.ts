@@ -9,6 +9,10 @@ import type { GatewayContext } from './context';
 import { failureReason, SubgraphUnavailableError, unavailableReason, UnusableAnswerError } from './errors/subgraph-unavailable';
 import { fetchedFields } from './errors/unavailable-paths';
 import { SubgraphFetch } from './subgraph-fetch';
+import { VERBATIM_KEY, VerbatimData, verbatimJson, type VerbatimAnswers } from './apollo/verbatim-answer';
+
+/** On a request (copied by RemoteGraphQLDataSource's spread, skipped by JSON.stringify): its answer may go out verbatim. */
+const VERBATIM = Symbol('verbatim');
 
 export interface SignedDataSourceOptions {
   name: string;
@@ -18,6 +22,8 @@ export interface SignedDataSourceOptions {
   /** The HTTP client the calls go through (shared by the subgraphs of one gateway). */
   client?: SubgraphFetch;
   log?: Logger;
+  /** Which fetches may answer the client with the subgraph's text (apollo/verbatim-answer.ts); none without. */
+  verbatim?: VerbatimAnswers;
 }
 
 /**
@@ -96,18 +102,21 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const timer = subgraphFetchDuration.startTimer({ subgraph: this.options.name });
     try {
       const answer = await this.client.send(http.url, { method: http.method, headers, body }, this.options.timeoutMs);
+      const ok = answer.status >= 200 && answer.status < 300;
+      const cacheControl = answer.headers['cache-control'];
+      const received = { headers: { get: (name: string) => (name.toLowerCase() === 'cache-control' ? (cacheControl ?? null) : null) } } as never;
+      // A clean answer to a fetch that is the client's whole operation goes out as its text (apollo/verbatim-answer.ts).
+      const verbatim = ok && (request as { [VERBATIM]?: boolean })[VERBATIM] ? verbatimJson(answer.body) : undefined;
+      if (verbatim !== undefined) return { data: { [VERBATIM_KEY]: new VerbatimData(verbatim) }, http: received };
       const graphql = graphQLAnswer(answer.body);
       const unusable = (reason: UnusableAnswerError['reason']) =>
         new UnusableAnswerError(reason, { url: http.url, status: answer.status, body: answer.body.slice(0, 2000) });
-      const ok = answer.status >= 200 && answer.status < 300;
       // A 4xx with GraphQL errors is the subgraph's own answer (a variable it refuses, say): it reaches
       // the client. A refusal of the gateway's own request (signature, size, rate) is the gateway's fault.
       const ownErrors = answer.status >= 400 && answer.status < 500 && !GATEWAY_FAULTS.has(answer.status) && (graphql?.errors?.length ?? 0) > 0;
       if (!ok && !ownErrors) throw unusable(answer.status >= 500 ? 'SERVER_ERROR' : GATEWAY_FAULTS.has(answer.status) ? 'REQUEST_REFUSED' : 'INVALID_RESPONSE');
       if (!graphql) throw unusable('INVALID_RESPONSE');
-      const cacheControl = answer.headers['cache-control'];
-      const responseHeaders = { get: (name: string) => (name.toLowerCase() === 'cache-control' ? (cacheControl ?? null) : null) };
-      return { ...graphql, http: { headers: responseHeaders } as never };
+      return { ...graphql, http: received };
     } catch (error) {
       this.didEncounterError(error as Error, undefined as never, undefined, context);
       throw error;
@@ -118,6 +127,16 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /** Every call, and when it fails, what its failure leaves empty (for the paths of its errors). */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { verbatim } = this.options;
+    if (
+      verbatim &&
+      options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION &&
+      options.context.verbatim === true &&
+      options.pathInIncomingRequest?.length === 0 &&
+      options.request.query !== undefined &&
+      verbatim.eligible(options.incomingRequestContext, options.request.query)
+    )
+      (options.request as { [VERBATIM]?: boolean })[VERBATIM] = true;
     try {
       return await super.process(options);
     } catch (error) {

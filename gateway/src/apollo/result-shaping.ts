@@ -6,7 +6,9 @@ const { isSubtype } = require('@apollo/federation-internals/dist/types');
 const { ERRORS } = require('@apollo/federation-internals/dist/error');
 const { assert } = require('@apollo/federation-internals/dist/utils');
 const resultShaping = require('@apollo/gateway/dist/resultShaping') as { computeResponse: ComputeResponse };
+const { deepMerge } = require('@apollo/gateway/dist/utilities/deepMerge') as { deepMerge: (target: object, source: unknown) => object };
 /* eslint-enable @typescript-eslint/no-require-imports */
+import { VERBATIM_KEY, VerbatimData } from './verbatim-answer';
 
 type Shaped = { data: any; errors: any[] };
 type ComputeResponse = ((options: {
@@ -381,6 +383,13 @@ function updateOutputValue(
 /** Apollo's computeResponse, over the operation's plan. */
 export const planCompute: ComputeResponse = ({ operation, variables, input, introspectionHandling }) => {
   if (!input) return { data: input, errors: [] };
+  const verbatim = (input as Record<string, unknown>)[VERBATIM_KEY];
+  if (verbatim instanceof VerbatimData) {
+    // The one fetch's answer, as the subgraph wrote it (verbatim-answer.ts); merged into the rest if anything else was fetched.
+    delete (input as Record<string, unknown>)[VERBATIM_KEY];
+    if (Object.keys(input).length === 0) return { data: verbatim as never, errors: [] };
+    deepMerge(input, verbatim.value());
+  }
   const plan = planOf(operation);
   const p: Parameters = { schema: plan.schema, variables: null, plan, given: variables, errors: [], introspectionHandling };
   const data = plan.plain ? {} : Object.create(null);

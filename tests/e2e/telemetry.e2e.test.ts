@@ -187,6 +187,20 @@ describe('metrics', () => {
     expect(after.get('maison_response_cache_hits_total{service="gateway"}')).toBe(0);
   });
 
+  it("count the answers of one fetch sent as the subgraph wrote them, and only those", async () => {
+    const token = tokenFor(asTenant(`verbatim-${RUN}`));
+    const verbatim = async () => (await scrape(graph.metricsUrls.gateway)).get('maison_gateway_verbatim_answers_total{service="gateway"}') ?? 0;
+    const before = await verbatim();
+    const kitchen = await graph.query('query Kitchen { sharedSpace(slug: "cuisine") { slug name } }', undefined, { token });
+    expect(kitchen.status).toBe(200);
+    expect(kitchen.body).toEqual({ data: { sharedSpace: { slug: 'cuisine', name: expect.any(String) } } });
+    expect((await verbatim()) - before).toBe(1);
+    // A plan of three fetches is shaped by the gateway, as is a query whose fetch the planner wrote otherwise.
+    expect((await graph.query(WHATS_ON, week, { token })).status).toBe(200);
+    expect((await graph.query('{ sharedSpace(slug: "cuisine") { __typename slug } __typename }', undefined, { token })).status).toBe(200);
+    expect((await verbatim()) - before).toBe(1);
+  });
+
   it('count the requests the rate limit refuses (HTTP 429)', async () => {
     const token = tokenFor(asTenant(`otel-${RUN}`));
     const before = (await scrape(graph.metricsUrls.gateway)).get('maison_rate_limit_refusals_total{service="gateway",path="/graphql"}') ?? 0;

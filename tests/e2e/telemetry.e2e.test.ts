@@ -187,7 +187,7 @@ describe('metrics', () => {
     expect(after.get('maison_response_cache_hits_total{service="gateway"}')).toBe(0);
   });
 
-  it("count the answers of one fetch sent as the subgraph wrote them, and only those", async () => {
+  it('count the answers of one fetch sent as the subgraph wrote them, and only those', async () => {
     const token = tokenFor(asTenant(`verbatim-${RUN}`));
     const verbatim = async () => (await scrape(graph.metricsUrls.gateway)).get('maison_gateway_verbatim_answers_total{service="gateway"}') ?? 0;
     const before = await verbatim();

@@ -20,8 +20,8 @@ import {
 } from 'graphql';
 import { ANONYMOUS } from '@maison/auth';
 import { Fuzz, listenStub } from '@maison/testing';
-import { readGatewayConfig } from '../config';
-import { createGateway, type Gateway } from '../gateway';
+import type { Gateway } from '../gateway';
+import { gatewayOverStub } from '../stub-gateway';
 import { VerbatimData } from './verbatim-answer';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -169,21 +169,11 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(answer(Buffer.concat(chunks).toString('utf8'))));
   });
-  gateway = await createGateway(
-    readGatewayConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      RESPONSE_CACHE: 'off',
-      MAX_QUERY_COST: '100000000',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
-      TENANTS_URL: stub.url,
-      COWORKING_URL: stub.url,
-      GALLERY_URL: stub.url,
-    }),
-  );
-  url = (await gateway.listen()).url;
+  ({ gateway, url } = await gatewayOverStub(stub.url, {
+    MAX_QUERY_COST: '100000000',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000',
+  }));
 });
 afterAll(async () => {
   await gateway?.close();

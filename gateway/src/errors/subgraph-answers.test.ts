@@ -1,8 +1,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort } from '@maison/embedded-db';
-import { readGatewayConfig } from '../config';
-import { createGateway, type Gateway } from '../gateway';
+import type { Gateway } from '../gateway';
+import { gatewayOverStub } from '../stub-gateway';
 
 /**
  * What a client sees of each kind of subgraph answer. One stub plays every subgraph and answers as
@@ -14,22 +14,6 @@ let stub: Server;
 let stubUrl: string;
 const SPACES = '{ a: sharedSpace(slug: "cuisine") { name } b: sharedSpace(slug: "terrasse") { name } }';
 
-async function gatewayFor(subgraph: string, env: Record<string, string> = {}): Promise<{ gateway: Gateway; url: string }> {
-  const gateway = await createGateway(
-    readGatewayConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      RESPONSE_CACHE: 'off',
-      TENANTS_URL: subgraph,
-      COWORKING_URL: subgraph,
-      GALLERY_URL: subgraph,
-      ...env,
-    }),
-  );
-  const { url } = await gateway.listen();
-  return { gateway, url };
-}
 async function ask(url: string, lang = 'en') {
   const response = await fetch(url, {
     method: 'POST',
@@ -51,7 +35,7 @@ beforeAll(async () => {
   stub = createServer((_req, res) => reply(res));
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
   stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`;
-  gw = await gatewayFor(stubUrl);
+  gw = await gatewayOverStub(stubUrl);
 });
 afterAll(async () => {
   await gw?.gateway.close();
@@ -74,7 +58,7 @@ describe('a subgraph’s own GraphQL errors (a 4xx with a GraphQL body)', () => 
   });
 
   it('are masked in production like any other error when their code is not for the client', async () => {
-    const production = await gatewayFor(stubUrl, {
+    const production = await gatewayOverStub(stubUrl, {
       NODE_ENV: 'production',
       JWT_SECRET: 'subgraph-answers-jwt-secret-0123456789abcdef',
       GATEWAY_SIGNING_SECRET: 'subgraph-answers-signing-secret-0123456789',
@@ -129,7 +113,7 @@ describe('a subgraph that cannot be used', () => {
   });
 
   it('not listening: CONNECTION_REFUSED', async () => {
-    const down = await gatewayFor(`http://127.0.0.1:${await freePort()}/graphql`);
+    const down = await gatewayOverStub(`http://127.0.0.1:${await freePort()}/graphql`);
     try {
       expect((await ask(down.url)).body).toEqual({
         data: { a: null, b: null },

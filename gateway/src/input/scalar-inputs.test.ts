@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readGatewayConfig } from '../config';
-import { createGateway, type Gateway } from '../gateway';
+import type { Gateway } from '../gateway';
+import { gatewayOverStub } from '../stub-gateway';
 
 /**
  * Custom scalars are checked at the gateway with the subgraphs' own rules: a bad value is
@@ -20,18 +20,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
   const subgraph = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`;
-  gateway = await createGateway(
-    readGatewayConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      RESPONSE_CACHE: 'off',
-      TENANTS_URL: subgraph,
-      COWORKING_URL: subgraph,
-      GALLERY_URL: subgraph,
-    }),
-  );
-  ({ url } = await gateway.listen());
+  ({ gateway, url } = await gatewayOverStub(subgraph));
 });
 afterAll(async () => {
   await gateway?.close();

@@ -43,7 +43,7 @@ import {
  * GraphQL.js serialises every leaf by its schema; both the subgraph and the gateway write with
  * `JSON.stringify`, so the text is byte for byte what the walk and Apollo would have written. The
  * supergraph is composed from the subgraphs this repository runs (`npm run compose`, checked by
- * `supergraph.test.ts`).
+ * `tests/composition.test.ts`: the committed SDL of each subgraph is what its code generates).
  *
  * How it travels: the data source returns `{ [VERBATIM_KEY]: VerbatimData }` as the fetch's data
  * (a key no GraphQL name can be), `@apollo/gateway` merges it into the root object, the shaping

@@ -102,7 +102,7 @@ export function stringifyAnswer(value: object & { data?: unknown }): string {
   return out + '}\n';
 }
 
-/** The response names of a selection set, each with its fields, as execution collects them; undefined where a rule above fails. */
+/** The response names of a selection set, each with its fields, as execution collects them (`collect` says false where a rule above fails). */
 type Collected = Map<string, FieldNode[]>;
 
 function collect(set: SelectionSetNode, parent: GraphQLObjectType, fragments: ReadonlyMap<string, FragmentDefinitionNode>, out: Collected): boolean {

@@ -7,6 +7,7 @@ import { parse } from 'graphql';
 import { answerWith, Fuzz, listenStub } from '@maison/testing';
 import { installOperationMemo } from './operation-memo';
 import { apolloCompute, installResultShaping, planCompute, shapingPlans } from './result-shaping';
+import { VERBATIM_KEY, VerbatimData } from './verbatim-answer';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const internals = require('@apollo/federation-internals') as any;
@@ -195,6 +196,16 @@ describe('result shaping over a plan of the operation', () => {
     const guarded = shaped('{ artist { constructor: name __proto__: sold } }', { artist: { constructor: 'Rita', __proto__: true } });
     expect(Object.getPrototypeOf(guarded.artist)).toBeNull();
     expect(JSON.stringify(guarded)).toBe('{"artist":{"constructor":"Rita","__proto__":null}}');
+  });
+  it('hands a verbatim answer on as the data, and shapes it with the rest when another fetch merged data beside it', () => {
+    const operation = internals.operationFromDocument(abstractSchema, parse('{ artist { name sold } works { id } }'));
+    const alone = { [VERBATIM_KEY]: new VerbatimData('{"artist":{"name":"Rita","sold":true}}') };
+    const handed = planCompute({ operation, input: alone, introspectionHandling: () => null });
+    expect(handed.data).toBeInstanceOf(VerbatimData);
+    expect(handed.errors).toEqual([]);
+    const beside = { works: [{ id: '1' }], [VERBATIM_KEY]: new VerbatimData('{"artist":{"sold":true,"name":"Rita","extra":1}}') };
+    const merged = planCompute({ operation, input: beside, introspectionHandling: () => null });
+    expect(JSON.stringify(merged.data)).toBe('{"artist":{"name":"Rita","sold":true},"works":[{"id":"1"}]}');
   });
 });
 

@@ -48,8 +48,9 @@ import {
  * How it travels: the data source returns `{ [VERBATIM_KEY]: VerbatimData }` as the fetch's data
  * (a key no GraphQL name can be), `@apollo/gateway` merges it into the root object, the shaping
  * (result-shaping.ts) hands it on as the data, and `stringifyAnswer` (Apollo's `stringifyResult`)
- * writes it as it is. Anything else that reads the data reads it through `plainData`; a
- * `JSON.stringify` anywhere else gets the same JSON through `toJSON`. Only the HTTP path asks for
+ * writes it as it is. The one plugin that reads a clean answer's data, the response cache's rule
+ * for mutations, reads it through `plainData` (the unavailable paths never meet it: a failed call
+ * answers nothing verbatim); a `JSON.stringify` anywhere else gets the same JSON through `toJSON`. Only the HTTP path asks for
  * it (`GatewayContext.verbatim`): `executeOperation` (the calendar feed, tests) always gets objects.
  */
 export const VERBATIM_KEY = '\u0000verbatim';

@@ -2,7 +2,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context';
 import { emptiedPaths } from './unavailable-paths';
-import { plainData } from '../apollo/verbatim-answer';
 
 /**
  * Gives every SUBGRAPH_UNAVAILABLE error the `path` of a field it left empty, as the GraphQL
@@ -30,7 +29,7 @@ export function unavailablePathsPlugin(): ApolloServerPlugin<GatewayContext> {
               continue;
             }
             const [failure] = pending.splice(index, 1);
-            const paths = emptiedPaths(plainData(result.data) as typeof result.data, failure!);
+            const paths = emptiedPaths(result.data, failure!);
             if (paths.length === 0) errors.push(error);
             else for (const path of paths) errors.push({ ...error, path });
           }

@@ -1,5 +1,7 @@
 import { ApolloServer } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse, type OperationDefinitionNode } from 'graphql';
+import { VerbatimData } from '../apollo/verbatim-answer';
+import { fieldsThatChanged } from './mutation-outcome';
 import { ResponseCache, type ResponseCacheContext } from './response-cache';
 import { MemoryStore } from './store';
 
@@ -127,5 +129,17 @@ describe('partial success', () => {
     // The refused field's error nulls the whole answer (its payload is non-null): the sale still counts.
     expect(await staleAfter(query('ok', 'UNAUTHENTICATED'))).toEqual(['Artwork']);
     expect(await staleAfter(query('refused', 'refused'))).toEqual([]);
+  });
+});
+
+describe('an answer sent as its subgraph wrote it (apollo/verbatim-answer.ts)', () => {
+  const document = parse('mutation { bookSharedSpace(outcome: "x") { booking { id } userErrors { code } } }');
+  const operation = document.definitions[0] as OperationDefinitionNode;
+
+  it('is read as the same data: a booking made changes it, a refused one does not', () => {
+    const made = new VerbatimData('{"bookSharedSpace":{"booking":{"id":"1"},"userErrors":[]}}');
+    const refused = new VerbatimData('{"bookSharedSpace":{"booking":null,"userErrors":[{"code":"SLOT_UNAVAILABLE"}]}}');
+    expect(fieldsThatChanged(document, operation, { data: made as never })).toEqual(['bookSharedSpace']);
+    expect(fieldsThatChanged(document, operation, { data: refused as never })).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@maison/http';
+import { holdReconcileRounds } from '@maison/telemetry';
 import { lockOwner, type HoldOwners, type OwnerState } from './hold-owners';
 import { legacyHoldReference, newHoldReference, ownerIdOf } from './hold-reference';
 import type { CallContext, LedgerHold, LedgerOutcome, SpaceLedger } from './ledger';
@@ -135,11 +136,13 @@ export class HoldReconciler {
       try {
         const s = await this.round(log);
         failures = 0;
+        holdReconcileRounds.inc({ kind, outcome: 'ok' });
         const fields = { kind, checked: s.checked, fixed: s.fixed, released: s.released.length, refused: s.refused.length };
         if (s.fixed + s.released.length + s.refused.length > 0) log.info('shared-space holds reconciled', fields);
         else log.debug('shared-space holds reconciled', fields);
       } catch (error) {
         failures += 1;
+        holdReconcileRounds.inc({ kind, outcome: 'failed' });
         if (this.ds.isInitialized) log.warn('shared-space holds not reconciled; the next round will try again', { kind, inMs: delay(), error });
       }
       if (!stopped && this.ds.isInitialized) timer = setTimeout(() => void run(), delay()).unref();

@@ -57,6 +57,13 @@ export const signatureRefusals = new Counter({
   labelNames: ['service', 'reason'],
 });
 
+/** Each round of a hold reconciler (coworking, gallery), by owner kind and outcome: `ok`, or `failed` when the ledger or the subgraph's own database did not answer. */
+export const holdReconcileRounds = new Counter({
+  name: 'maison_hold_reconcile_rounds_total',
+  help: 'rounds of the shared-space hold reconciler, by owner kind and outcome (ok; failed: the ledger or the database did not answer, the next round comes sooner)',
+  labelNames: ['kind', 'outcome'],
+});
+
 /** Each failed export of a batch of spans to the OTLP collector (tracing-diagnostics.ts). */
 export const traceExportFailures = new Counter({
   name: 'maison_trace_export_failures_total',

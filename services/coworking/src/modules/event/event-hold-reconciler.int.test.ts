@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, houseInstant, stableId, todayInHouse } from '@maison/house';
 import type { Logger } from '@maison/http';
 import { lockOwner } from '@maison/space-holds';
+import { holdReconcileRounds } from '@maison/telemetry';
 import { daysAheadIn, KITCHEN, startLedgerStub, startTestSubgraph, TERRACE, type LedgerStub } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import type { CoworkingLoaders, CoworkingServices } from '../../services';
@@ -117,7 +118,12 @@ describe('a round of the events’ hold reconciler', () => {
     ]);
   });
 
-  it('rounds run at boot and then every interval; a round the ledger fails is tried again sooner, with backoff, until one settles', async () => {
+  it('rounds run at boot and then every interval; a round the ledger fails is tried again sooner, with backoff, until one settles; each is counted in /metrics', async () => {
+    const counted = async () => {
+      const values = (await holdReconcileRounds.get()).values.filter((v) => v.labels.kind === 'coworking-event');
+      return Object.fromEntries(['ok', 'failed'].map((outcome) => [outcome, values.find((v) => v.labels.outcome === outcome)?.value ?? 0]));
+    };
+    const before = await counted();
     tenants.failNext(2);
     const log = logger();
     const rounds = graph.services.eventHolds.reconciler.start(log, 60_000, { firstRetryMs: 50 });
@@ -130,6 +136,8 @@ describe('a round of the events’ hold reconciler', () => {
         ['info', 'shared-space holds reconciled', 2],
       ]);
       expect(live()).toEqual(seededHolds());
+      // maison_hold_reconcile_rounds_total{kind="coworking-event", outcome}: two failed, then one ok.
+      expect(await counted()).toEqual({ ok: before.ok! + 1, failed: before.failed! + 2 });
     } finally {
       rounds.stop();
     }

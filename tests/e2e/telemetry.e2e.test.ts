@@ -67,6 +67,17 @@ function ancestors(span: CollectedSpan, all: CollectedSpan[]): CollectedSpan[] {
   return chain;
 }
 
+/**
+ * Whether a trace's server spans are in: the gateway's and one of each subgraph. Each ends last in
+ * its process (the gateway's after its answer is sent), so the spans under it were exported with
+ * it or before; a span of a process is not enough (its pg or client spans may come in a batch
+ * before its server span).
+ */
+const serverSpansOf = (traceId: string) => (all: CollectedSpan[]) => {
+  const servers = new Set(all.filter((s) => s.traceId === traceId && s.kind === 2).map((s) => s.service));
+  return ['gateway', ...SUBGRAPHS].every((name) => servers.has(name));
+};
+
 async function whatsOn(headers: Record<string, string> = {}): Promise<string> {
   const answer = await graph.query(WHATS_ON, week, { headers: { 'accept-language': 'en', ...headers } });
   expect(answer.status).toBe(200);
@@ -80,10 +91,7 @@ describe('traces', () => {
     // The gateway's request line names the trace (the log test below checks it on every process).
     const line = await eventually(() => logLines(graph.output()).find((l) => l.service === 'gateway' && l.fields.requestId === requestId && l.fields.traceId));
     const traceId = line.fields.traceId!;
-    const spans = await collector.waitFor((all) => {
-      const services = new Set(all.filter((s) => s.traceId === traceId).map((s) => s.service));
-      return ['gateway', ...SUBGRAPHS].every((s) => services.has(s));
-    });
+    const spans = await collector.waitFor(serverSpansOf(traceId));
     const trace = spans.filter((s) => s.traceId === traceId);
     const byId = new Map(trace.map((s) => [s.spanId, s]));
 
@@ -112,12 +120,7 @@ describe('traces', () => {
     const line = await eventually(() => logLines(graph.output()).find((l) => l.service === 'gateway' && l.fields.requestId === requestId && l.fields.traceId));
     const traceId = line.fields.traceId!;
     expect(traceId).not.toBe(clientTraceId);
-    // The gateway's server span ends last (after its answer is sent): wait for it, not only for any gateway span.
-    const spans = await collector.waitFor((all) => {
-      const trace = all.filter((s) => s.traceId === traceId);
-      const services = new Set(trace.map((s) => s.service));
-      return SUBGRAPHS.every((s) => services.has(s)) && trace.some((s) => s.service === 'gateway' && s.kind === 2);
-    });
+    const spans = await collector.waitFor(serverSpansOf(traceId));
     // The gateway's server span is the root of the new trace, and no process made a span in the client's.
     const roots = spans.filter((s) => s.traceId === traceId && !s.parentSpanId);
     expect(roots.map((s) => [s.service, s.kind])).toEqual([['gateway', 2]]);

@@ -33,7 +33,11 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     /** Only the scenarios whose name contains this (scenarios.ts: whats-on, month view, kitchen, exhibition, bookSharedSpace). */
     only: { type: 'string' },
-    /** A built checkout of an earlier commit (docs/tuning.md, the baseline recipe): its gateway is measured too, as "before". */
+    /**
+     * A built checkout of an earlier commit (docs/tuning.md, the baseline recipe): its gateway is
+     * measured too, as "before". `bare`: the bare forwarder (./bench/bare-forwarder.ts) instead,
+     * on the scenarios one subgraph answers.
+     */
     baseline: { type: 'string' },
     /** ours or before: that gateway runs under `node --cpu-prof`, its profile in .data/profiles. */
     profile: { type: 'string' },
@@ -52,6 +56,8 @@ const settings: GatewayAloneSettings = {
   cores: os.cpus().length,
   baseline: args.baseline,
 };
+/** `--baseline bare`: the bare forwarder as "before". */
+const BARE = 'bare';
 const say = (m: string) => process.stdout.write(`[bench:gateway] ${m}\n`);
 
 /** A stub's counters once it has answered every call it received (the gateway's requests in flight are done). */
@@ -79,11 +85,12 @@ async function startStub(name: SubgraphName, upstream: string, port: number): Pr
 async function main(): Promise<void> {
   if (args.profile && !['ours', 'before'].includes(args.profile)) throw new Error('--profile is ours or before');
   if (args.profile === 'before' && !args.baseline) throw new Error('--profile before needs --baseline');
+  const bare = args.baseline === BARE;
   const { children, registerGraph, stop } = benchProcesses();
   try {
     const graph = await startBenchGraph({ scale: settings.scale, dataDirName: 'bench-gateway-pg', say, registerStop: registerGraph });
     const chosen = scenarios({ benchSpaceId: graph.benchSpaceId, exhibitionSlug: graph.exhibitionSlug, runId: newRunId() }).filter(
-      (s) => !args.only || s.name.includes(args.only),
+      (s) => (!args.only || s.name.includes(args.only)) && !(bare && s.calendar),
     );
     if (chosen.length === 0) throw new Error(`no scenario matches --only ${args.only}`);
 
@@ -96,12 +103,17 @@ async function main(): Promise<void> {
     say(`replay stubs ready (delay ${settings.delayMs} ms): ${SUBGRAPH_NAMES.map((n) => `${n} ${stubUrl[n]}`).join(', ')}`);
 
     const gatewayEnv = { ...graph.graphEnv, RESPONSE_CACHE: 'off' };
-    const startGateway = async (name: string, target: 'ours' | 'before', root = ROOT): Promise<GatewayTarget> => {
-      const gateway = await startGatewayProcess({ name, env: gatewayEnv, subgraphUrl: stubUrl, flags: profileFlags(args.profile, target), root, say });
+    const startGateway = async (name: string, target: 'ours' | 'before', root = ROOT, script?: string): Promise<GatewayTarget> => {
+      const flags = profileFlags(args.profile, target);
+      const gateway = await startGatewayProcess({ name, env: gatewayEnv, subgraphUrl: stubUrl, flags, root, script, say });
       children.unshift(gateway.child); // stopped before the stubs it calls
       return gateway;
     };
-    const before = args.baseline ? await startGateway(`before (${args.baseline})`, 'before', path.resolve(args.baseline)) : undefined;
+    const before = bare
+      ? await startGateway('before (the bare forwarder)', 'before', ROOT, path.join(ROOT, 'scripts/dist/bench/bare-forwarder.js'))
+      : args.baseline
+        ? await startGateway(`before (${args.baseline})`, 'before', path.resolve(args.baseline))
+        : undefined;
     const ours = await startGateway('ours (gateway/dist)', 'ours');
 
     const rounds = new Map<TargetKey, RunResult[]>();

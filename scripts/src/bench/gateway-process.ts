@@ -14,7 +14,7 @@ export interface GatewayTarget {
 }
 
 /**
- * Starts `<root>/gateway/dist/main.js` (this checkout's, or a built baseline's) on a free port with
+ * Starts `<root>/gateway/dist/main.js` (this checkout's, or a built baseline's), or `script`, on a free port with
  * NODE_FLAGS and `flags`, the benchmark's environment and `env`, its subgraph URLs pointed at
  * `subgraphUrl`; resolves once its /health answers.
  */
@@ -24,10 +24,13 @@ export async function startGatewayProcess(options: {
   subgraphUrl: Record<SubgraphName, string>;
   flags?: string[];
   root?: string;
+  /** Another entry point than `<root>/gateway/dist/main.js` (the bare forwarder). */
+  script?: string;
   say: (message: string) => void;
 }): Promise<GatewayTarget> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...(options.flags ?? []), path.join(options.root ?? ROOT, 'gateway', 'dist', 'main.js')], {
+  const script = options.script ?? path.join(options.root ?? ROOT, 'gateway', 'dist', 'main.js');
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...(options.flags ?? []), script], {
     env: {
       ...options.env,
       PORT: String(port),

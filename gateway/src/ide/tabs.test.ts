@@ -1,3 +1,4 @@
+import { OperationTypeNode } from 'graphql';
 import { headersText, ideTabs } from './tabs';
 
 /** The header editor takes JSON with comments and trailing commas; this reads what it would send. */
@@ -20,8 +21,18 @@ describe('ideTabs', () => {
   it('gives each operation its document, its variables moved to the coming week, and its headers', () => {
     const tabs = ideTabs(
       [
-        { name: 'WhatsOn', document: 'query WhatsOn { a }\n', variables: { from: '2026-11-26', to: '2026-12-02' }, acceptLanguage: 'en' },
-        { name: 'Book', document: '# As a tenant (npm run -s token -- --role TENANT --tenant acupuncture); safe\nmutation Book { b }\n' },
+        {
+          name: 'WhatsOn',
+          kind: OperationTypeNode.QUERY,
+          document: 'query WhatsOn { a }\n',
+          variables: { from: '2026-11-26', to: '2026-12-02' },
+          acceptLanguage: 'en',
+        },
+        {
+          name: 'Book',
+          kind: OperationTypeNode.MUTATION,
+          document: '# As a tenant (npm run -s token -- --role TENANT --tenant acupuncture); safe\nmutation Book { b }\n',
+        },
       ],
       '2026-12-07',
     );

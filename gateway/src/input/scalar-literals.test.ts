@@ -9,7 +9,7 @@ describe('badScalarInputs, once per parsed document', () => {
     const operation = document.definitions[0] as OperationDefinitionNode;
     expect(badScalarInputs(schema, document, operation, { other: '2026-11-26T11:00:00Z' })).toEqual([]);
     // Were the literals checked again, this (never done in practice: parsed documents are not changed) would be seen.
-    const field = operation.selectionSet.selections[0] as { arguments: { value: { value: string } }[] };
+    const field = operation.selectionSet.selections[0] as unknown as { arguments: { value: { value: string } }[] };
     field.arguments[0]!.value.value = 'hier';
     expect(badScalarInputs(schema, document, operation, { other: 'demain' })).toEqual([
       { kind: 'variable', name: 'other', scalar: 'DateTime', problem: expect.any(Object) },

@@ -41,7 +41,7 @@ describe('nulInputs, once per parsed document', () => {
     const operation = document.definitions[0] as OperationDefinitionNode;
     expect(nulInputs(document, operation, { q: 'ok' })).toEqual([]);
     // Were the literals walked again, this (never done in practice: parsed documents are not changed) would be seen.
-    const argument = (operation.selectionSet.selections[0] as { arguments: { value: { value: string } }[] }).arguments[0]!;
+    const argument = (operation.selectionSet.selections[0] as unknown as { arguments: { value: { value: string } }[] }).arguments[0]!;
     (argument.value as { value: string }).value = 'a\u0000b';
     expect(nulInputs(document, operation, { q: 'x\u0000' })).toEqual([{ kind: 'variable', name: 'q' }]);
     // A document parsed anew is walked anew.

@@ -28,6 +28,8 @@ export async function startTestSubgraph<S, L>(
 }
 
 export type TestSubgraph<S, L> = Awaited<ReturnType<typeof startTestSubgraph<S, L>>>;
+/** The same, named by the module: `TestSubgraphOf<typeof tenantsModule>`. */
+export type TestSubgraphOf<M> = M extends SubgraphModule<infer S, infer L> ? TestSubgraph<S, L> : never;
 
 /**
  * One subgraph for a whole test file: started in beforeAll on a fresh database, closed in

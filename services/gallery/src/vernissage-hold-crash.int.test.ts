@@ -3,13 +3,14 @@ import { tenantsModule } from '@maison/tenants';
 import {
   admin,
   callSubgraph,
+  daysAheadIn,
   freshDatabaseUrl,
+  liveHoldReferences,
+  SILENT_LOGGER,
   startSubgraphThatDiesAfterHold,
   startTestSubgraph,
   TERRACE,
-  daysAheadIn,
-  liveHoldReferences,
-  SILENT_LOGGER,
+  type TestSubgraphOf,
 } from '@maison/testing';
 import { galleryModule } from './module';
 import { at as atFromToday, day as dayFromToday } from './test-support/fixtures';
@@ -27,7 +28,7 @@ const at = (n: number, time: string) => atFromToday(SEASON + n, time);
 const CREATE = `mutation($input: CreateExhibitionInput!) { createExhibition(input: $input) { exhibition { id } userErrors { code field } } }`;
 const MARKER = 'Meurt après la réservation';
 
-let tenants: Awaited<ReturnType<typeof startTestSubgraph>>;
+let tenants: TestSubgraphOf<typeof tenantsModule>;
 beforeAll(async () => {
   tenants = await startTestSubgraph(tenantsModule, { listen: true });
 });

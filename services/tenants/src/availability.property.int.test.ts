@@ -1,6 +1,6 @@
 import type { Identity } from '@maison/auth';
 import { addDays, houseInstant, stableId, startOfLocalDay, todayInHouse } from '@maison/house';
-import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph } from '@maison/testing';
+import { admin, anonymous, asArtist, asMember, asTenant, Fuzz, startTestSubgraph, type TestSubgraphOf } from '@maison/testing';
 import { tenantsModule } from './module';
 import { quotaWeekOf } from './modules/booking/booking.quota';
 import { LONGEST_DAY_MINUTES } from './modules/booking/booking.service';
@@ -12,7 +12,7 @@ import { allWeek, createSpace, minutes, startGalleryStub, startMembershipStub } 
  * is one bookSharedSpace refuses. Each accepted booking is cancelled at once (by ADMIN), so the
  * next check sees the same ledger. AVAILABILITY_SEED=<n> replays a run; failures name their seed.
  */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 let coworking: Awaited<ReturnType<typeof startMembershipStub>>;
 let gallery: Awaited<ReturnType<typeof startGalleryStub>>;

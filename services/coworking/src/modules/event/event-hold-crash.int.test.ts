@@ -5,11 +5,12 @@ import {
   callSubgraph,
   freshDatabaseUrl,
   KITCHEN,
-  startSubgraphThatDiesAfterHold,
-  startTestSubgraph,
-  withClient,
   liveHoldReferences,
   SILENT_LOGGER,
+  startSubgraphThatDiesAfterHold,
+  startTestSubgraph,
+  type TestSubgraphOf,
+  withClient,
 } from '@maison/testing';
 import { coworkingModule } from '../../module';
 import { futureHour, minutes } from '../../test-fixtures';
@@ -23,7 +24,7 @@ import { futureHour, minutes } from '../../test-fixtures';
 const CREATE = `mutation($input: CreateCoworkingEventInput!) { createCoworkingEvent(input: $input) { event { id } userErrors { code field } } }`;
 const MARKER = 'Meurt après la réservation';
 
-let tenants: Awaited<ReturnType<typeof startTestSubgraph>>;
+let tenants: TestSubgraphOf<typeof tenantsModule>;
 beforeAll(async () => {
   tenants = await startTestSubgraph(tenantsModule, { listen: true });
 });

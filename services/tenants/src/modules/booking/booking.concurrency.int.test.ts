@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { admin, startTestSubgraph, withClient } from '@maison/testing';
+import { admin, startTestSubgraph, type TestSubgraphOf, withClient } from '@maison/testing';
 import type { Identity } from '@maison/auth';
 import { PG, pgCode } from '@maison/kit';
 import { tenantsModule } from '../../module';
@@ -9,7 +9,7 @@ import { createSpace, futureHour, minutes, someTenant, someTenants } from '../..
  * The no-overlap rule under real concurrency: a pool of 50 connections so that the attempts truly
  * race inside PostgreSQL, where the EXCLUDE constraint decides.
  */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 beforeAll(async () => {
   graph = await startTestSubgraph(tenantsModule, { seed: false, env: { DB_POOL_SIZE: '50' } });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
 import { houseInstant, stableId, toHouseIso } from '@maison/house';
-import { admin, anonymous, asArtist, asMember, startTestSubgraph, withClient } from '@maison/testing';
+import { admin, anonymous, asArtist, asMember, startTestSubgraph, type TestSubgraphOf, withClient } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { allWeek, createSpace, futureHour, minutes, someTenant, startGalleryStub, startMembershipStub } from '../../test-fixtures';
 
@@ -9,7 +9,7 @@ import { allWeek, createSpace, futureHour, minutes, someTenant, startGalleryStub
  * Every rule of the ledger through GraphQL, on real PostgreSQL. The coworking subgraph is played by
  * a small HTTP peer that checks the tenants subgraph's signature like the real one does.
  */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 /** Coworking, played by a signed peer that knows the members of the two sets below. */
 let coworking: Awaited<ReturnType<typeof startMembershipStub>>;

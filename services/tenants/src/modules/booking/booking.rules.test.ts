@@ -20,7 +20,7 @@ const kitchen: SpaceRules = {
 const terrace: SpaceRules = { ...kitchen, seasonStarts: '05-01', seasonEnds: '10-31', horizonDays: 730, openingHoursRows: everyDay('09:00', '21:00') };
 const now = houseInstant('2026-12-01', '09:00');
 const at = (date: string, from: string, to: string, attendees?: number) => ({ startsAt: houseInstant(date, from), endsAt: houseInstant(date, to), attendees });
-const codes = (rules: SpaceRules, request: ReturnType<typeof at>, when = now, admin = false) =>
+const codes = (rules: SpaceRules, request: Parameters<typeof checkBookingRules>[1], when = now, admin = false) =>
   checkBookingRules(rules, request, when, admin).map((v) => v.code);
 const MIN = 60_000;
 

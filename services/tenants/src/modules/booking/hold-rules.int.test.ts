@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
-import { startTestSubgraph, withClient } from '@maison/testing';
+import { startTestSubgraph, type TestSubgraphOf, withClient } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { createSpace, futureHour, minutes } from '../../test-fixtures';
 
@@ -8,7 +8,7 @@ import { createSpace, futureHour, minutes } from '../../test-fixtures';
  * Holds keep the rules of their space like a booking (capacity, opening hours, season), not the
  * booking-only limits, and ADMIN may hold despite them with an override whose reason the history keeps.
  */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 beforeAll(async () => {
   graph = await startTestSubgraph(tenantsModule, { seed: false });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@maison/auth';
 import { toHouseIso } from '@maison/house';
-import { startTestSubgraph, withClient } from '@maison/testing';
+import { startTestSubgraph, type TestSubgraphOf, withClient } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { createSpace, futureHour, minutes, someTenant } from '../../test-fixtures';
 
 /** The ledger's service API: another subgraph's event or vernissage holds a shared space. */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 beforeAll(async () => {
   graph = await startTestSubgraph(tenantsModule, { seed: false, env: { DB_POOL_SIZE: '30' } });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, withRoles } from '@maison/testing';
+import { startTestSubgraph, type TestSubgraphOf, withRoles } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { createSpace, futureHour, startGalleryStub, startMembershipStub } from '../../test-fixtures';
 
@@ -9,7 +9,7 @@ import { createSpace, futureHour, startGalleryStub, startMembershipStub } from '
  * caller's language, and nothing is written. The peers start, serve one booking, then stop: their
  * ports are closed.
  */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 let gallery: Awaited<ReturnType<typeof startGalleryStub>>;
 let coworking: Awaited<ReturnType<typeof startMembershipStub>>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { Identity } from '@maison/auth';
 import { addDays, todayInHouse } from '@maison/house';
-import { admin, startTestSubgraph, withRoles } from '@maison/testing';
+import { admin, startTestSubgraph, type TestSubgraphOf, withRoles } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { createSpace, createTenant, futureHour, minutes, startGalleryStub, startMembershipStub, tenantIdentity } from '../../test-fixtures';
 
@@ -11,7 +11,7 @@ import { createSpace, createTenant, futureHour, minutes, startGalleryStub, start
  * coworking, artists from the gallery (played by small signed peers), asked by every booking path
  * and by availability; an unknown holder answers UNKNOWN_HOLDER, and availability offers it nothing.
  */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 let gallery: Awaited<ReturnType<typeof startGalleryStub>>;
 let coworking: Awaited<ReturnType<typeof startMembershipStub>>;

@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { admin, startTestSubgraph } from '@maison/testing';
+import { admin, startTestSubgraph, type TestSubgraphOf } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { createSpace, futureHour, minutes, someTenants } from '../../test-fixtures';
 
@@ -8,7 +8,7 @@ import { createSpace, futureHour, minutes, someTenants } from '../../test-fixtur
  * run at once inside PostgreSQL: each booking is checked against the rules it is stored under,
  * and the conflicts the change lists are exactly the bookings its rules would not allow.
  */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 beforeAll(async () => {
   graph = await startTestSubgraph(tenantsModule, { seed: false, env: { DB_POOL_SIZE: '50' } });

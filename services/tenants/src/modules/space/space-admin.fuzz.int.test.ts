@@ -1,5 +1,5 @@
 import type { Identity } from '@maison/auth';
-import { admin, anonymous, asTenant, Fuzz, startTestSubgraph, unexpectedErrors } from '@maison/testing';
+import { admin, anonymous, asTenant, Fuzz, startTestSubgraph, type TestSubgraphOf, unexpectedErrors } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { createSpace, futureHour, minutes, someTenant } from '../../test-fixtures';
 import { snapshotOf, type RulesSnapshot } from './space-rules.snapshot';
@@ -11,7 +11,7 @@ import { applyRulesInput } from './space-rules.validation';
  * chain (each change's before is the previous change's after, the last after is the row), and no
  * booking was cancelled.
  */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 const RUNS = 600;
 const BATCH = 20;

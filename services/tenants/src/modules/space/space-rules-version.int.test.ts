@@ -1,4 +1,4 @@
-import { startTestSubgraph, withClient } from '@maison/testing';
+import { startTestSubgraph, type TestSubgraphOf, withClient } from '@maison/testing';
 import { tenantsModule } from '../../module';
 import { allWeek, createSpace } from '../../test-fixtures';
 import { RULE_COLUMNS } from './space-admin.service';
@@ -9,7 +9,7 @@ import { RULE_COLUMNS } from './space-admin.service';
  * A rule column the trigger does not list would let a booking be stored under rules it was not checked
  * against; a new key of RULE_COLUMNS without a value here does not compile.
  */
-type Graph = Awaited<ReturnType<typeof startTestSubgraph>>;
+type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;
 beforeAll(async () => {
   graph = await startTestSubgraph(tenantsModule, { seed: false });

@@ -3,3 +3,4 @@ export * from './context';
 export * from './gateway';
 export * from './signed-data-source';
 export * from './subgraph-fetch';
+export * from './verified-tokens';

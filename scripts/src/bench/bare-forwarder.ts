@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { ANONYMOUS, bearerToken, signRequest, verifyAccessToken, type Identity } from '@maison/auth';
-import { accessTokenSettings, readGatewayConfig, SubgraphFetch } from '@maison/gateway';
+import { signRequest } from '@maison/auth';
+import { accessTokenSettings, identify, readGatewayConfig, SubgraphFetch, VerifiedTokens } from '@maison/gateway';
+import { parseGraphQLBody, readBody } from '@maison/http';
 
 /**
  * `npm run bench:gateway -- --baseline bare`: the least a Node gateway does for a read one subgraph
- * answers, measured as "before" beside ours (docs/tuning.md, eighth round). It reads and parses the
- * body, verifies the bearer token once per token string, sends the client's own body, signed as
- * ours signs (`signRequest`), through our `SubgraphFetch` to the subgraph that resolves the
+ * answers, measured as "before" beside ours (docs/tuning.md, eighth round), built of our gateway's
+ * own pieces: it reads and parses the body (`readBody`, `parseGraphQLBody`), identifies the caller
+ * (`identify`, its verified tokens remembered), sends the client's own body, signed as ours signs
+ * (`signRequest`), through our `SubgraphFetch` to the subgraph that resolves the
  * operation's first root field (from the supergraph's `@join__field`), and writes the subgraph's
  * text back. No validation, plan, limits, metrics or error handling: a floor for measurements, not
  * a gateway. It reads the gateway's own configuration. The harness runs it on the scenarios one
@@ -39,7 +41,7 @@ function main(): void {
   });
   const tokens = accessTokenSettings(config);
   const client = new SubgraphFetch();
-  const identities = new Map<string, Identity>();
+  const verified = new VerifiedTokens();
   const targets = new Map<string, string>();
   const targetOf = (query: string): string => {
     let url = targets.get(query);
@@ -53,34 +55,25 @@ function main(): void {
     }
     return url;
   };
-  const identityOf = async (req: IncomingMessage): Promise<Identity> => {
-    const token = bearerToken(req.headers.authorization);
-    if (!token) return ANONYMOUS;
-    let identity = identities.get(token);
-    if (!identity) identities.set(token, (identity = await verifyAccessToken(token, tokens)));
-    return identity;
-  };
   createServer((req, res) => {
     if (req.url === '/health') return void res.end('{"status":"ok"}');
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        try {
-          const { query, variables, operationName } = JSON.parse(Buffer.concat(chunks).toString()) as {
-            query: string;
-            variables?: unknown;
-            operationName?: string;
-          };
-          const body = JSON.stringify({ query, variables, operationName });
-          const headers = { 'content-type': 'application/json', ...signRequest(config.signingSecret, await identityOf(req), 'fr', body) };
-          const answer = await client.send(targetOf(query), { headers, body }, 5000);
-          res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' }).end(answer.body);
-        } catch (error) {
-          res.writeHead(502, { 'content-type': 'text/plain' }).end(String(error));
-        }
-      })();
-    });
+    void (async () => {
+      try {
+        const { query, variables, operationName } = parseGraphQLBody(req, await readBody(req, config.bodyLimitBytes)) as {
+          query: string;
+          variables?: unknown;
+          operationName?: string;
+        };
+        const who = await identify(req, tokens, 'fr', verified);
+        if (!who.identity) throw who.error;
+        const body = JSON.stringify({ query, variables, operationName });
+        const headers = { 'content-type': 'application/json', ...signRequest(config.signingSecret, who.identity, 'fr', body) };
+        const answer = await client.send(targetOf(query), { headers, body }, 5000);
+        res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' }).end(answer.body);
+      } catch (error) {
+        res.writeHead(502, { 'content-type': 'text/plain' }).end(String(error));
+      }
+    })();
   }).listen(config.port, '127.0.0.1');
 }
 

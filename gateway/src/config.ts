@@ -89,6 +89,10 @@ export const gatewaySpec = {
     description: 'full-response cache of anonymous public reads (in memory, or in Redis when REDIS_URL is set)',
     default: 'on',
   }),
+  preparedReads: v.oneOf('PREPARED_READS', ['on', 'off'] as const, {
+    description: 'one-fetch queries answered by the prepared-read lane once the full pipeline has answered them (apollo/prepared-reads.ts)',
+    default: 'on',
+  }),
   responseCacheMaxEntries: v.int('RESPONSE_CACHE_MAX_ENTRIES', { description: 'answers kept by the in-memory response cache', default: 10_000, min: 1 }),
   ...redisSpec,
   apqTtlSeconds: v.int('APQ_TTL_SECONDS', { description: 'how long a persisted query stays registered in Redis (with REDIS_URL)', default: 86_400, min: 1 }),

@@ -7,6 +7,7 @@ import type { GatewayConfig } from './config';
 import type { VerifiedTokens } from './verified-tokens';
 import type { CacheSlot } from './response-cache/response-cache';
 import type { SubgraphFailure } from './errors/unavailable-paths';
+import type { Prefetched, Preparing } from './apollo/prepared-reads';
 import { clientAddress, type TrustProxy } from './http/trust-proxy';
 
 export interface GatewayContext {
@@ -21,6 +22,10 @@ export interface GatewayContext {
   subgraphFailures?: SubgraphFailure[];
   /** Set by the HTTP path: a one-fetch answer may go out as the subgraph's text (apollo/verbatim-answer.ts). */
   verbatim?: boolean;
+  /** Set by the HTTP path: what this request's full pipeline did that the prepared reads may keep (apollo/prepared-reads.ts). */
+  preparing?: Preparing;
+  /** The subgraph call the prepared reads made for this request before handing it to the full pipeline. */
+  prefetched?: Prefetched;
 }
 
 /** The token settings of a gateway: HS256 with JWT_SECRET (unless turned off), RS256 with JWKS_URL's keys. */

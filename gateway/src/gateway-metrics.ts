@@ -4,6 +4,7 @@ import type { GatewayContext } from './context';
 import type { RateLimits } from './rate-limit/rate-limit';
 import type { ResponseCache } from './response-cache/response-cache';
 import type { VerbatimAnswers } from './apollo/verbatim-answer';
+import type { PreparedReads } from './apollo/prepared-reads';
 
 /** The response cache's counters, under the names /metrics always had (zero when the cache is off). */
 const CACHE_COUNTERS = ['hits', 'misses', 'stored', 'invalidations', 'coalesced', 'flushes'] as const;
@@ -18,7 +19,12 @@ export interface GatewayMetrics {
 }
 
 /** What one gateway adds to the process's metrics (served by main.ts on METRICS_PORT). */
-export function gatewayMetrics(cache: ResponseCache | undefined, rates: RateLimits['stats'], verbatim: VerbatimAnswers['stats']): GatewayMetrics {
+export function gatewayMetrics(
+  cache: ResponseCache | undefined,
+  rates: RateLimits['stats'],
+  verbatim: VerbatimAnswers['stats'],
+  prepared: PreparedReads['stats'] | undefined,
+): GatewayMetrics {
   const removers = CACHE_COUNTERS.map((name) =>
     collectedCounter(`maison_response_cache_${name}_total`, `response cache: ${name}`, { service: 'gateway' }, () => cache?.stats[name] ?? 0),
   );
@@ -37,6 +43,14 @@ export function gatewayMetrics(cache: ResponseCache | undefined, rates: RateLimi
       "answers sent as their one subgraph wrote them, without the gateway's walk (apollo/verbatim-answer.ts)",
       { service: 'gateway' },
       () => verbatim.answered,
+    ),
+  );
+  removers.push(
+    collectedCounter(
+      'maison_gateway_prepared_reads_total',
+      "reads answered by the prepared lane, without Apollo's pipeline (apollo/prepared-reads.ts); counted among the verbatim answers too",
+      { service: 'gateway' },
+      () => prepared?.answered ?? 0,
     ),
   );
   return {

@@ -46,6 +46,8 @@ import { installMediaTypeMemo } from './apollo/media-type-memo';
 import { installResultShaping } from './apollo/result-shaping';
 import { cacheControlHeaderPlugins } from './apollo/cache-control-header';
 import { VerbatimAnswers } from './apollo/verbatim-answer';
+import { PreparedReads, type Prefetched, type Preparing } from './apollo/prepared-reads';
+import { httpIsTraced } from './subgraph-fetch-http';
 import { errorScopePlugin, installErrorScope, type ErrorScope } from '@maison/http';
 
 export interface Gateway {
@@ -56,6 +58,8 @@ export interface Gateway {
   rateLimitStats: RateLimits['stats'];
   /** Answers sent as the subgraph wrote them (apollo/verbatim-answer.ts). */
   verbatimStats: VerbatimAnswers['stats'];
+  /** Reads answered by the prepared lane (apollo/prepared-reads.ts); undefined when PREPARED_READS=off or traced. */
+  preparedStats?: PreparedReads['stats'];
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   listen(): Promise<RunningServer>;
   close(): Promise<void>;
@@ -96,7 +100,9 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   }
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const verbatim = new VerbatimAnswers(supergraphSdl); // one-fetch answers sent as the subgraph wrote them (apollo/verbatim-answer.ts)
-  const metrics = gatewayMetrics(responseCache, rates.stats, verbatim.stats);
+  // Off in a traced process: the executor's spans (gateway.request, gateway.fetch…) are the full pipeline's.
+  const prepared = config.preparedReads === 'on' && !httpIsTraced() ? new PreparedReads(verbatim, limits.costOf, limits.maxQueryCost) : undefined;
+  const metrics = gatewayMetrics(responseCache, rates.stats, verbatim.stats, prepared?.stats);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -179,7 +185,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     // Anonymous reads may be answered from the response cache (see response-cache.ts).
     const cacheKey = responseCache && who.identity?.sub === null ? responseCache.keyOf(req, body, lang) : undefined;
     const generation = responseCache?.store.generation() ?? 0;
-    const execute = (slot?: CacheSlot) =>
+    const execute = (slot?: CacheSlot, lane?: { preparing: Preparing; prefetched?: Prefetched }) =>
       executeApollo(
         apollo,
         req,
@@ -187,13 +193,25 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         body,
         async () => {
           if (who.error) throw who.error;
-          return { identity: who.identity, lang, requestId, clientKey, responseCache: slot, subgraphFailures: [], verbatim: true };
+          const context: GatewayContext = { identity: who.identity, lang, requestId, clientKey, responseCache: slot, subgraphFailures: [], verbatim: true };
+          if (lane) Object.assign(context, lane);
+          return context;
         },
         slot ? { 'x-cache': 'MISS' } : {},
         scope,
       );
     if (!responseCache || !cacheKey) {
-      await execute();
+      // A read the full pipeline has answered before goes the prepared lane (apollo/prepared-reads.ts).
+      const outcome = prepared && who.identity ? await prepared.serve(req, res, body, { identity: who.identity, lang, requestId }) : undefined;
+      if (outcome?.answered) return;
+      const key = outcome?.key;
+      if (key === undefined) {
+        await execute();
+        return;
+      }
+      const preparing: Preparing = { fetches: 0 };
+      const answer = await execute(undefined, { preparing, prefetched: outcome?.prefetched });
+      prepared!.learn(key, preparing, answer);
       return;
     }
     // A stored answer, or the answer of the identical read already running; else run it and share it.
@@ -253,6 +271,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     responseCache,
     rateLimitStats: rates.stats,
     verbatimStats: verbatim.stats,
+    preparedStats: prepared?.stats,
     handle,
     async listen() {
       running = await startHttpServer(handle, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs, log, readyMessage: 'gateway ready' });

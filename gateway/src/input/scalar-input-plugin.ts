@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Lang } from '@maison/config';
 import { codeMessage } from '@maison/errors';
 import { nulInputs, type NulInput } from '@maison/house';
@@ -34,6 +34,25 @@ export class NulInputError extends GraphQLError {
 }
 
 /**
+ * The error of the first text holding NUL, else of the first custom scalar value its subgraph
+ * would refuse, in variables or literals, nested or not; undefined when there is none. The
+ * plugin's check, and the prepared reads' (apollo/prepared-reads.ts).
+ */
+export function scalarInputError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  lang: Lang,
+): GraphQLError | undefined {
+  const [nul] = nulInputs(document, operation, variables);
+  if (nul) return new NulInputError(nul, lang);
+  const [first] = badScalarInputs(schema, document, operation, variables);
+  if (first) return new BadScalarInputError(first, lang);
+  return undefined;
+}
+
+/**
  * Refuses any text holding NUL (any String, ID or custom scalar value, in variables or literals,
  * nested or not), then checks every custom scalar value of an operation with the subgraphs' own rules once the
  * operation is resolved, before the query planner runs: a bad date is the caller's error,
@@ -45,10 +64,8 @@ export function scalarInputPlugin<C extends { lang: Lang }>(): ApolloServerPlugi
       return {
         async didResolveOperation({ request, operation, document, schema, contextValue }) {
           if (!operation) return;
-          const [nul] = nulInputs(document, operation, request.variables ?? {});
-          if (nul) throw new NulInputError(nul, contextValue.lang);
-          const [first] = badScalarInputs(schema, document, operation, request.variables ?? {});
-          if (first) throw new BadScalarInputError(first, contextValue.lang);
+          const error = scalarInputError(schema, document, operation, request.variables ?? {}, contextValue.lang);
+          if (error) throw error;
         },
       };
     },

@@ -2,7 +2,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { errorScopePlugin, type ErrorScope } from '@maison/http';
 import { gatewayFormatError } from '../errors/format-error';
 import { readCostDirectives } from './cost-directives';
-import { costLimitPlugin } from './cost-plugin';
+import { costEstimator, costLimitPlugin } from './cost-plugin';
 
 /** The plugin on a real Apollo Server: the limit on both sides, the refusal in French and English. */
 const typeDefs = `
@@ -21,7 +21,7 @@ beforeAll(async () => {
     typeDefs,
     resolvers,
     formatError: gatewayFormatError({ production: true, log }),
-    plugins: [errorScopePlugin(), costLimitPlugin(50, readCostDirectives(typeDefs), { listSize: 10 })],
+    plugins: [errorScopePlugin(), costLimitPlugin(50, costEstimator(readCostDirectives(typeDefs), { listSize: 10 }))],
   });
   await server.start();
 });

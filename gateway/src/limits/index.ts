@@ -3,7 +3,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import { aliasLimitRule } from './aliases';
 import { readCostDirectives } from './cost-directives';
-import { costLimitPlugin } from './cost-plugin';
+import { costEstimator, costLimitPlugin, type CostOf } from './cost-plugin';
 import { depthLimitRule } from './depth';
 
 export { LimitError, type LimitCode } from './limit-error';
@@ -11,6 +11,7 @@ export { selectionDepth } from './depth';
 export { aliasCount } from './aliases';
 export { jsonDepth, requestVariables } from './variables-depth';
 export { operationCost, MUTATION_BASE_COST, type CostSettings } from './cost';
+export type { CostOf } from './cost-plugin';
 export { readCostDirectives, type CostDirectives } from './cost-directives';
 
 export interface LimitSettings {
@@ -30,13 +31,17 @@ export function operationLimits<C extends BaseContext>(
   validationRules: ValidationRule[];
   parseOptions: { maxTokens: number };
   plugin: ApolloServerPlugin<C>;
+  /** The cost of an operation with its variables, as the plugin counts it. */
+  costOf: CostOf;
+  maxQueryCost: number;
 } {
+  const costOf = costEstimator(readCostDirectives(readFileSync(settings.supergraphPath, 'utf8')), { listSize: settings.queryCostListSize });
   return {
     validationRules: [depthLimitRule(settings.maxQueryDepth), aliasLimitRule(settings.maxAliases)],
     parseOptions: { maxTokens: settings.maxTokens },
-    plugin: costLimitPlugin<C>(settings.maxQueryCost, readCostDirectives(readFileSync(settings.supergraphPath, 'utf8')), {
-      listSize: settings.queryCostListSize,
-    }),
+    plugin: costLimitPlugin<C>(settings.maxQueryCost, costOf),
+    costOf,
+    maxQueryCost: settings.maxQueryCost,
   };
 }
 

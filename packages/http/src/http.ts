@@ -63,7 +63,7 @@ export async function executeApollo<C extends BaseContext>(
   context: () => Promise<C>,
   extraHeaders: Record<string, string> = {},
   scope?: object,
-): Promise<{ status: number; body: string; contentType: string } | undefined> {
+): Promise<{ status: number; body: string; contentType: string; headers: Record<string, string> } | undefined> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -80,7 +80,7 @@ export async function executeApollo<C extends BaseContext>(
     outHeaders['content-length'] = String(Buffer.byteLength(response.body.string));
     res.writeHead(status, outHeaders);
     res.end(response.body.string);
-    return { status, body: response.body.string, contentType: outHeaders['content-type'] ?? 'application/json; charset=utf-8' };
+    return { status, body: response.body.string, contentType: outHeaders['content-type'] ?? 'application/json; charset=utf-8', headers: outHeaders };
   }
   res.writeHead(status, outHeaders);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);

@@ -1,0 +1,206 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getVariableValues, Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { Identity } from '@maison/auth';
+import type { Lang } from '@maison/config';
+import { observeOperation } from '@maison/telemetry';
+import type { SignedDataSource } from '../signed-data-source';
+import type { SubgraphAnswer } from '../subgraph-fetch';
+import type { CostOf } from '../limits';
+import { scalarInputError } from '../input/scalar-input-plugin';
+import { verbatimJson, type IncomingOperation, type VerbatimAnswers } from './verbatim-answer';
+
+/** Read shapes kept (query text, operation name, Content-Type and Accept); the oldest goes first. */
+export const MAX_PREPARED = 1000;
+/** Apollo's headers kept per read, one per Cache-Control its subgraph answered with. */
+const MAX_HEADER_SETS = 4;
+
+/** The one fetch of a request, as the data source sent it (signed-data-source.ts fills it in). */
+export interface PreparingFetch {
+  source: SignedDataSource;
+  /** The fetch's body before JSON.stringify: its query, variables and operation name, in that order. */
+  template: Record<string, unknown>;
+  /** The data source's own headers, before the identity and the signature. */
+  base: Record<string, string>;
+  /** The subgraph's Cache-Control ('' when none). */
+  cacheControl: string;
+  /** The answer's data, as the subgraph wrote it. */
+  json: string;
+}
+
+/** What one request's full pipeline did, as the data source saw it: its fetches, and the one it answered verbatim. */
+export interface Preparing {
+  fetches: number;
+  incoming?: IncomingOperation;
+  fetch?: PreparingFetch;
+}
+
+/** A call the lane made before handing its request to the full pipeline: the data source takes it as its own. */
+export interface Prefetched {
+  source: SignedDataSource;
+  query: string;
+  answer: Promise<SubgraphAnswer>;
+}
+
+/** The caller, as the HTTP path identified it. */
+export interface PreparedCaller {
+  identity: Identity;
+  lang: Lang;
+  requestId: string;
+}
+
+interface Prepared {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  source: SignedDataSource;
+  template: Record<string, unknown>;
+  base: Record<string, string>;
+  query: string;
+  /** The variables the fetch declares: the client's values of these are forwarded, as the gateway's executor forwards them. */
+  forwarded: string[];
+  /** Apollo's response headers (Content-Type, Cache-Control…) for each Cache-Control of the subgraph. */
+  headers: Map<string, Record<string, string>>;
+}
+
+/** The lane answered; or the request goes through the full pipeline, with what the lane learnt for it. */
+export type LaneOutcome = { answered: true } | { answered: false; key?: string; prefetched?: Prefetched };
+
+const NOT_PREPARED: LaneOutcome = { answered: false };
+const BODY_KEYS = new Set(['query', 'operationName', 'variables']);
+
+/**
+ * The lane of prepared reads: a query whose plan is one fetch answered verbatim (verbatim-answer.ts)
+ * is, once Apollo's full pipeline has answered it, answered without that pipeline. Apollo Server's
+ * request pipeline, the query plan's executor and the plugins' hooks are most of what the gateway
+ * spends on such a read, for decisions that are the same on every request of the same text
+ * (docs/tuning.md, ninth round).
+ *
+ * Remembered per query text, operation name, Content-Type and Accept (all that the pipeline's
+ * decisions on a valid read depend on, besides the variables): the parsed operation, the fetch's
+ * body and headers, the variables it forwards, and Apollo's response headers for each Cache-Control
+ * the subgraph sent. A later request of the same shape has its variables checked as the full
+ * pipeline checks them, in the same order of outcomes: coerced over the operation's definitions
+ * (the gateway's executor), every text without NUL and every custom scalar valid (the scalar
+ * plugin), the cost within the limit (the cost plugin); then the fetch is signed and sent as the
+ * data source sends it, and the subgraph's text is written with the headers remembered. The
+ * request's id, language and CORS headers, the body and rate limits, the token, were the HTTP
+ * path's before the lane, as for the full pipeline.
+ *
+ * Anything else takes the full pipeline, so that every error, status and header is the pipeline's
+ * own: a variable refused, a cost too high, a failed call, an answer with errors or not verbatim,
+ * a Cache-Control not seen yet. When the lane has already called the subgraph, the pipeline's
+ * data source takes that call's answer (or failure) as its own (`Prefetched`): nothing is sent
+ * twice. Mutations never take the lane (their rate limit and the cache's invalidation are the
+ * pipeline's), nor an anonymous read the response cache may answer, nor a traced process (the
+ * executor's spans are the pipeline's). `apollo/prepared-reads.test.ts` holds it to the
+ * pipeline's answers, headers, calls and metrics over generated operations.
+ */
+export class PreparedReads {
+  /**
+   * Requests the lane answered; those of a shape it knew that it handed to the full pipeline, and
+   * of those, the ones handed on with the subgraph's answer or failure (for /metrics and the tests).
+   */
+  readonly stats = { answered: 0, handedOn: 0, handedOnAfterCall: 0 };
+  private readonly prepared = new Map<string, Prepared>();
+
+  constructor(
+    private readonly verbatim: VerbatimAnswers,
+    private readonly costOf: CostOf,
+    private readonly maxCost: number,
+  ) {}
+
+  /** The shape a POST body is remembered by, or undefined when the lane never takes it. */
+  keyOf(req: IncomingMessage, body: unknown): string | undefined {
+    if (req.method !== 'POST' || body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+    const fields = body as Record<string, unknown>;
+    for (const name in fields) if (!BODY_KEYS.has(name)) return undefined; // extensions (APQ) and the unknown: the pipeline's
+    const { query, operationName, variables } = fields;
+    if (typeof query !== 'string') return undefined;
+    if (operationName !== undefined && typeof operationName !== 'string') return undefined;
+    if (variables !== undefined && (variables === null || typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+    const name = operationName === undefined ? '\u0001' : operationName;
+    return `${req.headers['content-type'] ?? ''}\u0000${req.headers.accept ?? ''}\u0000${name}\u0000${query}`;
+  }
+
+  /** Answers a prepared read, or says what the full pipeline is to be given. */
+  async serve(req: IncomingMessage, res: ServerResponse, body: unknown, caller: PreparedCaller): Promise<LaneOutcome> {
+    const started = process.hrtime.bigint();
+    const key = this.keyOf(req, body);
+    if (key === undefined) return NOT_PREPARED;
+    const read = this.prepared.get(key);
+    if (!read) return { answered: false, key };
+    const variables = ((body as { variables?: Record<string, unknown> }).variables ?? {}) as Record<string, unknown>;
+    const { schema, document, operation } = read;
+    const handOn = (prefetched?: Prefetched): LaneOutcome => {
+      this.stats.handedOn += 1;
+      if (prefetched) this.stats.handedOnAfterCall += 1;
+      return { answered: false, key, prefetched };
+    };
+    if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables).errors) return handOn();
+    if (scalarInputError(schema, document, operation, variables, caller.lang)) return handOn();
+    if (this.costOf(schema, operation, document, variables) > this.maxCost) return handOn();
+    const forwarded = Object.create(null) as Record<string, unknown>;
+    for (const name of read.forwarded) if (Object.hasOwn(variables, name) && variables[name] !== undefined) forwarded[name] = variables[name];
+    const answer = read.source.sendBody(JSON.stringify({ ...read.template, variables: forwarded }), read.base, caller);
+    const prefetched: Prefetched = { source: read.source, query: read.query, answer };
+    let got: SubgraphAnswer;
+    try {
+      got = await answer;
+    } catch {
+      return handOn(prefetched); // the pipeline's data source reports the failure
+    }
+    const json = got.status >= 200 && got.status < 300 ? verbatimJson(got.body) : undefined;
+    const headers = json === undefined ? undefined : read.headers.get(got.headers['cache-control'] ?? '');
+    if (!headers) return handOn(prefetched);
+    const text = `{"data":${json}}\n`;
+    res.writeHead(200, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
+    res.end(text);
+    this.stats.answered += 1;
+    this.verbatim.stats.answered += 1;
+    observeOperation('gateway', operation.name?.value, started);
+    return { answered: true };
+  }
+
+  /**
+   * After the full pipeline answered a request of shape `key`: remembers it when its plan was one
+   * fetch answered verbatim and the answer written is that fetch's data and nothing else.
+   */
+  learn(key: string, preparing: Preparing, answer: { status: number; body: string; headers: Record<string, string> } | undefined): void {
+    const { fetch, incoming } = preparing;
+    if (!answer || answer.status !== 200 || preparing.fetches !== 1 || !fetch || !incoming?.document || !incoming.operation) return;
+    if (incoming.operation.operation !== 'query' || answer.body !== `{"data":${fetch.json}}\n`) return;
+    let read = this.prepared.get(key);
+    if (!read) {
+      const query = fetch.template.query;
+      if (typeof query !== 'string') return;
+      read = {
+        schema: incoming.schema,
+        document: incoming.document,
+        operation: incoming.operation,
+        source: fetch.source,
+        template: { ...fetch.template },
+        base: fetch.base,
+        query,
+        forwarded: declaredVariables(query),
+        headers: new Map(),
+      };
+      if (this.prepared.size >= MAX_PREPARED) this.prepared.delete(this.prepared.keys().next().value!);
+      this.prepared.set(key, read);
+    }
+    if (read.headers.size >= MAX_HEADER_SETS && !read.headers.has(fetch.cacheControl)) return;
+    const headers = { ...answer.headers };
+    delete headers['content-length'];
+    read.headers.set(fetch.cacheControl, headers);
+  }
+
+  /** Read shapes remembered (for the tests). */
+  get size(): number {
+    return this.prepared.size;
+  }
+}
+
+/** The variables a fetch's operation declares, in order. */
+function declaredVariables(query: string): string[] {
+  const operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return operation?.variableDefinitions?.map((v) => v.variable.name.value) ?? [];
+}

@@ -9,8 +9,10 @@ import type { CostOf } from '../limits';
 import { scalarInputError } from '../input/scalar-input-plugin';
 import { verbatimJson, type IncomingOperation, type VerbatimAnswers } from './verbatim-answer';
 
-/** Read shapes kept (query text, operation name, Content-Type and Accept); the oldest goes first. */
+/** Query texts kept; the oldest goes first. */
 export const MAX_PREPARED = 1000;
+/** Shapes kept per query text (operation name, Content-Type and Accept). */
+const MAX_SHAPES = 8;
 /** Apollo's headers kept per read, one per Cache-Control its subgraph answered with. */
 const MAX_HEADER_SETS = 4;
 
@@ -53,7 +55,8 @@ interface Prepared {
   document: DocumentNode;
   operation: OperationDefinitionNode;
   source: SignedDataSource;
-  template: Record<string, unknown>;
+  /** The fetch's body around its variables: `before + JSON.stringify(variables) + after` is the data source's JSON.stringify. */
+  body: { before: string; after: string };
   base: Record<string, string>;
   query: string;
   /** The variables the fetch declares: the client's values of these are forwarded, as the gateway's executor forwards them. */
@@ -63,7 +66,13 @@ interface Prepared {
 }
 
 /** The lane answered; or the request goes through the full pipeline, with what the lane learnt for it. */
-export type LaneOutcome = { answered: true } | { answered: false; key?: string; prefetched?: Prefetched };
+export type LaneOutcome = { answered: true } | { answered: false; key?: PreparedKey; prefetched?: Prefetched };
+
+/** What a read is remembered by: its query text, and the rest of its shape (operation name, Content-Type, Accept). */
+export interface PreparedKey {
+  query: string;
+  shape: string;
+}
 
 const NOT_PREPARED: LaneOutcome = { answered: false };
 const BODY_KEYS = new Set(['query', 'operationName', 'variables']);
@@ -101,7 +110,7 @@ export class PreparedReads {
    * of those, the ones handed on with the subgraph's answer or failure (for /metrics and the tests).
    */
   readonly stats = { answered: 0, handedOn: 0, handedOnAfterCall: 0 };
-  private readonly prepared = new Map<string, Prepared>();
+  private readonly prepared = new Map<string, Map<string, Prepared>>();
 
   constructor(
     private readonly verbatim: VerbatimAnswers,
@@ -110,7 +119,7 @@ export class PreparedReads {
   ) {}
 
   /** The shape a POST body is remembered by, or undefined when the lane never takes it. */
-  keyOf(req: IncomingMessage, body: unknown): string | undefined {
+  keyOf(req: IncomingMessage, body: unknown): PreparedKey | undefined {
     if (req.method !== 'POST' || body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
     const fields = body as Record<string, unknown>;
     for (const name in fields) if (!BODY_KEYS.has(name)) return undefined; // extensions (APQ) and the unknown: the pipeline's
@@ -119,7 +128,7 @@ export class PreparedReads {
     if (operationName !== undefined && typeof operationName !== 'string') return undefined;
     if (variables !== undefined && (variables === null || typeof variables !== 'object' || Array.isArray(variables))) return undefined;
     const name = operationName === undefined ? '\u0001' : operationName;
-    return `${req.headers['content-type'] ?? ''}\u0000${req.headers.accept ?? ''}\u0000${name}\u0000${query}`;
+    return { query, shape: `${req.headers['content-type'] ?? ''}\u0000${req.headers.accept ?? ''}\u0000${name}` };
   }
 
   /** Answers a prepared read, or says what the full pipeline is to be given. */
@@ -127,7 +136,7 @@ export class PreparedReads {
     const started = process.hrtime.bigint();
     const key = this.keyOf(req, body);
     if (key === undefined) return NOT_PREPARED;
-    const read = this.prepared.get(key);
+    const read = this.prepared.get(key.query)?.get(key.shape);
     if (!read) return { answered: false, key };
     const variables = ((body as { variables?: Record<string, unknown> }).variables ?? {}) as Record<string, unknown>;
     const { schema, document, operation } = read;
@@ -141,7 +150,7 @@ export class PreparedReads {
     if (this.costOf(schema, operation, document, variables) > this.maxCost) return handOn();
     const forwarded = Object.create(null) as Record<string, unknown>;
     for (const name of read.forwarded) if (Object.hasOwn(variables, name) && variables[name] !== undefined) forwarded[name] = variables[name];
-    const answer = read.source.sendBody(JSON.stringify({ ...read.template, variables: forwarded }), read.base, caller);
+    const answer = read.source.sendBody(read.body.before + JSON.stringify(forwarded) + read.body.after, read.base, caller);
     const prefetched: Prefetched = { source: read.source, query: read.query, answer };
     let got: SubgraphAnswer;
     try {
@@ -165,38 +174,54 @@ export class PreparedReads {
    * After the full pipeline answered a request of shape `key`: remembers it when its plan was one
    * fetch answered verbatim and the answer written is that fetch's data and nothing else.
    */
-  learn(key: string, preparing: Preparing, answer: { status: number; body: string; headers: Record<string, string> } | undefined): void {
+  learn(key: PreparedKey, preparing: Preparing, answer: { status: number; body: string; headers: Record<string, string> } | undefined): void {
     const { fetch, incoming } = preparing;
     if (!answer || answer.status !== 200 || preparing.fetches !== 1 || !fetch || !incoming?.document || !incoming.operation) return;
     if (incoming.operation.operation !== 'query' || answer.body !== `{"data":${fetch.json}}\n`) return;
-    let read = this.prepared.get(key);
+    let shapes = this.prepared.get(key.query);
+    let read = shapes?.get(key.shape);
     if (!read) {
       const query = fetch.template.query;
-      if (typeof query !== 'string') return;
+      const body = bodyAround(fetch.template);
+      if (typeof query !== 'string' || !body) return;
       read = {
         schema: incoming.schema,
         document: incoming.document,
         operation: incoming.operation,
         source: fetch.source,
-        template: { ...fetch.template },
+        body,
         base: fetch.base,
         query,
         forwarded: declaredVariables(query),
         headers: new Map(),
       };
-      if (this.prepared.size >= MAX_PREPARED) this.prepared.delete(this.prepared.keys().next().value!);
-      this.prepared.set(key, read);
+      if (!shapes) {
+        if (this.prepared.size >= MAX_PREPARED) this.prepared.delete(this.prepared.keys().next().value!);
+        this.prepared.set(key.query, (shapes = new Map()));
+      }
+      if (shapes.size >= MAX_SHAPES) return;
+      shapes.set(key.shape, read);
     }
     if (read.headers.size >= MAX_HEADER_SETS && !read.headers.has(fetch.cacheControl)) return;
     const headers = { ...answer.headers };
     delete headers['content-length'];
     read.headers.set(fetch.cacheControl, headers);
   }
+}
 
-  /** Read shapes remembered (for the tests). */
-  get size(): number {
-    return this.prepared.size;
-  }
+const SLOT = '\u0000variables\u0000';
+
+/**
+ * A fetch's body split around its variables, so that a prepared read stringifies only them; the
+ * split is checked against the data source's own JSON.stringify of the body it sent.
+ */
+function bodyAround(template: Record<string, unknown>): { before: string; after: string } | undefined {
+  const whole = JSON.stringify({ ...template, variables: SLOT });
+  const slot = JSON.stringify(SLOT);
+  const at = whole.indexOf(slot);
+  if (at < 0 || whole.indexOf(slot, at + 1) >= 0) return undefined;
+  const around = { before: whole.slice(0, at), after: whole.slice(at + slot.length) };
+  return around.before + JSON.stringify(template.variables ?? {}) + around.after === JSON.stringify(template) ? around : undefined;
 }
 
 /** The variables a fetch's operation declares, in order. */

@@ -89,8 +89,8 @@ export const gatewaySpec = {
     description: 'full-response cache of anonymous public reads (in memory, or in Redis when REDIS_URL is set)',
     default: 'on',
   }),
-  preparedReads: v.oneOf('PREPARED_READS', ['on', 'off'] as const, {
-    description: 'one-fetch queries answered by the prepared-read lane once the full pipeline has answered them (apollo/prepared-reads.ts)',
+  preparedOperations: v.oneOf('PREPARED_OPERATIONS', ['on', 'off'] as const, {
+    description: 'one-fetch operations answered by the prepared lane once the full pipeline has answered them as their fetch’s text (apollo/prepared-operations.ts)',
     default: 'on',
   }),
   responseCacheMaxEntries: v.int('RESPONSE_CACHE_MAX_ENTRIES', { description: 'answers kept by the in-memory response cache', default: 10_000, min: 1 }),

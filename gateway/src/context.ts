@@ -7,7 +7,8 @@ import type { GatewayConfig } from './config';
 import type { VerifiedTokens } from './verified-tokens';
 import type { CacheSlot } from './response-cache/response-cache';
 import type { SubgraphFailure } from './errors/unavailable-paths';
-import type { Prefetched, Preparing } from './apollo/prepared-reads';
+import type { Prefetched, Preparing } from './apollo/prepared-operations';
+import type { Take } from './rate-limit/token-bucket';
 import { clientAddress, type TrustProxy } from './http/trust-proxy';
 
 export interface GatewayContext {
@@ -22,10 +23,12 @@ export interface GatewayContext {
   subgraphFailures?: SubgraphFailure[];
   /** Set by the HTTP path: a one-fetch answer may go out as the subgraph's text (apollo/verbatim-answer.ts). */
   verbatim?: boolean;
-  /** Set by the HTTP path: what this request's full pipeline did that the prepared reads may keep (apollo/prepared-reads.ts). */
+  /** Set by the HTTP path: what this request's full pipeline did that the prepared lane may keep (apollo/prepared-operations.ts). */
   preparing?: Preparing;
-  /** The subgraph call the prepared reads made for this request before handing it to the full pipeline. */
+  /** The subgraph call the prepared lane made for this request before handing it to the full pipeline. */
   prefetched?: Prefetched;
+  /** The mutation rate limit's answer, when the prepared lane asked it before handing the request on. */
+  mutationTaken?: Take;
 }
 
 /** The token settings of a gateway: HS256 with JWT_SECRET (unless turned off), RS256 with JWKS_URL's keys. */

@@ -4,7 +4,7 @@ import type { GatewayContext } from './context';
 import type { RateLimits } from './rate-limit/rate-limit';
 import type { ResponseCache } from './response-cache/response-cache';
 import type { VerbatimAnswers } from './apollo/verbatim-answer';
-import type { PreparedReads } from './apollo/prepared-reads';
+import type { PreparedOperations } from './apollo/prepared-operations';
 
 /** The response cache's counters, under the names /metrics always had (zero when the cache is off). */
 const CACHE_COUNTERS = ['hits', 'misses', 'stored', 'invalidations', 'coalesced', 'flushes'] as const;
@@ -23,7 +23,7 @@ export function gatewayMetrics(
   cache: ResponseCache | undefined,
   rates: RateLimits['stats'],
   verbatim: VerbatimAnswers['stats'],
-  prepared: PreparedReads['stats'] | undefined,
+  prepared: PreparedOperations['stats'] | undefined,
 ): GatewayMetrics {
   const removers = CACHE_COUNTERS.map((name) =>
     collectedCounter(`maison_response_cache_${name}_total`, `response cache: ${name}`, { service: 'gateway' }, () => cache?.stats[name] ?? 0),
@@ -47,8 +47,8 @@ export function gatewayMetrics(
   );
   removers.push(
     collectedCounter(
-      'maison_gateway_prepared_reads_total',
-      "reads answered by the prepared lane, without Apollo's pipeline (apollo/prepared-reads.ts); counted among the verbatim answers too",
+      'maison_gateway_prepared_answers_total',
+      "operations answered by the prepared lane, without Apollo's pipeline (apollo/prepared-operations.ts); counted among the verbatim answers too",
       { service: 'gateway' },
       () => prepared?.answered ?? 0,
     ),

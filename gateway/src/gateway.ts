@@ -46,7 +46,7 @@ import { installMediaTypeMemo } from './apollo/media-type-memo';
 import { installResultShaping } from './apollo/result-shaping';
 import { cacheControlHeaderPlugins } from './apollo/cache-control-header';
 import { VerbatimAnswers } from './apollo/verbatim-answer';
-import { PreparedReads, type Prefetched, type Preparing } from './apollo/prepared-reads';
+import { PreparedOperations, type Preparing } from './apollo/prepared-operations';
 import { httpIsTraced } from './subgraph-fetch-http';
 import { errorScopePlugin, installErrorScope, type ErrorScope } from '@maison/http';
 
@@ -58,8 +58,8 @@ export interface Gateway {
   rateLimitStats: RateLimits['stats'];
   /** Answers sent as the subgraph wrote them (apollo/verbatim-answer.ts). */
   verbatimStats: VerbatimAnswers['stats'];
-  /** Reads answered by the prepared lane (apollo/prepared-reads.ts); undefined when PREPARED_READS=off or traced. */
-  preparedStats?: PreparedReads['stats'];
+  /** Reads answered by the prepared lane (apollo/prepared-operations.ts); undefined when PREPARED_OPERATIONS=off or traced. */
+  preparedStats?: PreparedOperations['stats'];
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   listen(): Promise<RunningServer>;
   close(): Promise<void>;
@@ -101,7 +101,10 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const verbatim = new VerbatimAnswers(supergraphSdl); // one-fetch answers sent as the subgraph wrote them (apollo/verbatim-answer.ts)
   // Off in a traced process: the executor's spans (gateway.request, gateway.fetch…) are the full pipeline's.
-  const prepared = config.preparedReads === 'on' && !httpIsTraced() ? new PreparedReads(verbatim, limits.costOf, limits.maxQueryCost) : undefined;
+  const prepared =
+    config.preparedOperations === 'on' && !httpIsTraced()
+      ? new PreparedOperations({ verbatim, costOf: limits.costOf, maxCost: limits.maxQueryCost, mutations: rates.mutations, responseCache })
+      : undefined;
   const metrics = gatewayMetrics(responseCache, rates.stats, verbatim.stats, prepared?.stats);
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -185,7 +188,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     // Anonymous reads may be answered from the response cache (see response-cache.ts).
     const cacheKey = responseCache && who.identity?.sub === null ? responseCache.keyOf(req, body, lang) : undefined;
     const generation = responseCache?.store.generation() ?? 0;
-    const execute = (slot?: CacheSlot, lane?: { preparing: Preparing; prefetched?: Prefetched }) =>
+    const execute = (slot?: CacheSlot, lane?: Pick<GatewayContext, 'preparing' | 'prefetched' | 'mutationTaken'>) =>
       executeApollo(
         apollo,
         req,
@@ -201,8 +204,8 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         scope,
       );
     if (!responseCache || !cacheKey) {
-      // A read the full pipeline has answered before goes the prepared lane (apollo/prepared-reads.ts).
-      const outcome = prepared && who.identity ? await prepared.serve(req, res, body, { identity: who.identity, lang, requestId }) : undefined;
+      // An operation the full pipeline has answered as its one fetch's text takes the prepared lane (apollo/prepared-operations.ts).
+      const outcome = prepared && who.identity ? await prepared.serve(req, res, body, { identity: who.identity, lang, requestId, clientKey }) : undefined;
       if (outcome?.answered) return;
       const key = outcome?.key;
       if (key === undefined) {
@@ -210,7 +213,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         return;
       }
       const preparing: Preparing = { fetches: 0 };
-      const answer = await execute(undefined, { preparing, prefetched: outcome?.prefetched });
+      const answer = await execute(undefined, { preparing, prefetched: outcome?.prefetched, mutationTaken: outcome?.mutationTaken });
       prepared!.learn(key, preparing, answer);
       return;
     }

@@ -90,7 +90,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /**
    * One signed call of `body`: `base` (the data source's headers), the caller's verified identity,
    * language and request id, the signature over them and the body; timed into
-   * maison_subgraph_fetch_duration_seconds. The prepared reads call it too (apollo/prepared-reads.ts).
+   * maison_subgraph_fetch_duration_seconds. The prepared lane calls it too (apollo/prepared-operations.ts).
    */
   async sendBody(body: string, base: Record<string, string>, context: GatewayContext | object): Promise<SubgraphAnswer> {
     const headers = { ...base };
@@ -114,7 +114,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * inherited version builds a node-fetch Request and a WHATWG Response around every call, a
    * sizeable share of the gateway's CPU; this keeps only what the gateway reads back, the answer
    * and its Cache-Control header, and fails the same way on any non-2xx status. A call the
-   * prepared reads already made for this request (`context.prefetched`) is not sent again: its
+   * prepared lane already made for this request (`context.prefetched`) is not sent again: its
    * answer, or its failure, is taken as this call's.
    */
   private async sendSigned(request: GatewayGraphQLRequest, context: GatewayContext): Promise<GatewayGraphQLResponse> {

@@ -23,7 +23,7 @@ import { Fuzz } from '@maison/testing';
 /**
  * Generated operations over the real supergraph, and one stub answer for the three subgraphs, for
  * the tests that hold a shortcut of the gateway to its full path (apollo/verbatim-equivalence.test.ts,
- * apollo/prepared-reads.test.ts). The stub executes each fetch over the supergraph's types (hidden
+ * apollo/prepared-operations.test.ts). The stub executes each fetch over the supergraph's types (hidden
  * ones included, `_entities` as a subgraph has it) with values drawn from a seed of the fetch's
  * body, so the same fetch gets the same answer: nulls, lists, every kind of leaf, texts with
  * quotes, line separators and the words "errors" and "extensions", and sometimes field errors.

@@ -36,7 +36,7 @@ export class NulInputError extends GraphQLError {
 /**
  * The error of the first text holding NUL, else of the first custom scalar value its subgraph
  * would refuse, in variables or literals, nested or not; undefined when there is none. The
- * plugin's check, and the prepared reads' (apollo/prepared-reads.ts).
+ * plugin's check, and the prepared lane's (apollo/prepared-operations.ts).
  */
 export function scalarInputError(
   schema: GraphQLSchema,

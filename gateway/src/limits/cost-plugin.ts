@@ -22,7 +22,7 @@ export function costEstimator(directives: CostDirectives, settings: CostSettings
  * the variables (`first: $n`, a calendar's `$from`/`$to`) and Apollo caches validated documents.
  * The schema Apollo hands the plugin has lost the applied directives: @cost and @listSize come
  * from the supergraph (`directives`). Operations the gateway runs itself (the calendar feed, with
- * no HTTP request) are trusted. `costOf` is shared with the prepared reads (apollo/prepared-reads.ts).
+ * no HTTP request) are trusted. `costOf` is shared with the prepared lane (apollo/prepared-operations.ts).
  */
 export function costLimitPlugin<C extends BaseContext>(limit: number, costOf: CostOf): ApolloServerPlugin<C> {
   return {

@@ -23,7 +23,9 @@ export interface RateLimits {
   readonly kind: Limiter['kind'];
   /** Every GraphQL request (and calendar feed) counts here, before its body is read. */
   requests: { take(key: string): Promise<Take> };
-  /** Plugin: mutations also count against the stricter mutation bucket. */
+  /** Mutations also count here, the stricter bucket: in the plugin, or in the prepared lane before it (apollo/prepared-operations.ts). */
+  mutations: { take(key: string): Promise<Take> };
+  /** Plugin: mutations also count against the stricter mutation bucket (once: a take the prepared lane made is the request's). */
   plugin: ApolloServerPlugin<GatewayContext>;
   /** Counters for the metrics (read them; the limits only add to them). */
   readonly stats: Readonly<RateLimitStats>;
@@ -57,12 +59,13 @@ export function rateLimits(perMinute: number, mutationsPerMinute: number, log: L
     kind: shared ? 'redis' : 'memory',
     stats,
     requests: counted(limiter(perMinute, 'requests')),
+    mutations,
     plugin: {
       async requestDidStart() {
         return {
           async didResolveOperation({ operation, contextValue }) {
             if (operation?.operation !== 'mutation' || !contextValue.clientKey) return;
-            const taken = await mutations.take(contextValue.clientKey);
+            const taken = contextValue.mutationTaken ?? (await mutations.take(contextValue.clientKey));
             if (taken.ok) return;
             logRateLimited(log, 'mutations', contextValue.requestId, contextValue.clientKey);
             const { retryAfterSeconds } = taken;

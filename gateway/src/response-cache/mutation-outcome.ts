@@ -1,5 +1,5 @@
 import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
-import { plainData } from '../apollo/verbatim-answer';
+import { plainData, type VerbatimData } from '../apollo/verbatim-answer';
 
 /** The fields of a selection set, through its fragment spreads and inline fragments. */
 function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
@@ -17,8 +17,8 @@ function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Map<str
 
 const keyOf = (field: FieldNode) => field.alias?.value ?? field.name.value;
 
-interface AnswerBody {
-  data?: Record<string, unknown> | null;
+export interface AnswerBody {
+  data?: Record<string, unknown> | VerbatimData | null;
   errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
@@ -38,7 +38,7 @@ export function fieldsThatChanged(document: DocumentNode, operation: { selection
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const errors = body.errors ?? [];
-  const data = plainData(body.data) as AnswerBody['data']; // a one-fetch answer may be the subgraph's text (apollo/verbatim-answer.ts)
+  const data = plainData(body.data) as Record<string, unknown> | null | undefined; // a one-fetch answer may be the subgraph's text (apollo/verbatim-answer.ts)
   const changed = new Set<string>();
   for (const field of fieldsOf(operation.selectionSet, fragments)) {
     if (field.name.value.startsWith('__')) continue; // __typename changes nothing

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { Logger } from '@maison/http';
 import { answerTypes } from './answer-types';
 import { serializeIteratively } from './cache-key-material';
 import { changedTypes } from './mutation-effects';
-import { fieldsThatChanged } from './mutation-outcome';
+import { fieldsThatChanged, type AnswerBody } from './mutation-outcome';
 import type { CachedAnswer, ResponseStore } from './store';
 import type { TypeTags } from './type-versions';
 
@@ -164,15 +165,7 @@ export class ResponseCache {
             if (operation.operation === 'mutation') {
               // Decided on the answer sent, before it goes out.
               if (response.body.kind !== 'single' || !document) return this.invalidate();
-              const changed = fieldsThatChanged(document, operation, response.body.singleResult);
-              if (changed.length === 0) return;
-              const types = new Set<string>();
-              for (const field of changed) {
-                const ofField = changedTypes(schema, field);
-                if (ofField === 'everything') return this.invalidate();
-                for (const type of ofField) types.add(type);
-              }
-              return this.invalidate([...types]);
+              return this.afterMutation(schema, document, operation, response.body.singleResult);
             }
             const slot = contextValue.responseCache;
             if (!slot?.tags || operation.operation !== 'query' || contextValue.identity.sub !== null) return;
@@ -183,6 +176,19 @@ export class ResponseCache {
         };
       },
     };
+  }
+
+  /** Once a mutation is answered, before its answer goes out: empties the answers holding what it changed. */
+  async afterMutation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, answer: AnswerBody): Promise<void> {
+    const changed = fieldsThatChanged(document, operation, answer);
+    if (changed.length === 0) return;
+    const types = new Set<string>();
+    for (const field of changed) {
+      const ofField = changedTypes(schema, field);
+      if (ofField === 'everything') return this.invalidate();
+      for (const type of ofField) types.add(type);
+    }
+    return this.invalidate([...types]);
   }
 
   /** Empties the answers holding these types, or everything (a new generation) when none are named. */

@@ -4,7 +4,7 @@ import { operationLabel } from './operation-label';
 
 /**
  * One operation into maison_graphql_request_duration_seconds{service, operation}, timed from
- * `started` (process.hrtime.bigint()): the plugin's way, and the gateway's prepared reads', which
+ * `started` (process.hrtime.bigint()): the plugin's way, and the gateway's prepared lane's, which
  * answer without Apollo's pipeline.
  */
 export function observeOperation(service: string, operationName: string | undefined, started: bigint): void {

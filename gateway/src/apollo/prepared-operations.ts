@@ -7,7 +7,9 @@ import type { SignedDataSource } from '../signed-data-source';
 import type { SubgraphAnswer } from '../subgraph-fetch';
 import type { CostOf } from '../limits';
 import { scalarInputError } from '../input/scalar-input-plugin';
-import { verbatimJson, type IncomingOperation, type VerbatimAnswers } from './verbatim-answer';
+import { VerbatimData, verbatimJson, type IncomingOperation, type VerbatimAnswers } from './verbatim-answer';
+import type { Take } from '../rate-limit/token-bucket';
+import type { ResponseCache } from '../response-cache/response-cache';
 
 /** Query texts kept; the oldest goes first. */
 export const MAX_PREPARED = 1000;
@@ -43,11 +45,24 @@ export interface Prefetched {
   answer: Promise<SubgraphAnswer>;
 }
 
+/** What the lane needs of the gateway's pieces besides the verbatim answers: the same cost, rate limit and cache. */
+export interface LanePieces {
+  verbatim: VerbatimAnswers;
+  costOf: CostOf;
+  maxCost: number;
+  /** The mutation rate limit (rate-limit.ts). */
+  mutations: { take(key: string): Promise<Take> };
+  /** The response cache, when on: a mutation's answer empties what it changed before it goes out. */
+  responseCache?: Pick<ResponseCache, 'afterMutation'>;
+}
+
 /** The caller, as the HTTP path identified it. */
 export interface PreparedCaller {
   identity: Identity;
   lang: Lang;
   requestId: string;
+  /** Who the rate limits count against (context.ts clientKeyOf). */
+  clientKey: string;
 }
 
 interface Prepared {
@@ -66,7 +81,7 @@ interface Prepared {
 }
 
 /** The lane answered; or the request goes through the full pipeline, with what the lane learnt for it. */
-export type LaneOutcome = { answered: true } | { answered: false; key?: PreparedKey; prefetched?: Prefetched };
+export type LaneOutcome = { answered: true } | { answered: false; key?: PreparedKey; prefetched?: Prefetched; mutationTaken?: Take };
 
 /** What a read is remembered by: its query text, and the rest of its shape (operation name, Content-Type, Accept). */
 export interface PreparedKey {
@@ -78,33 +93,36 @@ const NOT_PREPARED: LaneOutcome = { answered: false };
 const BODY_KEYS = new Set(['query', 'operationName', 'variables']);
 
 /**
- * The lane of prepared reads: a query whose plan is one fetch answered verbatim (verbatim-answer.ts)
+ * The prepared lane: an operation whose plan is one fetch answered verbatim (verbatim-answer.ts)
  * is, once Apollo's full pipeline has answered it, answered without that pipeline. Apollo Server's
  * request pipeline, the query plan's executor and the plugins' hooks are most of what the gateway
- * spends on such a read, for decisions that are the same on every request of the same text
+ * spends on such an operation, for decisions that are the same on every request of the same text
  * (docs/tuning.md, ninth round).
  *
  * Remembered per query text, operation name, Content-Type and Accept (all that the pipeline's
- * decisions on a valid read depend on, besides the variables): the parsed operation, the fetch's
- * body and headers, the variables it forwards, and Apollo's response headers for each Cache-Control
- * the subgraph sent. A later request of the same shape has its variables checked as the full
- * pipeline checks them, in the same order of outcomes: coerced over the operation's definitions
- * (the gateway's executor), every text without NUL and every custom scalar valid (the scalar
- * plugin), the cost within the limit (the cost plugin); then the fetch is signed and sent as the
- * data source sends it, and the subgraph's text is written with the headers remembered. The
- * request's id, language and CORS headers, the body and rate limits, the token, were the HTTP
- * path's before the lane, as for the full pipeline.
+ * decisions on a valid operation depend on, besides the variables): the parsed operation, the
+ * fetch's body and headers, the variables it forwards, and Apollo's response headers for each
+ * Cache-Control the subgraph sent. A later request of the same shape has its variables checked as
+ * the full pipeline checks them, in the same order: every text without NUL and every custom scalar
+ * valid (the scalar plugin), the cost within the limit (the cost plugin), a mutation within the
+ * mutation rate limit (the rate-limit plugin), the variables coerced over the operation's
+ * definitions (the gateway's executor); then the fetch is signed and sent as the data source sends
+ * it; a mutation's answer empties the response cache of what it changed (the cache's plugin); and
+ * the subgraph's text is written with the headers remembered. The request's id, language and CORS
+ * headers, the body and request rate limits, the token, were the HTTP path's before the lane, as
+ * for the full pipeline.
  *
  * Anything else takes the full pipeline, so that every error, status and header is the pipeline's
- * own: a variable refused, a cost too high, a failed call, an answer with errors or not verbatim,
- * a Cache-Control not seen yet. When the lane has already called the subgraph, the pipeline's
- * data source takes that call's answer (or failure) as its own (`Prefetched`): nothing is sent
- * twice. Mutations never take the lane (their rate limit and the cache's invalidation are the
- * pipeline's), nor an anonymous read the response cache may answer, nor a traced process (the
- * executor's spans are the pipeline's). `apollo/prepared-reads.test.ts` holds it to the
- * pipeline's answers, headers, calls and metrics over generated operations.
+ * own: a variable refused, a cost too high, a mutation over its limit, a failed call, an answer
+ * with errors or not verbatim, a Cache-Control not seen yet. What the lane already did goes on
+ * with the request: the mutation rate limit's answer (counted once), and the subgraph call, whose
+ * answer or failure the pipeline's data source takes as its own (`Prefetched`): nothing is sent
+ * twice, and a mutation reaches its subgraph once. Not in the lane: an anonymous read the
+ * response cache may answer, and a traced process (the executor's spans are the pipeline's).
+ * `apollo/prepared-operations.test.ts` holds it to the pipeline's answers, headers, calls and
+ * metrics over generated operations.
  */
-export class PreparedReads {
+export class PreparedOperations {
   /**
    * Requests the lane answered; those of a shape it knew that it handed to the full pipeline, and
    * of those, the ones handed on with the subgraph's answer or failure (for /metrics and the tests).
@@ -112,11 +130,7 @@ export class PreparedReads {
   readonly stats = { answered: 0, handedOn: 0, handedOnAfterCall: 0 };
   private readonly prepared = new Map<string, Map<string, Prepared>>();
 
-  constructor(
-    private readonly verbatim: VerbatimAnswers,
-    private readonly costOf: CostOf,
-    private readonly maxCost: number,
-  ) {}
+  constructor(private readonly pieces: LanePieces) {}
 
   /** The shape a POST body is remembered by, or undefined when the lane never takes it. */
   keyOf(req: IncomingMessage, body: unknown): PreparedKey | undefined {
@@ -131,7 +145,7 @@ export class PreparedReads {
     return { query, shape: `${req.headers['content-type'] ?? ''}\u0000${req.headers.accept ?? ''}\u0000${name}` };
   }
 
-  /** Answers a prepared read, or says what the full pipeline is to be given. */
+  /** Answers a prepared operation, or says what the full pipeline is to be given. */
   async serve(req: IncomingMessage, res: ServerResponse, body: unknown, caller: PreparedCaller): Promise<LaneOutcome> {
     const started = process.hrtime.bigint();
     const key = this.keyOf(req, body);
@@ -140,14 +154,22 @@ export class PreparedReads {
     if (!read) return { answered: false, key };
     const variables = ((body as { variables?: Record<string, unknown> }).variables ?? {}) as Record<string, unknown>;
     const { schema, document, operation } = read;
+    let mutationTaken: Take | undefined;
     const handOn = (prefetched?: Prefetched): LaneOutcome => {
       this.stats.handedOn += 1;
       if (prefetched) this.stats.handedOnAfterCall += 1;
-      return { answered: false, key, prefetched };
+      return { answered: false, key, prefetched, mutationTaken };
     };
-    if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables).errors) return handOn();
+    // In the pipeline's order: the plugins' checks (scalars and NUL, cost, the mutation rate limit),
+    // then the executor's coercion of the variables. Only the rate limit counts anything: its
+    // answer goes on with the request, so that the pipeline does not count the mutation twice.
     if (scalarInputError(schema, document, operation, variables, caller.lang)) return handOn();
-    if (this.costOf(schema, operation, document, variables) > this.maxCost) return handOn();
+    if (this.pieces.costOf(schema, operation, document, variables) > this.pieces.maxCost) return handOn();
+    if (operation.operation === 'mutation') {
+      mutationTaken = await this.pieces.mutations.take(caller.clientKey);
+      if (!mutationTaken.ok) return handOn();
+    }
+    if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables).errors) return handOn();
     const forwarded = Object.create(null) as Record<string, unknown>;
     for (const name of read.forwarded) if (Object.hasOwn(variables, name) && variables[name] !== undefined) forwarded[name] = variables[name];
     const answer = read.source.sendBody(read.body.before + JSON.stringify(forwarded) + read.body.after, read.base, caller);
@@ -161,11 +183,12 @@ export class PreparedReads {
     const json = got.status >= 200 && got.status < 300 ? verbatimJson(got.body) : undefined;
     const headers = json === undefined ? undefined : read.headers.get(got.headers['cache-control'] ?? '');
     if (!headers) return handOn(prefetched);
+    if (operation.operation === 'mutation') await this.pieces.responseCache?.afterMutation(schema, document, operation, { data: new VerbatimData(json!) });
     const text = `{"data":${json}}\n`;
     res.writeHead(200, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
     res.end(text);
     this.stats.answered += 1;
-    this.verbatim.stats.answered += 1;
+    this.pieces.verbatim.stats.answered += 1;
     observeOperation('gateway', operation.name?.value, started);
     return { answered: true };
   }
@@ -177,7 +200,7 @@ export class PreparedReads {
   learn(key: PreparedKey, preparing: Preparing, answer: { status: number; body: string; headers: Record<string, string> } | undefined): void {
     const { fetch, incoming } = preparing;
     if (!answer || answer.status !== 200 || preparing.fetches !== 1 || !fetch || !incoming?.document || !incoming.operation) return;
-    if (incoming.operation.operation !== 'query' || answer.body !== `{"data":${fetch.json}}\n`) return;
+    if (incoming.operation.operation === 'subscription' || answer.body !== `{"data":${fetch.json}}\n`) return;
     let shapes = this.prepared.get(key.query);
     let read = shapes?.get(key.shape);
     if (!read) {
@@ -212,7 +235,7 @@ export class PreparedReads {
 const SLOT = '\u0000variables\u0000';
 
 /**
- * A fetch's body split around its variables, so that a prepared read stringifies only them; the
+ * A fetch's body split around its variables, so that the lane stringifies only them; the
  * split is checked against the data source's own JSON.stringify of the body it sent.
  */
 function bodyAround(template: Record<string, unknown>): { before: string; after: string } | undefined {

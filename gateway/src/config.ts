@@ -90,7 +90,8 @@ export const gatewaySpec = {
     default: 'on',
   }),
   preparedOperations: v.oneOf('PREPARED_OPERATIONS', ['on', 'off'] as const, {
-    description: 'one-fetch operations answered by the prepared lane once the full pipeline has answered them as their fetch’s text (apollo/prepared-operations.ts)',
+    description:
+      'one-fetch operations answered by the prepared lane once the full pipeline has answered them as their fetch’s text (apollo/prepared-operations.ts)',
     default: 'on',
   }),
   responseCacheMaxEntries: v.int('RESPONSE_CACHE_MAX_ENTRIES', { description: 'answers kept by the in-memory response cache', default: 10_000, min: 1 }),

@@ -58,7 +58,7 @@ export interface Gateway {
   rateLimitStats: RateLimits['stats'];
   /** Answers sent as the subgraph wrote them (apollo/verbatim-answer.ts). */
   verbatimStats: VerbatimAnswers['stats'];
-  /** Reads answered by the prepared lane (apollo/prepared-operations.ts); undefined when PREPARED_OPERATIONS=off or traced. */
+  /** Operations answered by the prepared lane (apollo/prepared-operations.ts); undefined when PREPARED_OPERATIONS=off or traced. */
   preparedStats?: PreparedOperations['stats'];
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   listen(): Promise<RunningServer>;

@@ -82,12 +82,6 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /**
-   * One subgraph call, straight on the HTTP client: the body, its signature, the JSON answer. The
-   * inherited version builds a node-fetch Request and a WHATWG Response around every call, a
-   * sizeable share of the gateway's CPU; this keeps only what the gateway reads back, the answer
-   * and its Cache-Control header, and fails the same way on any non-2xx status.
-   */
-  /**
    * One signed call of `body`: `base` (the data source's headers), the caller's verified identity,
    * language and request id, the signature over them and the body; timed into
    * maison_subgraph_fetch_duration_seconds. The prepared lane calls it too (apollo/prepared-operations.ts).

@@ -12,10 +12,10 @@ import type { Take } from '../rate-limit/token-bucket';
 import type { ResponseCache } from '../response-cache/response-cache';
 
 /** Query texts kept; the oldest goes first. */
-export const MAX_PREPARED = 1000;
+const MAX_PREPARED = 1000;
 /** Shapes kept per query text (operation name, Content-Type and Accept). */
 const MAX_SHAPES = 8;
-/** Apollo's headers kept per read, one per Cache-Control its subgraph answered with. */
+/** Apollo's headers kept per operation, one set per Cache-Control its subgraph answered with. */
 const MAX_HEADER_SETS = 4;
 
 /** The one fetch of a request, as the data source sent it (signed-data-source.ts fills it in). */

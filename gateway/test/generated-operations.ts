@@ -95,15 +95,24 @@ export function subgraphAnswer(body: string): string {
   return JSON.stringify({ errors, data: result.data }) + '\n';
 }
 
+/** The values generated arguments take, by scalar; any other scalar takes a text. */
+const SCALAR_VALUES: Record<string, unknown> = { Int: 1, Float: 1.5, Boolean: true, ID: '1', LocalDate: '2026-12-03', DateTime: '2026-12-03T15:00:00Z' };
+
+/** An argument written in the document: a value of `inputValue`, as a GraphQL literal. */
 function literal(type: GraphQLInputType, fuzz: Fuzz): string {
-  if (isNonNullType(type)) return literal(type.ofType, fuzz);
-  if (isListType(type)) return `[${literal(type.ofType, fuzz)}]`;
+  return written(type, inputValue(type, fuzz));
+}
+
+function written(type: GraphQLInputType, value: unknown): string {
+  if (isNonNullType(type)) return written(type.ofType, value);
+  if (isListType(type)) return `[${(value as unknown[]).map((v) => written(type.ofType, v)).join(', ')}]`;
   if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type) || fuzz.chance(0.2));
-    return `{ ${fields.map((f) => `${f.name}: ${literal(f.type, fuzz)}`).join(', ')} }`;
+    const fields = type.getFields();
+    return `{ ${Object.entries(value as Record<string, unknown>)
+      .map(([name, v]) => `${name}: ${written(fields[name]!.type, v)}`)
+      .join(', ')} }`;
   }
-  if (isEnumType(type)) return type.getValues()[0]!.name;
-  return JSON.stringify({ Int: 1, Float: 1.5, Boolean: true, ID: '1', LocalDate: '2026-12-03', DateTime: '2026-12-03T15:00:00Z' }[type.name] ?? 'cuisine');
+  return isEnumType(type) ? String(value) : JSON.stringify(value);
 }
 
 /** A selection over `type`: fields with their required arguments, aliases, fragments, `__typename`, now and then a directive. */
@@ -147,8 +156,8 @@ class Variables {
   }
 }
 
-/** A value of an input type, as a variable carries it (the literal's values, in JSON). */
-export function inputValue(type: GraphQLInputType, fuzz: Fuzz): unknown {
+/** A value of an input type, as a variable carries it: required fields and now and then an optional one, the first value of an enum. */
+function inputValue(type: GraphQLInputType, fuzz: Fuzz): unknown {
   if (isNonNullType(type)) return inputValue(type.ofType, fuzz);
   if (isListType(type)) return [inputValue(type.ofType, fuzz)];
   if (isInputObjectType(type)) {
@@ -157,7 +166,7 @@ export function inputValue(type: GraphQLInputType, fuzz: Fuzz): unknown {
     return out;
   }
   if (isEnumType(type)) return type.getValues()[0]!.name;
-  return { Int: 1, Float: 1.5, Boolean: true, ID: '1', LocalDate: '2026-12-03', DateTime: '2026-12-03T15:00:00Z' }[type.name] ?? 'cuisine';
+  return SCALAR_VALUES[type.name] ?? 'cuisine';
 }
 
 export interface GeneratedOperation {

@@ -6,6 +6,7 @@ import { metricsRegistry } from '@maison/telemetry';
 import type { Gateway } from '../gateway';
 import { gatewayOverStub } from '../stub-gateway';
 import { BENCH, BENCH_VARIABLES, generatedOperation, subgraphAnswer } from '../../test/generated-operations';
+import { MAX_PREPARED } from './prepared-operations';
 
 /**
  * The prepared lane answers as the full pipeline would: two gateways over one stub, one with the
@@ -204,4 +205,24 @@ it('remembers the shape of an operation once answered; not with PREPARED_OPERATI
   } finally {
     delete request.__wrapped;
   }
+});
+
+it(`keeps at most ${MAX_PREPARED} query texts, the oldest going first`, async () => {
+  const [, kitchen] = BENCH;
+  const texts = Array.from({ length: MAX_PREPARED + 100 }, (_, i) => kitchen!.replace('query Kitchen', `query Kitchen${i}`));
+  /** Whether a text's next request is answered by the lane. */
+  const byLane = async (query: string) => {
+    const before = lane.preparedStats!.answered;
+    await send('lane', { query, variables: BENCH_VARIABLES[1]! });
+    return lane.preparedStats!.answered === before + 1;
+  };
+  const learnt: string[] = [];
+  for (const query of texts) {
+    await send('lane', { query, variables: BENCH_VARIABLES[1]! });
+    if (await byLane(query)) learnt.push(query);
+  }
+  // More than the bound were learnt (the stub fails some): the first of them is gone, the last is kept.
+  expect(learnt.length).toBeGreaterThan(MAX_PREPARED);
+  expect(await byLane(learnt.at(-1)!)).toBe(true);
+  expect(await byLane(learnt[0]!)).toBe(false);
 });

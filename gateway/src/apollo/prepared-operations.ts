@@ -12,7 +12,7 @@ import type { Take } from '../rate-limit/token-bucket';
 import type { ResponseCache } from '../response-cache/response-cache';
 
 /** Query texts kept; the oldest goes first. */
-const MAX_PREPARED = 1000;
+export const MAX_PREPARED = 1000;
 /** Shapes kept per query text (operation name, Content-Type and Accept). */
 const MAX_SHAPES = 8;
 /** Apollo's headers kept per operation, one set per Cache-Control its subgraph answered with. */
@@ -200,10 +200,11 @@ export class PreparedOperations {
   learn(key: PreparedKey, preparing: Preparing, answer: { status: number; body: string; headers: Record<string, string> } | undefined): void {
     const { fetch, incoming } = preparing;
     if (!answer || answer.status !== 200 || preparing.fetches !== 1 || !fetch || !incoming?.document || !incoming.operation) return;
-    if (incoming.operation.operation === 'subscription' || answer.body !== `{"data":${fetch.json}}\n`) return;
+    if (answer.body !== `{"data":${fetch.json}}\n`) return;
     let shapes = this.prepared.get(key.query);
     let read = shapes?.get(key.shape);
     if (!read) {
+      if (shapes && shapes.size >= MAX_SHAPES) return;
       const query = fetch.template.query;
       const body = bodyAround(fetch.template);
       if (typeof query !== 'string' || !body) return;
@@ -222,7 +223,6 @@ export class PreparedOperations {
         if (this.prepared.size >= MAX_PREPARED) this.prepared.delete(this.prepared.keys().next().value!);
         this.prepared.set(key.query, (shapes = new Map()));
       }
-      if (shapes.size >= MAX_SHAPES) return;
       shapes.set(key.shape, read);
     }
     if (read.headers.size >= MAX_HEADER_SETS && !read.headers.has(fetch.cacheControl)) return;

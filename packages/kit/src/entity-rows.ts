@@ -77,10 +77,10 @@ function buildEntityRows<T extends object>(ds: DataSource, entity: new () => T):
 }
 
 /**
- * The rows of a read on a hot path, as a named prepared statement of the pool: PostgreSQL parses and
- * plans it once per connection, not at every request. Counted as TypeORM counts its statements (the
- * DataSource's logger, SqlCounter); a failure is thrown as TypeORM throws it (QueryFailedError, the
- * driver's error in driverError). name is the statement's for the whole process: one text per name.
+ * The rows of a statement on a hot path (a read, or an autocommitted write), as a named prepared
+ * statement of the pool: PostgreSQL parses and plans it once per connection, not at every request. Counted as TypeORM counts its statements (the
+ * DataSource's logger, SqlCounter); a failure is logged and thrown as TypeORM does (logQueryError,
+ * then QueryFailedError with the driver's error in driverError). name is the statement's for the whole process: one text per name.
  */
 export async function preparedRows<T = Record<string, unknown>>(ds: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
   ds.logger.logQuery(text, values);
@@ -88,6 +88,7 @@ export async function preparedRows<T = Record<string, unknown>>(ds: DataSource, 
     const pool = (ds.driver as unknown as { master: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master;
     return (await pool.query({ name, text, values })).rows;
   } catch (error) {
+    ds.logger.logQueryError(error as Error, text, values);
     throw new QueryFailedError(text, values, error as Error);
   }
 }

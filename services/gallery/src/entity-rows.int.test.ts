@@ -43,7 +43,7 @@ describe('entityRows (the hot read paths of hand-written SQL)', () => {
     expect(rows.from(row, 'w.')).toBeNull();
   });
 
-  it('runs a prepared statement as TypeORM runs a query: counted, and failing with a QueryFailedError that keeps the SQLSTATE', async () => {
+  it('runs a prepared statement as TypeORM runs a query: counted, and a failure logged and thrown as a QueryFailedError that keeps the SQLSTATE', async () => {
     const text = 'SELECT slug FROM artist WHERE id = ANY($1::uuid[]) ORDER BY slug';
     const [first] = await graph.ds.query('SELECT id, slug FROM artist ORDER BY slug LIMIT 1');
     // Twice on the same name: the second time on a connection that has it prepared, or on another one.
@@ -51,8 +51,13 @@ describe('entityRows (the hot read paths of hand-written SQL)', () => {
       const { result, statements } = await graph.counter.measure(() => preparedRows(graph.ds, 'test_artist_slugs', text, [[first.id]]));
       expect({ result, statements }).toEqual({ result: [{ slug: first.slug }], statements: 1 });
     }
+    const logged = jest.spyOn(graph.ds.logger, 'logQueryError');
     const failure = await preparedRows(graph.ds, 'test_artist_slugs', text, [['pas-un-uuid']]).catch((e: unknown) => e);
+    const calls = logged.mock.calls.map(([error, query, values]) => [pgCode(error), query, values]);
+    logged.mockRestore();
     expect(failure).toBeInstanceOf(QueryFailedError);
     expect(pgCode(failure)).toBe('22P02');
+    // Handed to the DataSource's logger as TypeORM hands a failed query: the driver's error, the text, the values.
+    expect(calls).toEqual([['22P02', text, [['pas-un-uuid']]]]);
   });
 });

@@ -3,10 +3,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { badUserInput, UserErrorCode } from '@maison/errors';
 import { DEFAULT_LANG, type Lang } from '@maison/config';
-import { entityRows, PG, pgCode, transactionWithRetry } from '@maison/kit';
+import { entityRows, PG, pgCode, preparedRows, transactionWithRetry } from '@maison/kit';
 import { addDays, checkQueryWindow, isUuid, type RuleViolation, startOfLocalDay } from '@maison/house';
 import { TimeSlot } from '../space/availability';
 import { SharedSpace } from '../space/shared-space.entity';
+import { spacesById } from '../space/space.loader';
 import { heldBySql, isHolderOrAdmin } from './booking.access';
 import { BookingAction, BookingKind, BookingStatus, BookingVisibility, HolderKind } from './booking.enums';
 import {
@@ -131,7 +132,7 @@ export class BookingService {
   ): Promise<Outcome> {
     const { title, violations } = validateBookingFields(request);
     if (violations.length > 0) return fail(...violations);
-    const space = await this.ds.getRepository(SharedSpace).findOneBy({ id: request.spaceId.toLowerCase() });
+    const [space] = await spacesById(this.ds, [request.spaceId]);
     if (!space) return fail({ code: UserErrorCode.NOT_FOUND, field: ['input', 'spaceId'] });
     const holders = options.holders ?? this.holdersWithoutRequest;
     const holder = await resolveHolder(identity, { kind: request.holderKind, id: request.holderId }, space, holders);
@@ -184,7 +185,7 @@ export class BookingService {
       // the tenant was archived, and the transaction below reads everything again and answers.
       if (!request.idempotencyKey && (bypass || (space.weeklyQuotaMinutes === null && isEligible(holder, space)))) {
         const name = holder.kind === HolderKind.TENANT ? null : HOLDER_NAMES[holder.kind];
-        const [row] = await this.ds.query(fastBookedSql(this.ds), [...values(name), space.rulesVersion]);
+        const [row] = await preparedRows(this.ds, 'tenants_book_fast', fastBookedSql(this.ds), [...values(name), space.rulesVersion]);
         if (row) return booked(row);
       }
       return await transactionWithRetry(this.ds, async (tx) => {

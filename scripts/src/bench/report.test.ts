@@ -56,6 +56,11 @@ describe('the goals of issue 15', () => {
       'CPU per request: our gateway 6.00 ms vs Hive (Rust) 7.00 ms; subgraphs and PostgreSQL 5.00 ms behind ours vs 5.00 ms behind Hive (Rust)',
     );
     expect(of('kitchen', '≥ 1.25× Hive').why).toBeUndefined();
+    expect(of('month', 'p99').why).toBe(
+      'median 200 ms at 100 req/s: the queue of 50 connections on a machine busy at 11.00 ms of CPU per request; the floor, with no gateway at all, stays under it (p99 200 ms)',
+    );
+    const slowFloor = evaluateGoals([{ ...rows[1]!, direct: m(200, 260) }]).find((g) => g.goal.startsWith('p99'))!;
+    expect(slowFloor.why).toMatch(/; the floor, with no gateway at all, misses it too \(p99 260 ms\)$/);
   });
 });
 

@@ -6,7 +6,7 @@ import { metricsRegistry } from '@maison/telemetry';
 import type { Gateway } from '../gateway';
 import { gatewayOverStub } from '../stub-gateway';
 import { BENCH, BENCH_VARIABLES, generatedOperation, subgraphAnswer } from '../../test/generated-operations';
-import { MAX_PREPARED } from './prepared-operations';
+import { MAX_HEADER_SETS, MAX_PREPARED, MAX_SHAPES } from './prepared-operations';
 
 /**
  * The prepared lane answers as the full pipeline would: two gateways over one stub, one with the
@@ -18,8 +18,13 @@ import { MAX_PREPARED } from './prepared-operations';
  * Cache-Control), a value the variable's type refuses, a text with NUL, an invalid date, a page size
  * over the cost limit, another Accept, a signed-in caller.
  */
-const CACHE_CONTROLS = [undefined, 'max-age=60, public', 'max-age=5, private', 'no-store'];
+const CACHE_CONTROLS = [undefined, 'max-age=60, public', 'max-age=5, private', 'no-store', 'max-age=30, public'];
 const seedOf = (body: string) => createHash('sha256').update(body).digest().readUInt32LE(4);
+/** What the stub answers a call of this body with: a 500 now and then, else 200 with this Cache-Control (or none). */
+const cacheControlOf = (body: string): string | undefined | 500 => {
+  const seed = seedOf(body);
+  return seed % 100 < 6 ? 500 : CACHE_CONTROLS[seed % CACHE_CONTROLS.length];
+};
 
 interface Call {
   body: string;
@@ -39,9 +44,8 @@ beforeAll(async () => {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       calls.push({ body, identity: req.headers[HEADERS.identity] as string, lang: req.headers[HEADERS.lang] as string });
-      const seed = seedOf(body);
-      if (seed % 100 < 6) return res.writeHead(500, { 'content-type': 'text/plain' }).end('panne');
-      const cacheControl = CACHE_CONTROLS[seed % CACHE_CONTROLS.length];
+      const cacheControl = cacheControlOf(body);
+      if (cacheControl === 500) return res.writeHead(500, { 'content-type': 'text/plain' }).end('panne');
       res.writeHead(200, { 'content-type': 'application/json', ...(cacheControl ? { 'cache-control': cacheControl } : {}) }).end(subgraphAnswer(body));
     });
   });
@@ -225,4 +229,47 @@ it(`keeps at most ${MAX_PREPARED} query texts, the oldest going first`, async ()
   expect(learnt.length).toBeGreaterThan(MAX_PREPARED);
   expect(await byLane(learnt.at(-1)!)).toBe(true);
   expect(await byLane(learnt[0]!)).toBe(false);
+});
+
+/** Whether the lane answers this request (it is sent once), and the Cache-Control of the stub's answer to its call. */
+async function answeredByLane(request: Request): Promise<{ byLane: boolean; cacheControl: string | undefined | 500 }> {
+  const before = lane.preparedStats!.answered;
+  const sent = await send('lane', request);
+  return { byLane: lane.preparedStats!.answered === before + 1, cacheControl: cacheControlOf(sent.calls.at(-1)!.body) };
+}
+
+it(`keeps at most ${MAX_SHAPES} shapes of one query text (here, Accept headers)`, async () => {
+  const query = BENCH[1]!.replace('query Kitchen', 'query KitchenShapes');
+  const accepts = Array.from({ length: MAX_SHAPES + 2 }, (_, i) => `application/json, text/x-forme-${i}`);
+  const answered: boolean[] = [];
+  for (const accept of accepts) {
+    const request = { query, variables: BENCH_VARIABLES[1]!, accept };
+    const first = await answeredByLane(request); // the full pipeline's, which teaches the lane
+    expect(first).toMatchObject({ byLane: false });
+    expect(first.cacheControl).not.toBe(500);
+    answered.push((await answeredByLane(request)).byLane);
+  }
+  expect(answered).toEqual(accepts.map((_, i) => i < MAX_SHAPES));
+});
+
+it(`keeps at most ${MAX_HEADER_SETS} sets of Apollo's headers per shape, one per Cache-Control`, async () => {
+  const query = BENCH[1]!.replace('query Kitchen', 'query KitchenHeaders');
+  /** The Cache-Controls in the order the lane first met them (the answers of the full pipeline). */
+  const met: (string | undefined)[] = [];
+  const byCacheControl = new Map<string | undefined, boolean[]>();
+  for (let day = 1; day <= 28 * 3; day += 1) {
+    const date = `2027-0${1 + Math.floor((day - 1) / 28)}-${String(1 + ((day - 1) % 28)).padStart(2, '0')}`;
+    const request = { query, variables: { date } };
+    const first = await answeredByLane(request);
+    if (first.cacheControl === 500) continue;
+    if (!met.includes(first.cacheControl)) met.push(first.cacheControl);
+    const again = await answeredByLane(request);
+    byCacheControl.set(first.cacheControl, [...(byCacheControl.get(first.cacheControl) ?? []), again.byLane]);
+  }
+  // Every Cache-Control of the stub was met, each several times. The first four are the lane's (it answers
+  // most of their repeats: not those whose answer is not verbatim), the fifth is never answered by it.
+  expect(met).toHaveLength(CACHE_CONTROLS.length);
+  const answered = met.map((c) => ({ sent: byCacheControl.get(c)!.length, byLane: byCacheControl.get(c)!.filter(Boolean).length }));
+  expect(answered.every(({ sent }) => sent >= 3)).toBe(true);
+  expect(answered.map(({ sent, byLane }, i) => (i < MAX_HEADER_SETS ? byLane * 2 > sent : byLane === 0))).toEqual(met.map(() => true));
 });

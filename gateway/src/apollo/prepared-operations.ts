@@ -14,9 +14,9 @@ import type { ResponseCache } from '../response-cache/response-cache';
 /** Query texts kept; the oldest goes first. */
 export const MAX_PREPARED = 1000;
 /** Shapes kept per query text (operation name, Content-Type and Accept). */
-const MAX_SHAPES = 8;
+export const MAX_SHAPES = 8;
 /** Apollo's headers kept per operation, one set per Cache-Control its subgraph answered with. */
-const MAX_HEADER_SETS = 4;
+export const MAX_HEADER_SETS = 4;
 
 /** The one fetch of a request, as the data source sent it (signed-data-source.ts fills it in). */
 export interface PreparingFetch {

@@ -17,7 +17,6 @@ ARG SERVICE
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     APOLLO_TELEMETRY_DISABLED=1 \
-    NODE_OPTIONS=--max-semi-space-size=32 \
     SERVICE=${SERVICE}
 WORKDIR /app
 # Owned by root and readable by all: the service, running as the unprivileged user node, reads its
@@ -28,4 +27,6 @@ USER node
 # subgraph (the gateway) answers. PORT is set by compose; 4000 is the gateway's default.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["sh", "-c", "exec node \"$SERVICE/dist/main.js\""]
+# The V8 flags of the launcher and the benchmark (scripts/src/services.ts, NODE_FLAGS), on the command
+# line: NODE_OPTIONS refuses --single-threaded-gc.
+CMD ["sh", "-c", "exec node --max-semi-space-size=32 --single-threaded-gc \"$SERVICE/dist/main.js\""]

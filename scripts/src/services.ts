@@ -6,12 +6,17 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
  * The V8 flags every process of the graph runs with (the launcher's, the benchmark's, the image's
- * NODE_OPTIONS): a young generation of up to 32 MB per semi-space instead of V8's 16. A request
- * allocates tens of kilobytes that die with it; with 50 in flight the 16 MB default filled and was
- * scavenged about 8 times a second per process, each scavenge copying every live request's objects.
- * Twice the room halves the scavenges for at most 32 MB more memory per process (docs/tuning.md).
+ * CMD; not NODE_OPTIONS, which refuses --single-threaded-gc):
+ * - a young generation of up to 32 MB per semi-space instead of V8's 16. A request allocates tens
+ *   of kilobytes that die with it; with 50 in flight the 16 MB default filled and was scavenged
+ *   about 8 times a second per process, each scavenge copying every live request's objects. Twice
+ *   the room halves the scavenges for at most 32 MB more memory per process;
+ * - the collector's work on the process's own thread, without V8's helper threads. The house runs
+ *   its five processes and PostgreSQL on 2 cores: a parallel scavenge waited for helpers the other
+ *   processes kept off the cores, and every process spent 5–10 % more CPU per request with them
+ *   (docs/tuning.md, tenth round).
  */
-export const NODE_FLAGS = ['--max-semi-space-size=32'];
+export const NODE_FLAGS = ['--max-semi-space-size=32', '--single-threaded-gc'];
 
 export const SUBGRAPHS = [
   { name: 'tenants', port: 4001, exportName: 'tenantsModule' },

@@ -18,7 +18,7 @@ import { renderReport, type RunSettings } from './bench/report';
 import type { CacheRow, Measured, Row } from './bench/results';
 import { newRunId, scenarios } from './bench/scenarios';
 import { identityFor, tokenFor } from './bench/tokens';
-import { ROOT } from './services';
+import { NODE_FLAGS, ROOT } from './services';
 
 /**
  * `npm run bench`: the graph on a large data set (seed --scale), driven at 50 connections by
@@ -115,7 +115,8 @@ async function main(): Promise<void> {
       const port = await freePort();
       const child = spawn(
         process.execPath,
-        [...profileFlags(args.profile, `hive-${planner}`), path.join(ROOT, 'scripts/dist/bench/hive.js'), '--planner', planner],
+        // The V8 flags of ours: the comparison is of the gateways' code, not of how Node collects their garbage.
+        [...NODE_FLAGS, ...profileFlags(args.profile, `hive-${planner}`), path.join(ROOT, 'scripts/dist/bench/hive.js'), '--planner', planner],
         {
           env: { ...process.env, NODE_ENV: 'production', PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
           stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,4 +1,4 @@
-import { QueryFailedError, type DataSource } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 
 /**
  * Column types whose value from the pg driver is the one TypeORM hydrates, as is; a `date` is
@@ -76,19 +76,28 @@ function buildEntityRows<T extends object>(ds: DataSource, entity: new () => T):
   };
 }
 
+/** What a prepared statement runs on: a pg pool, or the client of a transaction. */
+interface PgQueryable {
+  query<T>(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+}
+
 /**
- * The rows of a statement on a hot path (a read, or an autocommitted write), as a named prepared
- * statement of the pool: PostgreSQL parses and plans it once per connection, not at every request. Counted as TypeORM counts its statements (the
- * DataSource's logger, SqlCounter); a failure is logged and thrown as TypeORM does (logQueryError,
- * then QueryFailedError with the driver's error in driverError). name is the statement's for the whole process: one text per name.
+ * The rows of a statement on a hot path (a read, an autocommitted write, or a statement of a
+ * transaction: `on` is then the transaction's EntityManager), as a named prepared statement:
+ * PostgreSQL parses and plans it once per connection, not at every request. Counted as TypeORM
+ * counts its statements (the DataSource's logger, SqlCounter); a failure is logged and thrown as
+ * TypeORM does (logQueryError, then QueryFailedError with the driver's error in driverError).
+ * name is the statement's for the whole process: one text per name.
  */
-export async function preparedRows<T = Record<string, unknown>>(ds: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  ds.logger.logQuery(text, values);
+export async function preparedRows<T = Record<string, unknown>>(on: DataSource | EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const [ds, runner] = 'driver' in on ? [on, undefined] : [on.connection, on.queryRunner];
+  ds.logger.logQuery(text, values, runner);
   try {
-    const pool = (ds.driver as unknown as { master: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }> } }).master;
-    return (await pool.query({ name, text, values })).rows;
+    // In a transaction, its query runner's client (connect() answers the one it holds); else the pool.
+    const target: PgQueryable = runner ? await runner.connect() : (ds.driver as unknown as { master: PgQueryable }).master;
+    return (await target.query<T>({ name, text, values })).rows;
   } catch (error) {
-    ds.logger.logQueryError(error as Error, text, values);
+    ds.logger.logQueryError(error as Error, text, values, runner);
     throw new QueryFailedError(text, values, error as Error);
   }
 }

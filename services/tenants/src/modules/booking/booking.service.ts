@@ -23,7 +23,7 @@ import {
 import { holderDirectory } from './holder-directory';
 import { bookableSlots, bypassesLimits, checkBookingRules, checkHoldRules, type SlotCaller, type SpaceRules } from './booking.rules';
 import { bookedMinutesInWeeks, checkQuota, quotaWeekOf } from './booking.quota';
-import { bookedSql, fastBookedSql, HISTORY_COLUMNS, spaceLockKey } from './booking.sql';
+import { bookedSql, bookingByKeySql, fastBookedSql, HISTORY_COLUMNS, spaceLockKey } from './booking.sql';
 import { validateBookingFields } from './booking.validation';
 import { SpaceBooking } from './space-booking.entity';
 
@@ -141,7 +141,7 @@ export class BookingService {
     const fingerprint = request.idempotencyKey ? fingerprintOf(request, title, holder) : null;
     if (request.idempotencyKey) {
       // A retry of a request that already succeeded answers the same, even if time has moved on.
-      const existing = await this.ds.getRepository(SpaceBooking).findOneBy({ createdBy, idempotencyKey: request.idempotencyKey });
+      const existing = await bookingByKey(this.ds, createdBy, request.idempotencyKey);
       if (existing) return this.replay(existing, fingerprint);
     }
     const bypass = bypassesLimits(identity);
@@ -192,7 +192,7 @@ export class BookingService {
         if (request.idempotencyKey) {
           // Same-key requests run one at a time; the later ones find the first one's booking.
           await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`idem:${createdBy}:${request.idempotencyKey}`]);
-          const existing = await tx.getRepository(SpaceBooking).findOneBy({ createdBy, idempotencyKey: request.idempotencyKey });
+          const existing = await bookingByKey(tx, createdBy, request.idempotencyKey);
           if (existing) return this.replay(existing, fingerprint);
         }
         // The rules the booking is stored under: a rule change of this space waits, or is waited for.
@@ -211,7 +211,7 @@ export class BookingService {
         // the space's lock: a retried idempotency key and a holder's quota have locks of their own,
         // taken above, and each read after its lock is a statement of its own (a fresh snapshot).
         // The hold trigger's lock (space-hold:) is still taken after the space's, as before.
-        const [row] = await tx.query(bookedSql(this.ds), values(holderName));
+        const [row] = await preparedRows(tx, 'tenants_book', bookedSql(this.ds), values(holderName));
         return booked(row);
       });
     } catch (error) {
@@ -394,6 +394,13 @@ function readSpaceRulesOfBooking(tx: EntityManager, bookingId: string): Promise<
  */
 async function lockSpace(tx: EntityManager, spaceId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [spaceLockKey(spaceId)]);
+}
+
+/** The booking `createdBy` made with this idempotency key, if any, by a prepared statement (on the pool, or in `on`'s transaction). */
+async function bookingByKey(on: DataSource | EntityManager, createdBy: string, key: string): Promise<SpaceBooking | null> {
+  const ds = 'driver' in on ? on : on.connection;
+  const [row] = await preparedRows(on, 'tenants_booking_by_key', bookingByKeySql(ds), [createdBy, key]);
+  return row ? entityRows(ds, SpaceBooking).from(row) : null;
 }
 
 /** The tenant a non-ADMIN caller's token names, when its roles let it act as one. */

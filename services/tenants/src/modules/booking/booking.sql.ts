@@ -41,7 +41,7 @@ function insertSql(ds: DataSource, ctes: string, source: string): string {
       SELECT ${entityRows(ds, SpaceBooking).select('booking')} FROM booking`;
 }
 
-const cache = { booked: new WeakMap<DataSource, string>(), fast: new WeakMap<DataSource, string>() };
+const cache = { booked: new WeakMap<DataSource, string>(), fast: new WeakMap<DataSource, string>(), byKey: new WeakMap<DataSource, string>() };
 const cached = (map: WeakMap<DataSource, string>, ds: DataSource, build: () => string): string => {
   let text = map.get(ds);
   if (!text) map.set(ds, (text = build()));
@@ -84,3 +84,7 @@ export const fastBookedSql = (ds: DataSource): string =>
       'holder',
     ),
   );
+
+/** The booking a caller ($1, created_by) made with an idempotency key ($2), if any (by space_booking_idempotency_idx). */
+export const bookingByKeySql = (ds: DataSource): string =>
+  cached(cache.byKey, ds, () => `SELECT ${entityRows(ds, SpaceBooking).select('b')} FROM space_booking b WHERE b.created_by = $1 AND b.idempotency_key = $2`);

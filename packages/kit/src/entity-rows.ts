@@ -76,6 +76,9 @@ function buildEntityRows<T extends object>(ds: DataSource, entity: new () => T):
   };
 }
 
+/** The DataSource itself, or the one of an EntityManager (a transaction's). */
+export const dataSourceOf = (on: DataSource | EntityManager): DataSource => ('driver' in on ? on : on.connection);
+
 /** What a prepared statement runs on: a pg pool, or the client of a transaction. */
 interface PgQueryable {
   query<T>(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
@@ -90,7 +93,8 @@ interface PgQueryable {
  * name is the statement's for the whole process: one text per name.
  */
 export async function preparedRows<T = Record<string, unknown>>(on: DataSource | EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const [ds, runner] = 'driver' in on ? [on, undefined] : [on.connection, on.queryRunner];
+  const ds = dataSourceOf(on);
+  const runner = 'driver' in on ? undefined : on.queryRunner;
   ds.logger.logQuery(text, values, runner);
   try {
     // In a transaction, its query runner's client (connect() answers the one it holds); else the pool.

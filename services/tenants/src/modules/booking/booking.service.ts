@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Identity } from '@maison/auth';
 import { badUserInput, UserErrorCode } from '@maison/errors';
 import { DEFAULT_LANG, type Lang } from '@maison/config';
-import { entityRows, PG, pgCode, preparedRows, transactionWithRetry } from '@maison/kit';
+import { dataSourceOf, entityRows, PG, pgCode, preparedRows, transactionWithRetry } from '@maison/kit';
 import { addDays, checkQueryWindow, isUuid, type RuleViolation, startOfLocalDay } from '@maison/house';
 import { TimeSlot } from '../space/availability';
 import { SharedSpace } from '../space/shared-space.entity';
@@ -398,7 +398,7 @@ async function lockSpace(tx: EntityManager, spaceId: string): Promise<void> {
 
 /** The booking `createdBy` made with this idempotency key, if any, by a prepared statement (on the pool, or in `on`'s transaction). */
 async function bookingByKey(on: DataSource | EntityManager, createdBy: string, key: string): Promise<SpaceBooking | null> {
-  const ds = 'driver' in on ? on : on.connection;
+  const ds = dataSourceOf(on);
   const [row] = await preparedRows(on, 'tenants_booking_by_key', bookingByKeySql(ds), [createdBy, key]);
   return row ? entityRows(ds, SpaceBooking).from(row) : null;
 }

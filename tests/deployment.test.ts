@@ -129,7 +129,9 @@ describe('docker-compose.yml', () => {
     });
 
     it('runs every process with the V8 flags of the launcher and the benchmark, on its command line', () => {
-      const cmd = instructions(runtime).filter((line) => line.startsWith('CMD ')).at(-1);
+      const cmd = instructions(runtime)
+        .filter((line) => line.startsWith('CMD '))
+        .at(-1);
       expect(cmd).toContain(`exec node ${NODE_FLAGS.join(' ')} \\"$SERVICE/dist/main.js\\"`);
       // NODE_OPTIONS would refuse some of them (--single-threaded-gc): the process would not start.
       expect(instructions(runtime).filter((line) => line.includes('NODE_OPTIONS'))).toEqual([]);

@@ -4,9 +4,9 @@ import { createSpace, futureHour, minutes, someTenant } from '../../test-fixture
 
 /**
  * A booking that needs nothing but the space's rules reads its space and inserts, each a named
- * prepared statement (preparedRows): PostgreSQL parses and plans the insert once per connection
- * (a tenant's booking also reads its tenant). The pool
- * has one connection, so what PostgreSQL lists in pg_prepared_statements is what the bookings used.
+ * prepared statement (preparedRows): PostgreSQL parses and plans the insert once per connection (a
+ * tenant's booking also reads its tenant). The pool has one connection, so what PostgreSQL lists in
+ * pg_prepared_statements is what the bookings used.
  */
 type Graph = TestSubgraphOf<typeof tenantsModule>;
 let graph: Graph;

@@ -403,7 +403,6 @@ async function bookingByKey(on: DataSource | EntityManager, createdBy: string, k
   return row ? entityRows(ds, SpaceBooking).from(row) : null;
 }
 
-/** The tenant a non-ADMIN caller's token names, when its roles let it act as one. */
 /** The holder a caller books as by default (none for ADMIN): the one a reschedule of no booking of theirs checks. */
 function ownHolderOf(identity: Identity): Holder | null {
   if (isAdmin(identity)) return null;

@@ -4,7 +4,7 @@ import type { Identity } from '@maison/auth';
 import { inputReason, UserErrorCode } from '@maison/errors';
 import { transactionWithRetry } from '@maison/kit';
 import { HOUSE_TZ, isUuid, localDateOf, type RuleViolation } from '@maison/house';
-import { SharedSpace } from '../space/shared-space.entity';
+import { spacesById } from '../space/space.loader';
 import { BookingKind, BookingStatus } from './booking.enums';
 import { isHolderOrAdmin } from './booking.access';
 import { resolveHolder, type HolderDirectory } from './booking.holder';
@@ -67,7 +67,7 @@ export class SeriesService {
     if (hasUntil && request.until! < localDateOf(request.startsAt)) return invalid(UserErrorCode.INVALID_RANGE, 'until');
     const { title, violations } = validateBookingFields(request);
     if (violations.length > 0) return { seriesId: null, occurrences: [], errors: violations };
-    const space = isUuid(request.spaceId) ? await ds.getRepository(SharedSpace).findOneBy({ id: request.spaceId.toLowerCase() }) : null;
+    const [space] = await spacesById(ds, [request.spaceId]);
     if (!space) return invalid(UserErrorCode.NOT_FOUND, 'spaceId');
     const holder = await resolveHolder(identity, { kind: request.holderKind, id: request.holderId }, space, holders);
     if ('code' in holder) return { seriesId: null, occurrences: [], errors: [holder] };

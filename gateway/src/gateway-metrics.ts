@@ -53,6 +53,14 @@ export function gatewayMetrics(
       () => prepared?.answered ?? 0,
     ),
   );
+  removers.push(
+    collectedCounter(
+      'maison_gateway_prepared_untaken_calls_total',
+      "subgraph calls the prepared lane made that the pipeline it handed the request to did not take (a bug: logged as 'prepared lane call not taken by the pipeline')",
+      { service: 'gateway' },
+      () => prepared?.untakenCalls ?? 0,
+    ),
+  );
   return {
     plugin: operationMetricsPlugin<GatewayContext>('gateway'),
     answered(path, status) {

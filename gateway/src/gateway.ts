@@ -103,7 +103,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   // Off in a traced process: the executor's spans (gateway.request, gateway.fetch…) are the full pipeline's.
   const prepared =
     config.preparedOperations === 'on' && !httpIsTraced()
-      ? new PreparedOperations({ verbatim, costOf: limits.costOf, maxCost: limits.maxQueryCost, mutations: rates.mutations, responseCache })
+      ? new PreparedOperations({ verbatim, costOf: limits.costOf, maxCost: limits.maxQueryCost, mutations: rates.mutations, responseCache, log })
       : undefined;
   const metrics = gatewayMetrics(responseCache, rates.stats, verbatim.stats, prepared?.stats);
   const gateway = new ApolloGateway({
@@ -208,13 +208,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       const outcome = prepared && who.identity ? await prepared.serve(req, res, body, { identity: who.identity, lang, requestId, clientKey }) : undefined;
       if (outcome?.answered) return;
       const key = outcome?.key;
-      if (key === undefined) {
+      if (!outcome || key === undefined) {
         await execute();
         return;
       }
       const preparing: Preparing = { fetches: 0 };
-      const answer = await execute(undefined, { preparing, prefetched: outcome?.prefetched, mutationTaken: outcome?.mutationTaken });
-      prepared!.learn(key, preparing, answer);
+      const answer = await execute(undefined, { preparing, prefetched: outcome.prefetched, mutationTaken: outcome.mutationTaken });
+      prepared!.handedOnDone({ ...outcome, key }, preparing, answer, requestId);
       return;
     }
     // A stored answer, or the answer of the identical read already running; else run it and share it.

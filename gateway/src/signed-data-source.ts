@@ -81,6 +81,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     Object.defineProperty(this, 'sendRequest', { value: this.sendSigned.bind(this) });
   }
 
+  /** The subgraph's name (the supergraph's). */
+  get subgraph(): string {
+    return this.options.name;
+  }
+
   /**
    * One signed call of `body`: `base` (the data source's headers), the caller's verified identity,
    * language and request id, the signature over them and the body; timed into
@@ -123,6 +128,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       let answer: SubgraphAnswer;
       if (prefetched && prefetched.source === this && prefetched.query === operation.query) {
         context.prefetched = undefined;
+        if (preparing) preparing.tookPrefetched = true;
         answer = await prefetched.answer;
       } else {
         answer = await this.sendBody(JSON.stringify(operation), base, context);

@@ -181,8 +181,10 @@ it('answers every request as the full pipeline does: status, headers, body, subg
       if (a !== b) counts.differ.push(`${query}\n${JSON.stringify(request.variables)}\nlane: ${a}\nfull: ${b}`);
     }
   }
-  const { handedOn, handedOnAfterCall } = lane.preparedStats!;
+  const { handedOn, handedOnAfterCall, untakenCalls } = lane.preparedStats!;
   expect(counts.differ.slice(0, 2)).toEqual([]);
+  // Every call the lane made before handing a request on was taken by the pipeline as its own.
+  expect(untakenCalls).toBe(0);
   // The lane answered many of them, handed many on (before a call, and after one with its answer),
   // and the gateways reached every kind of outcome: refusals, failed calls.
   expect(counts.byLane).toBeGreaterThan(counts.requests * 0.1);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getVariableValues, Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Identity } from '@maison/auth';
 import type { Lang } from '@maison/config';
-import { observeOperation } from '@maison/telemetry';
+import { observeOperation, type Logger } from '@maison/telemetry';
 import type { SignedDataSource } from '../signed-data-source';
 import type { SubgraphAnswer } from '../subgraph-fetch';
 import type { CostOf } from '../limits';
@@ -36,6 +36,8 @@ export interface Preparing {
   fetches: number;
   incoming?: IncomingOperation;
   fetch?: PreparingFetch;
+  /** Set by the data source when it took the lane's call (`Prefetched`) as its own. */
+  tookPrefetched?: boolean;
 }
 
 /** A call the lane made before handing its request to the full pipeline: the data source takes it as its own. */
@@ -54,6 +56,8 @@ export interface LanePieces {
   mutations: { take(key: string): Promise<Take> };
   /** The response cache, when on: a mutation's answer empties what it changed before it goes out. */
   responseCache?: Pick<ResponseCache, 'afterMutation'>;
+  /** Where a call the pipeline did not take is reported (`handedOnDone`). */
+  log: Pick<Logger, 'error'>;
 }
 
 /** The caller, as the HTTP path identified it. */
@@ -81,7 +85,17 @@ interface Prepared {
 }
 
 /** The lane answered; or the request goes through the full pipeline, with what the lane learnt for it. */
-export type LaneOutcome = { answered: true } | { answered: false; key?: PreparedKey; prefetched?: Prefetched; mutationTaken?: Take };
+export type LaneOutcome = { answered: true } | HandedOn;
+
+/** A request the full pipeline is to answer, with what the lane learnt for it. */
+export interface HandedOn {
+  answered: false;
+  key?: PreparedKey;
+  prefetched?: Prefetched;
+  mutationTaken?: Take;
+  /** The operation's kind and name, for the log of a call the pipeline did not take. */
+  operation?: { kind: 'query' | 'mutation' | 'subscription'; name?: string };
+}
 
 /** What a read is remembered by: its query text, and the rest of its shape (operation name, Content-Type, Accept). */
 export interface PreparedKey {
@@ -124,10 +138,12 @@ const BODY_KEYS = new Set(['query', 'operationName', 'variables']);
  */
 export class PreparedOperations {
   /**
-   * Requests the lane answered; those of a shape it knew that it handed to the full pipeline, and
-   * of those, the ones handed on with the subgraph's answer or failure (for /metrics and the tests).
+   * Requests the lane answered; those of a shape it knew that it handed to the full pipeline; of
+   * those, the ones handed on with the subgraph's answer or failure; and of these, the ones whose
+   * pipeline did not take that call (`handedOnDone`: none, while the lane's checks are the
+   * pipeline's). For /metrics and the tests.
    */
-  readonly stats = { answered: 0, handedOn: 0, handedOnAfterCall: 0 };
+  readonly stats = { answered: 0, handedOn: 0, handedOnAfterCall: 0, untakenCalls: 0 };
   private readonly prepared = new Map<string, Map<string, Prepared>>();
 
   constructor(private readonly pieces: LanePieces) {}
@@ -158,7 +174,7 @@ export class PreparedOperations {
     const handOn = (prefetched?: Prefetched): LaneOutcome => {
       this.stats.handedOn += 1;
       if (prefetched) this.stats.handedOnAfterCall += 1;
-      return { answered: false, key, prefetched, mutationTaken };
+      return { answered: false, key, prefetched, mutationTaken, operation: { kind: operation.operation, name: operation.name?.value } };
     };
     // In the pipeline's order: the plugins' checks (scalars and NUL, cost, the mutation rate limit),
     // then the executor's coercion of the variables. Only the rate limit counts anything: its
@@ -191,6 +207,34 @@ export class PreparedOperations {
     this.pieces.verbatim.stats.answered += 1;
     observeOperation('gateway', operation.name?.value, started);
     return { answered: true };
+  }
+
+  /**
+   * After the full pipeline answered a request the lane handed on: learns its shape (`learn`), and
+   * reports a call the lane made that the pipeline's data source did not take as its own. That
+   * cannot happen while the lane's checks and fetch are the pipeline's (the tests hold them to it);
+   * if it did, the subgraph had a call whose answer nobody read (and a mutation, when the pipeline
+   * sent its own too, was run twice): counted in maison_gateway_prepared_untaken_calls_total and
+   * logged as an error, with what tells the two apart.
+   */
+  handedOnDone(
+    outcome: HandedOn & { key: PreparedKey },
+    preparing: Preparing,
+    answer: { status: number; body: string; headers: Record<string, string> } | undefined,
+    requestId: string,
+  ): void {
+    this.learn(outcome.key, preparing, answer);
+    const { prefetched } = outcome;
+    if (!prefetched || preparing.tookPrefetched) return;
+    this.stats.untakenCalls += 1;
+    this.pieces.log.error('prepared lane call not taken by the pipeline', {
+      requestId,
+      subgraph: prefetched.source.subgraph,
+      operationKind: outcome.operation?.kind,
+      operationName: outcome.operation?.name,
+      pipelineFetches: preparing.fetches,
+      status: answer?.status,
+    });
   }
 
   /**

@@ -31,8 +31,7 @@ const outcome = (prefetched: boolean): HandedOn & { key: { query: string; shape:
     ? { source: { subgraph: 'tenants' } as SignedDataSource, query: 'mutation Book { bookSharedSpace }', answer: Promise.resolve(answer) }
     : undefined,
 });
-const counted = async () =>
-  Number(/maison_gateway_prepared_untaken_calls_total\{service="gateway"\} (\d+)/.exec(await metricsRegistry.metrics())?.[1]);
+const counted = async () => Number(/maison_gateway_prepared_untaken_calls_total\{service="gateway"\} (\d+)/.exec(await metricsRegistry.metrics())?.[1]);
 
 it('counts and logs a call the pipeline did not take, with its subgraph, operation and what the pipeline sent', async () => {
   const preparing: Preparing = { fetches: 1 };

@@ -22,7 +22,7 @@ const lane = new PreparedOperations({
 const metrics = gatewayMetrics(undefined, { fallback: 0 } as never, { answered: 0 } as never, lane.stats);
 afterAll(() => metrics.close());
 
-const answer: SubgraphAnswer = { status: 200, headers: {}, body: '{"data":{"bookSharedSpace":null}}' };
+const answer: SubgraphAnswer = { status: 200, statusText: 'OK', headers: {}, body: '{"data":{"bookSharedSpace":null}}' };
 const outcome = (prefetched: boolean): HandedOn & { key: { query: string; shape: string } } => ({
   answered: false,
   key: { query: 'mutation Book { bookSharedSpace }', shape: '' },

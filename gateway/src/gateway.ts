@@ -208,13 +208,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       const outcome = prepared && who.identity ? await prepared.serve(req, res, body, { identity: who.identity, lang, requestId, clientKey }) : undefined;
       if (outcome?.answered) return;
       const key = outcome?.key;
-      if (!outcome || key === undefined) {
+      if (key === undefined) {
         await execute();
         return;
       }
       const preparing: Preparing = { fetches: 0 };
-      const answer = await execute(undefined, { preparing, prefetched: outcome.prefetched, mutationTaken: outcome.mutationTaken });
-      prepared!.handedOnDone({ ...outcome, key }, preparing, answer, requestId);
+      const answer = await execute(undefined, { preparing, prefetched: outcome?.prefetched, mutationTaken: outcome?.mutationTaken });
+      prepared!.handedOnDone(key, outcome?.prefetched, preparing, answer, requestId);
       return;
     }
     // A stored answer, or the answer of the identical read already running; else run it and share it.

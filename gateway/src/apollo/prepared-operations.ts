@@ -45,6 +45,8 @@ export interface Prefetched {
   source: SignedDataSource;
   query: string;
   answer: Promise<SubgraphAnswer>;
+  /** The client's operation: its kind and name, for the log of a call the pipeline did not take. */
+  operation: OperationDefinitionNode;
 }
 
 /** What the lane needs of the gateway's pieces besides the verbatim answers: the same cost, rate limit and cache. */
@@ -85,17 +87,7 @@ interface Prepared {
 }
 
 /** The lane answered; or the request goes through the full pipeline, with what the lane learnt for it. */
-export type LaneOutcome = { answered: true } | HandedOn;
-
-/** A request the full pipeline is to answer, with what the lane learnt for it. */
-export interface HandedOn {
-  answered: false;
-  key?: PreparedKey;
-  prefetched?: Prefetched;
-  mutationTaken?: Take;
-  /** The operation's kind and name, for the log of a call the pipeline did not take. */
-  operation?: { kind: 'query' | 'mutation' | 'subscription'; name?: string };
-}
+export type LaneOutcome = { answered: true } | { answered: false; key?: PreparedKey; prefetched?: Prefetched; mutationTaken?: Take };
 
 /** What a read is remembered by: its query text, and the rest of its shape (operation name, Content-Type, Accept). */
 export interface PreparedKey {
@@ -174,7 +166,7 @@ export class PreparedOperations {
     const handOn = (prefetched?: Prefetched): LaneOutcome => {
       this.stats.handedOn += 1;
       if (prefetched) this.stats.handedOnAfterCall += 1;
-      return { answered: false, key, prefetched, mutationTaken, operation: { kind: operation.operation, name: operation.name?.value } };
+      return { answered: false, key, prefetched, mutationTaken };
     };
     // In the pipeline's order: the plugins' checks (scalars and NUL, cost, the mutation rate limit),
     // then the executor's coercion of the variables. Only the rate limit counts anything: its
@@ -189,7 +181,7 @@ export class PreparedOperations {
     const forwarded = Object.create(null) as Record<string, unknown>;
     for (const name of read.forwarded) if (Object.hasOwn(variables, name) && variables[name] !== undefined) forwarded[name] = variables[name];
     const answer = read.source.sendBody(read.body.before + JSON.stringify(forwarded) + read.body.after, read.base, caller);
-    const prefetched: Prefetched = { source: read.source, query: read.query, answer };
+    const prefetched: Prefetched = { source: read.source, query: read.query, answer, operation };
     let got: SubgraphAnswer;
     try {
       got = await answer;
@@ -218,20 +210,20 @@ export class PreparedOperations {
    * logged as an error, with what tells the two apart.
    */
   handedOnDone(
-    outcome: HandedOn & { key: PreparedKey },
+    key: PreparedKey,
+    prefetched: Prefetched | undefined,
     preparing: Preparing,
     answer: { status: number; body: string; headers: Record<string, string> } | undefined,
     requestId: string,
   ): void {
-    this.learn(outcome.key, preparing, answer);
-    const { prefetched } = outcome;
+    this.learn(key, preparing, answer);
     if (!prefetched || preparing.tookPrefetched) return;
     this.stats.untakenCalls += 1;
     this.pieces.log.error('prepared lane call not taken by the pipeline', {
       requestId,
       subgraph: prefetched.source.subgraph,
-      operationKind: outcome.operation?.kind,
-      operationName: outcome.operation?.name,
+      operationKind: prefetched.operation.operation,
+      operationName: prefetched.operation.name?.value,
       pipelineFetches: preparing.fetches,
       status: answer?.status,
     });
@@ -241,7 +233,7 @@ export class PreparedOperations {
    * After the full pipeline answered a request of shape `key`: remembers it when its plan was one
    * fetch answered verbatim and the answer written is that fetch's data and nothing else.
    */
-  learn(key: PreparedKey, preparing: Preparing, answer: { status: number; body: string; headers: Record<string, string> } | undefined): void {
+  private learn(key: PreparedKey, preparing: Preparing, answer: { status: number; body: string; headers: Record<string, string> } | undefined): void {
     const { fetch, incoming } = preparing;
     if (!answer || answer.status !== 200 || preparing.fetches !== 1 || !fetch || !incoming?.document || !incoming.operation) return;
     if (answer.body !== `{"data":${fetch.json}}\n`) return;

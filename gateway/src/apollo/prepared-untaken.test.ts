@@ -1,9 +1,10 @@
+import { parse, type OperationDefinitionNode } from 'graphql';
 import { metricsRegistry } from '@maison/telemetry';
 import type { SignedDataSource } from '../signed-data-source';
 import type { SubgraphAnswer } from '../subgraph-fetch';
 import { gatewayMetrics } from '../gateway-metrics';
 import { VerbatimAnswers } from './verbatim-answer';
-import { PreparedOperations, type HandedOn, type Preparing } from './prepared-operations';
+import { PreparedOperations, type Prefetched, type Preparing } from './prepared-operations';
 
 /**
  * A call the lane made that the pipeline did not take (prepared-operations.ts `handedOnDone`):
@@ -23,19 +24,19 @@ const metrics = gatewayMetrics(undefined, { fallback: 0 } as never, { answered: 
 afterAll(() => metrics.close());
 
 const answer: SubgraphAnswer = { status: 200, statusText: 'OK', headers: {}, body: '{"data":{"bookSharedSpace":null}}' };
-const outcome = (prefetched: boolean): HandedOn & { key: { query: string; shape: string } } => ({
-  answered: false,
-  key: { query: 'mutation Book { bookSharedSpace }', shape: '' },
-  operation: { kind: 'mutation', name: 'Book' },
-  prefetched: prefetched
-    ? { source: { subgraph: 'tenants' } as SignedDataSource, query: 'mutation Book { bookSharedSpace }', answer: Promise.resolve(answer) }
-    : undefined,
-});
+const key = { query: 'mutation Book { bookSharedSpace }', shape: '' };
+const [operation] = parse('mutation Book { bookSharedSpace }').definitions as OperationDefinitionNode[];
+const prefetched: Prefetched = {
+  source: { subgraph: 'tenants' } as SignedDataSource,
+  query: key.query,
+  answer: Promise.resolve(answer),
+  operation: operation!,
+};
 const counted = async () => Number(/maison_gateway_prepared_untaken_calls_total\{service="gateway"\} (\d+)/.exec(await metricsRegistry.metrics())?.[1]);
 
 it('counts and logs a call the pipeline did not take, with its subgraph, operation and what the pipeline sent', async () => {
   const preparing: Preparing = { fetches: 1 };
-  lane.handedOnDone(outcome(true), preparing, { status: 200, body: '{}', headers: {} }, 'req-1');
+  lane.handedOnDone(key, prefetched, preparing, { status: 200, body: '{}', headers: {} }, 'req-1');
   expect(lane.stats.untakenCalls).toBe(1);
   expect(await counted()).toBe(1);
   expect(errors).toEqual([
@@ -49,8 +50,8 @@ it('counts and logs a call the pipeline did not take, with its subgraph, operati
 it('says nothing of a call the pipeline took, nor of a request handed on before any call', async () => {
   const before = lane.stats.untakenCalls;
   errors.length = 0;
-  lane.handedOnDone(outcome(true), { fetches: 1, tookPrefetched: true }, { status: 200, body: '{}', headers: {} }, 'req-2');
-  lane.handedOnDone(outcome(false), { fetches: 1 }, { status: 400, body: '{}', headers: {} }, 'req-3');
+  lane.handedOnDone(key, prefetched, { fetches: 1, tookPrefetched: true }, { status: 200, body: '{}', headers: {} }, 'req-2');
+  lane.handedOnDone(key, undefined, { fetches: 1 }, { status: 400, body: '{}', headers: {} }, 'req-3');
   expect(lane.stats.untakenCalls).toBe(before);
   expect(errors).toEqual([]);
 });
